@@ -1,0 +1,318 @@
+package org.pluralstats.data;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.pluralstats.PluralstatsException;
+
+/**
+ * A rectangular survey data set held column-wise: one {@link Column} per item or attribute, all of
+ * the same length, plus optional design weights and respondent ids, and the {@link Accounting} of the
+ * rows read. Immutable. Column lookups are case-insensitive (WVS releases differ in case).
+ *
+ * <p>Items are the questions; attributes are the columns that define populations (group, country,
+ * interview language). Both are columns; {@link #items()} lists only the former.
+ */
+public final class SurveyData {
+    private final String source;
+    private final int rows;
+    private final List<Column> columns;
+    private final Map<String, Column> byKey;
+    private final Set<String> attributeKeys;
+    private final double[] weights;
+    private final String[] ids;
+    private final Accounting accounting;
+
+    private SurveyData(Builder b) {
+        this.source = b.source;
+        this.columns = List.copyOf(b.columns);
+        this.rows = b.rows();
+        this.byKey = new LinkedHashMap<>();
+        for (Column c : columns) {
+            if (c.size() != rows) {
+                throw new IllegalArgumentException(source + ": column " + c.item().id() + " has " + c.size()
+                        + " rows, expected " + rows);
+            }
+            if (byKey.put(key(c.item().id()), c) != null) {
+                throw new IllegalArgumentException(source + ": duplicate column " + c.item().id());
+            }
+        }
+        this.attributeKeys = Collections.unmodifiableSet(new LinkedHashSet<>(b.attributeKeys));
+        if (b.weights != null && b.weights.length != rows) {
+            throw new IllegalArgumentException(source + ": " + b.weights.length + " weights for " + rows + " rows");
+        }
+        if (b.ids != null && b.ids.length != rows) {
+            throw new IllegalArgumentException(source + ": " + b.ids.length + " ids for " + rows + " rows");
+        }
+        this.weights = b.weights == null ? null : b.weights.clone();
+        this.ids = b.ids == null ? null : b.ids.clone();
+        this.accounting = b.accounting == null ? Accounting.allKept(rows) : b.accounting;
+        if (accounting.kept() != rows) {
+            throw new IllegalArgumentException(source + ": accounting keeps " + accounting.kept() + " rows, data has "
+                    + rows);
+        }
+    }
+
+    private static String key(String id) {
+        return id.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @param source file name or description, used in messages
+     * @return an empty builder
+     */
+    public static Builder builder(String source) {
+        return new Builder(source);
+    }
+
+    /** @return the file name or description this data came from */
+    public String source() {
+        return source;
+    }
+
+    /** @return the number of respondents (rows) */
+    public int rows() {
+        return rows;
+    }
+
+    /** @return all columns in order, attributes included */
+    public List<Column> columns() {
+        return columns;
+    }
+
+    /** @return the question items (columns that are not attributes), in order */
+    public List<Item> items() {
+        List<Item> out = new ArrayList<>();
+        for (Column c : columns) {
+            if (!attributeKeys.contains(key(c.item().id()))) {
+                out.add(c.item());
+            }
+        }
+        return out;
+    }
+
+    /** @return the names of the attribute columns, in order */
+    public List<String> attributeNames() {
+        List<String> out = new ArrayList<>();
+        for (Column c : columns) {
+            if (attributeKeys.contains(key(c.item().id()))) {
+                out.add(c.item().id());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param id item or attribute id, case-insensitive
+     * @return the column, or empty
+     */
+    public Optional<Column> column(String id) {
+        return Optional.ofNullable(byKey.get(key(id)));
+    }
+
+    /**
+     * @param id item or attribute id, case-insensitive
+     * @return the column
+     * @throws PluralstatsException naming the closest existing ids when there is no such column
+     */
+    public Column require(String id) {
+        Column c = byKey.get(key(id));
+        if (c == null) {
+            throw new PluralstatsException(source + ": no variable \"" + id + "\"; closest: "
+                    + String.join(", ", closestIds(id, 5)));
+        }
+        return c;
+    }
+
+    /**
+     * @param id a name that is not in the data
+     * @param limit how many to return
+     * @return the existing ids nearest to it by edit distance (case-insensitive)
+     */
+    public List<String> closestIds(String id, int limit) {
+        String k = key(id);
+        List<String> all = new ArrayList<>();
+        for (Column c : columns) {
+            all.add(c.item().id());
+        }
+        all.sort(Comparator.comparingInt((String s) -> EditDistance.levenshtein(k, key(s))).thenComparing(s -> s));
+        return all.subList(0, Math.min(limit, all.size()));
+    }
+
+    /** @return whether the data carries design weights */
+    public boolean hasWeights() {
+        return weights != null;
+    }
+
+    /**
+     * @param row row index
+     * @return the design weight of the row, 1 when the data has none
+     */
+    public double weight(int row) {
+        return weights == null ? 1.0 : weights[row];
+    }
+
+    /**
+     * @param row row index
+     * @return the respondent id, or the 1-based row number when the source has none
+     */
+    public String id(int row) {
+        return ids == null ? Integer.toString(row + 1) : ids[row];
+    }
+
+    /** @return where the source rows went */
+    public Accounting accounting() {
+        return accounting;
+    }
+
+    /**
+     * The typed view of one row.
+     *
+     * @param row row index
+     * @return the respondent, with attribute values and all responses
+     */
+    public Respondent row(int row) {
+        Map<String, String> attrs = new LinkedHashMap<>();
+        Map<String, Response> responses = new LinkedHashMap<>();
+        for (Column c : columns) {
+            if (attributeKeys.contains(key(c.item().id()))) {
+                attrs.put(c.item().id(), attributeValue(c, row).orElse(null));
+            } else {
+                responses.put(c.item().id(), c.get(row));
+            }
+        }
+        return new Respondent(id(row), attrs, weight(row), responses);
+    }
+
+    /**
+     * The rows of each value of an attribute (any column can serve), in order of first appearance;
+     * rows where the attribute is missing are left out.
+     *
+     * @param attribute column id, case-insensitive
+     * @return value to ascending row indices
+     */
+    public Map<String, int[]> groupRows(String attribute) {
+        Column c = require(attribute);
+        Map<String, IntList> groups = new LinkedHashMap<>();
+        for (int r = 0; r < rows; r++) {
+            Optional<String> v = attributeValue(c, r);
+            if (v.isPresent()) {
+                groups.computeIfAbsent(v.get(), x -> new IntList()).add(r);
+            }
+        }
+        Map<String, int[]> out = new LinkedHashMap<>();
+        groups.forEach((k, v) -> out.put(k, v.toArray()));
+        return out;
+    }
+
+    /**
+     * The value of a column as an attribute text: the level, the text, or the number in shortest
+     * form ({@code 208}, {@code 0.5}).
+     *
+     * @param c the column
+     * @param row row index
+     * @return the text, or empty when missing
+     */
+    public static Optional<String> attributeValue(Column c, int row) {
+        if (c.isMissing(row)) {
+            return Optional.empty();
+        }
+        if (c instanceof NumericColumn n) {
+            return Optional.of(formatNumber(n.value(row)));
+        } else if (c instanceof CategoricalColumn cat) {
+            return cat.level(row);
+        } else if (c instanceof TextColumn t) {
+            return t.text(row);
+        }
+        Response r = c.get(row);
+        return Optional.of(r instanceof Response.MultiChoice m ? String.join(";", m.options()) : r.toString());
+    }
+
+    /**
+     * @param v a number
+     * @return its shortest round-trip decimal text, without a trailing {@code .0} for integers
+     */
+    public static String formatNumber(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    /** Collects columns, weights and ids; see {@link SurveyData#builder(String)}. */
+    public static final class Builder {
+        private final String source;
+        private final List<Column> columns = new ArrayList<>();
+        private final Set<String> attributeKeys = new LinkedHashSet<>();
+        private double[] weights;
+        private String[] ids;
+        private Accounting accounting;
+
+        private Builder(String source) {
+            this.source = source;
+        }
+
+        private int rows() {
+            return columns.isEmpty() ? (weights != null ? weights.length : ids != null ? ids.length : 0)
+                    : columns.get(0).size();
+        }
+
+        /**
+         * @param column a question column
+         * @return this
+         */
+        public Builder item(Column column) {
+            columns.add(column);
+            return this;
+        }
+
+        /**
+         * @param column a column that defines populations (group, country, language)
+         * @return this
+         */
+        public Builder attribute(Column column) {
+            columns.add(column);
+            attributeKeys.add(key(column.item().id()));
+            return this;
+        }
+
+        /**
+         * @param weights one design weight per row (copied)
+         * @return this
+         */
+        public Builder weights(double[] weights) {
+            this.weights = weights;
+            return this;
+        }
+
+        /**
+         * @param ids one respondent id per row (copied)
+         * @return this
+         */
+        public Builder ids(String[] ids) {
+            this.ids = ids;
+            return this;
+        }
+
+        /**
+         * @param accounting where the source rows went
+         * @return this
+         */
+        public Builder accounting(Accounting accounting) {
+            this.accounting = accounting;
+            return this;
+        }
+
+        /** @return the data set */
+        public SurveyData build() {
+            return new SurveyData(this);
+        }
+    }
+}
