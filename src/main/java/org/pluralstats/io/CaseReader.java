@@ -1,0 +1,69 @@
+package org.pluralstats.io;
+
+import java.io.Closeable;
+
+/**
+ * A streaming reader over the cases (rows) of one data file. Usage:
+ * <pre>{@code
+ * try (CaseReader r = SurveyFiles.open(path)) {
+ *     r.select(new int[] {3, 7});          // optional: decode only these variables
+ *     while (r.next()) {
+ *         double x = r.number(3);          // NaN when system-missing or Stata .a-.z
+ *         char tag = r.missingTag(3);      // 0, '.', or 'a'..'z'
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Values are returned raw: SPSS user-missing values come back as their numbers and the caller
+ * consults {@link Variable#missing()}. Any structural problem in the file is a
+ * {@link org.pluralstats.SurveyFormatException} naming the file, byte offset and record; a reader
+ * never ends early as if the file were whole (a file shorter than its declared case count is an error).
+ */
+public interface CaseReader extends Closeable {
+
+    /** @return the file's dictionary, available as soon as the reader is open */
+    FileDictionary dictionary();
+
+    /**
+     * Restricts decoding to these variables (0-based indices into the dictionary). Call before the
+     * first {@link #next()}. Accessing an unselected variable afterwards throws
+     * {@link IllegalStateException}. By default every variable is decoded.
+     *
+     * @param variableIndexes the variables the caller will read
+     */
+    void select(int[] variableIndexes);
+
+    /**
+     * Advances to the next case.
+     *
+     * @return false after the last case
+     */
+    boolean next();
+
+    /** @return 0-based index of the current case */
+    long caseIndex();
+
+    /**
+     * @param variable variable index
+     * @return the numeric value of the current case; NaN when system-missing (SPSS sysmis, Stata {@code .}
+     *     and {@code .a}-{@code .z}, empty CSV cell)
+     */
+    double number(int variable);
+
+    /**
+     * @param variable variable index
+     * @return 0 when the value is present, {@code '.'} for system-missing, {@code 'a'}..{@code 'z'} for
+     *     Stata extended missing values
+     */
+    char missingTag(int variable);
+
+    /**
+     * @param variable variable index of a string variable
+     * @return the string value of the current case with trailing blanks (and NULs) removed
+     */
+    String string(int variable);
+
+    /** Releases the file. */
+    @Override
+    void close();
+}

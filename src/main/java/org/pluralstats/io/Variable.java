@@ -1,0 +1,35 @@
+package org.pluralstats.io;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One variable of a data file, as its dictionary declares it.
+ *
+ * @param index 0-based position in file order
+ * @param name the variable name (long name where the format has one)
+ * @param label the variable label, empty when none
+ * @param type numeric or string
+ * @param width string width in bytes (0 for numeric; for Stata strL, 0 as well)
+ * @param valueLabels labels of numeric values, in file order
+ * @param stringValueLabels labels of string values, in file order (SPSS string value labels)
+ * @param missing declared user-missing values
+ */
+public record Variable(int index, String name, String label, VariableType type, int width,
+                       Map<Double, String> valueLabels, Map<String, String> stringValueLabels,
+                       MissingValues missing) {
+
+    /** Copies the maps. */
+    public Variable {
+        label = label == null ? "" : label;
+        valueLabels = Collections.unmodifiableMap(new LinkedHashMap<>(valueLabels));
+        stringValueLabels = Collections.unmodifiableMap(new LinkedHashMap<>(stringValueLabels));
+        missing = missing == null ? MissingValues.none() : missing;
+    }
+
+    /** @return whether this is a numeric variable */
+    public boolean isNumeric() {
+        return type == VariableType.NUMERIC;
+    }
+}
