@@ -1,0 +1,490 @@
+package org.pluralstats.io.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.CaseReader;
+import org.pluralstats.io.FileDictionary;
+import org.pluralstats.io.FileFormat;
+import org.pluralstats.io.MissingValues;
+import org.pluralstats.io.Variable;
+import org.pluralstats.io.VariableType;
+
+/**
+ * Streams a delimited text file with a header row of variable names (RFC 4180 quoting; CRLF or LF;
+ * UTF-8 with or without BOM). The delimiter is detected from the header: the most frequent of comma,
+ * semicolon and tab outside quotes (WVS Wave 7 and the joint EVS/WVS files use commas, Waves 4-6
+ * semicolons).
+ *
+ * <p>Opening the file makes one scanning pass that counts the rows, checks every row has as many
+ * fields as the header, and types each column: numeric when every non-empty cell is a decimal number
+ * (empty, {@code NA}, {@code NaN} and {@code .} are system-missing), otherwise string. The second pass
+ * streams the cases and parses only the selected variables.
+ */
+public final class CsvReader implements CaseReader {
+    private static final int BUFFER = 1 << 20;
+    private static final int MAX_RECORD = 64 << 20;
+
+    private final Path path;
+    private final String name;
+    private final byte delimiter;
+    private final FileDictionary dictionary;
+    private final int nVars;
+
+    private InputStream in;
+    private byte[] buf = new byte[BUFFER];
+    private int pos;
+    private int lim;
+    private boolean eof;
+    private long line;            // physical line where the current record starts
+    private long nextLine = 1;    // physical line of the next unread byte
+    private long caseIndex = -1;
+    private int[] start;
+    private int[] end;
+    private boolean[] escaped;
+    private boolean[] selected;
+    private final long dataStartLine;
+    private final long headerBytes;
+    private String[] header;
+    private long bufferOffset;        // file offset of buf[0]
+
+    private CsvReader(Path path) {
+        this.path = path;
+        this.name = path.toString();
+        try {
+            this.in = Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw SurveyFormatException.in(name).problem("file not found").build();
+        } catch (IOException e) {
+            throw SurveyFormatException.in(name).problem("cannot open: " + e.getMessage()).cause(e).build();
+        }
+        fill();
+        if (lim >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+            pos = 3;
+        }
+        if (pos >= lim && eof) {
+            close();
+            throw SurveyFormatException.in(name).line(1).problem("the file is empty")
+                    .expected("a header row of variable names").build();
+        }
+        this.delimiter = detectDelimiter();
+        this.start = new int[64];
+        this.end = new int[64];
+        this.escaped = new boolean[64];
+        int n = readRecord();
+        String[] names = new String[n];
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            names[i] = text(i).trim();
+            if (names[i].isEmpty()) {
+                throw SurveyFormatException.in(name).line(line).column(Integer.toString(i + 1))
+                        .problem("empty variable name in the header").build();
+            }
+            if (!seen.add(names[i].toLowerCase(Locale.ROOT))) {
+                throw SurveyFormatException.in(name).line(line).column(names[i])
+                        .problem("duplicate variable name in the header").build();
+            }
+        }
+        this.nVars = n;
+        this.dataStartLine = nextLine;
+        this.headerBytes = bufferOffset + pos;
+        this.header = names;
+        this.dictionary = scan(names);
+        this.selected = null;
+        reopen();
+    }
+
+    /**
+     * Opens a delimited file and scans it once to count rows and type columns.
+     *
+     * @param path the file
+     * @return a reader positioned before the first case
+     * @throws SurveyFormatException when the file is empty, not UTF-8, ragged, or has an unterminated quote
+     */
+    public static CsvReader open(Path path) {
+        return new CsvReader(path);
+    }
+
+    /** @return the detected delimiter character */
+    public char delimiter() {
+        return (char) delimiter;
+    }
+
+    @Override
+    public FileDictionary dictionary() {
+        return dictionary;
+    }
+
+    private FileDictionary scan(String[] header) {
+        boolean[] numeric = new boolean[nVars];
+        java.util.Arrays.fill(numeric, true);
+        long rows = 0;
+        while (readRecord() >= 0) {
+            checkWidth();
+            for (int i = 0; i < nVars; i++) {
+                if (numeric[i] && !isMissingText(i) && Double.isNaN(NumberParser.parse(buf, start[i], end[i]))) {
+                    numeric[i] = false;
+                }
+                if (!numeric[i]) {
+                    checkUtf8(i);
+                }
+            }
+            rows++;
+        }
+        List<Variable> vars = new ArrayList<>(nVars);
+        for (int i = 0; i < nVars; i++) {
+            vars.add(new Variable(i, header[i], "", numeric[i] ? VariableType.NUMERIC : VariableType.STRING, 0,
+                    Map.of(), Map.of(), MissingValues.none()));
+        }
+        return new FileDictionary(name, FileFormat.CSV, rows, vars, "UTF-8");
+    }
+
+    private void reopen() {
+        closeQuietly();
+        try {
+            in = Files.newInputStream(path);
+            in.skipNBytes(headerBytes);
+        } catch (IOException e) {
+            throw SurveyFormatException.in(name).problem("cannot reopen: " + e.getMessage()).cause(e).build();
+        }
+        pos = 0;
+        lim = 0;
+        eof = false;
+        bufferOffset = headerBytes;
+        nextLine = dataStartLine;
+        caseIndex = -1;
+    }
+
+    @Override
+    public void select(int[] variableIndexes) {
+        selected = new boolean[nVars];
+        for (int v : variableIndexes) {
+            selected[v] = true;
+        }
+    }
+
+    @Override
+    public boolean next() {
+        if (readRecord() < 0) {
+            return false;
+        }
+        checkWidth();
+        caseIndex++;
+        return true;
+    }
+
+    @Override
+    public long caseIndex() {
+        return caseIndex;
+    }
+
+    private void checkSelected(int v) {
+        if (selected != null && !selected[v]) {
+            throw new IllegalStateException("variable " + v + " was not selected");
+        }
+    }
+
+    @Override
+    public double number(int v) {
+        checkSelected(v);
+        if (isMissingText(v)) {
+            return Double.NaN;
+        }
+        double d = NumberParser.parse(buf, start[v], end[v]);
+        if (Double.isNaN(d)) {
+            throw SurveyFormatException.in(name).line(line).column(dictionary.variables().get(v).name())
+                    .found(text(v)).expected("a number").build();
+        }
+        return d;
+    }
+
+    @Override
+    public char missingTag(int v) {
+        checkSelected(v);
+        return isMissingText(v) ? '.' : 0;
+    }
+
+    @Override
+    public String string(int v) {
+        checkSelected(v);
+        checkUtf8(v);
+        return text(v);
+    }
+
+    /** @return the physical line number where the current case starts */
+    public long line() {
+        return line;
+    }
+
+    private boolean isMissingText(int i) {
+        int s = start[i];
+        int len = end[i] - s;
+        if (len == 0) {
+            return true;
+        }
+        if (len == 1) {
+            return buf[s] == '.';
+        }
+        if (len == 2) {
+            return buf[s] == 'N' && buf[s + 1] == 'A';
+        }
+        return len == 3 && buf[s] == 'N' && buf[s + 1] == 'a' && buf[s + 2] == 'N';
+    }
+
+    private String text(int i) {
+        String s = new String(buf, start[i], end[i] - start[i], StandardCharsets.UTF_8);
+        return escaped[i] ? s.replace("\"\"", "\"") : s;
+    }
+
+    private void checkUtf8(int i) {
+        for (int k = start[i]; k < end[i]; k++) {
+            if (buf[k] < 0) {
+                try {
+                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(java.nio.ByteBuffer.wrap(buf, start[i], end[i] - start[i]));
+                } catch (CharacterCodingException e) {
+                    throw SurveyFormatException.in(name).line(line).column(columnName(i))
+                            .problem("the text is not valid UTF-8").expected("UTF-8 text").build();
+                }
+                return;
+            }
+        }
+    }
+
+    private String columnName(int i) {
+        return header == null || i >= header.length ? Integer.toString(i + 1) : header[i];
+    }
+
+    private void checkWidth() {
+        if (nFields != nVars) {
+            throw SurveyFormatException.in(name).line(line)
+                    .problem("row has " + nFields + " fields")
+                    .expected(nVars + " fields as in the header").build();
+        }
+    }
+
+    private int nFields;
+
+    /**
+     * Reads one record into start/end; returns the number of fields, or -1 at end of file.
+     * Blank lines at the very end of the file are ignored.
+     */
+    private int readRecord() {
+        while (true) {
+            int r = tryRecord();
+            if (r != -2) {
+                nFields = r;
+                return r;
+            }
+            // the record runs past the buffer: keep its bytes and read more
+            if (eof) {
+                throw SurveyFormatException.in(name).line(nextLine)
+                        .problem("unterminated quoted field at end of file").expected("a closing '\"'").build();
+            }
+            int keep = lim - pos;
+            if (keep >= buf.length) {
+                if (buf.length >= MAX_RECORD) {
+                    throw SurveyFormatException.in(name).line(nextLine)
+                            .problem("a record longer than " + (MAX_RECORD >> 20) + " MiB (an unterminated quote?)")
+                            .build();
+                }
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            }
+            System.arraycopy(buf, pos, buf, 0, keep);
+            bufferOffset += pos;
+            lim = keep;
+            pos = 0;
+            fill();
+        }
+    }
+
+    /** @return fields read, -1 at EOF, -2 when the buffer ends before the record does */
+    private int tryRecord() {
+        int p = pos;
+        long lines = 0;
+        if (p >= lim) {
+            if (!eof) {
+                return -2;
+            }
+            return -1;
+        }
+        // skip trailing blank lines at end of file only
+        int q = p;
+        long blank = 0;
+        while (q < lim && (buf[q] == '\n' || buf[q] == '\r')) {
+            if (buf[q] == '\n') {
+                blank++;
+            }
+            q++;
+        }
+        if (q >= lim) {
+            if (!eof) {
+                return -2;
+            }
+            pos = lim;
+            return -1;
+        }
+        int n = 0;
+        byte d = delimiter;
+        while (true) {
+            if (n == start.length) {
+                start = java.util.Arrays.copyOf(start, n * 2);
+                end = java.util.Arrays.copyOf(end, n * 2);
+                escaped = java.util.Arrays.copyOf(escaped, n * 2);
+            }
+            if (p < lim && buf[p] == '"') {
+                int s = ++p;
+                boolean esc = false;
+                while (true) {
+                    if (p >= lim) {
+                        return -2;
+                    }
+                    byte c = buf[p];
+                    if (c == '"') {
+                        if (p + 1 >= lim) {
+                            if (!eof) {
+                                return -2;
+                            }
+                            break;
+                        }
+                        if (buf[p + 1] == '"') {
+                            esc = true;
+                            p += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (c == '\n') {
+                        lines++;
+                    }
+                    p++;
+                }
+                start[n] = s;
+                end[n] = p;
+                escaped[n] = esc;
+                p++; // closing quote
+                if (p < lim && buf[p] != d && buf[p] != '\n' && buf[p] != '\r') {
+                    throw SurveyFormatException.in(name).line(nextLine + lines).column(columnName(n))
+                            .found(new String(buf, p, Math.min(10, lim - p), StandardCharsets.UTF_8))
+                            .expected("a delimiter or end of line after a closing quote").build();
+                }
+            } else {
+                int s = p;
+                while (p < lim) {
+                    byte c = buf[p];
+                    if (c == d || c == '\n' || c == '\r') {
+                        break;
+                    }
+                    p++;
+                }
+                if (p >= lim && !eof) {
+                    return -2;
+                }
+                start[n] = s;
+                end[n] = p;
+                escaped[n] = false;
+            }
+            n++;
+            if (p >= lim) {
+                if (!eof) {
+                    return -2;
+                }
+                break;
+            }
+            byte c = buf[p];
+            if (c == d) {
+                p++;
+                continue;
+            }
+            // end of line: \n, \r\n or \r
+            if (c == '\r') {
+                if (p + 1 >= lim && !eof) {
+                    return -2;
+                }
+                p++;
+                if (p < lim && buf[p] == '\n') {
+                    p++;
+                }
+            } else {
+                p++;
+            }
+            lines++;
+            break;
+        }
+        line = nextLine;
+        nextLine += lines;
+        pos = p;
+        return n;
+    }
+
+    private byte detectDelimiter() {
+        int comma = 0;
+        int semi = 0;
+        int tab = 0;
+        boolean quoted = false;
+        for (int i = pos; i < lim; i++) {
+            byte c = buf[i];
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                if (c == '\n' || c == '\r') {
+                    break;
+                } else if (c == ',') {
+                    comma++;
+                } else if (c == ';') {
+                    semi++;
+                } else if (c == '\t') {
+                    tab++;
+                }
+            }
+        }
+        if (semi > comma && semi >= tab) {
+            return ';';
+        }
+        return tab > comma ? (byte) '\t' : (byte) ',';
+    }
+
+    private void fill() {
+        try {
+            while (lim < buf.length) {
+                int r = in.read(buf, lim, buf.length - lim);
+                if (r < 0) {
+                    eof = true;
+                    return;
+                }
+                lim += r;
+            }
+        } catch (IOException e) {
+            throw SurveyFormatException.in(name).line(nextLine).problem("read error: " + e.getMessage()).cause(e)
+                    .build();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            if (in != null) {
+                in.close();
+            }
+        } catch (IOException e) {
+            // nothing useful to do on close
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+}
