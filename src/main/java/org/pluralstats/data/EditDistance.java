@@ -2,6 +2,23 @@ package org.pluralstats.data;
 
 /** Levenshtein distance, for "did you mean" suggestions. */
 public final class EditDistance {
+    /**
+     * The names nearest to a name that was not found, by case-insensitive Levenshtein distance, ties
+     * in alphabetical order.
+     *
+     * @param name the name asked for
+     * @param names the names that exist
+     * @param limit how many to return at most
+     * @return the closest names
+     */
+    public static java.util.List<String> closest(String name, java.util.Collection<String> names, int limit) {
+        String k = name.toLowerCase(java.util.Locale.ROOT);
+        return names.stream()
+                .sorted(java.util.Comparator.comparingInt((String s) -> levenshtein(k, s.toLowerCase(java.util.Locale.ROOT)))
+                        .thenComparing(s -> s))
+                .limit(limit).toList();
+    }
+
     private EditDistance() {
     }
 

@@ -2,7 +2,6 @@ package org.pluralstats.data;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -137,13 +136,11 @@ public final class SurveyData {
      * @return the existing ids nearest to it by edit distance (case-insensitive)
      */
     public List<String> closestIds(String id, int limit) {
-        String k = key(id);
         List<String> all = new ArrayList<>();
         for (Column c : columns) {
             all.add(c.item().id());
         }
-        all.sort(Comparator.comparingInt((String s) -> EditDistance.levenshtein(k, key(s))).thenComparing(s -> s));
-        return all.subList(0, Math.min(limit, all.size()));
+        return EditDistance.closest(id, all, limit);
     }
 
     /** @return whether the data carries design weights */
@@ -240,10 +237,7 @@ public final class SurveyData {
      * @return its shortest round-trip decimal text, without a trailing {@code .0} for integers
      */
     public static String formatNumber(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
+        return ShortestDecimal.format(v);
     }
 
     /** Collects columns, weights and ids; see {@link SurveyData#builder(String)}. */

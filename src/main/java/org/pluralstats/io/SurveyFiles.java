@@ -1,0 +1,291 @@
+package org.pluralstats.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.pluralstats.PluralstatsException;
+import org.pluralstats.SurveyFormatException;
+import org.pluralstats.data.Accounting;
+import org.pluralstats.data.CategoricalColumn;
+import org.pluralstats.data.Column;
+import org.pluralstats.data.EditDistance;
+import org.pluralstats.data.Item;
+import org.pluralstats.data.ItemKind;
+import org.pluralstats.data.MissingReason;
+import org.pluralstats.data.NumericColumn;
+import org.pluralstats.data.Scale;
+import org.pluralstats.data.SurveyData;
+import org.pluralstats.io.csv.CsvReader;
+import org.pluralstats.io.wvs.WvsConventions;
+
+/**
+ * Opens survey data files of any supported format, recognised by content (not by extension), and
+ * reads them into {@link SurveyData}.
+ */
+public final class SurveyFiles {
+    private SurveyFiles() {
+    }
+
+    /**
+     * Recognises a file's format from its first bytes: {@code $FL2} SPSS, {@code $FL3} SPSS zsav,
+     * {@code <stata_dta>} or a release byte 110-115 followed by a byte-order byte 1 or 2 for Stata;
+     * anything else is read as delimited text.
+     *
+     * @param path the file
+     * @return its format
+     */
+    public static FileFormat detect(Path path) {
+        byte[] head = new byte[11];
+        int n;
+        try (InputStream in = Files.newInputStream(path)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (NoSuchFileException e) {
+            throw SurveyFormatException.in(path.toString()).problem("file not found").build();
+        } catch (IOException e) {
+            throw SurveyFormatException.in(path.toString()).problem("cannot read: " + e.getMessage()).cause(e).build();
+        }
+        String magic = new String(head, 0, Math.min(n, 4), java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (magic.equals("$FL2")) {
+            return FileFormat.SAV;
+        } else if (magic.equals("$FL3")) {
+            return FileFormat.ZSAV;
+        } else if (n >= 11 && new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).equals("<stata_dta>")) {
+            return FileFormat.DTA;
+        } else if (n >= 2 && head[0] >= 110 && head[0] <= 115 && (head[1] == 1 || head[1] == 2)) {
+            return FileFormat.DTA;
+        }
+        return FileFormat.CSV;
+    }
+
+    /**
+     * Opens a streaming reader for the file's format.
+     *
+     * @param path the file
+     * @return the reader; close it when done
+     */
+    public static CaseReader open(Path path) {
+        return switch (detect(path)) {
+            case SAV, ZSAV -> throw new PluralstatsException(path + ": SPSS files are not supported yet");
+            case DTA -> throw new PluralstatsException(path + ": Stata files are not supported yet");
+            case CSV -> CsvReader.open(path);
+        };
+    }
+
+    /**
+     * Reads a data file into columns. Only the requested variables are materialised (plus, under WVS/EVS
+     * conventions, the country, language, id and weight variables). Numeric variables become
+     * {@link NumericColumn}s (a {@link ItemKind#SCALE} item when the file labels its positive codes,
+     * else {@link ItemKind#NUMERIC}); string variables become {@link CategoricalColumn}s.
+     *
+     * <p>Missing values: system-missing and Stata {@code .} become {@link MissingReason#SYSTEM_MISSING};
+     * Stata {@code .a}-{@code .z} and file-declared user-missing values become
+     * {@link MissingReason#USER_MISSING}, except that under WVS/EVS conventions the codes -1 to -5
+     * become their typed reasons (don't know, no answer, not applicable, not asked, unknown) whether
+     * declared or not.
+     *
+     * @param path the file
+     * @param options what to read
+     * @return the data, with every case kept
+     */
+    public static SurveyData read(Path path, ReadOptions options) {
+        try (CaseReader reader = open(path)) {
+            return read(reader, options);
+        }
+    }
+
+    /**
+     * Reads the remaining cases of an open reader; see {@link #read(Path, ReadOptions)}.
+     *
+     * @param reader an open reader before its first case
+     * @param options what to read
+     * @return the data
+     */
+    public static SurveyData read(CaseReader reader, ReadOptions options) {
+        FileDictionary dict = reader.dictionary();
+        WvsConventions conv = options.conventions() == ReadOptions.Conventions.NONE ? WvsConventions.none()
+                : WvsConventions.detect(dict);
+        List<String> weightVars = options.weight().orElse(conv.defaultWeight());
+
+        Set<String> attributeNames = new LinkedHashSet<>();
+        conv.countryVariable().ifPresent(attributeNames::add);
+        conv.languageVariable().ifPresent(attributeNames::add);
+        attributeNames.addAll(options.attributes());
+
+        LinkedHashMap<Integer, Boolean> wanted = new LinkedHashMap<>(); // variable index -> is attribute
+        for (String a : attributeNames) {
+            wanted.put(require(dict, a).index(), true);
+        }
+        List<Variable> requested = options.variables().isEmpty() ? dict.variables() : resolve(dict, options.variables());
+        for (Variable v : requested) {
+            wanted.putIfAbsent(v.index(), false);
+        }
+        List<Variable> weightVariables = resolve(dict, weightVars);
+        for (Variable w : weightVariables) {
+            if (!w.isNumeric()) {
+                throw new PluralstatsException(dict.file() + ": weight variable " + w.name() + " is not numeric");
+            }
+        }
+        Optional<Variable> idVar = conv.idVariable().flatMap(dict::find);
+
+        int[] sel = selection(wanted, weightVariables, idVar);
+        reader.select(sel);
+
+        List<Variable> vars = new ArrayList<>();
+        List<Object> builders = new ArrayList<>();
+        for (int index : wanted.keySet()) {
+            Variable v = dict.variables().get(index);
+            vars.add(v);
+            Item item = itemOf(v);
+            builders.add(v.isNumeric() ? NumericColumn.builder(item) : CategoricalColumn.builder(item));
+        }
+        DoubleArray weights = weightVariables.isEmpty() ? null : new DoubleArray();
+        List<String> ids = idVar.isPresent() ? new ArrayList<>() : null;
+        int rows = 0;
+        while (reader.next()) {
+            for (int k = 0; k < vars.size(); k++) {
+                Variable v = vars.get(k);
+                int i = v.index();
+                if (v.isNumeric()) {
+                    NumericColumn.Builder b = (NumericColumn.Builder) builders.get(k);
+                    double x = reader.number(i);
+                    if (Double.isNaN(x)) {
+                        b.addMissing(reader.missingTag(i) == '.' || reader.missingTag(i) == 0
+                                ? MissingReason.SYSTEM_MISSING : MissingReason.USER_MISSING);
+                    } else {
+                        Optional<MissingReason> wvs = conv.missingReason(x);
+                        if (wvs.isPresent()) {
+                            b.addMissing(wvs.get());
+                        } else if (v.missing().isMissing(x)) {
+                            b.addMissing(MissingReason.USER_MISSING);
+                        } else {
+                            b.add(x);
+                        }
+                    }
+                } else {
+                    CategoricalColumn.Builder b = (CategoricalColumn.Builder) builders.get(k);
+                    String s = reader.string(i);
+                    if (s.isEmpty()) {
+                        b.addMissing(MissingReason.SYSTEM_MISSING);
+                    } else if (v.missing().isMissing(s)) {
+                        b.addMissing(MissingReason.USER_MISSING);
+                    } else {
+                        b.add(s);
+                    }
+                }
+            }
+            if (weights != null) {
+                double w = 1;
+                for (Variable wv : weightVariables) {
+                    w *= reader.number(wv.index()); // NaN when missing: the weighting module reports it
+                }
+                weights.add(w);
+            }
+            if (ids != null) {
+                Variable iv = idVar.get();
+                ids.add(iv.isNumeric() ? SurveyData.formatNumber(reader.number(iv.index())) : reader.string(iv.index()));
+            }
+            rows++;
+        }
+        if (dict.rows() >= 0 && dict.rows() != rows) {
+            throw SurveyFormatException.in(dict.file()).problem("the header declares " + dict.rows()
+                    + " cases but the file holds " + rows).build();
+        }
+        SurveyData.Builder out = SurveyData.builder(dict.file());
+        int k = 0;
+        for (Map.Entry<Integer, Boolean> e : wanted.entrySet()) {
+            Object b = builders.get(k++);
+            Column c = b instanceof NumericColumn.Builder nb ? nb.build() : ((CategoricalColumn.Builder) b).build();
+            if (e.getValue()) {
+                out.attribute(c);
+            } else {
+                out.item(c);
+            }
+        }
+        if (weights != null) {
+            out.weights(weights.toArray());
+        }
+        if (ids != null) {
+            out.ids(ids.toArray(new String[0]));
+        }
+        return out.accounting(Accounting.allKept(rows)).build();
+    }
+
+    private static int[] selection(Map<Integer, Boolean> wanted, List<Variable> weights, Optional<Variable> id) {
+        Set<Integer> all = new LinkedHashSet<>(wanted.keySet());
+        weights.forEach(w -> all.add(w.index()));
+        id.ifPresent(v -> all.add(v.index()));
+        return all.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The item for a file variable: a {@link ItemKind#SCALE} item over the labelled non-negative integer
+     * codes when the variable has such value labels, else {@link ItemKind#NUMERIC}; string variables
+     * are {@link ItemKind#CHOICE} items.
+     *
+     * @param v the variable
+     * @return its item, with the file's label and value labels
+     */
+    public static Item itemOf(Variable v) {
+        if (!v.isNumeric()) {
+            return new Item(v.name(), v.label(), ItemKind.CHOICE, Optional.empty(), List.of(), Map.of());
+        }
+        TreeMap<Integer, String> points = new TreeMap<>();
+        for (Map.Entry<Double, String> e : v.valueLabels().entrySet()) {
+            double code = e.getKey();
+            if (code >= 0 && code == Math.rint(code) && code <= Integer.MAX_VALUE && !v.missing().isMissing(code)) {
+                points.put((int) code, e.getValue());
+            }
+        }
+        if (points.size() >= 2) {
+            Scale s = new Scale(points.firstKey(), points.lastKey(), points, Scale.Direction.ASCENDING);
+            return new Item(v.name(), v.label(), ItemKind.SCALE, Optional.of(s), List.of(), v.valueLabels());
+        }
+        return Item.numeric(v.name(), v.label(), v.valueLabels());
+    }
+
+    private static List<Variable> resolve(FileDictionary dict, List<String> names) {
+        List<Variable> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(require(dict, n));
+        }
+        return out;
+    }
+
+    /**
+     * @param dict a file dictionary
+     * @param name a variable name, case-insensitive
+     * @return the variable
+     * @throws PluralstatsException naming the closest variable names when absent
+     */
+    public static Variable require(FileDictionary dict, String name) {
+        return dict.find(name).orElseThrow(() -> new PluralstatsException(dict.file() + ": no variable \"" + name
+                + "\"; closest: " + String.join(", ", EditDistance.closest(name, dict.names(), 5))));
+    }
+
+    /** A growable primitive double array. */
+    private static final class DoubleArray {
+        private double[] a = new double[1024];
+        private int n;
+
+        void add(double v) {
+            if (n == a.length) {
+                a = java.util.Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        double[] toArray() {
+            return java.util.Arrays.copyOf(a, n);
+        }
+    }
+}
