@@ -11,7 +11,14 @@ import org.pluralstats.PluralstatsException;
  */
 public record ConfidenceInterval(double lower, double upper, double level) {
 
-    /** Checks that the limits are ordered numbers and the level lies in (0, 1). */
+    /**
+     * Checks that the limits are ordered numbers and the level lies in (0, 1).
+     *
+     * @param lower lower limit
+     * @param upper upper limit, {@code >= lower}
+     * @param level the confidence level, in (0, 1)
+     * @throws PluralstatsException if the limits are NaN or reversed, or the level is not in (0, 1)
+     */
     public ConfidenceInterval {
         checkLevel(level);
         if (Double.isNaN(lower) || Double.isNaN(upper) || lower > upper) {

@@ -9,7 +9,7 @@ import org.pluralstats.PluralstatsException;
  *
  * <p>With the {@code m} p-values sorted ascending, {@code p_(1) <= … <= p_(m)}, the adjusted values are
  * <pre>
- *   p̃_(i) = min(1, max_{j <= i} (m − j + 1) · p_(j))
+ *   p̃_(i) = min(1, max_{j &lt;= i} (m − j + 1) · p_(j))
  * </pre>
  * returned in the order of the input. Source: S. Holm, "A simple sequentially rejective multiple test
  * procedure", Scandinavian Journal of Statistics 6 (1979) 65–70. Equals R {@code p.adjust(p, "holm")}

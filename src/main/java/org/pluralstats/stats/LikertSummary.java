@@ -76,16 +76,14 @@ public final class LikertSummary {
         CompensatedSum sum = CompensatedSum.create();
         int top = 0;
         int bottom = 0;
+        double topFrom = scale.map(s -> s.max() - 1.0).orElse(Double.POSITIVE_INFINITY);
+        double bottomTo = scale.map(s -> s.min() + 1.0).orElse(Double.NEGATIVE_INFINITY);
         for (int i = 0; i < n; i++) {
             double v = answered[i];
             sum.accept(v);
-            tally.merge((int) v, 1, Integer::sum);
-            if (scale.isPresent()) {
-                top += v >= scale.get().max() - 1 ? 1 : 0;
-                bottom += v <= scale.get().min() + 1 ? 1 : 0;
-            }
+            top += v >= topFrom ? 1 : 0;
+            bottom += v <= bottomTo ? 1 : 0;
         }
-        this.counts = Collections.unmodifiableSortedMap(tally);
         this.mean = n == 0 ? Double.NaN : sum.getAsDouble() / n;
         this.topTwoBox = n == 0 || scale.isEmpty() ? Double.NaN : (double) top / n;
         this.bottomTwoBox = n == 0 || scale.isEmpty() ? Double.NaN : (double) bottom / n;
@@ -107,6 +105,15 @@ public final class LikertSummary {
 
         double[] sorted = answered.clone();
         Arrays.sort(sorted);
+        for (int lo = 0; lo < n;) { // runs of equal points in the sorted copy: no boxing per value
+            int hi = lo + 1;
+            while (hi < n && sorted[hi] == sorted[lo]) {
+                hi++;
+            }
+            tally.put((int) sorted[lo], hi - lo);
+            lo = hi;
+        }
+        this.counts = Collections.unmodifiableSortedMap(tally);
         this.quartiles = n == 0 ? new double[0]
                 : new double[] {quantile7(sorted, 0.25), quantile7(sorted, 0.5), quantile7(sorted, 0.75)};
     }
