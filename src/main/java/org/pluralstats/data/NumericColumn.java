@@ -23,7 +23,16 @@ public final class NumericColumn implements Column {
      * @return an empty builder
      */
     public static Builder builder(Item item) {
-        return new Builder(item);
+        return new Builder(item, 16);
+    }
+
+    /**
+     * @param item the item
+     * @param expectedRows how many rows to make room for (a hint; the builder still grows)
+     * @return an empty builder
+     */
+    public static Builder builder(Item item, int expectedRows) {
+        return new Builder(item, Math.max(16, expectedRows));
     }
 
     /**
@@ -111,12 +120,14 @@ public final class NumericColumn implements Column {
     /** Appends rows one at a time; for streaming readers. */
     public static final class Builder {
         private final Item item;
-        private double[] values = new double[16];
+        private double[] values;
         private final MissingMask missing = new MissingMask();
         private int size;
+        private boolean built;
 
-        private Builder(Item item) {
+        private Builder(Item item, int capacity) {
             this.item = item;
+            this.values = new double[capacity];
         }
 
         /**
@@ -149,14 +160,19 @@ public final class NumericColumn implements Column {
         }
 
         private void grow() {
+            if (built) {
+                throw new IllegalStateException("builder of " + item.id() + " was already built");
+            }
             if (size == values.length) {
-                values = Arrays.copyOf(values, values.length * 2);
+                values = Arrays.copyOf(values, values.length + (values.length >> 1) + 16);
             }
         }
 
-        /** @return the column */
+        /** @return the column; the builder hands over its storage and accepts no more rows */
         public NumericColumn build() {
-            return new NumericColumn(item, Arrays.copyOf(values, size), missing.trimmed(size));
+            built = true;
+            return new NumericColumn(item, size == values.length ? values : Arrays.copyOf(values, size),
+                    missing.trimmed(size));
         }
     }
 }

@@ -40,6 +40,14 @@ public interface CaseReader extends Closeable {
      */
     boolean next();
 
+    /**
+     * @return the declared case count, or, when the header does not declare one, an estimate (e.g.
+     *     from the file size) for sizing arrays; -1 when nothing is known
+     */
+    default long estimatedRows() {
+        return dictionary().rows();
+    }
+
     /** @return 0-based index of the current case */
     long caseIndex();
 

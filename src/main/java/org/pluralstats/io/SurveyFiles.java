@@ -98,6 +98,17 @@ public final class SurveyFiles {
      * @return the data, with every case kept
      */
     public static SurveyData read(Path path, ReadOptions options) {
+        if (detect(path) == FileFormat.CSV) {
+            // one pass, typing columns from the first rows; a later text cell retypes that column
+            Set<String> forced = new java.util.HashSet<>();
+            while (true) {
+                try (CsvReader reader = CsvReader.openSampled(path, forced)) {
+                    return read(reader, options);
+                } catch (CsvReader.TypeConflict conflict) {
+                    forced.add(conflict.variable());
+                }
+            }
+        }
         try (CaseReader reader = open(path)) {
             return read(reader, options);
         }
@@ -140,46 +151,53 @@ public final class SurveyFiles {
         int[] sel = selection(wanted, weightVariables, idVar);
         reader.select(sel);
 
-        List<Variable> vars = new ArrayList<>();
-        List<Object> builders = new ArrayList<>();
+        int nv = wanted.size();
+        Variable[] vars = new Variable[nv];
+        NumericColumn.Builder[] numeric = new NumericColumn.Builder[nv];
+        CategoricalColumn.Builder[] categorical = new CategoricalColumn.Builder[nv];
+        int expected = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(0, reader.estimatedRows()));
+        int k0 = 0;
         for (int index : wanted.keySet()) {
             Variable v = dict.variables().get(index);
-            vars.add(v);
+            vars[k0] = v;
             Item item = itemOf(v);
-            builders.add(v.isNumeric() ? NumericColumn.builder(item) : CategoricalColumn.builder(item));
+            if (v.isNumeric()) {
+                numeric[k0] = NumericColumn.builder(item, expected);
+            } else {
+                categorical[k0] = CategoricalColumn.builder(item);
+            }
+            k0++;
         }
+        boolean wvs = conv.applies();
         DoubleArray weights = weightVariables.isEmpty() ? null : new DoubleArray();
         List<String> ids = idVar.isPresent() ? new ArrayList<>() : null;
         int rows = 0;
         while (reader.next()) {
-            for (int k = 0; k < vars.size(); k++) {
-                Variable v = vars.get(k);
+            for (int k = 0; k < nv; k++) {
+                Variable v = vars[k];
                 int i = v.index();
-                if (v.isNumeric()) {
-                    NumericColumn.Builder b = (NumericColumn.Builder) builders.get(k);
+                NumericColumn.Builder b = numeric[k];
+                if (b != null) {
                     double x = reader.number(i);
                     if (Double.isNaN(x)) {
-                        b.addMissing(reader.missingTag(i) == '.' || reader.missingTag(i) == 0
-                                ? MissingReason.SYSTEM_MISSING : MissingReason.USER_MISSING);
-                    } else {
-                        Optional<MissingReason> wvs = conv.missingReason(x);
-                        if (wvs.isPresent()) {
-                            b.addMissing(wvs.get());
-                        } else if (v.missing().isMissing(x)) {
-                            b.addMissing(MissingReason.USER_MISSING);
-                        } else {
-                            b.add(x);
-                        }
-                    }
-                } else {
-                    CategoricalColumn.Builder b = (CategoricalColumn.Builder) builders.get(k);
-                    String s = reader.string(i);
-                    if (s.isEmpty()) {
-                        b.addMissing(MissingReason.SYSTEM_MISSING);
-                    } else if (v.missing().isMissing(s)) {
+                        char tag = reader.missingTag(i);
+                        b.addMissing(tag == '.' || tag == 0 ? MissingReason.SYSTEM_MISSING : MissingReason.USER_MISSING);
+                    } else if (wvs && x < 0 && x >= -5 && x == Math.rint(x)) {
+                        b.addMissing(MissingReason.ofWvsCode(x).orElseThrow());
+                    } else if (v.missing().isMissing(x)) {
                         b.addMissing(MissingReason.USER_MISSING);
                     } else {
-                        b.add(s);
+                        b.add(x);
+                    }
+                } else {
+                    CategoricalColumn.Builder c = categorical[k];
+                    String s = reader.string(i);
+                    if (s.isEmpty()) {
+                        c.addMissing(MissingReason.SYSTEM_MISSING);
+                    } else if (v.missing().isMissing(s)) {
+                        c.addMissing(MissingReason.USER_MISSING);
+                    } else {
+                        c.add(s);
                     }
                 }
             }
@@ -203,8 +221,8 @@ public final class SurveyFiles {
         SurveyData.Builder out = SurveyData.builder(dict.file());
         int k = 0;
         for (Map.Entry<Integer, Boolean> e : wanted.entrySet()) {
-            Object b = builders.get(k++);
-            Column c = b instanceof NumericColumn.Builder nb ? nb.build() : ((CategoricalColumn.Builder) b).build();
+            Column c = numeric[k] != null ? numeric[k].build() : categorical[k].build();
+            k++;
             if (e.getValue()) {
                 out.attribute(c);
             } else {

@@ -38,6 +38,7 @@ public final class CsvReader implements CaseReader {
     private static final int MAX_RECORD = 64 << 20;
 
     private final Path path;
+    private final boolean sampled;
     private final String name;
     private final byte delimiter;
     private final FileDictionary dictionary;
@@ -58,10 +59,12 @@ public final class CsvReader implements CaseReader {
     private final long dataStartLine;
     private final long headerBytes;
     private String[] header;
+    private long sampleEndOffset;
     private long bufferOffset;        // file offset of buf[0]
 
-    private CsvReader(Path path) {
+    private CsvReader(Path path, boolean sampled, Set<String> forcedStrings) {
         this.path = path;
+        this.sampled = sampled;
         this.name = path.toString();
         try {
             this.in = Files.newInputStream(path);
@@ -101,7 +104,7 @@ public final class CsvReader implements CaseReader {
         this.dataStartLine = nextLine;
         this.headerBytes = bufferOffset + pos;
         this.header = names;
-        this.dictionary = scan(names);
+        this.dictionary = scan(names, sampled ? SAMPLE_ROWS : Long.MAX_VALUE, forcedStrings);
         this.selected = null;
         reopen();
     }
@@ -114,7 +117,41 @@ public final class CsvReader implements CaseReader {
      * @throws SurveyFormatException when the file is empty, not UTF-8, ragged, or has an unterminated quote
      */
     public static CsvReader open(Path path) {
-        return new CsvReader(path);
+        return new CsvReader(path, false, Set.of());
+    }
+
+    /**
+     * Opens a delimited file typing its columns from the first {@value #SAMPLE_ROWS} rows only, for
+     * one-pass loading. The case count is then unknown (-1). A later non-numeric cell in a column
+     * typed numeric throws {@link TypeConflict}; the caller reopens with that column forced to string
+     * (as {@link org.pluralstats.io.SurveyFiles#read} does).
+     *
+     * @param path the file
+     * @param forcedStrings variable names to type as string whatever their cells hold
+     * @return a reader positioned before the first case
+     */
+    public static CsvReader openSampled(Path path, Set<String> forcedStrings) {
+        return new CsvReader(path, true, forcedStrings);
+    }
+
+    /** How many rows {@link #openSampled} looks at to type the columns. */
+    public static final int SAMPLE_ROWS = 1000;
+
+    /** A cell that is not a number in a column typed numeric from the sample rows. */
+    public static final class TypeConflict extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String variable;
+
+        TypeConflict(String variable, long line) {
+            super("column " + variable + " has text at line " + line + " after numbers in the first rows", null,
+                    false, false);
+            this.variable = variable;
+        }
+
+        /** @return the variable whose type must be string */
+        public String variable() {
+            return variable;
+        }
     }
 
     /** @return the detected delimiter character */
@@ -127,11 +164,22 @@ public final class CsvReader implements CaseReader {
         return dictionary;
     }
 
-    private FileDictionary scan(String[] header) {
+    private FileDictionary scan(String[] header, long maxRows, Set<String> forcedStrings) {
         boolean[] numeric = new boolean[nVars];
-        java.util.Arrays.fill(numeric, true);
+        for (int i = 0; i < nVars; i++) {
+            numeric[i] = !forcedStrings.contains(header[i]);
+        }
         long rows = 0;
-        while (readRecord() >= 0) {
+        boolean complete = true;
+        while (true) {
+            if (rows >= maxRows) {
+                complete = false;
+                sampleEndOffset = bufferOffset + pos;
+                break;
+            }
+            if (readRecord() < 0) {
+                break;
+            }
             checkWidth();
             for (int i = 0; i < nVars; i++) {
                 if (numeric[i] && !isMissingText(i) && Double.isNaN(NumberParser.parse(buf, start[i], end[i]))) {
@@ -148,7 +196,7 @@ public final class CsvReader implements CaseReader {
             vars.add(new Variable(i, header[i], "", numeric[i] ? VariableType.NUMERIC : VariableType.STRING, 0,
                     Map.of(), Map.of(), MissingValues.none()));
         }
-        return new FileDictionary(name, FileFormat.CSV, rows, vars, "UTF-8");
+        return new FileDictionary(name, FileFormat.CSV, complete ? rows : -1, vars, "UTF-8");
     }
 
     private void reopen() {
@@ -165,6 +213,20 @@ public final class CsvReader implements CaseReader {
         bufferOffset = headerBytes;
         nextLine = dataStartLine;
         caseIndex = -1;
+    }
+
+    @Override
+    public long estimatedRows() {
+        if (dictionary.rows() >= 0) {
+            return dictionary.rows();
+        }
+        try {
+            long size = Files.size(path) - headerBytes;
+            double perRow = (double) (sampleEndOffset - headerBytes) / SAMPLE_ROWS;
+            return (long) Math.ceil(size / perRow * 1.02);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     @Override
@@ -204,6 +266,9 @@ public final class CsvReader implements CaseReader {
         }
         double d = NumberParser.parse(buf, start[v], end[v]);
         if (Double.isNaN(d)) {
+            if (sampled) {
+                throw new TypeConflict(header[v], line);
+            }
             throw SurveyFormatException.in(name).line(line).column(dictionary.variables().get(v).name())
                     .found(text(v)).expected("a number").build();
         }
