@@ -3,6 +3,7 @@ package org.pluralstats.io.forms;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -346,7 +347,8 @@ public final class Codebook {
                     .expected("one of " + String.join(", ", known)).build();
         }
         String msg = e.getOriginalMessage();
-        return b.problem((e instanceof JsonMappingException ? "wrong JSON type: " : "not valid JSON: ")
+        boolean syntax = e instanceof StreamReadException || e.getCause() instanceof StreamReadException;
+        return b.problem((syntax ? "not valid JSON: " : "wrong JSON type: ")
                 + msg.replaceAll("org\\.pluralstats\\.io\\.forms\\.Codebook\\$(\\w+)Json", "$1")).build();
     }
 

@@ -234,7 +234,7 @@ final class CsvDocument {
                 int after = close + 1;
                 if (after < text.length() && ",\r\n".indexOf(text.charAt(after)) < 0) {
                     return SurveyFormatException.in(file).line(lineOf(after)).column(columnName(placeOf(p), header))
-                            .found(text.substring(after, Math.min(text.length(), after + 20)))
+                            .found(restOfLine(after))
                             .expected("a comma or the end of the line after the closing quote of a field").cause(e)
                             .build();
                 }
@@ -246,6 +246,14 @@ final class CsvDocument {
             p++;
         }
         return SurveyFormatException.in(file).problem("malformed CSV: " + e.getMessage()).cause(e).build();
+    }
+
+    private String restOfLine(int from) {
+        int end = from;
+        while (end < text.length() && end < from + 40 && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            end++;
+        }
+        return text.substring(from, end);
     }
 
     private static String decode(String file, byte[] bytes, int start) {
