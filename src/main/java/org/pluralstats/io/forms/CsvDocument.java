@@ -33,17 +33,15 @@ final class CsvDocument {
 
     final String file;
     final String text;
-    final boolean byteOrderMark;
     final String[] header;
     final int headerPosition;
     final List<Row> rows;
     private final int[] lineStarts;
 
-    private CsvDocument(String file, String text, boolean byteOrderMark, String[] header, int headerPosition,
-                        List<Row> rows, int[] lineStarts) {
+    private CsvDocument(String file, String text, String[] header, int headerPosition, List<Row> rows,
+                        int[] lineStarts) {
         this.file = file;
         this.text = text;
-        this.byteOrderMark = byteOrderMark;
         this.header = header;
         this.headerPosition = headerPosition;
         this.rows = rows;
@@ -81,9 +79,9 @@ final class CsvDocument {
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new CsvDocument(file, text, bom, header, headerPosition, rows, lineStarts).syntaxError(e);
+            throw new CsvDocument(file, text, header, headerPosition, rows, lineStarts).syntaxError(e);
         }
-        return new CsvDocument(file, text, bom, header, headerPosition, List.copyOf(rows), lineStarts);
+        return new CsvDocument(file, text, header, headerPosition, List.copyOf(rows), lineStarts);
     }
 
     // Commons CSV reports a record's position as the end of the previous one; ignored blank lines lie between.
@@ -274,7 +272,7 @@ final class CsvDocument {
             int offset = in.position();
             int charPosition = out.position();
             String lenient = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
-            CsvDocument partial = new CsvDocument(file, lenient, start > 0, lenientHeader(lenient), 0, List.of(),
+            CsvDocument partial = new CsvDocument(file, lenient, lenientHeader(lenient), 0, List.of(),
                     lineStarts(lenient));
             StringBuilder found = new StringBuilder(result.length() == 1 ? "byte" : "bytes");
             for (int i = 0; i < Math.max(1, result.length()) && offset + i < bytes.length; i++) {

@@ -19,7 +19,6 @@ import org.pluralstats.data.Scale;
  * {@code Qk}, its kind inferred from the answers of all groups) or by the codebook's headers.
  */
 final class ItemBinding {
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
     /** Linear scales tried, in order, when a column of integers has no declared scale. */
     static final List<Scale> STANDARD_SCALES = List.of(Scale.of(1, 5), Scale.of(1, 7), Scale.of(1, 10),
@@ -86,20 +85,25 @@ final class ItemBinding {
 
     private static ItemBinding infer(String id, String label, List<FormFile> forms, int[] cols) {
         boolean multi = false;
-        Set<String> known = new HashSet<>();
-        for (int g = 0; g < forms.size(); g++) {
+        for (int g = 0; g < forms.size() && !multi; g++) {
             FormFile f = forms.get(g);
-            if (f.style != ExportStyle.DOWNLOAD) {
-                continue;
+            for (int r = 0; r < f.rows() && !multi && f.style == ExportStyle.DOWNLOAD; r++) {
+                multi = f.cell(r, cols[g]).indexOf(';') >= 0;
             }
-            for (int r = 0; r < f.rows(); r++) {
-                String v = f.cell(r, cols[g]);
-                if (v.indexOf(';') >= 0) {
-                    multi = true;
-                }
-                for (String piece : v.split(";")) {
-                    if (!piece.isBlank()) {
-                        known.add(piece.trim());
+        }
+        Set<String> known = new HashSet<>();
+        boolean anySheet = false;
+        for (int g = 0; g < forms.size(); g++) {
+            anySheet |= forms.get(g).style == ExportStyle.SHEET;
+        }
+        if (multi || anySheet) {
+            for (int g = 0; g < forms.size(); g++) {
+                FormFile f = forms.get(g);
+                for (int r = 0; r < f.rows() && f.style == ExportStyle.DOWNLOAD; r++) {
+                    for (String piece : f.cell(r, cols[g]).split(";")) {
+                        if (!piece.isBlank()) {
+                            known.add(piece.trim());
+                        }
                     }
                 }
             }
@@ -119,7 +123,7 @@ final class ItemBinding {
                 }
             }
             for (String v : values) {
-                multi |= isComposite(v, values);
+                multi |= v.contains(", ") && isComposite(v, values);
             }
         }
         if (multi) {
@@ -138,7 +142,7 @@ final class ItemBinding {
                     continue;
                 }
                 nonEmpty++;
-                if (INTEGER.matcher(v).matches()) {
+                if (isInteger(v)) {
                     long x = Long.parseLong(v.startsWith("+") ? v.substring(1) : v);
                     min = Math.min(min, x);
                     max = Math.max(max, x);
@@ -160,6 +164,22 @@ final class ItemBinding {
             return new ItemBinding(Item.numeric(id, label, Map.of()), cols, null, Set.of());
         }
         return new ItemBinding(Item.choice(id, label, List.of()), cols, null, Set.of());
+    }
+
+    /** @return whether the text is an optionally signed integer of at most 9 ASCII digits */
+    static boolean isInteger(String v) {
+        int start = !v.isEmpty() && (v.charAt(0) == '+' || v.charAt(0) == '-') ? 1 : 0;
+        int digits = v.length() - start;
+        if (digits < 1 || digits > 9) {
+            return false;
+        }
+        for (int i = start; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -65,6 +65,6 @@ final class MetadataTitles {
     }
 
     static boolean isScoreValue(String value) {
-        return SCORE_VALUE.matcher(TextKey.asciiDigits(value.trim())).matches();
+        return value.indexOf('/') >= 0 && SCORE_VALUE.matcher(TextKey.asciiDigits(value.trim())).matches();
     }
 }

@@ -25,6 +25,13 @@ final class TextKey {
      * number typed on an Arabic or Farsi keyboard reads as a number.
      */
     static String asciiDigits(String s) {
+        int i0 = 0;
+        while (i0 < s.length() && s.charAt(i0) < '\u0660') {
+            i0++;
+        }
+        if (i0 == s.length()) {
+            return s;
+        }
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
