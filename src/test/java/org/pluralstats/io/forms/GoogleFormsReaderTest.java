@@ -1,6 +1,7 @@
 package org.pluralstats.io.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pluralstats.io.forms.Fixtures.groups;
 import static org.pluralstats.io.forms.Fixtures.resource;
 import static org.pluralstats.io.forms.Fixtures.write;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pluralstats.PluralstatsException;
 import org.pluralstats.data.Accounting;
 import org.pluralstats.data.CategoricalColumn;
 import org.pluralstats.data.Item;
@@ -285,6 +287,33 @@ class GoogleFormsReaderTest {
         assertThat(s.group("de").headers()).containsOnlyKeys("agree");
         assertThat(s.group("de").codebookLanguage()).contains("de");
         assertThat(Fixtures.everything(d)).doesNotContain("Max");
+    }
+
+    @Test
+    void codebookAddsMetadataTitles() {
+        String cb = "{\"format\": \"pluralstats-forms-codebook\", \"version\": 1,"
+                + " \"metadata\": {\"timestamp\": [\"Eingang\"], \"email\": [\"Kontakt\"], \"score\": [\"Punkte\"]},"
+                + " \"items\": [{\"id\": \"agree\", \"kind\": \"numeric\", \"headers\": {\"de\": \"Zustimmung\"}}]}";
+        // Without the titles, "Kontakt" (not all addresses) and "Punkte" (empty) would be questions.
+        String de = "Eingang,Kontakt,Punkte,Zustimmung\n14.05.2025 13:07:13,max (at) example.org,,3.5\n"
+                + "14.05.2025 13:08:00,max (at) example.org,,3.5\n";
+        FormsSurvey s = GoogleFormsReader.read("de", write(dir, "de.csv", de),
+                FormsReadOptions.builder().codebook(Codebook.parse(cb, "cb.json")).build());
+        assertThat(s.data().items()).extracting(Item::id).containsExactly("agree");
+        // Same "address" and same answers: the e-mail rule applies first.
+        assertThat(s.accounting("de").excluded(GoogleFormsReader.DUPLICATE_EMAIL)).isEqualTo(1);
+        assertThat(((NumericColumn) s.data().require("agree")).toArray()).containsExactly(3.5);
+        assertThat(Fixtures.everything(s.data())).doesNotContain("max");
+    }
+
+    @Test
+    void argumentsAreChecked() {
+        assertThatThrownBy(() -> GoogleFormsReader.read(new java.util.LinkedHashMap<>()))
+                .isInstanceOf(PluralstatsException.class).hasMessageContaining("no Google Forms exports");
+        assertThatThrownBy(() -> GoogleFormsReader.read(groups(" ", EN)))
+                .isInstanceOf(PluralstatsException.class).hasMessageContaining("group name is empty");
+        assertThatThrownBy(() -> aiUse(FormsReadOptions.defaults()).group("French"))
+                .hasMessageContaining("no group \"French\"; groups: English, Spanish");
     }
 
     @Test
