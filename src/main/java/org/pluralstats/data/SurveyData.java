@@ -1,6 +1,7 @@
 package org.pluralstats.data;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -238,6 +239,174 @@ public final class SurveyData {
      */
     public static String formatNumber(double v) {
         return ShortestDecimal.format(v);
+    }
+
+    /**
+     * Concatenates data sets that hold the same variables (e.g. one per translated form, country or
+     * wave) into one, and adds a categorical attribute saying which part each row came from, like
+     * R's {@code rbind} with an {@code .id} column or pandas' {@code concat(keys=...)}.
+     *
+     * <p>The parts must have the same columns in the same order: same ids (case-insensitive), column
+     * types, kinds, scales and attribute status. The stacked column takes the first part's item, with
+     * the options of choice items united in order of first appearance. The new attribute is the first
+     * column; its levels are the part names in map order, so a part with no rows still appears as a
+     * level. Weights are kept when any part has them (1 for rows of parts without); respondent ids are
+     * kept when any part has them (the row number within its part otherwise); the accounting is the sum
+     * of the parts' accountings, reasons in order of first appearance.
+     *
+     * @param source file names or description of the stacked data, used in messages
+     * @param attribute name of the new attribute column (e.g. {@code group}); must not be a column of the parts
+     * @param parts the parts, keyed by their value of the new attribute, in the order they are stacked
+     * @return the rows of all parts, in map order and row order within each part
+     * @throws IllegalArgumentException when there are no parts, or the parts' columns differ
+     */
+    public static SurveyData stack(String source, String attribute, LinkedHashMap<String, SurveyData> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException(source + ": nothing to stack");
+        }
+        if (attribute == null || attribute.isBlank()) {
+            throw new IllegalArgumentException(source + ": the stacking attribute needs a name");
+        }
+        SurveyData first = parts.values().iterator().next();
+        if (first.byKey.containsKey(key(attribute))) {
+            throw new IllegalArgumentException(source + ": the parts already have a column named " + attribute);
+        }
+        for (Map.Entry<String, SurveyData> e : parts.entrySet()) {
+            checkStackable(source, first, e.getKey(), e.getValue());
+        }
+        Builder b = builder(source);
+        CategoricalColumn.Builder part = CategoricalColumn.builder(
+                Item.choice(attribute, attribute, new ArrayList<>(parts.keySet())));
+        boolean anyWeights = false;
+        boolean anyIds = false;
+        int total = 0;
+        for (Map.Entry<String, SurveyData> e : parts.entrySet()) {
+            for (int r = 0; r < e.getValue().rows; r++) {
+                part.add(e.getKey());
+            }
+            anyWeights |= e.getValue().weights != null;
+            anyIds |= e.getValue().ids != null;
+            total += e.getValue().rows;
+        }
+        b.attribute(part.build());
+        for (int i = 0; i < first.columns.size(); i++) {
+            Column c = concatenate(i, parts.values());
+            if (first.attributeKeys.contains(key(c.item().id()))) {
+                b.attribute(c);
+            } else {
+                b.item(c);
+            }
+        }
+        double[] w = anyWeights ? new double[total] : null;
+        String[] ids = anyIds ? new String[total] : null;
+        int inputRows = 0;
+        int kept = 0;
+        Map<String, Integer> excluded = new LinkedHashMap<>();
+        int k = 0;
+        for (SurveyData d : parts.values()) {
+            for (int r = 0; r < d.rows; r++, k++) {
+                if (w != null) {
+                    w[k] = d.weight(r);
+                }
+                if (ids != null) {
+                    ids[k] = d.id(r);
+                }
+            }
+            inputRows += d.accounting.inputRows();
+            kept += d.accounting.kept();
+            d.accounting.excluded().forEach((reason, n) -> excluded.merge(reason, n, Integer::sum));
+        }
+        return b.weights(w).ids(ids).accounting(new Accounting(inputRows, kept, excluded)).build();
+    }
+
+    private static void checkStackable(String source, SurveyData first, String name, SurveyData d) {
+        if (d.columns.size() != first.columns.size()) {
+            throw new IllegalArgumentException(source + ": part " + name + " has " + d.columns.size()
+                    + " columns, the first part has " + first.columns.size());
+        }
+        for (int i = 0; i < d.columns.size(); i++) {
+            Column a = first.columns.get(i);
+            Column c = d.columns.get(i);
+            Item x = a.item();
+            Item y = c.item();
+            boolean sameAttr = first.attributeKeys.contains(key(x.id())) == d.attributeKeys.contains(key(y.id()));
+            if (!key(x.id()).equals(key(y.id())) || a.getClass() != c.getClass() || x.kind() != y.kind()
+                    || !x.scale().equals(y.scale()) || !sameAttr) {
+                throw new IllegalArgumentException(source + ": column " + (i + 1) + " of part " + name + " is "
+                        + y.id() + " (" + y.kind().jsonName() + "), the first part has " + x.id() + " ("
+                        + x.kind().jsonName() + ")" + (x.scale().equals(y.scale()) ? "" : " with another scale"));
+            }
+        }
+    }
+
+    private static Column concatenate(int index, Collection<SurveyData> parts) {
+        Column first = parts.iterator().next().columns.get(index);
+        Item item = first.item();
+        if (item.kind() == ItemKind.CHOICE || item.kind() == ItemKind.MULTI_CHOICE) {
+            Set<String> options = new LinkedHashSet<>(item.options());
+            for (SurveyData d : parts) {
+                Column c = d.columns.get(index);
+                options.addAll(c instanceof CategoricalColumn cat ? cat.levels()
+                        : c instanceof MultiChoiceColumn m ? m.options() : c.item().options());
+            }
+            item = new Item(item.id(), item.label(), item.kind(), item.scale(), new ArrayList<>(options),
+                    item.valueLabels());
+        }
+        if (first instanceof NumericColumn) {
+            NumericColumn.Builder b = NumericColumn.builder(item);
+            for (SurveyData d : parts) {
+                NumericColumn c = (NumericColumn) d.columns.get(index);
+                for (int r = 0; r < c.size(); r++) {
+                    Optional<MissingReason> m = c.missingReason(r);
+                    if (m.isPresent()) {
+                        b.addMissing(m.get());
+                    } else {
+                        b.add(c.value(r));
+                    }
+                }
+            }
+            return b.build();
+        } else if (first instanceof CategoricalColumn) {
+            CategoricalColumn.Builder b = CategoricalColumn.builder(item);
+            for (SurveyData d : parts) {
+                CategoricalColumn c = (CategoricalColumn) d.columns.get(index);
+                for (int r = 0; r < c.size(); r++) {
+                    Optional<String> v = c.level(r);
+                    if (v.isPresent()) {
+                        b.add(v.get());
+                    } else {
+                        b.addMissing(c.missingReason(r).orElse(MissingReason.SKIPPED));
+                    }
+                }
+            }
+            return b.build();
+        } else if (first instanceof MultiChoiceColumn) {
+            MultiChoiceColumn.Builder b = MultiChoiceColumn.builder(item);
+            for (SurveyData d : parts) {
+                MultiChoiceColumn c = (MultiChoiceColumn) d.columns.get(index);
+                for (int r = 0; r < c.size(); r++) {
+                    if (c.get(r) instanceof Response.MultiChoice m) {
+                        b.add(m.options());
+                    } else {
+                        b.addMissing(c.missingReason(r).orElse(MissingReason.SKIPPED));
+                    }
+                }
+            }
+            return b.build();
+        }
+        TextColumn.Builder b = TextColumn.builder(item);
+        for (SurveyData d : parts) {
+            TextColumn c = (TextColumn) d.columns.get(index);
+            for (int r = 0; r < c.size(); r++) {
+                Optional<String> v = c.text(r);
+                if (v.isPresent()) {
+                    b.add(v.get());
+                } else {
+                    b.addMissing(c.missingReason(r).orElse(MissingReason.SKIPPED));
+                }
+            }
+        }
+        return b.build();
     }
 
     /** Collects columns, weights and ids; see {@link SurveyData#builder(String)}. */
