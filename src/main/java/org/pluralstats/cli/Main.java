@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pluralstats", mixinStandardHelpOptions = true, version = "pluralstats 0.1.0",
         description = "Survey ingestion and cross-cultural statistics for pluralistic AI alignment research.",
-        subcommands = {GrimCommand.class, InspectCommand.class, ConvertCommand.class})
+        subcommands = {ReportCommand.class, FormsCommand.class, GrimCommand.class, InspectCommand.class,
+            ConvertCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

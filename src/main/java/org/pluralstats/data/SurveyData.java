@@ -247,8 +247,8 @@ public final class SurveyData {
      * R's {@code rbind} with an {@code .id} column or pandas' {@code concat(keys=...)}.
      *
      * <p>The parts must have the same columns in the same order: same ids (case-insensitive), column
-     * types, kinds, scales and attribute status. The stacked column takes the first part's item, with
-     * the options of choice items united in order of first appearance. The new attribute is the first
+     * types, kinds, scales and attribute status. The stacked column takes the first part's item and its
+     * declared options; the levels of choice columns follow them in order of first appearance. The new attribute is the first
      * column; its levels are the part names in map order, so a part with no rows still appears as a
      * level. Weights are kept when any part has them (1 for rows of parts without); respondent ids are
      * kept when any part has them (the row number within its part otherwise); the accounting is the sum
@@ -341,17 +341,8 @@ public final class SurveyData {
 
     private static Column concatenate(int index, Collection<SurveyData> parts) {
         Column first = parts.iterator().next().columns.get(index);
+        // the declared options stay the first part's (a codebook's); levels seen in the parts follow them
         Item item = first.item();
-        if (item.kind() == ItemKind.CHOICE || item.kind() == ItemKind.MULTI_CHOICE) {
-            Set<String> options = new LinkedHashSet<>(item.options());
-            for (SurveyData d : parts) {
-                Column c = d.columns.get(index);
-                options.addAll(c instanceof CategoricalColumn cat ? cat.levels()
-                        : c instanceof MultiChoiceColumn m ? m.options() : c.item().options());
-            }
-            item = new Item(item.id(), item.label(), item.kind(), item.scale(), new ArrayList<>(options),
-                    item.valueLabels());
-        }
         if (first instanceof NumericColumn) {
             NumericColumn.Builder b = NumericColumn.builder(item);
             for (SurveyData d : parts) {

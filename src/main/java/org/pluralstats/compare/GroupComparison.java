@@ -1,0 +1,327 @@
+package org.pluralstats.compare;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeSet;
+import org.pluralstats.PluralstatsException;
+import org.pluralstats.data.CategoricalColumn;
+import org.pluralstats.data.Column;
+import org.pluralstats.data.Item;
+import org.pluralstats.data.MultiChoiceColumn;
+import org.pluralstats.data.NumericColumn;
+import org.pluralstats.data.SurveyData;
+import org.pluralstats.data.TextColumn;
+import org.pluralstats.stats.ChiSquareIndependence;
+import org.pluralstats.stats.Holm;
+import org.pluralstats.stats.KruskalWallis;
+import org.pluralstats.stats.LikertSummary;
+import org.pluralstats.stats.MannWhitneyU;
+import org.pluralstats.stats.Proportion;
+
+/**
+ * Every item of a survey summarised per group, and tested across groups: the analysis behind the
+ * pilot survey's Table 1 (seed paper 000, §4). Unweighted, as the pilot reports.
+ *
+ * <ul>
+ *   <li>Scale items: {@link LikertSummary} per group; across groups the Kruskal-Wallis H test with
+ *       tie correction ({@code scipy.stats.kruskal}) and pairwise two-sided Mann-Whitney U tests
+ *       ({@code scipy.stats.mannwhitneyu}, method "auto") with Holm-adjusted p-values.</li>
+ *   <li>Choice items: share of each option among those who answered, Wilson 95% interval; across
+ *       groups the chi-square test of independence of group × option ({@code scipy.stats.chi2_contingency},
+ *       Yates' correction when df = 1), on options aligned across groups (see {@link #canonicalOptions}).</li>
+ *   <li>Checkbox items: share of answering respondents who ticked each option, Wilson interval.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * GroupComparison cmp = GroupComparison.of(survey.data(), "group");
+ * double mean = ((ItemSummary.Scale) cmp.summary("Arabic", "Q1")).likert().mean().getAsDouble();
+ * }</pre>
+ */
+public final class GroupComparison {
+    private final List<String> groups;
+    private final List<Item> items;
+    private final Map<String, Map<String, ItemSummary>> summaries; // item -> group -> summary
+    private final Map<String, List<String>> canonical;           // choice item -> canonical options
+    private final Map<String, Map<String, String>> toCanonical;  // choice item -> stored -> canonical
+    private final List<GroupTest> tests;
+
+    private GroupComparison(List<String> groups, List<Item> items, Map<String, Map<String, ItemSummary>> summaries,
+                            Map<String, List<String>> canonical, Map<String, Map<String, String>> toCanonical,
+                            List<GroupTest> tests) {
+        this.groups = List.copyOf(groups);
+        this.items = List.copyOf(items);
+        this.summaries = summaries;
+        this.canonical = canonical;
+        this.toCanonical = toCanonical;
+        this.tests = List.copyOf(tests);
+    }
+
+    /**
+     * Summarises and tests every item of the data by the groups of an attribute.
+     *
+     * @param data the survey
+     * @param groupAttribute the column that holds each respondent's group
+     * @return the comparison
+     */
+    public static GroupComparison of(SurveyData data, String groupAttribute) {
+        Map<String, int[]> groupRows = data.groupRows(groupAttribute);
+        if (data.column(groupAttribute).orElseThrow() instanceof CategoricalColumn gc) {
+            // keep the declared group order, including groups that kept no rows
+            Map<String, int[]> ordered = new LinkedHashMap<>();
+            for (String level : gc.levels()) {
+                ordered.put(level, groupRows.getOrDefault(level, new int[0]));
+            }
+            groupRows = ordered;
+        }
+        List<String> groups = new ArrayList<>(groupRows.keySet());
+        List<Item> items = data.items();
+        Map<String, Map<String, ItemSummary>> summaries = new LinkedHashMap<>();
+        Map<String, List<String>> canonical = new LinkedHashMap<>();
+        Map<String, Map<String, String>> toCanonical = new LinkedHashMap<>();
+        List<GroupTest> tests = new ArrayList<>();
+        for (Item item : items) {
+            Column column = data.require(item.id());
+            Map<String, ItemSummary> byGroup = new LinkedHashMap<>();
+            for (Map.Entry<String, int[]> g : groupRows.entrySet()) {
+                byGroup.put(g.getKey(), summarise(column, g.getValue()));
+            }
+            summaries.put(item.id(), byGroup);
+            if (column instanceof NumericColumn n) {
+                tests.add(scaleTest(item, n, groupRows));
+            } else if (column instanceof CategoricalColumn) {
+                choiceTest(item, byGroup, canonical, toCanonical).ifPresent(tests::add);
+            }
+        }
+        return new GroupComparison(groups, items, summaries, canonical, toCanonical, tests);
+    }
+
+    /** @return the groups, in the attribute's level order */
+    public List<String> groups() {
+        return groups;
+    }
+
+    /** @return the items, in data order */
+    public List<Item> items() {
+        return items;
+    }
+
+    /**
+     * @param group a group
+     * @param itemId an item id
+     * @return that group's summary of the item
+     */
+    public ItemSummary summary(String group, String itemId) {
+        Map<String, ItemSummary> byGroup = summaries.get(itemId);
+        if (byGroup == null) {
+            throw new PluralstatsException("no item \"" + itemId + "\"");
+        }
+        ItemSummary s = byGroup.get(group);
+        if (s == null) {
+            throw new PluralstatsException("no group \"" + group + "\"; groups: " + String.join(", ", groups));
+        }
+        return s;
+    }
+
+    /** @return the cross-group tests, one per scale or choice item with at least two answering groups */
+    public List<GroupTest> tests() {
+        return tests;
+    }
+
+    /**
+     * The options of a choice item as one list across groups: the declared (codebook) order when the
+     * item declares options, else the stored option texts in sorted order when groups share texts,
+     * else (translated forms without a codebook) the largest group's texts matched by their
+     * distinguishing Latin letters and digits, sorted. Empty when the options could not be aligned.
+     *
+     * @param itemId a choice item
+     * @return the canonical options
+     */
+    public List<String> canonicalOptions(String itemId) {
+        return canonical.getOrDefault(itemId, List.of());
+    }
+
+    /**
+     * The share of one canonical option in one group (summing the group's stored options that map to
+     * it).
+     *
+     * @param group a group
+     * @param itemId a choice item
+     * @param canonicalOption one of {@link #canonicalOptions(String)}
+     * @return the proportion; empty when the options are not aligned
+     */
+    public Optional<Proportion> share(String group, String itemId, String canonicalOption) {
+        Map<String, String> map = toCanonical.get(itemId);
+        if (map == null || !(summary(group, itemId) instanceof ItemSummary.Choice c)) {
+            return Optional.empty();
+        }
+        long k = 0;
+        for (Map.Entry<String, Proportion> e : c.shares().entrySet()) {
+            if (canonicalOption.equals(map.get(e.getKey()))) {
+                k += e.getValue().count();
+            }
+        }
+        return Optional.of(Proportion.of(k, c.n()));
+    }
+
+    private static ItemSummary summarise(Column column, int[] rows) {
+        Item item = column.item();
+        if (column instanceof NumericColumn n) {
+            double[] answered = new double[rows.length];
+            int k = 0;
+            for (int r : rows) {
+                if (!n.isMissing(r)) {
+                    answered[k++] = n.value(r);
+                }
+            }
+            LikertSummary.Options opts = LikertSummary.withDefaults();
+            if (item.scale().isPresent()) {
+                opts = opts.withScale(item.scale().get());
+            }
+            return new ItemSummary.Scale(item, opts.summarize(java.util.Arrays.copyOf(answered, k), rows.length - k));
+        } else if (column instanceof CategoricalColumn c) {
+            long[] counts = new long[c.levels().size()];
+            int n = 0;
+            for (int r : rows) {
+                int code = c.code(r);
+                if (code >= 0) {
+                    counts[code]++;
+                    n++;
+                }
+            }
+            Map<String, Proportion> shares = new LinkedHashMap<>();
+            for (int i = 0; i < counts.length; i++) {
+                boolean declared = i < item.options().size();
+                if (counts[i] > 0 || declared) {
+                    shares.put(c.levels().get(i), Proportion.of(counts[i], n));
+                }
+            }
+            return new ItemSummary.Choice(item, n, rows.length - n, shares);
+        } else if (column instanceof MultiChoiceColumn m) {
+            long[] counts = new long[m.options().size()];
+            int n = 0;
+            for (int r : rows) {
+                if (!m.isMissing(r)) {
+                    n++;
+                    for (int o : m.selected(r)) {
+                        counts[o]++;
+                    }
+                }
+            }
+            Map<String, Proportion> shares = new LinkedHashMap<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0 || i < item.options().size()) {
+                    shares.put(m.options().get(i), Proportion.of(counts[i], n));
+                }
+            }
+            return new ItemSummary.Multi(item, n, rows.length - n, shares);
+        }
+        TextColumn t = (TextColumn) column;
+        int n = 0;
+        for (int r : rows) {
+            n += t.isMissing(r) ? 0 : 1;
+        }
+        return new ItemSummary.Text(item, n, rows.length - n);
+    }
+
+    private static GroupTest scaleTest(Item item, NumericColumn column, Map<String, int[]> groupRows) {
+        List<String> names = new ArrayList<>();
+        List<double[]> samples = new ArrayList<>();
+        for (Map.Entry<String, int[]> g : groupRows.entrySet()) {
+            double[] answered = new double[g.getValue().length];
+            int k = 0;
+            for (int r : g.getValue()) {
+                if (!column.isMissing(r)) {
+                    answered[k++] = column.value(r);
+                }
+            }
+            if (k > 0) {
+                names.add(g.getKey());
+                samples.add(java.util.Arrays.copyOf(answered, k));
+            }
+        }
+        if (samples.size() < 2) {
+            return new GroupTest(item.id(), "kruskal-wallis", OptionalDouble.empty(), 0, OptionalDouble.empty(), names,
+                    List.of(), "fewer than two groups answered");
+        }
+        KruskalWallis.Result kw = KruskalWallis.test(samples);
+        List<MannWhitneyU.Result> pairs = new ArrayList<>();
+        List<String[]> pairNames = new ArrayList<>();
+        for (int a = 0; a < samples.size(); a++) {
+            for (int b = a + 1; b < samples.size(); b++) {
+                pairs.add(MannWhitneyU.test(samples.get(a), samples.get(b)));
+                pairNames.add(new String[] {names.get(a), names.get(b)});
+            }
+        }
+        double[] raw = pairs.stream().mapToDouble(MannWhitneyU.Result::pValue).toArray();
+        double[] holm = Holm.adjust(raw);
+        List<GroupTest.Pairwise> pairwise = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            MannWhitneyU.Result r = pairs.get(i);
+            pairwise.add(new GroupTest.Pairwise(pairNames.get(i)[0], pairNames.get(i)[1], r.statistic(), raw[i],
+                    holm[i], r.method().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return new GroupTest(item.id(), "kruskal-wallis", kw.statistic(), kw.degreesOfFreedom(), kw.pValue(), names,
+                pairwise, kw.statistic().isPresent() ? "" : "all answers are equal");
+    }
+
+    private static Optional<GroupTest> choiceTest(Item item, Map<String, ItemSummary> byGroup,
+                                                  Map<String, List<String>> canonical,
+                                                  Map<String, Map<String, String>> toCanonical) {
+        Map<String, List<String>> used = new LinkedHashMap<>();
+        for (Map.Entry<String, ItemSummary> e : byGroup.entrySet()) {
+            ItemSummary.Choice c = (ItemSummary.Choice) e.getValue();
+            if (c.n() > 0) {
+                List<String> opts = new ArrayList<>();
+                c.shares().forEach((o, p) -> {
+                    if (p.count() > 0) {
+                        opts.add(o);
+                    }
+                });
+                used.put(e.getKey(), opts);
+            }
+        }
+        Optional<Map<String, String>> mapping = OptionAlignment.align(used, item.options());
+        List<String> groupsAnswering = new ArrayList<>(used.keySet());
+        if (mapping.isEmpty()) {
+            return Optional.of(new GroupTest(item.id(), "chi-square", OptionalDouble.empty(), 0, OptionalDouble.empty(),
+                    groupsAnswering, List.of(), "options differ between groups and could not be matched; "
+                    + "give a codebook to compare them"));
+        }
+        List<String> options;
+        if (!item.options().isEmpty()) {
+            options = new ArrayList<>(item.options());
+        } else {
+            options = new ArrayList<>(new TreeSet<>(mapping.get().values()));
+        }
+        canonical.put(item.id(), Collections.unmodifiableList(options));
+        toCanonical.put(item.id(), mapping.get());
+        if (groupsAnswering.size() < 2) {
+            return Optional.of(new GroupTest(item.id(), "chi-square", OptionalDouble.empty(), 0, OptionalDouble.empty(),
+                    groupsAnswering, List.of(), "fewer than two groups answered"));
+        }
+        long[][] table = new long[groupsAnswering.size()][options.size()];
+        for (int g = 0; g < groupsAnswering.size(); g++) {
+            ItemSummary.Choice c = (ItemSummary.Choice) byGroup.get(groupsAnswering.get(g));
+            for (Map.Entry<String, Proportion> e : c.shares().entrySet()) {
+                int j = options.indexOf(mapping.get().get(e.getKey()));
+                if (j >= 0) {
+                    table[g][j] += e.getValue().count();
+                }
+            }
+        }
+        if (new LinkedHashSet<>(mapping.get().values()).size() < 2) {
+            return Optional.of(new GroupTest(item.id(), "chi-square", OptionalDouble.empty(), 0, OptionalDouble.empty(),
+                    groupsAnswering, List.of(), "every answer is the same option"));
+        }
+        ChiSquareIndependence.Result chi = ChiSquareIndependence.test(table);
+        return Optional.of(new GroupTest(item.id(), "chi-square", OptionalDouble.of(chi.statistic()),
+                chi.degreesOfFreedom(), OptionalDouble.of(chi.pValue()), groupsAnswering, List.of(),
+                chi.yatesCorrected() ? "Yates' continuity correction (df = 1)" : ""));
+    }
+}
