@@ -598,7 +598,8 @@ final class DictionaryParser {
         for (int var = 0; var < nVars; var++) {
             RawVariable v = raw.get(firstRaw.get(var));
             int width = out.widths[var];
-            variables.add(new Variable(var, names[var], v.label == null ? "" : new String(v.label, cs),
+            // Some writers pad variable labels with blanks counted in their length.
+            variables.add(new Variable(var, names[var], v.label == null ? "" : trimmed(v.label, v.label.length, cs),
                     width == 0 ? VariableType.NUMERIC : VariableType.STRING, width,
                     numericLabels.get(var), stringLabels.get(var), missing[var]));
         }
