@@ -451,8 +451,8 @@ final class DictionaryParser {
         out.charset = cs;
         if (out.cases >= 0 && cases64 >= 0 && out.cases != cases64) {
             throw SurveyFormatException.in(file).byteOffset(80).record(HEADER)
-                    .found("case count " + out.cases + " in the header and " + cases64
-                            + " in the 64-bit case count record (type 7, subtype 16)").expected("the same count").build();
+                    .problem("the header declares " + out.cases + " cases but the 64-bit case count record "
+                            + "(type 7, subtype 16) declares " + cases64).build();
         }
         if (out.cases < 0) {
             out.cases = cases64;

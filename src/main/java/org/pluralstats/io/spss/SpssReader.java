@@ -1,5 +1,6 @@
 package org.pluralstats.io.spss;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,6 +52,7 @@ import org.pluralstats.io.FileFormat;
  */
 public final class SpssReader implements CaseReader {
     private static final int BUFFER = 1 << 20;
+    private static final int ZLIB_WINDOW = 256 << 10;
     private static final String DATA = "data record";
 
     private final String file;
@@ -97,7 +99,7 @@ public final class SpssReader implements CaseReader {
             checkCaseCount();
             if (layout.compression == 2) {
                 data = new InflatingSource(channel, file, bigEndian, layout.zheaderOffset, layout.ztrailerOffset,
-                        layout.ztrailerLength, BUFFER);
+                        layout.ztrailerLength, ZLIB_WINDOW);
             } else {
                 data = channel;
                 if (layout.compression == 0) {
@@ -127,7 +129,7 @@ public final class SpssReader implements CaseReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new SpssReader(new ChannelSource(ch, size, BUFFER), path.toString());
+        return new SpssReader(new ChannelSource(ch, size, bufferFor(size)), path.toString());
     }
 
     /**
@@ -142,6 +144,28 @@ public final class SpssReader implements CaseReader {
     public static SpssReader open(InputStream in, String name) {
         Objects.requireNonNull(in, "in");
         return new SpssReader(new ChannelSource(Channels.newChannel(in), -1, BUFFER), name);
+    }
+
+    /** A small file gets a buffer of its own size; a large one reads through {@link #BUFFER} bytes. */
+    private static int bufferFor(long length) {
+        return (int) Math.max(4096, Math.min(BUFFER, length));
+    }
+
+    /** Reads a system file held in memory (tests: the length is known, as for a file). */
+    static SpssReader open(byte[] bytes, String name) {
+        return new SpssReader(new ChannelSource(Channels.newChannel(new ByteArrayInputStream(bytes)),
+                bytes.length, bufferFor(bytes.length)), name);
+    }
+
+    /** @return bytes held for string values: only selected string variables have a buffer (tests) */
+    long stringBufferBytes() {
+        long n = 0;
+        if (strings != null) {
+            for (byte[] b : strings) {
+                n += b == null ? 0 : b.length;
+            }
+        }
+        return n;
     }
 
     /** Rejects case counts that cannot fit in the rest of the file (or that no variable could hold). */
@@ -225,6 +249,7 @@ public final class SpssReader implements CaseReader {
         long declared = layout.cases;
         if ((declared >= 0 && caseIndex + 1 >= declared) || elements == 0) {
             ended = true;
+            finish();
             return false;
         }
         boolean got = layout.compression == 0 ? readUncompressed() : readCompressed();
@@ -234,10 +259,23 @@ public final class SpssReader implements CaseReader {
                 throw error(-1).problem("the data ends after " + (caseIndex + 1) + " cases, but the file declares "
                         + declared + where()).build();
             }
+            finish();
             return false;
         }
         caseIndex++;
         return true;
+    }
+
+    /**
+     * After the last case of a ZSAV file, inflates whatever is left of the last block and checks the
+     * ZLIB data trailer, so that a damaged or cut-off end of the file is not taken for a whole one.
+     */
+    private void finish() {
+        if (layout.compression == 2) {
+            do {
+                data.pos = data.lim;
+            } while (data.ensure(1));
+        }
     }
 
     private boolean readUncompressed() {
