@@ -16,7 +16,8 @@ rm -f "$OUT"/*.sav "$OUT"/*.zsav
 # 1. PSPP: the same dictionary and data saved /UNCOMPRESSED, /COMPRESSED and /ZCOMPRESSED, a
 #    windows-1252 file and a multi-block ZSAV.
 (cd "$OUT" && LANG=C.UTF-8 pspp "$TOOLS/pspp_fixture.sps" >/dev/null \
-  && LANG=C.UTF-8 pspp "$TOOLS/pspp_legacy_encoding.sps" >/dev/null)
+  && LANG=C.UTF-8 pspp "$TOOLS/pspp_legacy_encoding.sps" >/dev/null \
+  && LANG=C.UTF-8 pspp "$TOOLS/pspp_wide_strings.sps" >/dev/null)
 
 # 2. R haven (which writes through ReadStat): compress = "none", "byte", "zsav".
 Rscript "$TOOLS/haven_fixture.R" "$OUT" "$TMP"

@@ -522,8 +522,9 @@ final class DictionaryParser {
             }
             for (int s = 0; s < segments; s++) {
                 RawVariable seg = raw.get(r + s);
-                int take = segments == 1 ? width : Math.min(255, width - 255 * s);
-                if (seg.width <= 0 || seg.width < take || take <= 0) {
+                // Data is packed 255 bytes per segment, so the last segments may hold nothing.
+                int take = segments == 1 ? width : Math.max(0, Math.min(255, width - 255 * s));
+                if (seg.width <= 0 || seg.width < take) {
                     throw SurveyFormatException.in(file).byteOffset(seg.offset).record(VARIABLE)
                             .problem("segment " + (s + 1) + " of very long string " + shortNames[r] + " (width " + width
                                     + ") is " + (seg.width == 0 ? "numeric" : "a string of width " + seg.width)
@@ -533,8 +534,9 @@ final class DictionaryParser {
                 for (int k = 0; k < segElements; k++) {
                     int e = seg.element + k;
                     out.elementVariable[e] = var;
-                    out.elementTarget[e] = 255 * s + 8 * k;
-                    out.elementCopy[e] = Math.max(0, Math.min(8, take - 8 * k));
+                    int copy = Math.max(0, Math.min(8, take - 8 * k));
+                    out.elementTarget[e] = copy == 0 ? 0 : 255 * s + 8 * k;
+                    out.elementCopy[e] = copy;
                 }
             }
             widths.add(width);
