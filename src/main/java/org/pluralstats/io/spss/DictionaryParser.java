@@ -470,7 +470,7 @@ final class DictionaryParser {
         if (longNames != null) {
             for (String pair : new String(longNames.bytes, cs).split("\t")) {
                 int eq = pair.indexOf('=');
-                if (eq > 0) {
+                if (eq > 0 && eq < pair.length() - 1) {
                     longNameOf.put(pair.substring(0, eq).toUpperCase(Locale.ROOT), pair.substring(eq + 1));
                 }
             }

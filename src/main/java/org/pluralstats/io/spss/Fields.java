@@ -12,6 +12,7 @@ import org.pluralstats.SurveyFormatException;
 final class Fields {
     /** Largest single field or record body read into memory (larger ones are rejected as absurd). */
     static final int MAX_FIELD = 64 << 20;
+    private static final byte[] EMPTY = new byte[0];
 
     private final ChannelSource in;
     private final String file;
@@ -61,6 +62,9 @@ final class Fields {
     byte[] bytes(long n, String what) {
         checkLength(n, what);
         int len = (int) n;
+        if (len == 0) {
+            return EMPTY;
+        }
         if (len <= in.buf.length) {
             need(len);
             byte[] out = new byte[len];

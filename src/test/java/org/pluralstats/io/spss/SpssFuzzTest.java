@@ -21,7 +21,8 @@ import org.pluralstats.SurveyFormatException;
  * Seeded mutation fuzzing of {@link SpssReader}: fixture files with flipped, overwritten, inserted
  * and deleted bytes, and cut short, are read in full; the only exception allowed out is
  * {@link SurveyFormatException}. Runs for a bounded time ({@code -Dspss.fuzz.seconds}, default 6) and
- * iteration count ({@code -Dspss.fuzz.iterations}); the seed ({@code -Dspss.fuzz.seed}) makes the
+ * iteration count ({@code -Dspss.fuzz.iterations}), over the fixtures named by
+ * {@code -Dspss.fuzz.corpus} (comma-separated) or a default set; the seed ({@code -Dspss.fuzz.seed}) makes the
  * sequence of inputs reproducible. An input that escapes as another exception, an
  * {@link OutOfMemoryError} or a hang is written to {@code target/spss-fuzz-failures/}; keep it under
  * {@code src/test/resources/org/pluralstats/io/spss/regressions/} once fixed.
@@ -32,7 +33,8 @@ class SpssFuzzTest {
     private static final int ITERATIONS = Integer.getInteger("spss.fuzz.iterations", 1_000_000);
     private static final int[] INTERESTING = {0, 1, -1, 2, 3, 4, 7, 8, 9, 255, 256, 999, 65535, 32767, 32768,
         Integer.MAX_VALUE, Integer.MIN_VALUE, 1 << 30, -2, -3, 252, 253, 254};
-    private static final String[] CORPUS = {"pspp_compressed.sav", "pspp_uncompressed.sav", "pspp_zcompressed.zsav",
+    private static final String[] CORPUS = System.getProperty("spss.fuzz.corpus") != null
+            ? System.getProperty("spss.fuzz.corpus").split(",") : new String[] {"pspp_compressed.sav", "pspp_uncompressed.sav", "pspp_zcompressed.zsav",
         "pspp_windows1252.sav", "pspp_compressed_be.sav", "pspp_compressed_unknown_cases.sav", "haven_byte.sav",
         "haven_zsav.zsav", "readstat_from_dta.sav", "readstat_from_dta.zsav", "example_foreign_electric.sav",
         "example_foreign_testdata.sav", "example_pspp_physiology.sav", "example_haven_iris.sav"};
