@@ -26,6 +26,7 @@ import org.pluralstats.data.NumericColumn;
 import org.pluralstats.data.Scale;
 import org.pluralstats.data.SurveyData;
 import org.pluralstats.io.csv.CsvReader;
+import org.pluralstats.io.spss.SpssReader;
 import org.pluralstats.io.wvs.WvsConventions;
 
 /**
@@ -75,7 +76,7 @@ public final class SurveyFiles {
      */
     public static CaseReader open(Path path) {
         return switch (detect(path)) {
-            case SAV, ZSAV -> throw new PluralstatsException(path + ": SPSS files are not supported yet");
+            case SAV, ZSAV -> SpssReader.open(path);
             case DTA -> throw new PluralstatsException(path + ": Stata files are not supported yet");
             case CSV -> CsvReader.open(path);
         };

@@ -34,7 +34,7 @@ class WvsSampleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"wvs7-sample.csv"})
+    @ValueSource(strings = {"wvs7-sample.csv", "wvs7-sample.sav", "wvs7-sample.zsav"})
     void wave7ConventionsGiveCountriesWeightsAndMissingReasons(String file) throws IOException {
         JsonNode ref = reference();
         SurveyData d = SurveyFiles.read(SAMPLES.resolve(file), ReadOptions.defaults());
