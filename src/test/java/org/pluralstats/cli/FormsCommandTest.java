@@ -1,0 +1,183 @@
+package org.pluralstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Golden end-to-end tests of {@code pluralstats forms} on the pilot samples: Table 1 at the paper's
+ * rounding, and every statistic against pandas/scipy/statsmodels (tools/pilot/pilot_reference.py).
+ */
+class FormsCommandTest {
+    static final String P = "data-samples/pilot-survey/";
+    static final String[] GROUPS = {"--group", "Arabic=" + P + "arabic.csv", "--group", "Chinese=" + P + "chinese.csv",
+        "--group", "Farsi=" + P + "farsi.csv", "--group", "English=" + P + "english.csv"};
+
+    @TempDir
+    Path dir;
+
+    private static String[] args(String... more) {
+        List<String> a = new ArrayList<>(List.of("forms"));
+        a.addAll(List.of(GROUPS));
+        a.addAll(List.of(more));
+        return a.toArray(new String[0]);
+    }
+
+    private static JsonNode reference() throws IOException {
+        try (InputStream in = FormsCommandTest.class.getResourceAsStream("/org/pluralstats/compare/pilot-reference.json")) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    @Test
+    void table1AtThePapersRounding() {
+        CliRunner.Result r = CliRunner.run(args("--codebook", P + "codebook.json"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains(
+                "| Group | n | Q1 | Q2 | Q3 | Q4 (% B) | Q5 | Q6 |",
+                "| Arabic | 7 | 1.43 | 7.71 | 6.71 | 57.1 | 6.00 | 6.71 |",
+                "| Chinese | 16 | 3.12 | 8.88 | 3.69 | 68.8 | 6.12 | 6.00 |",
+                "| Farsi | 11 | 2.27 | 1.27 | 7.00 | 72.7 | 5.45 | 4.18 |",
+                "| English | 22 | 4.86 | 6.14 | 2.14 | 54.5 | 2.86 | 1.50 |");
+    }
+
+    @Test
+    void withoutCodebookTheTranslatedChoiceIsAlignedToo() {
+        CliRunner.Result r = CliRunner.run(args());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("| Arabic | 7 | 1.43 | 7.71 | 6.71 | 57.1 | 6.00 | 6.71 |",
+                "| English | 22 | 4.86 | 6.14 | 2.14 | 54.5 | 2.86 | 1.50 |");
+    }
+
+    @Test
+    void jsonEqualsScipyAndStatsmodels() throws IOException {
+        JsonNode ref = reference();
+        for (String[] extra : List.of(new String[] {"--codebook", P + "codebook.json"}, new String[0])) {
+            List<String> a = new ArrayList<>(List.of(args(extra)));
+            a.addAll(List.of("--format", "json"));
+            CliRunner.Result r = CliRunner.run(a.toArray(new String[0]));
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            JsonNode out = new ObjectMapper().readTree(r.out());
+            for (int g = 0; g < 4; g++) {
+                JsonNode rg = ref.get("groups").get(g);
+                JsonNode og = out.get("groups").get(g);
+                assertThat(og.get("group").asText()).isEqualTo(rg.get("group").asText());
+                assertThat(og.get("respondents").asInt()).isEqualTo(rg.get("n").asInt());
+                assertThat(og.get("duplicatesExcluded").asInt()).isZero();
+                for (JsonNode item : og.get("items")) {
+                    JsonNode ri = rg.get("items").get(item.get("item").asText());
+                    if (item.get("kind").asText().equals("scale")) {
+                        for (String f : List.of("mean", "sd", "median", "q1", "q3")) {
+                            assertThat(item.get(f).asDouble()).as(f).isCloseTo(ri.get(f).asDouble(), within(1e-12));
+                        }
+                        // scipy 1.10's t quantile is off by up to 2e-9 relative (checked against mpmath in
+                        // stats.LikertSummaryTest); our interval is exact to 1e-12 there
+                        for (String f : List.of("ciLow", "ciHigh")) {
+                            assertThat(item.get(f).asDouble()).as(f).isCloseTo(ri.get(f).asDouble(), within(5e-9));
+                        }
+                    } else {
+                        double shareB = 0;
+                        for (var e : iterable(item.get("shares").fields())) {
+                            boolean isB = extra.length > 0 ? e.getKey().equals("B")
+                                    : e.getKey().matches(".*(?<![A-Za-z])B(?![A-Za-z]).*");
+                            if (isB) {
+                                shareB = e.getValue().asDouble();
+                                assertThat(item.get("intervals").get(e.getKey()).get(0).asDouble())
+                                        .isCloseTo(ri.get("ciLow").asDouble(), within(1e-12));
+                                assertThat(item.get("intervals").get(e.getKey()).get(1).asDouble())
+                                        .isCloseTo(ri.get("ciHigh").asDouble(), within(1e-12));
+                            }
+                        }
+                        assertThat(shareB).isCloseTo(ri.get("shareB").asDouble(), within(1e-15));
+                    }
+                }
+            }
+            for (JsonNode rt : ref.get("tests")) {
+                JsonNode ot = null;
+                for (JsonNode t : out.get("tests")) {
+                    if (t.get("item").asText().equals(rt.get("item").asText())) {
+                        ot = t;
+                    }
+                }
+                assertThat(ot).as(rt.get("item").asText()).isNotNull();
+                assertThat(ot.get("test").asText()).isEqualTo(rt.get("test").asText());
+                assertThat(ot.get("statistic").asDouble()).isCloseTo(rt.get("statistic").asDouble(), within(1e-10));
+                assertThat(ot.get("p").asDouble()).isCloseTo(rt.get("p").asDouble(), within(1e-12));
+                if (rt.has("pairwise")) {
+                    for (int i = 0; i < rt.get("pairwise").size(); i++) {
+                        JsonNode rp = rt.get("pairwise").get(i);
+                        JsonNode op = ot.get("pairwise").get(i);
+                        assertThat(op.get("first").asText()).isEqualTo(rp.get("first").asText());
+                        assertThat(op.get("u").asDouble()).isEqualTo(rp.get("u").asDouble());
+                        assertThat(op.get("p").asDouble()).isCloseTo(rp.get("p").asDouble(), within(1e-12));
+                        assertThat(op.get("pHolm").asDouble()).isCloseTo(rp.get("pHolm").asDouble(), within(1e-12));
+                    }
+                } else {
+                    assertThat(ot.get("df").asInt()).isEqualTo(rt.get("df").asInt());
+                }
+            }
+        }
+    }
+
+    private static <T> Iterable<T> iterable(java.util.Iterator<T> it) {
+        return () -> it;
+    }
+
+    @Test
+    void checkTableFlagsTheEnglishQ6() {
+        CliRunner.Result r = CliRunner.run(args("--codebook", P + "codebook.json", "--check-table",
+                P + "table1-published.csv"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("| English | Q6 | 1.51 | 22 | inconsistent (nearest 1.50, 1.55) | 1.50 (differs) |")
+                .contains("1 of 20 reported means are GRIM-inconsistent.");
+    }
+
+    @Test
+    void csvHasARowPerGroupItemAndOption() throws IOException {
+        Path out = dir.resolve("t.csv");
+        CliRunner.Result r = CliRunner.run(args("--codebook", P + "codebook.json", "--format", "csv", "--out",
+                out.toString()));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo("group,item,kind,option,n,missing,mean,sd,median,q1,q3,share,ciLow,ciHigh");
+        assertThat(lines).hasSize(1 + 4 * (5 + 2));
+        assertThat(lines).anyMatch(l -> l.startsWith("Farsi,Q4,choice,B,11,0,,,,,,0.7272727272727273,"));
+    }
+
+    @Test
+    void aBadExportIsOneLineNamingFileAndLine() throws IOException {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "Timestamp,Q\n2025/05/14 1:07:13 PM GMT+2,3\n2025/05/14 1:09:13 PM GMT+2,3,4\n");
+        CliRunner.Result r = CliRunner.run("forms", "--group", "X=" + bad);
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("pluralstats: ").contains("bad.csv").contains("line 3");
+    }
+
+    @Test
+    void eMailAddressesNeverAppear() {
+        for (String format : List.of("md", "json", "csv")) {
+            CliRunner.Result r = CliRunner.run(args("--format", format));
+            assertThat(r.out()).doesNotContain("@example.org");
+        }
+    }
+
+    @Test
+    void reportReproducesTable1AndTheGrimFlag() {
+        CliRunner.Result r = CliRunner.run("report");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("| English | 22 | 4.86 | 6.14 | 2.14 | 54.5 | 2.86 | 1.50 |")
+                .contains("| English | Q6 | 1.51 | 22 | inconsistent (nearest 1.50, 1.55) | 1.50 (differs) |");
+    }
+}
