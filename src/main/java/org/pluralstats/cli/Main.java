@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pluralstats", mixinStandardHelpOptions = true, version = "pluralstats 0.1.0",
         description = "Survey ingestion and cross-cultural statistics for pluralistic AI alignment research.",
-        subcommands = {InspectCommand.class, ConvertCommand.class})
+        subcommands = {InspectCommand.class, ConvertCommand.class, VpsCommand.class, CorrelateCommand.class,
+            ConsistencyCommand.class, RakeCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
