@@ -119,6 +119,47 @@ class WeightCommandsTest {
     }
 
     @Test
+    void vpsMappedPopulationsEqualTheLanguageColumn(@TempDir Path dir) throws IOException {
+        // in the sample each country has one interview language, so mapping countries onto languages
+        // must reproduce --by S_INTLANGUAGE (R fixture) exactly
+        Path map = dir.resolve("languages.json");
+        Files.writeString(map, "{\"column\":\"B_COUNTRY_ALPHA\",\"groups\":{\"da\":[\"DNK\"],\"nl\":[\"NLD\"],"
+                + "\"en\":[\"GBR\",\"USA\",\"NGA\"],\"pt\":[\"BRA\"]}}");
+        JsonNode rows = M.readTree(run(0, "vps", "--data", DATA, "--items", ITEMS, "--by", "B_COUNTRY_ALPHA",
+                "--map", map.toString())[0]);
+        JsonNode ref = referenceCase("S_INTLANGUAGE", "W_WEIGHT").get("rows");
+        assertThat(rows.size()).isEqualTo(ref.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.get(i).get("population").asText()).isEqualTo(ref.get(i).get("population").asText());
+            assertThat(Math.abs(rows.get(i).get("se").asDouble() - ref.get(i).get("se").asDouble())).isLessThan(1e-9);
+        }
+        Path csv = dir.resolve("languages.csv");
+        Files.writeString(csv, "value,population\nDNK,da\nNLD,nl\n");
+        JsonNode two = M.readTree(run(0, "vps", "--data", DATA, "--items", ITEMS, "--by", "B_COUNTRY_ALPHA",
+                "--map", csv.toString())[0]);
+        assertThat(two.size()).isEqualTo(24);
+    }
+
+    @Test
+    void vpsJointFileUsesGwghtTimesPwghtAndThePaperRuleByDefault() throws IOException {
+        JsonNode rows = M.readTree(run(0, "vps", "--data", "data-samples/wvs-sample/joint-sample.csv", "--rule", "paper",
+                "--by", "cntry_AN")[0]);
+        JsonNode ref = null;
+        for (JsonNode c : fixture("vps-reference.json").get("cases")) {
+            if (c.get("data").asText().equals("joint-sample.csv") && c.get("by").asText().equals("cntry_AN")) {
+                ref = c.get("rows");
+            }
+        }
+        assertThat(rows.size()).isEqualTo(ref.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.get(i).get("item").asText()).isEqualTo(ref.get(i).get("item").asText());
+            if (!ref.get(i).get("ciLow").isNull()) {
+                assertThat(Math.abs(rows.get(i).get("ciLow").asDouble() - ref.get(i).get("ciLow").asDouble())).isLessThan(1e-9);
+            }
+        }
+    }
+
+    @Test
     void vpsBadInput() {
         String[] missingRule = run(2, "vps", "--data", DATA, "--by", "global");
         assertThat(missingRule[1]).contains("give --items ITEMS.json or --rule paper");
