@@ -77,7 +77,7 @@ final class FormsCommand implements Callable<Integer> {
             }
             case csv -> report.csv();
         };
-        Output.write(text, out);
+        Output.write(out, text);
         return 0;
     }
 

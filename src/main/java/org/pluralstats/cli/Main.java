@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "pluralstats", mixinStandardHelpOptions = true, version = "pluralstats 0.1.0",
         description = "Survey ingestion and cross-cultural statistics for pluralistic AI alignment research.",
         subcommands = {ReportCommand.class, FormsCommand.class, GrimCommand.class, InspectCommand.class,
-            ConvertCommand.class})
+            ConvertCommand.class, VpsCommand.class, CorrelateCommand.class, ConsistencyCommand.class,
+            RakeCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

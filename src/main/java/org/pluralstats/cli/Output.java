@@ -2,28 +2,34 @@ package org.pluralstats.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where a command's text goes: a file, or standard output as UTF-8. */
+/** Writes a command's result to {@code --out} or standard output. */
 final class Output {
-    /** The table formats the commands write. */
-    enum Format { md, csv, json }
-
     private Output() {
     }
 
-    static void write(String text, Path out) throws IOException {
+    static void write(Path out, String text) {
         if (out == null) {
-            PrintStream ps = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            PrintStream ps = new PrintStream(System.out, false, StandardCharsets.UTF_8);
             ps.print(text);
             ps.flush();
-        } else {
-            if (out.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(out.toAbsolutePath().getParent());
+            return;
+        }
+        try {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
             }
             Files.writeString(out, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
     }
+
+    /** Table formats. */
+    enum Format { json, csv, md }
 }

@@ -42,7 +42,7 @@ final class ReportCommand implements Callable<Integer> {
         sb.append(report.markdown());
         sb.append("\n## The paper's published Table 1 checked (GRIM, Brown & Heathers 2016)\n\n");
         sb.append(TableCheck.markdown(TableCheck.check(pilot.resolve("table1-published.csv"), report)));
-        Output.write(sb.toString(), out);
+        Output.write(out, sb.toString());
         return 0;
     }
 

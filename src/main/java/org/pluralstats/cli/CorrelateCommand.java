@@ -1,0 +1,50 @@
+package org.pluralstats.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pluralstats.report.Json;
+import org.pluralstats.report.WeightReports;
+import org.pluralstats.weight.CorrelationMethod;
+import org.pluralstats.weight.PopulationCorrelation;
+import org.pluralstats.weight.ScoreCorrelations;
+import org.pluralstats.weight.ScoreTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code pluralstats correlate --vps VPS.(json|csv) [--method pearson|spearman]}: the seed paper's Figure 2. */
+@Command(name = "correlate", mixinStandardHelpOptions = true,
+        description = "Correlations between populations' value polarity score vectors over their shared items (Figure 2).")
+final class CorrelateCommand implements Callable<Integer> {
+    @Option(names = "--vps", required = true, paramLabel = "FILE", description = "scores written by pluralstats vps (JSON or CSV)")
+    Path vps;
+
+    @Option(names = "--method", defaultValue = "pearson", description = "pearson or spearman (default: ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--format", defaultValue = "json", description = "json, csv or md (default: ${DEFAULT-VALUE})")
+    Output.Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "output file (default: standard output)")
+    Path out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CorrelationMethod m = switch (method.toLowerCase(java.util.Locale.ROOT)) {
+            case "pearson" -> CorrelationMethod.PEARSON;
+            case "spearman" -> CorrelationMethod.SPEARMAN;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "unknown --method " + method + "; expected pearson or spearman");
+        };
+        List<PopulationCorrelation> pairs = ScoreCorrelations.of(ScoreTable.read(vps), m);
+        Output.write(out, switch (format) {
+            case json -> Json.write(WeightReports.correlationsJson(pairs));
+            case csv -> WeightReports.correlationsCsv(pairs);
+            case md -> WeightReports.correlationsMarkdown(pairs);
+        });
+        return 0;
+    }
+}

@@ -1,0 +1,50 @@
+package org.pluralstats.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.pluralstats.report.Json;
+import org.pluralstats.report.WeightReports;
+import org.pluralstats.weight.PolarityDesign;
+import org.pluralstats.weight.ScoreTable;
+import org.pluralstats.weight.ValuePolarityScores;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pluralstats vps --data FILE (--items ITEMS.json | --rule paper) --by COLUMN|global
+ * [--weight EXPR|none] [--format json|csv|md] [--out FILE]}: value polarity scores (Eq. 1) with
+ * linearised SEs, Kish n_eff and logit CIs per population × item.
+ */
+@Command(name = "vps", mixinStandardHelpOptions = true,
+        description = {"Value polarity scores (Eq. 1): the weighted share of positive stances per population and item,",
+                "with the linearised SE, Kish's effective n and the logit 95%% CI of R survey's svyciprop."})
+final class VpsCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    DesignOptions design;
+
+    @Option(names = "--format", defaultValue = "json", description = "json, csv or md (default: ${DEFAULT-VALUE})")
+    Output.Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "output file (default: standard output)")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PolarityDesign d = design.design(spec);
+        ScoreTable table = ValuePolarityScores.withDefaults().estimate(d);
+        boolean excluded = design.excludeInvalidWeights;
+        String text = switch (format) {
+            case json -> Json.write(WeightReports.scoresJson(table, excluded));
+            case csv -> WeightReports.scoresCsv(table, excluded);
+            case md -> WeightReports.scoresMarkdown(table, excluded);
+        };
+        Output.write(out, text);
+        DesignOptions.reportExclusions(d);
+        return 0;
+    }
+}

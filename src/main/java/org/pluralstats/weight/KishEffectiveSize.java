@@ -1,0 +1,34 @@
+package org.pluralstats.weight;
+
+/**
+ * Kish's effective sample size of a set of weights, {@code nEff = (Σ w)² / Σ w²} (Kish 1965,
+ * <i>Survey Sampling</i>, §11.7), and the weighting efficiency {@code nEff / n}. Sums are compensated.
+ */
+public final class KishEffectiveSize {
+    private KishEffectiveSize() {
+    }
+
+    /**
+     * @param weights the weights (NaN weights make the result NaN)
+     * @return {@code (Σ w)² / Σ w²}; NaN for no weights or when every weight is 0
+     */
+    public static double of(double[] weights) {
+        NeumaierSum s = new NeumaierSum();
+        NeumaierSum s2 = new NeumaierSum();
+        for (double w : weights) {
+            s.add(w);
+            s2.add(w * w);
+        }
+        double sum = s.value();
+        double sq = s2.value();
+        return sq == 0 ? Double.NaN : sum * sum / sq;
+    }
+
+    /**
+     * @param weights the weights
+     * @return the efficiency {@code nEff / n}, in (0, 1] for positive weights; NaN for no weights
+     */
+    public static double efficiency(double[] weights) {
+        return weights.length == 0 ? Double.NaN : of(weights) / weights.length;
+    }
+}

@@ -1,0 +1,209 @@
+package org.pluralstats.weight;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.pluralstats.SurveyFormatException;
+
+/**
+ * A population margin to rake to: the population total of each level of a variable, or of each
+ * combination of levels of several variables (a cross-classified margin, as {@code ~A + B} in one
+ * margin of R's {@code rake}). Level texts are matched to the data's values in shortest form
+ * ({@code 1}, {@code DNK}); combinations are written with {@code :} between the levels, in the order of
+ * {@link #variables()} ({@code "DNK:1"}).
+ *
+ * @param variables the variable names (case-insensitive), one or more
+ * @param targets level (or combination) → population total, in file order
+ */
+public record Margin(List<String> variables, Map<String, Double> targets) {
+    /** The separator of levels in a combination. */
+    public static final String SEPARATOR = ":";
+
+    /** Validates and copies. */
+    public Margin {
+        variables = List.copyOf(variables);
+        if (variables.isEmpty()) {
+            throw new IllegalArgumentException("a margin needs a variable");
+        }
+        targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("margin " + String.join(SEPARATOR, variables) + " has no targets");
+        }
+        for (Map.Entry<String, Double> e : targets.entrySet()) {
+            if (!(e.getValue() >= 0) || Double.isInfinite(e.getValue())) {
+                throw new IllegalArgumentException("margin " + String.join(SEPARATOR, variables) + ", level " + e.getKey()
+                        + ": target " + e.getValue() + " is not a finite non-negative number");
+            }
+        }
+    }
+
+    /**
+     * @param variable a variable name
+     * @param targets level → population total
+     * @return a one-variable margin
+     */
+    public static Margin of(String variable, Map<String, Double> targets) {
+        return new Margin(List.of(variable), targets);
+    }
+
+    /**
+     * @param total the total the targets should add up to (e.g. the sum of the base weights, for
+     *     targets given as proportions)
+     * @return a copy with the targets scaled proportionally
+     */
+    public Margin scaledTo(double total) {
+        double f = total / total();
+        Map<String, Double> t = new LinkedHashMap<>();
+        targets.forEach((k, v) -> t.put(k, v * f));
+        return new Margin(variables, t);
+    }
+
+    /** @return the variables joined by {@code :}, as written in files */
+    public String name() {
+        return String.join(SEPARATOR, variables);
+    }
+
+    /** @return the sum of the targets */
+    public double total() {
+        NeumaierSum s = new NeumaierSum();
+        targets.values().forEach(s::add);
+        return s.value();
+    }
+
+    /**
+     * Reads margins from JSON,
+     * <pre>{@code
+     * {"margins":[{"variable":"B_COUNTRY_ALPHA","targets":{"DNK":50,"NLD":70}},
+     *             {"variables":["B_COUNTRY_ALPHA","SEX"],"targets":{"DNK:1":27.5,"DNK:2":22.5}}],
+     *  "targets":"totals"}
+     * }</pre>
+     * ({@code "targets":"proportions"} marks shares of the total weight: see {@link #proportions(Path)}),
+     * or from CSV with the header {@code variable,level,target} (a cross-classified margin as
+     * {@code A:B} with levels {@code a:b}).
+     *
+     * @param file the margins file
+     * @return the margins in file order
+     */
+    public static List<Margin> read(Path file) {
+        return parse(file).margins;
+    }
+
+    /**
+     * @param file a margins file
+     * @return whether it declares its targets as proportions ({@code "targets":"proportions"}, JSON only)
+     */
+    public static boolean proportions(Path file) {
+        return parse(file).proportions;
+    }
+
+    private record Parsed(List<Margin> margins, boolean proportions) {
+    }
+
+    private static Parsed parse(Path file) {
+        String name = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (NoSuchFileException e) {
+            throw SurveyFormatException.in(name).problem("file not found").build();
+        } catch (IOException e) {
+            throw SurveyFormatException.in(name).problem("cannot read: " + e.getMessage()).cause(e).build();
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        try {
+            return text.startsWith("{") || text.startsWith("[") ? json(name, text) : new Parsed(csv(name, text), false);
+        } catch (IllegalArgumentException e) {
+            throw SurveyFormatException.in(name).problem(e.getMessage()).build();
+        }
+    }
+
+    private static Parsed json(String name, String text) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw SurveyFormatException.in(name).problem("not valid JSON: " + e.getMessage()).cause(e).build();
+        }
+        JsonNode list = root.isArray() ? root : root.path("margins");
+        if (!list.isArray() || list.isEmpty()) {
+            throw SurveyFormatException.in(name).problem("no margins").expected("{\"margins\":[{\"variable\":...,\"targets\":{...}}]}").build();
+        }
+        boolean proportions = root.path("targets").asText("totals").equals("proportions");
+        List<Margin> out = new ArrayList<>();
+        int k = 0;
+        for (JsonNode m : list) {
+            k++;
+            List<String> vars = new ArrayList<>();
+            if (m.path("variable").isTextual()) {
+                vars.add(m.get("variable").asText());
+            } else if (m.path("variables").isArray()) {
+                m.get("variables").forEach(v -> vars.add(v.asText()));
+            }
+            if (vars.isEmpty() || !m.path("targets").isObject()) {
+                throw SurveyFormatException.in(name).record("margins[" + k + "]")
+                        .problem("needs \"variable\" (or \"variables\") and a \"targets\" object").build();
+            }
+            Map<String, Double> targets = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = m.get("targets").fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isNumber()) {
+                    throw SurveyFormatException.in(name).record("margins[" + k + "]").column(e.getKey())
+                            .found(e.getValue().toString()).expected("a number").build();
+                }
+                targets.put(e.getKey(), e.getValue().asDouble());
+            }
+            out.add(new Margin(vars, targets));
+        }
+        return new Parsed(out, proportions);
+    }
+
+    private static List<Margin> csv(String name, String text) {
+        Map<String, Map<String, Double>> byVar = new LinkedHashMap<>();
+        try (Reader r = new StringReader(text)) {
+            int line = 1;
+            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+                line++;
+                if (!rec.isMapped("variable") || !rec.isMapped("level") || !rec.isMapped("target")) {
+                    throw SurveyFormatException.in(name).line(1).problem("the header is not variable,level,target").build();
+                }
+                double t;
+                try {
+                    t = Double.parseDouble(rec.get("target").trim());
+                } catch (NumberFormatException e) {
+                    throw SurveyFormatException.in(name).line(line).column("target").found(rec.get("target"))
+                            .expected("a number").build();
+                }
+                if (byVar.computeIfAbsent(rec.get("variable").trim(), v -> new LinkedHashMap<>())
+                        .put(rec.get("level").trim(), t) != null) {
+                    throw SurveyFormatException.in(name).line(line).problem("level " + rec.get("level") + " of "
+                            + rec.get("variable") + " is given twice").build();
+                }
+            }
+        } catch (IOException | IllegalStateException e) {
+            throw SurveyFormatException.in(name).problem("not a margins CSV: " + e.getMessage()).cause(e).build();
+        }
+        if (byVar.isEmpty()) {
+            throw SurveyFormatException.in(name).problem("no margins").build();
+        }
+        List<Margin> out = new ArrayList<>();
+        byVar.forEach((v, t) -> out.add(new Margin(List.of(v.split(SEPARATOR, -1)), t)));
+        return out;
+    }
+}

@@ -1,0 +1,181 @@
+package org.pluralstats.weight;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.pluralstats.SurveyFormatException;
+
+/**
+ * Value polarity scores of populations × items: the rows, and each population's score vector. Read
+ * back from the JSON or CSV that {@code pluralstats vps} writes with {@link #read(Path)}. Immutable.
+ */
+public final class ScoreTable {
+    private final List<ValuePolarityScore> rows;
+    private final List<String> populations;
+    private final List<String> items;
+    private final Map<String, Map<String, ValuePolarityScore>> index = new HashMap<>();
+
+    private ScoreTable(List<ValuePolarityScore> rows) {
+        this.rows = List.copyOf(rows);
+        LinkedHashSet<String> pops = new LinkedHashSet<>();
+        LinkedHashSet<String> its = new LinkedHashSet<>();
+        for (ValuePolarityScore s : rows) {
+            pops.add(s.population());
+            its.add(s.item());
+            if (index.computeIfAbsent(s.population(), k -> new HashMap<>()).put(s.item(), s) != null) {
+                throw new IllegalArgumentException("two scores for population " + s.population() + ", item " + s.item());
+            }
+        }
+        this.populations = List.copyOf(pops);
+        this.items = List.copyOf(its);
+    }
+
+    /**
+     * @param rows score rows, at most one per population × item
+     * @return the table
+     */
+    public static ScoreTable of(List<ValuePolarityScore> rows) {
+        return new ScoreTable(rows);
+    }
+
+    /** @return all rows, in order */
+    public List<ValuePolarityScore> rows() {
+        return rows;
+    }
+
+    /** @return the population names, in order of first appearance */
+    public List<String> populations() {
+        return populations;
+    }
+
+    /** @return the item ids, in order of first appearance */
+    public List<String> items() {
+        return items;
+    }
+
+    /**
+     * @param population a population name
+     * @param item an item id
+     * @return the row, if present
+     */
+    public Optional<ValuePolarityScore> get(String population, String item) {
+        return Optional.ofNullable(index.getOrDefault(population, Map.of()).get(item));
+    }
+
+    /**
+     * @param population a population name
+     * @return its scores aligned with {@link #items()}, NaN where absent or undefined
+     */
+    public double[] vector(String population) {
+        double[] v = new double[items.size()];
+        Map<String, ValuePolarityScore> m = index.getOrDefault(population, Map.of());
+        for (int i = 0; i < v.length; i++) {
+            ValuePolarityScore s = m.get(items.get(i));
+            v[i] = s == null ? Double.NaN : s.vps();
+        }
+        return v;
+    }
+
+    /**
+     * Reads scores written by {@code pluralstats vps}: a JSON array of rows, or CSV with a header
+     * (at least {@code population,item,vps}; empty cells are undefined).
+     *
+     * @param file the file
+     * @return the table
+     */
+    public static ScoreTable read(Path file) {
+        String name = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw SurveyFormatException.in(name).problem("file not found").build();
+        } catch (IOException e) {
+            throw SurveyFormatException.in(name).problem("cannot read: " + e.getMessage()).cause(e).build();
+        }
+        String t = text.strip();
+        if (t.startsWith("\uFEFF")) {
+            t = t.substring(1);
+        }
+        return t.startsWith("[") ? readJson(name, t) : readCsv(name, t);
+    }
+
+    private static ScoreTable readJson(String name, String text) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw SurveyFormatException.in(name).problem("not valid JSON: " + e.getMessage()).cause(e).build();
+        }
+        List<ValuePolarityScore> out = new ArrayList<>();
+        int k = 0;
+        for (JsonNode r : root) {
+            k++;
+            if (!r.path("population").isTextual() || !r.path("item").isTextual()) {
+                throw SurveyFormatException.in(name).record("row " + k).problem("no \"population\" or \"item\"").build();
+            }
+            out.add(new ValuePolarityScore(r.get("population").asText(), r.get("item").asText(), r.path("n").asInt(0),
+                    num(r, "weightSum"), num(r, "vps"), num(r, "se"), num(r, "nEff"), num(r, "ciLow"), num(r, "ciHigh"),
+                    r.path("excluded").asInt(0)));
+        }
+        return guarded(name, out);
+    }
+
+    private static double num(JsonNode r, String f) {
+        JsonNode v = r.get(f);
+        return v == null || v.isNull() ? Double.NaN : v.asDouble();
+    }
+
+    private static ScoreTable readCsv(String name, String text) {
+        List<ValuePolarityScore> out = new ArrayList<>();
+        try (Reader r = new java.io.StringReader(text)) {
+            int line = 1;
+            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+                line++;
+                if (!rec.isMapped("population") || !rec.isMapped("item") || !rec.isMapped("vps")) {
+                    throw SurveyFormatException.in(name).line(1).problem("the header lacks population, item or vps").build();
+                }
+                out.add(new ValuePolarityScore(rec.get("population"), rec.get("item"), (int) cell(name, line, rec, "n", 0),
+                        cell(name, line, rec, "weightSum", Double.NaN), cell(name, line, rec, "vps", Double.NaN),
+                        cell(name, line, rec, "se", Double.NaN), cell(name, line, rec, "nEff", Double.NaN),
+                        cell(name, line, rec, "ciLow", Double.NaN), cell(name, line, rec, "ciHigh", Double.NaN),
+                        (int) cell(name, line, rec, "excluded", 0)));
+            }
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            throw SurveyFormatException.in(name).problem("not a score CSV: " + e.getMessage()).cause(e).build();
+        }
+        return guarded(name, out);
+    }
+
+    private static double cell(String name, int line, CSVRecord rec, String col, double absent) {
+        if (!rec.isMapped(col) || !rec.isSet(col) || rec.get(col).isBlank()) {
+            return absent;
+        }
+        try {
+            return Double.parseDouble(rec.get(col).trim());
+        } catch (NumberFormatException e) {
+            throw SurveyFormatException.in(name).line(line).column(col).found(rec.get(col)).expected("a number").build();
+        }
+    }
+
+    private static ScoreTable guarded(String name, List<ValuePolarityScore> rows) {
+        try {
+            return of(rows);
+        } catch (IllegalArgumentException e) {
+            throw SurveyFormatException.in(name).problem(e.getMessage()).build();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.pluralstats.weight;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.pluralstats.PluralstatsException;
+
+/**
+ * Estimates value polarity scores (Eq. 1 of the seed paper, "Multilingual != Multicultural", §2.1)
+ * with linearised standard errors, Kish effective sizes and logit confidence intervals for every
+ * population × item of a {@link PolarityDesign}; the formulas are on {@link ValuePolarityScore}.
+ * Immutable; configure with {@code with…} copies.
+ *
+ * <p>One pass over each population's rows per item, on primitive arrays, with Neumaier-compensated
+ * sums. The squared-residual sum uses {@code Σ w²(A - p)² = (1-p)² Σ_{A=1} w² + p² Σ_{A=0} w²}, so
+ * no second pass is needed.
+ */
+public final class ValuePolarityScores {
+    private final double level;
+
+    private ValuePolarityScores(double level) {
+        this.level = level;
+    }
+
+    /** @return the estimator with a 95% confidence level */
+    public static ValuePolarityScores withDefaults() {
+        return new ValuePolarityScores(0.95);
+    }
+
+    /**
+     * @param confidenceLevel the interval's level, in (0, 1)
+     * @return a copy with this level
+     */
+    public ValuePolarityScores withConfidenceLevel(double confidenceLevel) {
+        if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
+            throw new PluralstatsException("confidence level " + confidenceLevel + " is not in (0, 1)");
+        }
+        return new ValuePolarityScores(confidenceLevel);
+    }
+
+    /** @return the confidence level */
+    public double confidenceLevel() {
+        return level;
+    }
+
+    /**
+     * @param design the design
+     * @return one row per population × item, populations outer, in the design's orders
+     */
+    public ScoreTable estimate(PolarityDesign design) {
+        List<ValuePolarityScore> out = new ArrayList<>(design.populations().size() * design.items().size());
+        double[] w = design.weightArray();
+        Map<Integer, Double> quantiles = new HashMap<>();
+        for (int p = 0; p < design.populations().size(); p++) {
+            String pop = design.populations().get(p);
+            int[] rows = design.rows(p);
+            int[] dropped = design.excludedRows(p);
+            for (BinaryItem item : design.items()) {
+                byte[] a = item.values();
+                int excluded = 0;
+                for (int r : dropped) {
+                    if (a[r] >= 0) {
+                        excluded++;
+                    }
+                }
+                out.add(score(pop, item.id(), rows, a, w, excluded, quantiles));
+            }
+        }
+        return ScoreTable.of(out);
+    }
+
+    /**
+     * The score of one population on one item, from arrays (for callers with their own data layout).
+     *
+     * @param population the population name
+     * @param item the item id
+     * @param indicator {@code A} per respondent: 1, 0, or negative for missing
+     * @param weights the weights (finite, positive)
+     * @return the score row
+     */
+    public ValuePolarityScore score(String population, String item, int[] indicator, double[] weights) {
+        if (indicator.length != weights.length) {
+            throw new IllegalArgumentException(indicator.length + " indicators for " + weights.length + " weights");
+        }
+        byte[] a = new byte[indicator.length];
+        int[] rows = new int[indicator.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (byte) (indicator[i] < 0 ? -1 : indicator[i] == 0 ? 0 : 1);
+            rows[i] = i;
+            if (a[i] >= 0 && !PolarityDesign.valid(weights[i])) {
+                throw new PluralstatsException("weight " + weights[i] + " of respondent " + (i + 1) + " is not positive");
+            }
+        }
+        return score(population, item, rows, a, weights, 0, new HashMap<>());
+    }
+
+    private ValuePolarityScore score(String pop, String item, int[] rows, byte[] a, double[] w, int excluded,
+                                     Map<Integer, Double> quantiles) {
+        NeumaierSum sw = new NeumaierSum();
+        NeumaierSum swa = new NeumaierSum();
+        NeumaierSum sw2pos = new NeumaierSum();
+        NeumaierSum sw2neg = new NeumaierSum();
+        int m = 0;
+        for (int r : rows) {
+            byte v = a[r];
+            if (v < 0) {
+                continue;
+            }
+            double wr = w[r];
+            m++;
+            sw.add(wr);
+            if (v == 1) {
+                swa.add(wr);
+                sw2pos.add(wr * wr);
+            } else {
+                sw2neg.add(wr * wr);
+            }
+        }
+        if (m == 0) {
+            return ValuePolarityScore.empty(pop, item, excluded);
+        }
+        double sumW = sw.value();
+        double pos2 = sw2pos.value();
+        double neg2 = sw2neg.value();
+        double p = swa.value() / sumW;
+        double nEff = sumW * sumW / (pos2 + neg2);
+        double se = Double.NaN;
+        double lo = Double.NaN;
+        double hi = Double.NaN;
+        if (m >= 2) {
+            double q = 1 - p;
+            double ss = q * q * pos2 + p * p * neg2;
+            se = Math.sqrt((double) m / (m - 1) * ss) / sumW;
+            if (p > 0 && p < 1) {
+                double t = quantiles.computeIfAbsent(m - 1,
+                        df -> LogitInterval.studentQuantile(1 - (1 - level) / 2, df));
+                double centre = Math.log(p / q);
+                double half = t * se / (p * q);
+                lo = 1 / (1 + Math.exp(-(centre - half)));
+                hi = 1 / (1 + Math.exp(-(centre + half)));
+            }
+        }
+        return new ValuePolarityScore(pop, item, m, sumW, p, se, nEff, lo, hi, excluded);
+    }
+}
