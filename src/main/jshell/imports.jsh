@@ -1,0 +1,11 @@
+// pluralstats: the public API, imported for interactive work (./pluralstats jshell)
+import java.nio.file.*;
+import java.util.*;
+import org.pluralstats.*;
+import org.pluralstats.data.*;
+import org.pluralstats.io.*;
+import org.pluralstats.io.forms.*;
+import org.pluralstats.stats.*;
+import org.pluralstats.compare.*;
+import org.pluralstats.weight.*;
+import org.pluralstats.report.*;
