@@ -1,5 +1,6 @@
 package org.pluralstats.weight;
 
+import org.pluralstats.stats.CompensatedSum;
 /** How two score vectors are correlated. */
 public enum CorrelationMethod {
     /** Pearson's product-moment correlation. */
@@ -26,29 +27,29 @@ public enum CorrelationMethod {
         if (n < 2) {
             return Double.NaN;
         }
-        NeumaierSum sx = new NeumaierSum();
-        NeumaierSum sy = new NeumaierSum();
+        CompensatedSum sx = CompensatedSum.create();
+        CompensatedSum sy = CompensatedSum.create();
         for (int i = 0; i < n; i++) {
-            sx.add(x[i]);
-            sy.add(y[i]);
+            sx.accept(x[i]);
+            sy.accept(y[i]);
         }
-        double mx = sx.value() / n;
-        double my = sy.value() / n;
-        NeumaierSum sxy = new NeumaierSum();
-        NeumaierSum sxx = new NeumaierSum();
-        NeumaierSum syy = new NeumaierSum();
+        double mx = sx.getAsDouble() / n;
+        double my = sy.getAsDouble() / n;
+        CompensatedSum sxy = CompensatedSum.create();
+        CompensatedSum sxx = CompensatedSum.create();
+        CompensatedSum syy = CompensatedSum.create();
         for (int i = 0; i < n; i++) {
             double dx = x[i] - mx;
             double dy = y[i] - my;
-            sxy.add(dx * dy);
-            sxx.add(dx * dx);
-            syy.add(dy * dy);
+            sxy.accept(dx * dy);
+            sxx.accept(dx * dx);
+            syy.accept(dy * dy);
         }
-        double den = Math.sqrt(sxx.value()) * Math.sqrt(syy.value());
+        double den = Math.sqrt(sxx.getAsDouble()) * Math.sqrt(syy.getAsDouble());
         if (den == 0) {
             return Double.NaN;
         }
-        return Math.max(-1, Math.min(1, sxy.value() / den));
+        return Math.max(-1, Math.min(1, sxy.getAsDouble() / den));
     }
 
     /** Average ranks (1-based), ties sharing the mean of the ranks they span. */

@@ -1,5 +1,6 @@
 package org.pluralstats.weight;
 
+import org.pluralstats.stats.CompensatedSum;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,28 +132,28 @@ public final class HumanSelfConsistency {
         if (s.length == 0) {
             return Double.NaN;
         }
-        NeumaierSum total = new NeumaierSum();
+        CompensatedSum total = CompensatedSum.create();
         int count = 0;
         for (double[] q : s) {
             for (double v : q) {
-                total.add(v);
+                total.accept(v);
                 count++;
             }
         }
-        double mean = total.value() / count;
-        NeumaierSum between = new NeumaierSum();
-        NeumaierSum within = new NeumaierSum();
+        double mean = total.getAsDouble() / count;
+        CompensatedSum between = CompensatedSum.create();
+        CompensatedSum within = CompensatedSum.create();
         int d = s[0].length;
         for (double[] q : s) {
-            NeumaierSum dev = new NeumaierSum();
+            CompensatedSum dev = CompensatedSum.create();
             for (double v : q) {
-                dev.add(v - mean);
-                within.add((v - mean) * (v - mean));
+                dev.accept(v - mean);
+                within.accept((v - mean) * (v - mean));
             }
-            between.add(dev.value() * dev.value());
+            between.accept(dev.getAsDouble() * dev.getAsDouble());
         }
-        double den = d * within.value();
-        return den == 0 ? Double.NaN : between.value() / den;
+        double den = d * within.getAsDouble();
+        return den == 0 ? Double.NaN : between.getAsDouble() / den;
     }
 
     /** A well-mixed seed per population (SplittableRandom's own mixing of nearby seeds is weak). */

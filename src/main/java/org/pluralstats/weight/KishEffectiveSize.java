@@ -1,5 +1,6 @@
 package org.pluralstats.weight;
 
+import org.pluralstats.stats.CompensatedSum;
 /**
  * Kish's effective sample size of a set of weights, {@code nEff = (Σ w)² / Σ w²} (Kish 1965,
  * <i>Survey Sampling</i>, §11.7), and the weighting efficiency {@code nEff / n}. Sums are compensated.
@@ -13,14 +14,14 @@ public final class KishEffectiveSize {
      * @return {@code (Σ w)² / Σ w²}; NaN for no weights or when every weight is 0
      */
     public static double of(double[] weights) {
-        NeumaierSum s = new NeumaierSum();
-        NeumaierSum s2 = new NeumaierSum();
+        CompensatedSum s = CompensatedSum.create();
+        CompensatedSum s2 = CompensatedSum.create();
         for (double w : weights) {
-            s.add(w);
-            s2.add(w * w);
+            s.accept(w);
+            s2.accept(w * w);
         }
-        double sum = s.value();
-        double sq = s2.value();
+        double sum = s.getAsDouble();
+        double sq = s2.getAsDouble();
         return sq == 0 ? Double.NaN : sum * sum / sq;
     }
 

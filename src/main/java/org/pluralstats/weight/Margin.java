@@ -1,5 +1,6 @@
 package org.pluralstats.weight;
 
+import org.pluralstats.stats.CompensatedSum;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -79,9 +80,9 @@ public record Margin(List<String> variables, Map<String, Double> targets) {
 
     /** @return the sum of the targets */
     public double total() {
-        NeumaierSum s = new NeumaierSum();
-        targets.values().forEach(s::add);
-        return s.value();
+        CompensatedSum s = CompensatedSum.create();
+        targets.values().forEach(s::accept);
+        return s.getAsDouble();
     }
 
     /**

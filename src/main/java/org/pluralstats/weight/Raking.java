@@ -1,5 +1,6 @@
 package org.pluralstats.weight;
 
+import org.pluralstats.stats.CompensatedSum;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -253,7 +254,7 @@ public final class Raking {
             for (int c : joint) {
                 nJoint = Math.max(nJoint, c + 1);
             }
-            double eps = tolerance < 1 ? tolerance * NeumaierSum.of(base) : tolerance;
+            double eps = tolerance < 1 ? tolerance * CompensatedSum.sum(base) : tolerance;
             double[] old = table(w, joint, nJoint);
             iterations = 0;
             converged = false;
@@ -295,16 +296,16 @@ public final class Raking {
 
     /** One post-stratification step: each cell's weights times target / current total. */
     private static void postStratify(double[] w, int[] cellOf, double[] targets) {
-        NeumaierSum[] sums = new NeumaierSum[targets.length];
+        CompensatedSum[] sums = new CompensatedSum[targets.length];
         for (int c = 0; c < sums.length; c++) {
-            sums[c] = new NeumaierSum();
+            sums[c] = CompensatedSum.create();
         }
         for (int i = 0; i < w.length; i++) {
-            sums[cellOf[i]].add(w[i]);
+            sums[cellOf[i]].accept(w[i]);
         }
         double[] factor = new double[targets.length];
         for (int c = 0; c < factor.length; c++) {
-            double s = sums[c].value();
+            double s = sums[c].getAsDouble();
             factor[c] = s == 0 ? 1 : targets[c] / s;
         }
         for (int i = 0; i < w.length; i++) {
@@ -329,16 +330,16 @@ public final class Raking {
     }
 
     private static double[] table(double[] w, int[] cell, int nCells) {
-        NeumaierSum[] s = new NeumaierSum[nCells];
+        CompensatedSum[] s = new CompensatedSum[nCells];
         for (int c = 0; c < nCells; c++) {
-            s[c] = new NeumaierSum();
+            s[c] = CompensatedSum.create();
         }
         for (int i = 0; i < w.length; i++) {
-            s[cell[i]].add(w[i]);
+            s[cell[i]].accept(w[i]);
         }
         double[] out = new double[nCells];
         for (int c = 0; c < nCells; c++) {
-            out[c] = s[c].value();
+            out[c] = s[c].getAsDouble();
         }
         return out;
     }
@@ -483,19 +484,19 @@ public final class Raking {
     }
 
     private static double[] misfit(double[] population, double[] ww, double[] g, int[][] x) {
-        NeumaierSum[] s = new NeumaierSum[population.length];
+        CompensatedSum[] s = new CompensatedSum[population.length];
         for (int c = 0; c < s.length; c++) {
-            s[c] = new NeumaierSum();
+            s[c] = CompensatedSum.create();
         }
         for (int i = 0; i < ww.length; i++) {
             double v = ww[i] * g[i];
             for (int q : x[i]) {
-                s[q].add(v);
+                s[q].accept(v);
             }
         }
         double[] out = new double[population.length];
         for (int c = 0; c < out.length; c++) {
-            out[c] = population[c] - s[c].value();
+            out[c] = population[c] - s[c].getAsDouble();
         }
         return out;
     }
@@ -532,7 +533,7 @@ public final class Raking {
      */
     private static double rescale(double[] base, Cells cells, List<Margin> margins) {
         List<Double> ratios = new ArrayList<>();
-        double sampleTotal = NeumaierSum.of(base);
+        double sampleTotal = CompensatedSum.sum(base);
         ratios.add(margins.get(0).total() / sampleTotal);
         Map<String, String> firstLevel = new HashMap<>();
         for (int j = 0; j < margins.size(); j++) {

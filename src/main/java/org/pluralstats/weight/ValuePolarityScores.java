@@ -1,5 +1,6 @@
 package org.pluralstats.weight;
 
+import org.pluralstats.stats.CompensatedSum;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -97,10 +98,10 @@ public final class ValuePolarityScores {
 
     private ValuePolarityScore score(String pop, String item, int[] rows, byte[] a, double[] w, int excluded,
                                      Map<Integer, Double> quantiles) {
-        NeumaierSum sw = new NeumaierSum();
-        NeumaierSum swa = new NeumaierSum();
-        NeumaierSum sw2pos = new NeumaierSum();
-        NeumaierSum sw2neg = new NeumaierSum();
+        CompensatedSum sw = CompensatedSum.create();
+        CompensatedSum swa = CompensatedSum.create();
+        CompensatedSum sw2pos = CompensatedSum.create();
+        CompensatedSum sw2neg = CompensatedSum.create();
         int m = 0;
         for (int r : rows) {
             byte v = a[r];
@@ -109,21 +110,21 @@ public final class ValuePolarityScores {
             }
             double wr = w[r];
             m++;
-            sw.add(wr);
+            sw.accept(wr);
             if (v == 1) {
-                swa.add(wr);
-                sw2pos.add(wr * wr);
+                swa.accept(wr);
+                sw2pos.accept(wr * wr);
             } else {
-                sw2neg.add(wr * wr);
+                sw2neg.accept(wr * wr);
             }
         }
         if (m == 0) {
             return ValuePolarityScore.empty(pop, item, excluded);
         }
-        double sumW = sw.value();
-        double pos2 = sw2pos.value();
-        double neg2 = sw2neg.value();
-        double p = swa.value() / sumW;
+        double sumW = sw.getAsDouble();
+        double pos2 = sw2pos.getAsDouble();
+        double neg2 = sw2neg.getAsDouble();
+        double p = swa.getAsDouble() / sumW;
         double nEff = sumW * sumW / (pos2 + neg2);
         double se = Double.NaN;
         double lo = Double.NaN;
