@@ -6,7 +6,8 @@
 Uses Debian's pandas (DataFrame.to_stata) to write releases 114, 117, 118 and 119 in both byte orders
 (byteorder="<" and ">") with every numeric storage type (int8 -> byte, int16 -> int, int32 -> long,
 float32 -> float, float64 -> double), str# with non-ASCII text (latin-1 for 114/117, UTF-8 beyond
-latin-1 for 118/119), strL (117+), value labels and variable labels.
+latin-1 for 118/119), two strL variables with cross-linked values (117+), value labels and
+variable labels.
 
 Two documented post-processing steps change bytes pandas wrote, because no installed program can
 write these things (each step is small and follows Stata's dta documentation, help dta / dta_117 /
@@ -23,6 +24,7 @@ dta_115; the reference values still come from haven's independent reader, tools/
    fields as the documentation specifies (117: v and o as two 4-byte MSF integers; 118: v as 2 bytes
    then o as 6 bytes MSF). No 119 big-endian strL fixture is made (no independent reader to check it).
 """
+import datetime
 import struct
 import sys
 import warnings
@@ -63,6 +65,9 @@ def frame(release, strl):
         long_text = "Stata strL é " * 170           # > 2045 bytes, else pandas writes a str#
         df["t_strl"] = [long_text if i in (0, 16) else ("" if i % 4 == 1 else f"row {i} é")
                         for i in range(N)]
+        # pandas writes one GSO per distinct string, so equal strLs are cross-linked: within t_strl
+        # (rows 0 and 16) and from u_strl back to t_strl (every third row).
+        df["u_strl"] = [df["t_strl"][i] if i % 3 == 0 else f"other {i}" for i in range(N)]
     return df
 
 
@@ -70,12 +75,14 @@ def write(release, order, strl=True, name=None):
     df = frame(release, strl)
     tag = "le" if order == "<" else "be"
     path = OUT / (name or f"pandas_{release}_{tag}.dta")
-    kw = {"convert_strl": ["t_strl"]} if strl else {}
+    kw = {"convert_strl": ["t_strl", "u_strl"]} if strl else {}
     labels = {"b_byte": "A byte", "i_int": "An int", "l_long": "A long", "f_float": "A float",
               "d_double": "A double", "s_str": "A str#", "q_lab": "Labelled byte"}
     if strl:
         labels["t_strl"] = "A strL"
+        labels["u_strl"] = "A strL sharing values with t_strl"
     df.to_stata(path, version=release, byteorder=order, write_index=False,
+                time_stamp=datetime.datetime(2026, 1, 1, 12, 0),
                 data_label=f"pandas {pd.__version__}, release {release}, {tag}",
                 variable_labels=labels,
                 value_labels={"q_lab": {1: "Very low", 2: "Low", 3: "Middle", 4: "High",
@@ -135,14 +142,14 @@ def patch(path, release, order, fix_strl):
             code = missing_code(NUMERIC_CODES[types[j]], tag, order)
             data[at:at + len(code)] = code
     if fix_strl:
-        j = types.index(32768)
-        for r in range(n):
-            at = start + r * row + offs[j]
-            key = struct.unpack(">Q", data[at:at + 8])[0]
-            shift = 32 if release == 117 else 16          # pandas 1.5.3 wrote v + o * 2**shift
-            v, o = key & ((1 << shift) - 1), key >> shift
-            cell = struct.pack(">II", v, o) if release == 117 else struct.pack(">H", v) + struct.pack(">Q", o)[2:]
-            data[at:at + 8] = cell
+        for j in [j for j, t in enumerate(types) if t == 32768]:
+            for r in range(n):
+                at = start + r * row + offs[j]
+                key = struct.unpack(">Q", data[at:at + 8])[0]
+                shift = 32 if release == 117 else 16      # pandas 1.5.3 wrote v + o * 2**shift
+                v, o = key & ((1 << shift) - 1), key >> shift
+                cell = struct.pack(">II", v, o) if release == 117 else struct.pack(">H", v) + struct.pack(">Q", o)[2:]
+                data[at:at + 8] = cell
         p = strls + len(b"<strls>")
         while data[p:p + 3] == b"GSO":
             ohead = 4 if release == 117 else 8

@@ -327,6 +327,7 @@ final class DtaParser {
     private void checkDictionaryFits(long kAt, long perVariable, int extra) {
         long need = perVariable * d.k + extra;
         if (need > in.remaining()) {
+            in.section(d.xml() ? "<header>" : "header");
             throw in.error(kAt).problem("the header claims more variables than the file can hold")
                     .found(d.k + " variables, whose dictionary needs " + need + " bytes, with "
                             + in.remaining() + " bytes left")
