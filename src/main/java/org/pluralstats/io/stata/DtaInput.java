@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -19,7 +19,7 @@ import org.pluralstats.SurveyFormatException;
 final class DtaInput {
     private static final int BUFFER_BYTES = 1 << 16;
 
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final String file;
     private final long size;
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
@@ -28,7 +28,7 @@ final class DtaInput {
     private long position;
     private String section = "header";
 
-    DtaInput(FileChannel channel, String file) {
+    DtaInput(SeekableByteChannel channel, String file) {
         this.channel = channel;
         this.file = file;
         try {
@@ -110,8 +110,9 @@ final class DtaInput {
     void readFully(ByteBuffer target, long at) {
         long offset = at;
         try {
+            channel.position(at);
             while (target.hasRemaining()) {
-                int n = channel.read(target, offset);
+                int n = channel.read(target);
                 if (n < 0) {
                     throw truncated(offset, target.remaining());
                 }

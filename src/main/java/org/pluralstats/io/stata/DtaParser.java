@@ -290,6 +290,14 @@ final class DtaParser {
         layoutRows(kAt);
         d.dataStart = in.position();
         skipData(nAt);
+        if (!in.lookingAt("</data>")) {
+            long end = in.position();
+            byte[] found = in.bytes(Math.min(7, in.remaining()));
+            throw in.error(end).problem("the data do not end after the declared observations"
+                            + " (wrong observation count or variable types, or a damaged file)")
+                    .found(DtaInput.printable(found) + " after " + d.n + " observations of " + d.rowWidth + " bytes")
+                    .expected("\"</data>\"").build();
+        }
         in.expect("</data>");
 
         in.section("<strls>");

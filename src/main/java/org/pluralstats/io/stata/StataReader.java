@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -68,7 +69,9 @@ import org.pluralstats.io.VariableType;
  * integers in release 117, 2 + 6 bytes in 118 and 3 + 5 bytes in 119, each in the file's byte order.
  * Only the records of the variables being read are indexed (their file offsets, not their text), and a
  * value is read from the file when {@link #string(int)} asks for it; a reference to another variable's
- * record (Stata may share equal strLs) extends the index to that variable. ReadStat (R haven, the
+ * record (Stata may share equal strLs) extends the index to that variable (after eight such extensions,
+ * to every strL variable, so a file cross-linking many variables costs at most ten walks of
+ * {@code <strls>}). ReadStat (R haven, the
  * {@code readstat} tool) writes release-119 cells in the 118 layout; when a 119 reference names no
  * record under the documented layout but does under the 118 one, that record is used.
  *
@@ -91,8 +94,10 @@ import org.pluralstats.io.VariableType;
  */
 public final class StataReader implements CaseReader {
     private static final int CHUNK_BYTES = 1 << 20;
+    /** Walks of {@code <strls>} for single variables before the index takes every strL variable. */
+    private static final int MAX_PARTIAL_GSO_INDEXES = 8;
 
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final DtaInput in;
     private final DtaLayout d;
     private final FileDictionary dictionary;
@@ -106,8 +111,9 @@ public final class StataReader implements CaseReader {
     private int chunkRows;
     private int rowBase;
     private GsoIndex gso;
+    private int gsoBuilds;
 
-    private StataReader(FileChannel channel, String file) {
+    private StataReader(SeekableByteChannel channel, String file) {
         this.channel = channel;
         this.in = new DtaInput(channel, file);
         this.d = DtaParser.parse(in);
@@ -132,8 +138,16 @@ public final class StataReader implements CaseReader {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open " + path, e);
         }
+        return open(channel, path.toString());
+    }
+
+    /**
+     * Reads from any seekable channel (tests use an in-memory one). The reader owns the channel and
+     * closes it, also when opening fails.
+     */
+    static StataReader open(SeekableByteChannel channel, String name) {
         try {
-            return new StataReader(channel, path.toString());
+            return new StataReader(channel, name);
         } catch (RuntimeException e) {
             try {
                 channel.close();
@@ -417,10 +431,22 @@ public final class StataReader implements CaseReader {
         if (gso == null || !gso.covers(index)) {
             boolean[] wanted = gso == null ? strLSelection() : gso.variables();
             wanted[index] = true;
+            if (++gsoBuilds > MAX_PARTIAL_GSO_INDEXES) {
+                // Many cross-variable references: index every strL once rather than walk <strls> per variable.
+                wanted = allStrLs();
+            }
             in.section("<strls>");
             gso = GsoIndex.build(in, d, wanted);
         }
         return gso.find(GsoIndex.key(d, v, o));
+    }
+
+    private boolean[] allStrLs() {
+        boolean[] all = new boolean[d.k];
+        for (int i = 0; i < d.k; i++) {
+            all[i] = d.types[i] == StataStorageType.STRL;
+        }
+        return all;
     }
 
     private boolean[] strLSelection() {

@@ -11,8 +11,17 @@ final class ReadAll {
 
     /** @return the number of observations read */
     static long read(Path file) {
+        return read(StataReader.open(file));
+    }
+
+    /** Reads a file's bytes from memory; {@code name} stands for the file in error messages. */
+    static long read(byte[] bytes, String name) {
+        return read(StataReader.open(new ByteArrayChannel(bytes), name));
+    }
+
+    private static long read(StataReader reader) {
         long rows = 0;
-        try (StataReader r = StataReader.open(file)) {
+        try (StataReader r = reader) {
             int k = r.dictionary().variables().size();
             for (int v = 0; v < k; v++) {
                 r.missingValueLabels(v);
