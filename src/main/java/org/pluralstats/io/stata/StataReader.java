@@ -76,7 +76,9 @@ import org.pluralstats.io.VariableType;
  * record under the documented layout but does under the 118 one, that record is used.
  *
  * <p><b>Streaming.</b> The header, dictionary, value labels and the structure of {@code <strls>} are
- * read when the file is opened (with random access: the value labels follow the data). Observations
+ * read when the file is opened (with random access: the value labels follow the data). The file's
+ * {@code <map>} is not used: section positions follow from the sizes read, and each section's tags are
+ * checked where they must be. Observations
  * are then read in chunks of about 1 MB; only the cells of selected variables are decoded, on access,
  * without allocating for numbers. Memory is the chunk, the dictionary, the value labels of labelled
  * variables and the strL index of selected strL variables, whatever the number of observations.
