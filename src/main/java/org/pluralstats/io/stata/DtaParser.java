@@ -140,36 +140,36 @@ final class DtaParser {
     private void setBinaryType(int i, int code, long at) {
         if (d.release >= 111) {
             switch (code) {
-                case 251 -> numeric(i, StataStorageType.BYTE, 1);
-                case 252 -> numeric(i, StataStorageType.INT, 2);
-                case 253 -> numeric(i, StataStorageType.LONG, 4);
-                case 254 -> numeric(i, StataStorageType.FLOAT, 4);
-                case 255 -> numeric(i, StataStorageType.DOUBLE, 8);
+                case 251 -> setType(i, StataStorageType.BYTE, 1);
+                case 252 -> setType(i, StataStorageType.INT, 2);
+                case 253 -> setType(i, StataStorageType.LONG, 4);
+                case 254 -> setType(i, StataStorageType.FLOAT, 4);
+                case 255 -> setType(i, StataStorageType.DOUBLE, 8);
                 default -> {
                     if (code < 1 || code > 244) {
                         throw badType(at, code, "1-244 (str#) or 251-255 (byte, int, long, float, double)");
                     }
-                    numeric(i, StataStorageType.STRF, code);
+                    setType(i, StataStorageType.STRF, code);
                 }
             }
         } else {
             switch (code) {
-                case 'b' -> numeric(i, StataStorageType.BYTE, 1);
-                case 'i' -> numeric(i, StataStorageType.INT, 2);
-                case 'l' -> numeric(i, StataStorageType.LONG, 4);
-                case 'f' -> numeric(i, StataStorageType.FLOAT, 4);
-                case 'd' -> numeric(i, StataStorageType.DOUBLE, 8);
+                case 'b' -> setType(i, StataStorageType.BYTE, 1);
+                case 'i' -> setType(i, StataStorageType.INT, 2);
+                case 'l' -> setType(i, StataStorageType.LONG, 4);
+                case 'f' -> setType(i, StataStorageType.FLOAT, 4);
+                case 'd' -> setType(i, StataStorageType.DOUBLE, 8);
                 default -> {
                     if (code < 0x80) {
                         throw badType(at, code, "'b', 'i', 'l', 'f', 'd' or 128-255 (str1-str128)");
                     }
-                    numeric(i, StataStorageType.STRF, code - 0x7f);
+                    setType(i, StataStorageType.STRF, code - 0x7f);
                 }
             }
         }
     }
 
-    private void numeric(int i, StataStorageType type, int width) {
+    private void setType(int i, StataStorageType type, int width) {
         d.types[i] = type;
         d.widths[i] = width;
     }
@@ -252,17 +252,17 @@ final class DtaParser {
             at = in.position();
             int code = in.u16();
             switch (code) {
-                case 65530 -> numeric(i, StataStorageType.BYTE, 1);
-                case 65529 -> numeric(i, StataStorageType.INT, 2);
-                case 65528 -> numeric(i, StataStorageType.LONG, 4);
-                case 65527 -> numeric(i, StataStorageType.FLOAT, 4);
-                case 65526 -> numeric(i, StataStorageType.DOUBLE, 8);
-                case 32768 -> numeric(i, StataStorageType.STRL, 8);
+                case 65530 -> setType(i, StataStorageType.BYTE, 1);
+                case 65529 -> setType(i, StataStorageType.INT, 2);
+                case 65528 -> setType(i, StataStorageType.LONG, 4);
+                case 65527 -> setType(i, StataStorageType.FLOAT, 4);
+                case 65526 -> setType(i, StataStorageType.DOUBLE, 8);
+                case 32768 -> setType(i, StataStorageType.STRL, 8);
                 default -> {
                     if (code < 1 || code > 2045) {
                         throw badType(at, code, "1-2045 (str#), 32768 (strL) or 65526-65530 (double..byte)");
                     }
-                    numeric(i, StataStorageType.STRF, code);
+                    setType(i, StataStorageType.STRF, code);
                 }
             }
         }

@@ -60,28 +60,31 @@ import org.pluralstats.io.VariableType;
  * int 32767, long 2,147,483,647, floats and doubles as later).
  *
  * <p><b>Text.</b> Release 118 and 119 strings are UTF-8. Earlier releases have no declared encoding;
- * Stata 13 and earlier wrote the platform's 8-bit encoding, and this reader decodes them as
- * windows-1252 (equal to Latin-1 for every printable Latin-1 character, as R haven and ReadStat do), as
- * {@link FileDictionary#encoding()} says. Malformed bytes become U+FFFD. {@link #string(int)} returns a
- * {@code str#} value up to its first NUL and, like every {@link CaseReader}, without trailing blanks.
+ * Stata 13 and earlier wrote the platform's 8-bit encoding, and this reader decodes every string of
+ * those releases (str#, strL, names, labels) as windows-1252, which equals Latin-1 for every printable
+ * Latin-1 character; {@link FileDictionary#encoding()} says which. (R haven also uses windows-1252 for
+ * str# and labels of these releases but passes strL bytes through undecoded.) Malformed bytes become
+ * U+FFFD. {@link #string(int)} returns a {@code str#} value up to its first NUL and, like every
+ * {@link CaseReader}, without trailing blanks.
  *
  * <p><b>strL.</b> A strL cell holds a (v,o) reference to a GSO record in {@code <strls>}: two 4-byte
  * integers in release 117, 2 + 6 bytes in 118 and 3 + 5 bytes in 119, each in the file's byte order.
  * Only the records of the variables being read are indexed (their file offsets, not their text), and a
- * value is read from the file when {@link #string(int)} asks for it; a reference to another variable's
- * record (Stata may share equal strLs) extends the index to that variable (after eight such extensions,
- * to every strL variable, so a file cross-linking many variables costs at most ten walks of
- * {@code <strls>}). ReadStat (R haven, the
- * {@code readstat} tool) writes release-119 cells in the 118 layout; when a 119 reference names no
- * record under the documented layout but does under the 118 one, that record is used.
+ * value is read from the file when {@link #string(int)} asks for it. A reference to another variable's
+ * record (writers may share equal strLs) extends the index to that variable; after eight such
+ * extensions the index takes every strL variable, so no file costs more than ten walks of
+ * {@code <strls>}. ReadStat (R haven, the {@code readstat} tool) writes release-119 cells in the 118
+ * layout; when a 119 reference names no record under the documented layout but does under the 118
+ * one, that record is used.
  *
  * <p><b>Streaming.</b> The header, dictionary, value labels and the structure of {@code <strls>} are
- * read when the file is opened (with random access: the value labels follow the data). The file's
- * {@code <map>} is not used: section positions follow from the sizes read, and each section's tags are
- * checked where they must be. Observations
- * are then read in chunks of about 1 MB; only the cells of selected variables are decoded, on access,
- * without allocating for numbers. Memory is the chunk, the dictionary, the value labels of labelled
- * variables and the strL index of selected strL variables, whatever the number of observations.
+ * read when the file is opened, with random access past the data (the value labels follow it). The
+ * file's {@code <map>} is not used: section positions follow from the sizes read, and every section
+ * tag is checked where it must be. Observations are then read in chunks of about 1 MB; only the cells
+ * of selected variables are decoded, on access, without allocating for numbers. Memory is the chunk,
+ * the dictionary, the value labels of labelled variables and the strL index of the strL variables
+ * read, whatever the number of observations (docs/benchmarks-stata.md: 10 of 100 variables of a
+ * 1,000,000-observation file in a 32 MB heap).
  *
  * <p><b>Bad input.</b> Any structural problem — wrong signature or release, a truncated file, counts or
  * lengths the file cannot hold (variables, observations, label tables, strLs), unknown type codes, a
