@@ -1,0 +1,454 @@
+package org.pluralstats.io.stata;
+
+import java.nio.ByteOrder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.pluralstats.SurveyFormatException;
+
+/**
+ * Reads a {@code .dta} file's header, dictionary and trailing sections (strL table structure, value
+ * labels) into a {@link DtaLayout}, without reading the data. Follows Stata's format documentation:
+ * {@code help dta_113}/{@code dta_114}/{@code dta_115} for the binary-header releases (and the 110/111
+ * descriptions, which differ only in the type codes, format width and missing values), {@code help
+ * dta_117}, {@code help dta} (118) and {@code help dta_119} for the XML-tagged ones.
+ *
+ * <p>Every count read from the file is checked against what the rest of the file can hold before
+ * anything is allocated for it, and every declared section must be present in full.
+ */
+final class DtaParser {
+    /** windows-1252 is a superset of the printable Latin-1 that Stata 13 and earlier wrote. */
+    static final Charset LEGACY = Charset.forName("windows-1252");
+
+    private final DtaInput in;
+    private final DtaLayout d = new DtaLayout();
+
+    private DtaParser(DtaInput in) {
+        this.in = in;
+    }
+
+    static DtaLayout parse(DtaInput in) {
+        return new DtaParser(in).parse();
+    }
+
+    private DtaLayout parse() {
+        in.section("file signature");
+        if (in.size() == 0) {
+            throw in.error(0).problem("the file is empty").expected("a Stata .dta file").build();
+        }
+        int first = in.u8();
+        in.seek(0);
+        if (first == '<') {
+            parseXml();
+        } else if (first == 110 || first == 111 || first == 113 || first == 114 || first == 115) {
+            parseBinary();
+        } else {
+            byte[] head = in.bytes(Math.min(16, in.size()));
+            throw in.error(0).problem(first >= 102 && first <= 116
+                            ? "unsupported Stata release " + first : "not a Stata .dta file")
+                    .found(DtaInput.printable(head))
+                    .expected("\"<stata_dta>\" (releases 117-119) or a release byte 110, 111 or 113-115").build();
+        }
+        return d;
+    }
+
+    // ---------------------------------------------------------------- releases 110-115
+
+    private void parseBinary() {
+        in.section("header");
+        d.release = in.u8();
+        long at = in.position();
+        int byteorder = in.u8();
+        if (byteorder != 1 && byteorder != 2) {
+            throw in.error(at).problem("bad byte order").found(String.valueOf(byteorder))
+                    .expected("1 (HILO, most significant byte first) or 2 (LOHI)").build();
+        }
+        d.order = byteorder == 1 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        in.order(d.order);
+        at = in.position();
+        int filetype = in.u8();
+        if (filetype != 1) {
+            throw in.error(at).problem("bad file type").found(String.valueOf(filetype)).expected("1").build();
+        }
+        in.skip(1);
+        d.charset = LEGACY;
+        long kAt = in.position();
+        d.k = in.u16();
+        long nAt = in.position();
+        d.n = in.u32();
+        d.dataLabel = DtaInput.cString(in.bytes(81), d.charset);
+        in.skip(18);
+
+        int fmtLength = d.release >= 114 ? 49 : 12;
+        long perVariable = 1 + 33 + 2 + fmtLength + 33 + 81;
+        checkDictionaryFits(kAt, perVariable, 2);
+
+        in.section("typlist");
+        d.types = new StataStorageType[d.k];
+        d.widths = new int[d.k];
+        for (int i = 0; i < d.k; i++) {
+            at = in.position();
+            int code = in.u8();
+            setBinaryType(i, code, at);
+        }
+        in.section("varlist");
+        d.names = strings(d.k, 33);
+        in.section("srtlist");
+        in.skip(2L * (d.k + 1));
+        in.section("fmtlist");
+        d.formats = strings(d.k, fmtLength);
+        in.section("lbllist");
+        d.labelNames = strings(d.k, 33);
+        in.section("variable labels");
+        d.labels = strings(d.k, 81);
+
+        in.section("expansion fields");
+        while (true) {
+            at = in.position();
+            int type = in.u8();
+            int length = in.i32();
+            if (type == 0 && length == 0) {
+                break;
+            }
+            if (type == 0 || length < 0) {
+                throw in.error(at).problem("bad expansion field")
+                        .found("type " + type + ", length " + Integer.toUnsignedString(length))
+                        .expected("a nonzero type and a length >= 0, or type 0 length 0 to end the list").build();
+            }
+            in.skip(length);
+        }
+
+        in.section("data");
+        layoutRows(kAt);
+        d.dataStart = in.position();
+        skipData(nAt);
+
+        in.section("value labels");
+        Map<String, ValueLabelTable> tables = new HashMap<>();
+        Set<String> wanted = wantedTables();
+        while (in.remaining() > 0) {
+            readValueLabelDefinition(33, tables, wanted);
+        }
+        d.tables = tables;
+    }
+
+    private void setBinaryType(int i, int code, long at) {
+        if (d.release >= 111) {
+            switch (code) {
+                case 251 -> setType(i, StataStorageType.BYTE, 1);
+                case 252 -> setType(i, StataStorageType.INT, 2);
+                case 253 -> setType(i, StataStorageType.LONG, 4);
+                case 254 -> setType(i, StataStorageType.FLOAT, 4);
+                case 255 -> setType(i, StataStorageType.DOUBLE, 8);
+                default -> {
+                    if (code < 1 || code > 244) {
+                        throw badType(at, code, "1-244 (str#) or 251-255 (byte, int, long, float, double)");
+                    }
+                    setType(i, StataStorageType.STRF, code);
+                }
+            }
+        } else {
+            switch (code) {
+                case 'b' -> setType(i, StataStorageType.BYTE, 1);
+                case 'i' -> setType(i, StataStorageType.INT, 2);
+                case 'l' -> setType(i, StataStorageType.LONG, 4);
+                case 'f' -> setType(i, StataStorageType.FLOAT, 4);
+                case 'd' -> setType(i, StataStorageType.DOUBLE, 8);
+                default -> {
+                    if (code < 0x80) {
+                        throw badType(at, code, "'b', 'i', 'l', 'f', 'd' or 128-255 (str1-str128)");
+                    }
+                    setType(i, StataStorageType.STRF, code - 0x7f);
+                }
+            }
+        }
+    }
+
+    private void setType(int i, StataStorageType type, int width) {
+        d.types[i] = type;
+        d.widths[i] = width;
+    }
+
+    private SurveyFormatException badType(long at, int code, String expected) {
+        return in.error(at).problem("unknown variable type").found(String.valueOf(code)).expected(expected).build();
+    }
+
+    // ---------------------------------------------------------------- releases 117-119
+
+    private void parseXml() {
+        in.section("<header>");
+        in.expect("<stata_dta>");
+        in.expect("<header>");
+        in.expect("<release>");
+        long at = in.position();
+        String release = DtaInput.ascii(in.bytes(3));
+        switch (release) {
+            case "117" -> d.release = 117;
+            case "118" -> d.release = 118;
+            case "119" -> d.release = 119;
+            default -> throw in.error(at).problem("unsupported Stata release").found(release)
+                    .expected("117, 118 or 119").build();
+        }
+        in.expect("</release>");
+        in.expect("<byteorder>");
+        at = in.position();
+        String order = DtaInput.ascii(in.bytes(3));
+        if (!order.equals("MSF") && !order.equals("LSF")) {
+            throw in.error(at).problem("bad byte order").found(order).expected("MSF or LSF").build();
+        }
+        d.order = order.equals("MSF") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        in.order(d.order);
+        in.expect("</byteorder>");
+        d.charset = d.release >= 118 ? StandardCharsets.UTF_8 : LEGACY;
+
+        in.expect("<K>");
+        long kAt = in.position();
+        long k = d.release == 119 ? in.u32() : in.u16();
+        if (k > Integer.MAX_VALUE - 8) {
+            throw in.error(kAt).problem("absurd number of variables").found(Long.toString(k))
+                    .expected("at most " + (Integer.MAX_VALUE - 8)).build();
+        }
+        d.k = (int) k;
+        in.expect("</K>");
+        in.expect("<N>");
+        long nAt = in.position();
+        d.n = d.release == 117 ? in.u32() : in.u64();
+        if (d.n < 0) {
+            throw in.error(nAt).problem("absurd number of observations").found(Long.toUnsignedString(d.n))
+                    .expected("at most " + Long.MAX_VALUE).build();
+        }
+        in.expect("</N>");
+        in.expect("<label>");
+        int labelLength = d.release == 117 ? in.u8() : in.u16();
+        d.dataLabel = new String(in.bytes(labelLength), d.charset);
+        in.expect("</label>");
+        in.expect("<timestamp>");
+        in.skip(in.u8());
+        in.expect("</timestamp>");
+        in.expect("</header>");
+
+        in.section("<map>");
+        in.expect("<map>");
+        in.skip(14 * 8);
+        in.expect("</map>");
+
+        int nameLength = d.release >= 118 ? 129 : 33;
+        int fmtLength = d.release >= 118 ? 57 : 49;
+        int varLabelLength = d.release >= 118 ? 321 : 81;
+        int sortLength = d.release == 119 ? 4 : 2;
+        long perVariable = 2 + nameLength + sortLength + fmtLength + nameLength + varLabelLength;
+        checkDictionaryFits(kAt, perVariable, sortLength);
+
+        in.section("<variable_types>");
+        in.expect("<variable_types>");
+        d.types = new StataStorageType[d.k];
+        d.widths = new int[d.k];
+        for (int i = 0; i < d.k; i++) {
+            at = in.position();
+            int code = in.u16();
+            switch (code) {
+                case 65530 -> setType(i, StataStorageType.BYTE, 1);
+                case 65529 -> setType(i, StataStorageType.INT, 2);
+                case 65528 -> setType(i, StataStorageType.LONG, 4);
+                case 65527 -> setType(i, StataStorageType.FLOAT, 4);
+                case 65526 -> setType(i, StataStorageType.DOUBLE, 8);
+                case 32768 -> setType(i, StataStorageType.STRL, 8);
+                default -> {
+                    if (code < 1 || code > 2045) {
+                        throw badType(at, code, "1-2045 (str#), 32768 (strL) or 65526-65530 (double..byte)");
+                    }
+                    setType(i, StataStorageType.STRF, code);
+                }
+            }
+        }
+        in.expect("</variable_types>");
+        d.names = tagged("<varnames>", nameLength);
+        in.section("<sortlist>");
+        in.expect("<sortlist>");
+        in.skip((long) sortLength * (d.k + 1));
+        in.expect("</sortlist>");
+        d.formats = tagged("<formats>", fmtLength);
+        d.labelNames = tagged("<value_label_names>", nameLength);
+        d.labels = tagged("<variable_labels>", varLabelLength);
+
+        in.section("<characteristics>");
+        in.expect("<characteristics>");
+        while (in.lookingAt("<ch>")) {
+            in.expect("<ch>");
+            in.skip(in.u32());
+            in.expect("</ch>");
+        }
+        in.expect("</characteristics>");
+
+        in.section("<data>");
+        in.expect("<data>");
+        layoutRows(kAt);
+        d.dataStart = in.position();
+        skipData(nAt);
+        if (!in.lookingAt("</data>")) {
+            long end = in.position();
+            byte[] found = in.bytes(Math.min(7, in.remaining()));
+            throw in.error(end).problem("the data do not end after the declared observations"
+                            + " (wrong observation count or variable types, or a damaged file)")
+                    .found(DtaInput.printable(found) + " after " + d.n + " observations of " + d.rowWidth + " bytes")
+                    .expected("\"</data>\"").build();
+        }
+        in.expect("</data>");
+
+        in.section("<strls>");
+        in.expect("<strls>");
+        d.strlsStart = in.position();
+        d.gsoCount = GsoIndex.walk(in, d, null, null);
+        d.strlsEnd = in.position();
+        in.expect("</strls>");
+
+        in.section("<value_labels>");
+        in.expect("<value_labels>");
+        Map<String, ValueLabelTable> tables = new HashMap<>();
+        Set<String> wanted = wantedTables();
+        while (in.lookingAt("<lbl>")) {
+            in.expect("<lbl>");
+            readValueLabelDefinition(nameLength, tables, wanted);
+            in.expect("</lbl>");
+        }
+        in.expect("</value_labels>");
+        in.expect("</stata_dta>");
+        d.tables = tables;
+    }
+
+    private String[] tagged(String tag, int length) {
+        in.section(tag);
+        in.expect(tag);
+        String[] out = strings(d.k, length);
+        in.expect("</" + tag.substring(1));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    /** Refuses a variable count whose dictionary cannot fit in the rest of the file, before allocating. */
+    private void checkDictionaryFits(long kAt, long perVariable, int extra) {
+        long need = perVariable * d.k + extra;
+        if (need > in.remaining()) {
+            in.section(d.xml() ? "<header>" : "header");
+            throw in.error(kAt).problem("the header claims more variables than the file can hold")
+                    .found(d.k + " variables, whose dictionary needs " + need + " bytes, with "
+                            + in.remaining() + " bytes left")
+                    .expected("a variable count that fits the file").build();
+        }
+    }
+
+    private String[] strings(int count, int length) {
+        String[] out = new String[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = DtaInput.cString(in.bytes(length), d.charset);
+        }
+        return out;
+    }
+
+    private void layoutRows(long kAt) {
+        d.offsets = new int[d.k];
+        long width = 0;
+        for (int i = 0; i < d.k; i++) {
+            d.offsets[i] = (int) Math.min(width, Integer.MAX_VALUE);
+            width += d.widths[i];
+        }
+        if (width > Integer.MAX_VALUE - 8) {
+            throw in.error(kAt).problem("observations wider than 2 GB are not supported")
+                    .found(width + " bytes per observation").build();
+        }
+        d.rowWidth = (int) width;
+    }
+
+    /** Checks the declared observation count against the file length, then skips the data. */
+    private void skipData(long nAt) {
+        if (d.k == 0 && d.n > 0) {
+            throw in.error(nAt).problem("observations without variables")
+                    .found(d.n + " observations, 0 variables").expected("no observations when there are no variables")
+                    .build();
+        }
+        long available = in.remaining();
+        if (d.rowWidth > 0 && d.n > available / d.rowWidth) {
+            throw in.error(in.position())
+                    .problem("the data are shorter than the header declares (truncated file or bad observation count)")
+                    .found(available + " bytes from the start of the data to the end of the file")
+                    .expected(d.n + " observations of " + d.rowWidth + " bytes = "
+                            + (d.n > Long.MAX_VALUE / d.rowWidth ? "more than 2^63" : Long.toString(d.n * d.rowWidth))
+                            + " bytes").build();
+        }
+        in.skip(d.n * d.rowWidth);
+    }
+
+    private Set<String> wantedTables() {
+        Set<String> wanted = new HashSet<>();
+        for (int i = 0; i < d.k; i++) {
+            if (d.types[i].isNumeric() && !d.labelNames[i].isEmpty()) {
+                wanted.add(d.labelNames[i]);
+            }
+        }
+        return wanted;
+    }
+
+    /**
+     * One value-label definition: {@code len} (4), {@code labname} (33 or 129), 3 bytes padding, then a
+     * table of {@code len} bytes: {@code n}, {@code txtlen}, {@code off[n]}, {@code val[n]}, {@code txt}.
+     * Tables no variable names are checked for size and skipped.
+     */
+    private void readValueLabelDefinition(int nameLength, Map<String, ValueLabelTable> tables, Set<String> wanted) {
+        long at = in.position();
+        int length = in.i32();
+        String name = DtaInput.cString(in.bytes(nameLength), d.charset);
+        in.skip(3);
+        long tableAt = in.position();
+        if (length < 8 || length > in.remaining()) {
+            throw in.error(at).problem("bad value-label table length" + (name.isEmpty() ? "" : " for \"" + name + "\""))
+                    .found(Integer.toUnsignedString(length) + " bytes, with " + in.remaining() + " bytes left")
+                    .expected("8 bytes or more, within the file").build();
+        }
+        int count = in.i32();
+        int textLength = in.i32();
+        if (count < 0 || textLength < 0 || 8L + 8L * count + textLength > length) {
+            throw in.error(tableAt).problem("bad value-label table \"" + name + "\"")
+                    .found("n = " + Integer.toUnsignedString(count) + " entries, txtlen = "
+                            + Integer.toUnsignedString(textLength) + " in a table of " + length + " bytes")
+                    .expected("8 + 8n + txtlen <= the table length").build();
+        }
+        if (!wanted.contains(name) || tables.containsKey(name)) {
+            in.seek(tableAt + length);
+            return;
+        }
+        int[] offsets = new int[count];
+        int[] values = new int[count];
+        for (int i = 0; i < count; i++) {
+            offsets[i] = in.i32();
+        }
+        for (int i = 0; i < count; i++) {
+            values[i] = in.i32();
+        }
+        long textAt = in.position();
+        byte[] text = in.bytes(textLength);
+        Map<Double, String> numbers = new LinkedHashMap<>();
+        Map<Character, String> missing = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            if (offsets[i] < 0 || offsets[i] >= textLength) {
+                throw in.error(tableAt + 8 + 4L * i).problem("value label text offset outside the table's text")
+                        .found("off[" + i + "] = " + Integer.toUnsignedString(offsets[i]))
+                        .expected("0 <= off < txtlen = " + textLength + " (text at byte offset " + textAt + ")").build();
+            }
+            String label = DtaInput.cString(text, offsets[i], textLength - offsets[i], d.charset);
+            int tag = StataMissing.labelKeyTag(values[i], d.extendedMissing());
+            if (tag == StataMissing.PRESENT) {
+                numbers.put((double) values[i], label);
+            } else {
+                missing.put(StataMissing.tagChar(tag), label);
+            }
+        }
+        tables.put(name, new ValueLabelTable(name, numbers, missing));
+        in.seek(tableAt + length);
+    }
+}

@@ -1,0 +1,492 @@
+package org.pluralstats.io.stata;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.CaseReader;
+import org.pluralstats.io.FileDictionary;
+import org.pluralstats.io.FileFormat;
+import org.pluralstats.io.MissingValues;
+import org.pluralstats.io.Variable;
+import org.pluralstats.io.VariableType;
+
+/**
+ * Streams the observations of a Stata {@code .dta} file, written from Stata's own format
+ * documentation ({@code help dta} for release 118, {@code help dta_119}, {@code help dta_117},
+ * {@code help dta_115}/{@code dta_114}/{@code dta_113}).
+ *
+ * <pre>{@code
+ * try (StataReader r = StataReader.open(Path.of("wvs.dta"))) {
+ *     FileDictionary dict = r.dictionary();
+ *     int q = dict.find("Q46").orElseThrow().index();
+ *     r.select(new int[] {q});
+ *     while (r.next()) {
+ *         double x = r.number(q);      // NaN for ., .a-.z
+ *         char tag = r.missingTag(q);  // 0, '.', or 'a'..'z'
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p><b>Releases.</b> 110, 111, 113, 114 and 115 (binary header) and 117, 118 and 119 (XML-like tags),
+ * in either byte order. Release 112 (never documented) and releases before 110 are refused.
+ *
+ * <p><b>Variables.</b> byte, int, long, float and double are {@link VariableType#NUMERIC}; {@code str#}
+ * ({@link Variable#width()} = #) and {@code strL} (width 0) are {@link VariableType#STRING}. Variable
+ * labels, display formats ({@link #format(int)}) and value labels are read. Value labels are attached
+ * to each numeric variable as {@link Variable#valueLabels()}; labels Stata defines for missing values
+ * ({@code .a = "Refused"}) are not numbers and are available from {@link #missingValueLabels(int)}. A
+ * variable that names a value-label table the file does not contain gets no labels (Stata itself allows
+ * this, and R haven ignores it too); labels named by string variables are ignored likewise.
+ *
+ * <p><b>Missing values.</b> {@link #number(int)} is NaN for every missing code and
+ * {@link #missingTag(int)} tells which: {@code '.'} or, from release 113, {@code 'a'}..{@code 'z'}.
+ * The codes are those of {@code help dta} section 4: byte 101..127, int 32741..32767, long
+ * 2,147,483,621..2,147,483,647, float from {@code 0x7f000000} in steps of {@code 0x800}, double from
+ * {@code 0x7fe0000000000000} in steps of {@code 2^40}; a float or double above the largest nonmissing
+ * value but between two codes is given the lower code (Stata's {@code .a_}), and a NaN or infinity
+ * (which Stata never writes) is {@code '.'}. Before release 113 the only code is {@code .} (byte 127,
+ * int 32767, long 2,147,483,647, floats and doubles as later).
+ *
+ * <p><b>Text.</b> Release 118 and 119 strings are UTF-8. Earlier releases have no declared encoding;
+ * Stata 13 and earlier wrote the platform's 8-bit encoding, and this reader decodes every string of
+ * those releases (str#, strL, names, labels) as windows-1252, which equals Latin-1 for every printable
+ * Latin-1 character; {@link FileDictionary#encoding()} says which. (R haven also uses windows-1252 for
+ * str# and labels of these releases but passes strL bytes through undecoded.) Malformed bytes become
+ * U+FFFD. {@link #string(int)} returns a {@code str#} value up to its first NUL and, like every
+ * {@link CaseReader}, without trailing blanks.
+ *
+ * <p><b>strL.</b> A strL cell holds a (v,o) reference to a GSO record in {@code <strls>}: two 4-byte
+ * integers in release 117, 2 + 6 bytes in 118 and 3 + 5 bytes in 119, each in the file's byte order.
+ * Only the records of the variables being read are indexed (their file offsets, not their text), and a
+ * value is read from the file when {@link #string(int)} asks for it. A reference to another variable's
+ * record (writers may share equal strLs) extends the index to that variable; after eight such
+ * extensions the index takes every strL variable, so no file costs more than ten walks of
+ * {@code <strls>}. ReadStat (R haven, the {@code readstat} tool) writes release-119 cells in the 118
+ * layout; when a 119 reference names no record under the documented layout but does under the 118
+ * one, that record is used.
+ *
+ * <p><b>Streaming.</b> The header, dictionary, value labels and the structure of {@code <strls>} are
+ * read when the file is opened, with random access past the data (the value labels follow it). The
+ * file's {@code <map>} is not used: section positions follow from the sizes read, and every section
+ * tag is checked where it must be. Observations are then read in chunks of about 1 MB; only the cells
+ * of selected variables are decoded, on access, without allocating for numbers. Memory is the chunk,
+ * the dictionary, the value labels of labelled variables and the strL index of the strL variables
+ * read, whatever the number of observations (docs/benchmarks-stata.md: 10 of 100 variables of a
+ * 1,000,000-observation file in a 32 MB heap).
+ *
+ * <p><b>Bad input.</b> Any structural problem — wrong signature or release, a truncated file, counts or
+ * lengths the file cannot hold (variables, observations, label tables, strLs), unknown type codes, a
+ * strL reference with no record — is a {@link SurveyFormatException} naming the byte offset and section
+ * (for example {@code <value_labels>} or {@code typlist}). Sizes are checked against the file length
+ * before anything is allocated. A file shorter than its declared observations fails at
+ * {@link #open(Path)}, never as a short result. The one truncation that cannot be detected is a
+ * release 110-115 file cut exactly between two value-label tables (that section has no end marker).
+ * I/O errors are {@link UncheckedIOException}s.
+ *
+ * <p>Not thread-safe: one reader per thread.
+ */
+public final class StataReader implements CaseReader {
+    private static final int CHUNK_BYTES = 1 << 20;
+    /** Walks of {@code <strls>} for single variables before the index takes every strL variable. */
+    private static final int MAX_PARTIAL_GSO_INDEXES = 8;
+
+    private final SeekableByteChannel channel;
+    private final DtaInput in;
+    private final DtaLayout d;
+    private final FileDictionary dictionary;
+    private final boolean extended;
+    private boolean[] selected;
+    private boolean started;
+    private boolean closed;
+    private long row = -1;
+    private ByteBuffer chunk;
+    private long chunkFirstRow;
+    private int chunkRows;
+    private int rowBase;
+    private GsoIndex gso;
+    private int gsoBuilds;
+
+    private StataReader(SeekableByteChannel channel, String file) {
+        this.channel = channel;
+        this.in = new DtaInput(channel, file);
+        this.d = DtaParser.parse(in);
+        this.extended = d.extendedMissing();
+        this.selected = new boolean[d.k];
+        Arrays.fill(selected, true);
+        this.dictionary = buildDictionary(file);
+    }
+
+    /**
+     * Opens a {@code .dta} file and reads its dictionary.
+     *
+     * @param path the file
+     * @return a reader positioned before the first observation
+     * @throws SurveyFormatException if the file is not a readable Stata file (naming offset and section)
+     * @throws UncheckedIOException if the file cannot be opened or read
+     */
+    public static StataReader open(Path path) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open " + path, e);
+        }
+        return open(channel, path.toString());
+    }
+
+    /**
+     * Reads from any seekable channel (tests use an in-memory one). The reader owns the channel and
+     * closes it, also when opening fails.
+     */
+    static StataReader open(SeekableByteChannel channel, String name) {
+        try {
+            return new StataReader(channel, name);
+        } catch (RuntimeException e) {
+            try {
+                channel.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private FileDictionary buildDictionary(String file) {
+        List<Variable> variables = new ArrayList<>(d.k);
+        for (int i = 0; i < d.k; i++) {
+            StataStorageType t = d.types[i];
+            Map<Double, String> labels = Map.of();
+            ValueLabelTable table = table(i);
+            if (table != null) {
+                labels = table.numbers();
+            }
+            variables.add(new Variable(i, d.names[i], d.labels[i],
+                    t.isNumeric() ? VariableType.NUMERIC : VariableType.STRING,
+                    t == StataStorageType.STRF ? d.widths[i] : 0, labels, Map.of(), MissingValues.none()));
+        }
+        return new FileDictionary(file, FileFormat.DTA, d.n, variables, d.charset.name());
+    }
+
+    private ValueLabelTable table(int variable) {
+        if (!d.types[variable].isNumeric() || d.labelNames[variable].isEmpty()) {
+            return null;
+        }
+        return d.tables.get(d.labelNames[variable]);
+    }
+
+    @Override
+    public FileDictionary dictionary() {
+        return dictionary;
+    }
+
+    /** @return the file's release (format number), e.g. 114 or 118 */
+    public int release() {
+        return d.release;
+    }
+
+    /** @return the byte order of the file's numbers (MSF = big-endian, LSF = little-endian) */
+    public ByteOrder byteOrder() {
+        return d.order;
+    }
+
+    /** @return the dataset label, empty when none */
+    public String dataLabel() {
+        return d.dataLabel;
+    }
+
+    /**
+     * @param variable variable index
+     * @return how the variable is stored
+     */
+    public StataStorageType storageType(int variable) {
+        return d.types[Objects.checkIndex(variable, d.k)];
+    }
+
+    /**
+     * @param variable variable index
+     * @return the variable's Stata display format, such as {@code %9.0g} or {@code %td}
+     */
+    public String format(int variable) {
+        return d.formats[Objects.checkIndex(variable, d.k)];
+    }
+
+    /**
+     * @param variable variable index
+     * @return the name of the value-label table the variable names, empty when none (the table itself
+     *     may be absent from the file)
+     */
+    public String valueLabelName(int variable) {
+        return d.labelNames[Objects.checkIndex(variable, d.k)];
+    }
+
+    /**
+     * @param variable variable index
+     * @return the labels the variable's value-label table gives to missing values, keyed {@code '.'}
+     *     or {@code 'a'}..{@code 'z'} (as {@link #missingTag(int)} reports them); empty when none
+     */
+    public Map<Character, String> missingValueLabels(int variable) {
+        ValueLabelTable table = table(Objects.checkIndex(variable, d.k));
+        return table == null ? Map.of() : table.missing();
+    }
+
+    @Override
+    public void select(int[] variableIndexes) {
+        ensureOpen();
+        if (started) {
+            throw new IllegalStateException("select() must be called before the first next()");
+        }
+        boolean[] chosen = new boolean[d.k];
+        for (int v : variableIndexes) {
+            chosen[Objects.checkIndex(v, d.k)] = true;
+        }
+        selected = chosen;
+    }
+
+    @Override
+    public boolean next() {
+        ensureOpen();
+        started = true;
+        if (row + 1 >= d.n) {
+            row = d.n;
+            return false;
+        }
+        row++;
+        if (row >= chunkFirstRow + chunkRows || chunk == null) {
+            load(row);
+        }
+        rowBase = (int) (row - chunkFirstRow) * d.rowWidth;
+        return true;
+    }
+
+    private void load(long first) {
+        int perChunk = (int) Math.max(1, Math.min(d.n - first, CHUNK_BYTES / d.rowWidth));
+        int bytes = perChunk * d.rowWidth;
+        if (chunk == null || chunk.capacity() < bytes) {
+            chunk = ByteBuffer.allocate(bytes).order(d.order);
+        }
+        chunk.clear();
+        chunk.limit(bytes);
+        in.section(d.xml() ? "<data>" : "data");
+        in.readFully(chunk, d.dataStart + first * d.rowWidth);
+        chunkFirstRow = first;
+        chunkRows = perChunk;
+    }
+
+    @Override
+    public long caseIndex() {
+        return row;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the reader is closed");
+        }
+    }
+
+    /** @return the offset of the variable's cell in the chunk, after checking it may be read */
+    private int cell(int variable) {
+        ensureOpen();
+        Objects.checkIndex(variable, d.k);
+        if (!selected[variable]) {
+            throw new IllegalStateException("variable " + d.names[variable] + " was not selected");
+        }
+        if (row < 0 || row >= d.n) {
+            throw new IllegalStateException("no current observation: call next() first");
+        }
+        return rowBase + d.offsets[variable];
+    }
+
+    @Override
+    public double number(int variable) {
+        int at = cell(variable);
+        switch (d.types[variable]) {
+            case BYTE -> {
+                int v = chunk.get(at);
+                return StataMissing.byteTag(v, extended) == StataMissing.PRESENT ? v : Double.NaN;
+            }
+            case INT -> {
+                int v = chunk.getShort(at);
+                return StataMissing.intTag(v, extended) == StataMissing.PRESENT ? v : Double.NaN;
+            }
+            case LONG -> {
+                int v = chunk.getInt(at);
+                return StataMissing.longTag(v, extended) == StataMissing.PRESENT ? v : Double.NaN;
+            }
+            case FLOAT -> {
+                int bits = chunk.getInt(at);
+                return StataMissing.floatTag(bits, extended) == StataMissing.PRESENT
+                        ? Float.intBitsToFloat(bits) : Double.NaN;
+            }
+            case DOUBLE -> {
+                long bits = chunk.getLong(at);
+                return StataMissing.doubleTag(bits, extended) == StataMissing.PRESENT
+                        ? Double.longBitsToDouble(bits) : Double.NaN;
+            }
+            default -> throw new IllegalStateException("variable " + d.names[variable] + " is a string");
+        }
+    }
+
+    @Override
+    public char missingTag(int variable) {
+        int at = cell(variable);
+        int tag = switch (d.types[variable]) {
+            case BYTE -> StataMissing.byteTag(chunk.get(at), extended);
+            case INT -> StataMissing.intTag(chunk.getShort(at), extended);
+            case LONG -> StataMissing.longTag(chunk.getInt(at), extended);
+            case FLOAT -> StataMissing.floatTag(chunk.getInt(at), extended);
+            case DOUBLE -> StataMissing.doubleTag(chunk.getLong(at), extended);
+            default -> StataMissing.PRESENT;
+        };
+        return tag == StataMissing.PRESENT ? 0 : StataMissing.tagChar(tag);
+    }
+
+    @Override
+    public String string(int variable) {
+        int at = cell(variable);
+        return switch (d.types[variable]) {
+            case STRF -> {
+                byte[] a = chunk.array();
+                int start = chunk.arrayOffset() + at;
+                int end = start;
+                int limit = start + d.widths[variable];
+                while (end < limit && a[end] != 0) {
+                    end++;
+                }
+                while (end > start && a[end - 1] == ' ') {
+                    end--;
+                }
+                yield new String(a, start, end - start, d.charset);
+            }
+            case STRL -> strL(variable, at);
+            default -> throw new IllegalStateException("variable " + d.names[variable] + " is numeric");
+        };
+    }
+
+    private long unsigned(int at, int length) {
+        long v = 0;
+        if (d.order == ByteOrder.BIG_ENDIAN) {
+            for (int i = 0; i < length; i++) {
+                v = (v << 8) | (chunk.get(at + i) & 0xff);
+            }
+        } else {
+            for (int i = length - 1; i >= 0; i--) {
+                v = (v << 8) | (chunk.get(at + i) & 0xff);
+            }
+        }
+        return v;
+    }
+
+    private String strL(int variable, int at) {
+        int vLength = switch (d.release) {
+            case 117 -> 4;
+            case 118 -> 2;
+            default -> 3;
+        };
+        long v = unsigned(at, vLength);
+        long o = unsigned(at + vLength, 8 - vLength);
+        if (v == 0 && o == 0) {
+            return "";
+        }
+        String problem = reference(variable, v, o);
+        long position = problem == null ? lookup(v, o) : -1;
+        if (position < 0 && d.release == 119) {
+            long v2 = unsigned(at, 2);
+            long o2 = unsigned(at + 2, 6);
+            if (reference(variable, v2, o2) == null) {
+                position = lookup(v2, o2);
+            }
+        }
+        if (position < 0) {
+            long offset = d.dataStart + row * d.rowWidth + d.offsets[variable];
+            in.section(d.xml() ? "<data>" : "data");
+            throw in.error(offset).column(d.names[variable])
+                    .problem(problem != null ? problem : "strL reference names no GSO record in <strls>")
+                    .found("(v,o) = (" + v + "," + o + ") in observation " + (row + 1))
+                    .expected("(0,0) or the (v,o) of a GSO record at or before this cell").build();
+        }
+        return readGso(position);
+    }
+
+    /** @return null when (v,o) may be referenced from this cell, else why not */
+    private String reference(int variable, long v, long o) {
+        long j = row + 1;
+        if (v < 1 || v > d.k || d.types[(int) (v - 1)] != StataStorageType.STRL) {
+            return "strL reference to a variable that is not a strL";
+        }
+        if (o < 1 || o > j || (o == j && v > variable + 1)) {
+            return "strL reference to a later cell (forward references are not allowed)";
+        }
+        return null;
+    }
+
+    private long lookup(long v, long o) {
+        int index = (int) (v - 1);
+        if (gso == null || !gso.covers(index)) {
+            boolean[] wanted = gso == null ? strLSelection() : gso.variables();
+            wanted[index] = true;
+            if (++gsoBuilds > MAX_PARTIAL_GSO_INDEXES) {
+                // Many cross-variable references: index every strL once rather than walk <strls> per variable.
+                wanted = allStrLs();
+            }
+            in.section("<strls>");
+            gso = GsoIndex.build(in, d, wanted);
+        }
+        return gso.find(GsoIndex.key(d, v, o));
+    }
+
+    private boolean[] allStrLs() {
+        boolean[] all = new boolean[d.k];
+        for (int i = 0; i < d.k; i++) {
+            all[i] = d.types[i] == StataStorageType.STRL;
+        }
+        return all;
+    }
+
+    private boolean[] strLSelection() {
+        boolean[] wanted = new boolean[d.k];
+        for (int i = 0; i < d.k; i++) {
+            wanted[i] = selected[i] && d.types[i] == StataStorageType.STRL;
+        }
+        return wanted;
+    }
+
+    private String readGso(long position) {
+        in.section("<strls>");
+        in.seek(position + 3 + 4 + d.gsoOLength());
+        in.skip(1);                     // type: 129 binary or 130 text with a trailing NUL; both read as text
+        long length = in.u32();
+        byte[] bytes = in.bytes(length);
+        int end = bytes.length;
+        while (end > 0 && (bytes[end - 1] == 0 || bytes[end - 1] == ' ')) {
+            end--;
+        }
+        return new String(bytes, 0, end, d.charset);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        chunk = null;
+        gso = null;
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot close " + in.file(), e);
+        }
+    }
+}
