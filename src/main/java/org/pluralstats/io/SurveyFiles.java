@@ -27,6 +27,7 @@ import org.pluralstats.data.Scale;
 import org.pluralstats.data.SurveyData;
 import org.pluralstats.io.csv.CsvReader;
 import org.pluralstats.io.spss.SpssReader;
+import org.pluralstats.io.stata.StataReader;
 import org.pluralstats.io.wvs.WvsConventions;
 
 /**
@@ -77,7 +78,7 @@ public final class SurveyFiles {
     public static CaseReader open(Path path) {
         return switch (detect(path)) {
             case SAV, ZSAV -> SpssReader.open(path);
-            case DTA -> throw new PluralstatsException(path + ": Stata files are not supported yet");
+            case DTA -> StataReader.open(path);
             case CSV -> CsvReader.open(path);
         };
     }

@@ -30,10 +30,8 @@ class ConvertAgainstHavenTest {
         List<Arguments> out = new ArrayList<>();
         for (String format : List.of("spss", "stata")) {
             String base = "/org/pluralstats/io/" + format + "/";
-            try (InputStream in = ConvertAgainstHavenTest.class.getResourceAsStream(base + "reference.json")) {
-                if (in == null) {
-                    continue;
-                }
+            String ref = format.equals("spss") ? "reference.json" : "reference_haven.json";
+            try (InputStream in = ConvertAgainstHavenTest.class.getResourceAsStream(base + ref)) {
                 JsonNode root = new ObjectMapper().readTree(in);
                 for (JsonNode f : root.get("files")) {
                     out.add(Arguments.of(format + "/" + f.get("file").asText(), f));

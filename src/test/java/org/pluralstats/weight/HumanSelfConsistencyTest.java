@@ -12,7 +12,7 @@ import org.pluralstats.data.SurveyData;
 class HumanSelfConsistencyTest {
 
     static PolarityDesign design() {
-        SurveyData data = Fixtures.readIfSupported(Fixtures.SAMPLES.resolve("wvs7-sample.csv")).orElseThrow();
+        SurveyData data = Fixtures.read(Fixtures.SAMPLES.resolve("wvs7-sample.csv"));
         return PolarityDesign.builder(data)
                 .binarisation(ItemCodings.read(Fixtures.SAMPLES.resolve("items.json")).binarisation(Optional.empty()))
                 .populations(PopulationSpec.by("B_COUNTRY_ALPHA"))

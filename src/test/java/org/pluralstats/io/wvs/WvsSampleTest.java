@@ -34,7 +34,7 @@ class WvsSampleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"wvs7-sample.csv", "wvs7-sample.sav", "wvs7-sample.zsav"})
+    @ValueSource(strings = {"wvs7-sample.csv", "wvs7-sample.sav", "wvs7-sample.zsav", "wvs7-sample.dta"})
     void wave7ConventionsGiveCountriesWeightsAndMissingReasons(String file) throws IOException {
         JsonNode ref = reference();
         SurveyData d = SurveyFiles.read(SAMPLES.resolve(file), ReadOptions.defaults());
