@@ -144,6 +144,31 @@ public final class NumericColumn implements Column {
         }
 
         /**
+         * Appends a run of answered values at once.
+         *
+         * @param source values (none NaN)
+         * @param from first index in {@code source}
+         * @param count how many
+         * @return this
+         */
+        public Builder addAll(double[] source, int from, int count) {
+            for (int i = from; i < from + count; i++) {
+                if (Double.isNaN(source[i])) {
+                    throw new IllegalArgumentException("NaN is not a value; use addMissing for " + item.id());
+                }
+            }
+            if (built) {
+                throw new IllegalStateException("builder of " + item.id() + " was already built");
+            }
+            if (size + count > values.length) {
+                values = Arrays.copyOf(values, Math.max(size + count, values.length + (values.length >> 1) + 16));
+            }
+            System.arraycopy(source, from, values, size, count);
+            size += count;
+            return this;
+        }
+
+        /**
          * @param reason why the row is missing
          * @return this
          */

@@ -48,6 +48,35 @@ public interface CaseReader extends Closeable {
         return dictionary().rows();
     }
 
+    /**
+     * Reads the next cases into a batch, column by column: up to {@link CaseBatch#capacity()} cases,
+     * of the batch's variables (which must be selected). The current case afterwards is the last one
+     * read. Readers of fixed-width formats override this to decode a column of a block of rows at a
+     * time; the default reads case by case.
+     *
+     * @param batch the batch to fill
+     * @return the cases read; 0 at the end of the file
+     */
+    default int nextBatch(CaseBatch batch) {
+        int n = 0;
+        int width = batch.width();
+        while (n < batch.capacity() && next()) {
+            for (int j = 0; j < width; j++) {
+                int v = batch.variable(j);
+                if (batch.isNumeric(j)) {
+                    double x = number(v);
+                    batch.numbers(j)[n] = x;
+                    batch.tags(j)[n] = Double.isNaN(x) ? (byte) missingTag(v) : 0;
+                } else {
+                    batch.strings(j)[n] = string(v);
+                }
+            }
+            n++;
+        }
+        batch.setSize(n);
+        return n;
+    }
+
     /** @return 0-based index of the current case */
     long caseIndex();
 

@@ -170,51 +170,43 @@ public final class SurveyFiles {
             }
             k0++;
         }
+        // batch columns: the wanted variables first, in order, then weights and id
+        int[] batchColumn = new int[dict.variables().size()];
+        for (int j = 0; j < sel.length; j++) {
+            batchColumn[sel[j]] = j;
+        }
+        CaseBatch batch = CaseBatch.of(dict, sel, BATCH_CASES);
         boolean wvs = conv.applies();
         DoubleArray weights = weightVariables.isEmpty() ? null : new DoubleArray();
         List<String> ids = idVar.isPresent() ? new ArrayList<>() : null;
         int rows = 0;
-        while (reader.next()) {
+        int n;
+        while ((n = reader.nextBatch(batch)) > 0) {
             for (int k = 0; k < nv; k++) {
-                Variable v = vars[k];
-                int i = v.index();
-                NumericColumn.Builder b = numeric[k];
-                if (b != null) {
-                    double x = reader.number(i);
-                    if (Double.isNaN(x)) {
-                        char tag = reader.missingTag(i);
-                        b.addMissing(tag == '.' || tag == 0 ? MissingReason.SYSTEM_MISSING : MissingReason.USER_MISSING);
-                    } else if (wvs && x < 0 && x >= -5 && x == Math.rint(x)) {
-                        b.addMissing(MissingReason.ofWvsCode(x).orElseThrow());
-                    } else if (v.missing().isMissing(x)) {
-                        b.addMissing(MissingReason.USER_MISSING);
-                    } else {
-                        b.add(x);
-                    }
+                int j = batchColumn[vars[k].index()];
+                if (numeric[k] != null) {
+                    appendNumbers(numeric[k], vars[k].missing(), wvs, batch.numbers(j), batch.tags(j), n);
                 } else {
-                    CategoricalColumn.Builder c = categorical[k];
-                    String s = reader.string(i);
-                    if (s.isEmpty()) {
-                        c.addMissing(MissingReason.SYSTEM_MISSING);
-                    } else if (v.missing().isMissing(s)) {
-                        c.addMissing(MissingReason.USER_MISSING);
-                    } else {
-                        c.add(s);
-                    }
+                    appendStrings(categorical[k], vars[k].missing(), batch.strings(j), n);
                 }
             }
             if (weights != null) {
-                double w = 1;
-                for (Variable wv : weightVariables) {
-                    w *= reader.number(wv.index()); // NaN when missing: the weighting module reports it
+                for (int r = 0; r < n; r++) {
+                    double w = 1;
+                    for (Variable wv : weightVariables) {
+                        w *= batch.numbers(batchColumn[wv.index()])[r]; // NaN when missing: the weighting module reports it
+                    }
+                    weights.add(w);
                 }
-                weights.add(w);
             }
             if (ids != null) {
                 Variable iv = idVar.get();
-                ids.add(iv.isNumeric() ? SurveyData.formatNumber(reader.number(iv.index())) : reader.string(iv.index()));
+                int j = batchColumn[iv.index()];
+                for (int r = 0; r < n; r++) {
+                    ids.add(iv.isNumeric() ? SurveyData.formatNumber(batch.numbers(j)[r]) : batch.strings(j)[r]);
+                }
             }
-            rows++;
+            rows += n;
         }
         if (dict.rows() >= 0 && dict.rows() != rows) {
             throw SurveyFormatException.in(dict.file()).problem("the header declares " + dict.rows()
@@ -238,6 +230,51 @@ public final class SurveyFiles {
             out.ids(ids.toArray(new String[0]));
         }
         return out.accounting(Accounting.allKept(rows)).build();
+    }
+
+    /** Cases per batch: large enough to amortise calls, small enough to stay in cache. */
+    private static final int BATCH_CASES = 512;
+
+    /**
+     * Appends a batch column to a numeric builder: runs of answered values in bulk, missing values
+     * with their reason (system/user-missing, WVS codes -1..-5 under the conventions, declared
+     * user-missing values).
+     */
+    private static void appendNumbers(NumericColumn.Builder b, MissingValues declared, boolean wvs, double[] x,
+                                      byte[] tags, int n) {
+        boolean hasDeclared = !declared.isEmpty();
+        int run = 0;
+        for (int r = 0; r < n; r++) {
+            double v = x[r];
+            MissingReason reason = null;
+            if (v != v) {
+                byte tag = tags[r];
+                reason = tag == '.' || tag == 0 ? MissingReason.SYSTEM_MISSING : MissingReason.USER_MISSING;
+            } else if (wvs && v < 0 && v >= -5 && v == Math.rint(v)) {
+                reason = MissingReason.ofWvsCode(v).orElseThrow();
+            } else if (hasDeclared && declared.isMissing(v)) {
+                reason = MissingReason.USER_MISSING;
+            }
+            if (reason != null) {
+                b.addAll(x, run, r - run);
+                b.addMissing(reason);
+                run = r + 1;
+            }
+        }
+        b.addAll(x, run, n - run);
+    }
+
+    private static void appendStrings(CategoricalColumn.Builder b, MissingValues declared, String[] s, int n) {
+        for (int r = 0; r < n; r++) {
+            String v = s[r];
+            if (v.isEmpty()) {
+                b.addMissing(MissingReason.SYSTEM_MISSING);
+            } else if (declared.isMissing(v)) {
+                b.addMissing(MissingReason.USER_MISSING);
+            } else {
+                b.add(v);
+            }
+        }
     }
 
     private static int[] selection(Map<Integer, Boolean> wanted, List<Variable> weights, Optional<Variable> id) {
