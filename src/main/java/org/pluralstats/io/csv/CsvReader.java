@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.CaseBatch;
 import org.pluralstats.io.CaseReader;
 import org.pluralstats.io.FileDictionary;
 import org.pluralstats.io.FileFormat;
@@ -246,6 +247,46 @@ public final class CsvReader implements CaseReader {
         caseIndex++;
         return true;
     }
+
+    /** Parses each record's numeric fields straight into the batch columns. */
+    @Override
+    public int nextBatch(CaseBatch batch) {
+        int width = batch.width();
+        if (batch != lastBatch) {
+            lastBatch = batch;
+            batchVariables = batch.variables();
+        }
+        int[] vars = batchVariables;
+        for (int j = 0; j < width; j++) {
+            checkSelected(vars[j]);
+        }
+        int n = 0;
+        while (n < batch.capacity() && readRecord() >= 0) {
+            checkWidth();
+            caseIndex++;
+            for (int j = 0; j < width; j++) {
+                int v = vars[j];
+                if (batch.isNumeric(j)) {
+                    double[] out = batch.numbers(j);
+                    if (isMissingText(v)) {
+                        out[n] = Double.NaN;
+                        batch.tags(j)[n] = '.';
+                    } else {
+                        out[n] = number(v);
+                        batch.tags(j)[n] = 0;
+                    }
+                } else {
+                    batch.strings(j)[n] = string(v);
+                }
+            }
+            n++;
+        }
+        batch.setSize(n);
+        return n;
+    }
+
+    private CaseBatch lastBatch;
+    private int[] batchVariables;
 
     @Override
     public long caseIndex() {

@@ -24,6 +24,12 @@ final class NumberParser {
      * @return the value, or NaN when the bytes are not a number
      */
     static double parse(byte[] b, int from, int to) {
+        if (to - from == 1) {
+            int d = b[from] - '0';
+            if (d >= 0 && d <= 9) {
+                return d;
+            }
+        }
         int i = from;
         boolean negative = false;
         if (i < to && (b[i] == '-' || b[i] == '+')) {
