@@ -12,6 +12,8 @@ import org.pluralstats.weight.ItemCodings;
 import org.pluralstats.weight.InvalidWeights;
 import org.pluralstats.weight.PolarityDesign;
 import org.pluralstats.weight.PopulationSpec;
+import org.pluralstats.weight.StreamingScores;
+import org.pluralstats.weight.WeightSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -51,16 +53,8 @@ final class DesignOptions {
      * @return the design, read from the data file
      */
     PolarityDesign design(CommandLine.Model.CommandSpec spec) {
-        if (items == null && rule == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give --items ITEMS.json or --rule paper");
-        }
-        Optional<AutomaticRule> automatic = Optional.ofNullable(rule).map(r -> switch (r.toLowerCase(java.util.Locale.ROOT)) {
-            case "paper" -> AutomaticRule.PAPER;
-            case "scale", "scale-midpoint" -> AutomaticRule.SCALE_MIDPOINT;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "unknown --rule " + r + "; expected paper or scale");
-        });
         ItemCodings codings = items == null ? null : ItemCodings.read(items);
+        Binarisation b = binarisation(spec, codings);
         PopulationSpec populations;
         if (map != null) {
             if (by.equalsIgnoreCase(PopulationSpec.GLOBAL)) {
@@ -81,8 +75,6 @@ final class DesignOptions {
         SurveyInputs.Loaded in = SurveyInputs.load(data, variables, Optional.ofNullable(weight),
                 v -> codings != null && codings.items().stream().anyMatch(c -> c.id().equalsIgnoreCase(v))
                         ? "item %s (from " + source + ")" : "population column %s");
-        Binarisation b = codings != null ? codings.binarisation(automatic)
-                : automatic.get() == AutomaticRule.PAPER ? Binarisation.paper() : Binarisation.scaleMidpoint();
         if (b.items().isEmpty() && in.data().items().isEmpty()) {
             throw new PluralstatsException(data + ": no items to score");
         }
@@ -92,6 +84,39 @@ final class DesignOptions {
                 .weight(in.weight())
                 .invalidWeights(excludeInvalidWeights ? InvalidWeights.EXCLUDE : InvalidWeights.FAIL)
                 .build();
+    }
+
+    /**
+     * @param spec the command, for usage errors
+     * @param codings the items file's codings, or null
+     * @return the binarisation the options name
+     */
+    Binarisation binarisation(CommandLine.Model.CommandSpec spec, ItemCodings codings) {
+        if (items == null && rule == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --items ITEMS.json or --rule paper");
+        }
+        Optional<AutomaticRule> automatic = Optional.ofNullable(rule).map(r -> switch (r.toLowerCase(java.util.Locale.ROOT)) {
+            case "paper" -> AutomaticRule.PAPER;
+            case "scale", "scale-midpoint" -> AutomaticRule.SCALE_MIDPOINT;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown --rule " + r + "; expected paper or scale");
+        });
+        return codings != null ? codings.binarisation(automatic)
+                : automatic.get() == AutomaticRule.PAPER ? Binarisation.paper() : Binarisation.scaleMidpoint();
+    }
+
+    /**
+     * @param spec the command, for usage errors
+     * @return the one-pass scorer for {@code --stream}
+     */
+    StreamingScores streaming(CommandLine.Model.CommandSpec spec) {
+        if (map != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--stream takes --by COLUMN or global, not --map");
+        }
+        Binarisation b = binarisation(spec, items == null ? null : ItemCodings.read(items));
+        Optional<String> column = by.equalsIgnoreCase(PopulationSpec.GLOBAL) ? Optional.empty() : Optional.of(by);
+        return StreamingScores.of(b, column, weight == null ? WeightSpec.design() : WeightSpec.parse(weight),
+                excludeInvalidWeights ? InvalidWeights.EXCLUDE : InvalidWeights.FAIL);
     }
 
     static void reportExclusions(PolarityDesign d) {

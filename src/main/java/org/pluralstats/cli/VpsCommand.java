@@ -33,10 +33,15 @@ final class VpsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "output file (default: standard output)")
     Path out;
 
+    @Option(names = "--stream",
+            description = "score in one pass without holding the rows in memory (for files larger than memory; --by COLUMN or global)")
+    boolean stream;
+
     @Override
     public Integer call() {
-        PolarityDesign d = design.design(spec);
-        ScoreTable table = ValuePolarityScores.withDefaults().estimate(d);
+        PolarityDesign d = stream ? null : design.design(spec);
+        ScoreTable table = stream ? design.streaming(spec).estimate(design.data)
+                : ValuePolarityScores.withDefaults().estimate(d);
         boolean excluded = design.excludeInvalidWeights;
         String text = switch (format) {
             case json -> Json.write(WeightReports.scoresJson(table, excluded));
@@ -44,7 +49,9 @@ final class VpsCommand implements Callable<Integer> {
             case md -> WeightReports.scoresMarkdown(table, excluded);
         };
         Output.write(out, text);
-        DesignOptions.reportExclusions(d);
+        if (d != null) {
+            DesignOptions.reportExclusions(d);
+        }
         return 0;
     }
 }

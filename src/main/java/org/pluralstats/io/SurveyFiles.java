@@ -242,26 +242,49 @@ public final class SurveyFiles {
      */
     private static void appendNumbers(NumericColumn.Builder b, MissingValues declared, boolean wvs, double[] x,
                                       byte[] tags, int n) {
-        boolean hasDeclared = !declared.isEmpty();
         int run = 0;
         for (int r = 0; r < n; r++) {
             double v = x[r];
-            MissingReason reason = null;
-            if (v != v) {
-                byte tag = tags[r];
-                reason = tag == '.' || tag == 0 ? MissingReason.SYSTEM_MISSING : MissingReason.USER_MISSING;
-            } else if (wvs && v < 0 && v >= -5 && v == Math.rint(v)) {
-                reason = MissingReason.ofWvsCode(v).orElseThrow();
-            } else if (hasDeclared && declared.isMissing(v)) {
-                reason = MissingReason.USER_MISSING;
-            }
-            if (reason != null) {
+            if (isMissing(v, declared, wvs)) {
                 b.addAll(x, run, r - run);
-                b.addMissing(reason);
+                b.addMissing(missingReason(v, tags[r], declared, wvs));
                 run = r + 1;
             }
         }
         b.addAll(x, run, n - run);
+    }
+
+    /**
+     * Whether a raw numeric cell is missing under the loading rules of {@link #read(Path, ReadOptions)}:
+     * NaN (system-missing, Stata {@code .a}-{@code .z}), a WVS/EVS code -1..-5 when the conventions
+     * apply, or a value the file declares user-missing.
+     *
+     * @param v the raw value from a {@link CaseReader}
+     * @param declared the variable's declared missing values
+     * @param wvs whether WVS/EVS conventions apply
+     * @return whether the cell is missing
+     */
+    public static boolean isMissing(double v, MissingValues declared, boolean wvs) {
+        return v != v || wvs && v < 0 && v >= -5 && v == Math.rint(v) || !declared.isEmpty() && declared.isMissing(v);
+    }
+
+    /**
+     * The reason of a missing cell (see {@link #isMissing}).
+     *
+     * @param v the raw value
+     * @param tag the reader's missing tag for it
+     * @param declared the variable's declared missing values
+     * @param wvs whether WVS/EVS conventions apply
+     * @return the reason
+     */
+    public static MissingReason missingReason(double v, byte tag, MissingValues declared, boolean wvs) {
+        if (v != v) {
+            return tag == '.' || tag == 0 ? MissingReason.SYSTEM_MISSING : MissingReason.USER_MISSING;
+        }
+        if (wvs && v < 0 && v >= -5 && v == Math.rint(v)) {
+            return MissingReason.ofWvsCode(v).orElseThrow();
+        }
+        return MissingReason.USER_MISSING;
     }
 
     private static void appendStrings(CategoricalColumn.Builder b, MissingValues declared, String[] s, int n) {

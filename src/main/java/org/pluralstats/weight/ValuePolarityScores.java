@@ -118,13 +118,20 @@ public final class ValuePolarityScores {
                 sw2neg.accept(wr * wr);
             }
         }
+        return fromSums(pop, item, m, sw.getAsDouble(), swa.getAsDouble(), sw2pos.getAsDouble(), sw2neg.getAsDouble(),
+                excluded, quantiles);
+    }
+
+    /**
+     * The score row from the sums over the answering respondents: {@code m}, {@code Σw}, {@code ΣwA},
+     * {@code Σw²} over positives and over negatives (formulas in the class comment).
+     */
+    ValuePolarityScore fromSums(String pop, String item, int m, double sumW, double sumWA, double pos2, double neg2,
+                                int excluded, Map<Integer, Double> quantiles) {
         if (m == 0) {
             return ValuePolarityScore.empty(pop, item, excluded);
         }
-        double sumW = sw.getAsDouble();
-        double pos2 = sw2pos.getAsDouble();
-        double neg2 = sw2neg.getAsDouble();
-        double p = swa.getAsDouble() / sumW;
+        double p = sumWA / sumW;
         double nEff = sumW * sumW / (pos2 + neg2);
         double se = Double.NaN;
         double lo = Double.NaN;
