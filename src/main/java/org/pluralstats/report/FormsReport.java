@@ -134,7 +134,8 @@ public final class FormsReport {
         for (Item i : cols) {
             sb.append(' ').append(i.id());
             if (reportedOption.containsKey(i.id())) {
-                sb.append(" (% ").append(reportedOption.get(i.id())).append(')');
+                String o = reportedOption.get(i.id()).replace('|', '/').replace('\n', ' ');
+                sb.append(" (% ").append(o.length() > 24 ? o.substring(0, 23) + "…" : o).append(')');
             }
             sb.append(" |");
         }
