@@ -70,9 +70,10 @@ public final class FormsSections {
         for (Item i : report.tableItems()) {
             Optional<String> option = report.reportedOption(i.id());
             if (option.isPresent()) {
+                String name = optionLabel(survey, i.id(), option.get());
                 s.figure(id + "-share-" + i.id().toLowerCase(java.util.Locale.ROOT),
-                        shareChart(report, i, option.get(), groups, groupLabels),
-                        "Share choosing " + option.get() + " in " + i.id() + " per group, with Wilson 95% intervals; "
+                        shareChart(report, i, option.get(), name, groups, groupLabels),
+                        "Share choosing " + name + " in " + i.id() + " per group, with Wilson 95% intervals; "
                                 + "under each group its own wording of the option.");
             }
         }
@@ -125,7 +126,13 @@ public final class FormsSections {
         return c.render();
     }
 
-    private static String shareChart(FormsReport report, Item item, String option, List<String> groups,
+    private static String optionLabel(FormsSurvey survey, String itemId, String option) {
+        return survey.codebook().flatMap(c -> c.item(itemId)).flatMap(ci -> ci.options().stream()
+                .filter(o -> o.code().equals(option)).findFirst()).map(o -> o.label()).filter(l -> !l.isBlank())
+                .orElse(option);
+    }
+
+    private static String shareChart(FormsReport report, Item item, String option, String name, List<String> groups,
                                      List<String> labels) {
         GroupComparison cmp = report.comparison();
         SeriesData.Builder d = SeriesData.builder(labels);
@@ -145,8 +152,8 @@ public final class FormsSections {
                 d.subLabel(g, ChartStyle.wrap(own, ChartStyle.FONT_SIZE - 1, band - 10, 2));
             }
         }
-        d.series("% choosing " + option, es);
-        return IntervalChart.builder(item.id() + ": share choosing " + option + " per group", d.build())
+        d.series("% choosing " + name, es);
+        return IntervalChart.builder(item.id() + ": share choosing " + name + " per group", d.build())
                 .subtitle(shortLabel(item)).yRange(0, 100).unit("%").valueDecimals(1).valueLabels(true)
                 .yLabel("% of respondents (Wilson 95% CI)").xLabel("language group").legendAlways(true).render();
     }
