@@ -50,11 +50,18 @@ public interface Progress {
     }
 
     /**
-     * @return a bar on standard error when a terminal is attached ({@code System.console() != null}),
-     *     else {@link #none()}
+     * A bar on standard error when it is a terminal, else {@link #none()}. Java 17 cannot ask whether
+     * standard error alone is a terminal, so the environment variable {@code PLURALSTATS_PROGRESS}
+     * decides when set ({@code 1}: draw, {@code 0}: do not; the {@code pluralstats} launcher sets it
+     * from {@code [ -t 2 ]}), and otherwise {@code System.console() != null} (standard input and
+     * output both terminals).
+     *
+     * @return the progress
      */
     static Progress terminal() {
-        return System.console() != null ? to(System.err) : none();
+        String env = System.getenv("PLURALSTATS_PROGRESS");
+        boolean draw = env != null && !env.isBlank() ? env.strip().equals("1") : System.console() != null;
+        return draw ? to(System.err) : none();
     }
 
     /**
