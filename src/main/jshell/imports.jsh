@@ -9,3 +9,5 @@ import org.pluralstats.stats.*;
 import org.pluralstats.compare.*;
 import org.pluralstats.weight.*;
 import org.pluralstats.report.*;
+import org.pluralstats.report.html.*;
+import org.pluralstats.report.svg.*;

@@ -1,49 +1,137 @@
 package org.pluralstats.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pluralstats.PluralstatsException;
-import org.pluralstats.io.forms.FormsSurvey;
-import org.pluralstats.report.FormsReport;
-import org.pluralstats.report.TableCheck;
+import org.pluralstats.Progress;
+import org.pluralstats.report.Analysis;
+import org.pluralstats.report.AnalysisReport;
+import org.pluralstats.report.html.HtmlReport;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pluralstats report}: the main job. With no arguments it runs on the embedded
- * {@code data-samples/}: the pilot survey's Table 1 reproduced from the four exports, and the paper's
- * published table checked with GRIM.
+ * {@code pluralstats report}: the main job. With no arguments it runs {@code data-samples/analysis.json}
+ * — the pilot survey's Table 1, group tests and GRIM check, and value polarity scores on the WVS-style
+ * sample in every file format — writes the HTML report with its charts to {@code pluralstats-report/}
+ * (or {@code --out DIR}), and prints a summary and where the report is. With arguments it runs on the
+ * user's data: {@code --forms NAME=FILE …}, {@code --wvs FILE --items FILE}, or {@code --analysis FILE}.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "The main job: reproduce the pilot survey's Table 1 from data-samples/ (or --samples DIR).")
+        description = {"The main job: from data to an HTML report with charts (index.html, tables as CSV and JSON).",
+            "No arguments: the embedded data-samples/ (pilot survey, WVS-style sample in csv/sav/zsav/dta)."})
 final class ReportCommand implements Callable<Integer> {
-    @Option(names = "--samples", description = "the data-samples directory (default: ./data-samples, else the installation's)")
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--analysis", paramLabel = "FILE", description = "an analysis file (JSON) naming all inputs (docs/reports.md)")
+    Path analysisFile;
+
+    @Option(names = "--forms", paramLabel = "NAME=FILE", description = "a Google Forms export per group; repeat, in table order")
+    List<String> forms = new ArrayList<>();
+
+    @Option(names = "--codebook", paramLabel = "FILE", description = "the Forms codebook (docs/codebook.md)")
+    Path codebook;
+
+    @Option(names = "--check-table", paramLabel = "FILE.csv", description = "a published table group,item,mean to check with GRIM")
+    Path checkTable;
+
+    @Option(names = "--wvs", paramLabel = "FILE", description = "WVS/EVS-style data (.csv, .sav, .zsav, .dta); repeat for "
+            + "the same data in other formats (checked to give the same scores)")
+    List<Path> wvs = new ArrayList<>();
+
+    @Option(names = "--items", paramLabel = "FILE", description = "items and positive codes for --wvs (docs/weighting.md)")
+    Path items;
+
+    @Option(names = "--by", paramLabel = "COLUMN", description = "population column for --wvs (default: the file's country variable)")
+    String by;
+
+    @Option(names = "--weight", paramLabel = "EXPR|none", description = "weight for --wvs (default: the file's convention)")
+    String weight;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "model outputs to align (needs the align package; not in this build)")
+    List<Path> models = new ArrayList<>();
+
+    @Option(names = "--title", description = "the report's title")
+    String title;
+
+    @Option(names = "--samples", paramLabel = "DIR", description = "the data-samples directory (default: ./data-samples, else the installation's)")
     Path samples;
 
-    @Option(names = "--out", description = "write the report to this file instead of standard output")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "pluralstats-report",
+            description = "the report directory (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Override
-    public Integer call() throws IOException {
-        Path dir = samplesDir(samples);
-        Path pilot = dir.resolve("pilot-survey");
-        FormsSurvey survey = FormsCommand.read(List.of(
-                "Arabic=" + pilot.resolve("arabic.csv"), "Chinese=" + pilot.resolve("chinese.csv"),
-                "Farsi=" + pilot.resolve("farsi.csv"), "English=" + pilot.resolve("english.csv")),
-                pilot.resolve("codebook.json"), false);
-        FormsReport report = FormsReport.of(survey, Map.of());
-        StringBuilder sb = new StringBuilder("# pluralstats report\n\n");
-        sb.append("Pilot survey (").append(pilot).append("): Table 1 of Alavi, Flek & Mai, reproduced from the four "
-                + "Google Forms exports.\n\n");
-        sb.append(report.markdown());
-        sb.append("\n## The paper's published Table 1 checked (GRIM, Brown & Heathers 2016)\n\n");
-        sb.append(TableCheck.markdown(TableCheck.check(pilot.resolve("table1-published.csv"), report)));
-        Output.write(out, sb.toString());
+    public Integer call() {
+        Analysis analysis = analysis();
+        AnalysisReport report = AnalysisReport.run(analysis, Progress.terminal());
+        HtmlReport html = report.html();
+        HtmlReport.Written w = html.write(out);
+        StringBuilder sb = new StringBuilder(report.summary());
+        sb.append("\n## Report\n\n").append(w.figures()).append(" charts, ").append(w.tables())
+                .append(" tables (also as CSV and JSON in ").append(out.resolve("tables")).append(")\n");
+        sb.append("wrote ").append(w.index().toAbsolutePath().normalize()).append('\n');
+        Output.write(null, sb.toString());
         return 0;
+    }
+
+    private Analysis analysis() {
+        boolean inline = !forms.isEmpty() || !wvs.isEmpty() || !models.isEmpty();
+        if (analysisFile != null && inline) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give either --analysis FILE or --forms/--wvs/--model, not both");
+        }
+        if (codebook != null && forms.isEmpty() || checkTable != null && forms.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--codebook and --check-table need --forms");
+        }
+        if ((items != null || by != null || weight != null) && wvs.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--items, --by and --weight need --wvs");
+        }
+        if (!wvs.isEmpty() && items == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--wvs needs --items FILE (positive codes per item)");
+        }
+        if (analysisFile != null) {
+            return retitled(Analysis.read(analysisFile));
+        }
+        if (!inline) {
+            Path file = samplesDir(samples).resolve("analysis.json");
+            if (!Files.isRegularFile(file)) {
+                throw new PluralstatsException(file + ": not found; the data-samples directory has no analysis.json");
+            }
+            return retitled(Analysis.read(file));
+        }
+        Optional<Analysis.Forms> f = Optional.empty();
+        if (!forms.isEmpty()) {
+            Map<String, Path> groups = new LinkedHashMap<>();
+            for (String g : forms) {
+                int eq = g.indexOf('=');
+                if (eq <= 0 || eq == g.length() - 1) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--forms expects NAME=FILE, got \"" + g + "\"");
+                }
+                if (groups.put(g.substring(0, eq), Path.of(g.substring(eq + 1))) != null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "group \"" + g.substring(0, eq) + "\" is given twice");
+                }
+            }
+            f = Optional.of(new Analysis.Forms("Google Forms survey: group comparison", groups,
+                    Optional.ofNullable(codebook), Optional.ofNullable(checkTable), Map.of()));
+        }
+        Optional<Analysis.Wvs> s = wvs.isEmpty() ? Optional.empty()
+                : Optional.of(new Analysis.Wvs("Value polarity scores: " + wvs.get(0).getFileName(), wvs, items,
+                        Optional.ofNullable(by), Optional.ofNullable(weight), List.of()));
+        return new Analysis(title == null ? "pluralstats report" : title, f, s, models);
+    }
+
+    private Analysis retitled(Analysis a) {
+        return title == null ? a : new Analysis(title, a.forms(), a.wvs(), a.models());
     }
 
     /**

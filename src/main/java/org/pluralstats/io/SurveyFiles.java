@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.Progress;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.data.Accounting;
 import org.pluralstats.data.CategoricalColumn;
@@ -100,19 +101,34 @@ public final class SurveyFiles {
      * @return the data, with every case kept
      */
     public static SurveyData read(Path path, ReadOptions options) {
+        return read(path, options, Progress.none());
+    }
+
+    /**
+     * Reads a data file into columns as {@link #read(Path, ReadOptions)} does, reporting the cases read
+     * to a progress (the total is the file's declared or estimated case count).
+     *
+     * @param path the file
+     * @param options what to read
+     * @param progress where to report; {@link Progress#terminal()} draws a bar on a terminal
+     * @return the data, with every case kept
+     */
+    public static SurveyData read(Path path, ReadOptions options, Progress progress) {
+        String what = "reading " + path.getFileName();
         if (detect(path) == FileFormat.CSV) {
             // one pass, typing columns from the first rows; a later text cell retypes that column
             Set<String> forced = new java.util.HashSet<>();
             while (true) {
-                try (CsvReader reader = CsvReader.openSampled(path, forced)) {
-                    return read(reader, options);
+                try (CsvReader reader = CsvReader.openSampled(path, forced);
+                     Progress.Task task = progress.start(what, reader.estimatedRows())) {
+                    return read(new ProgressCaseReader(reader, task), options);
                 } catch (CsvReader.TypeConflict conflict) {
                     forced.add(conflict.variable());
                 }
             }
         }
-        try (CaseReader reader = open(path)) {
-            return read(reader, options);
+        try (CaseReader reader = open(path); Progress.Task task = progress.start(what, reader.estimatedRows())) {
+            return read(new ProgressCaseReader(reader, task), options);
         }
     }
 

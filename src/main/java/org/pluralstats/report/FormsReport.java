@@ -70,6 +70,20 @@ public final class FormsReport {
         return new FormsReport(survey, cmp, chosen);
     }
 
+    /** @return the survey behind the report */
+    public FormsSurvey survey() {
+        return survey;
+    }
+
+    /**
+     * @param itemId an item
+     * @return the canonical option whose share the item's Table 1 cell shows; empty for scale items
+     *     and choice items without one
+     */
+    public Optional<String> reportedOption(String itemId) {
+        return Optional.ofNullable(reportedOption.get(itemId));
+    }
+
     /** @return the comparison behind the report */
     public GroupComparison comparison() {
         return comparison;
@@ -128,29 +142,7 @@ public final class FormsReport {
 
     /** @return the Markdown report: Table 1, accounting, per-item details, group tests */
     public String markdown() {
-        StringBuilder sb = new StringBuilder();
-        List<Item> cols = tableItems();
-        sb.append("## Group comparison (Table 1 layout)\n\n| Group | n |");
-        for (Item i : cols) {
-            sb.append(' ').append(i.id());
-            if (reportedOption.containsKey(i.id())) {
-                String o = reportedOption.get(i.id()).replace('|', '/').replace('\n', ' ');
-                sb.append(" (% ").append(o.length() > 24 ? o.substring(0, 23) + "…" : o).append(')');
-            }
-            sb.append(" |");
-        }
-        sb.append("\n|---|---:|");
-        sb.append("---:|".repeat(cols.size()));
-        sb.append('\n');
-        for (String g : comparison.groups()) {
-            sb.append("| ").append(g).append(" | ").append(survey.accounting(g).kept()).append(" |");
-            for (Item i : cols) {
-                OptionalDouble v = cell(g, i.id());
-                sb.append(' ').append(v.isPresent() ? round(v.getAsDouble(), decimals(i.id())) : "–").append(" |");
-            }
-            sb.append('\n');
-        }
-        sb.append("\nScale items: mean; choice items: % of respondents choosing the option named in the header.\n");
+        StringBuilder sb = new StringBuilder(tableMarkdown());
         sb.append("\n### Rows read\n\n| Group | file style | rows read | kept | excluded |\n|---|---|---:|---:|---|\n");
         for (FormsGroup g : survey.groupDetails()) {
             Accounting a = g.accounting();
@@ -214,6 +206,37 @@ public final class FormsReport {
                 }
             }
         }
+        return sb.toString();
+    }
+
+    /**
+     * @return the Markdown of Table 1 alone: a heading, one row per group with its n and each table
+     *     item's cell at the paper's rounding, and a line saying what the cells are
+     */
+    public String tableMarkdown() {
+        StringBuilder sb = new StringBuilder();
+        List<Item> cols = tableItems();
+        sb.append("## Group comparison (Table 1 layout)\n\n| Group | n |");
+        for (Item i : cols) {
+            sb.append(' ').append(i.id());
+            if (reportedOption.containsKey(i.id())) {
+                String o = reportedOption.get(i.id()).replace('|', '/').replace('\n', ' ');
+                sb.append(" (% ").append(o.length() > 24 ? o.substring(0, 23) + "…" : o).append(')');
+            }
+            sb.append(" |");
+        }
+        sb.append("\n|---|---:|");
+        sb.append("---:|".repeat(cols.size()));
+        sb.append('\n');
+        for (String g : comparison.groups()) {
+            sb.append("| ").append(g).append(" | ").append(survey.accounting(g).kept()).append(" |");
+            for (Item i : cols) {
+                OptionalDouble v = cell(g, i.id());
+                sb.append(' ').append(v.isPresent() ? round(v.getAsDouble(), decimals(i.id())) : "–").append(" |");
+            }
+            sb.append('\n');
+        }
+        sb.append("\nScale items: mean; choice items: % of respondents choosing the option named in the header.\n");
         return sb.toString();
     }
 

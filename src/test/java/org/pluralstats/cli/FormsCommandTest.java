@@ -175,9 +175,11 @@ class FormsCommandTest {
 
     @Test
     void reportReproducesTable1AndTheGrimFlag() {
-        CliRunner.Result r = CliRunner.run("report");
+        CliRunner.Result r = CliRunner.run("report", "--out", dir.resolve("report").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("| English | 22 | 4.86 | 6.14 | 2.14 | 54.5 | 2.86 | 1.50 |")
-                .contains("| English | Q6 | 1.51 | 22 | inconsistent (nearest 1.50, 1.55) | 1.50 (differs) |");
+                .contains("| English | Q6 | 1.51 | 22 | inconsistent (nearest 1.50, 1.55) | 1.50 (differs) |")
+                .contains("wrote " + dir.resolve("report").resolve("index.html").toAbsolutePath().normalize());
+        assertThat(dir.resolve("report").resolve("index.html")).isRegularFile();
     }
 }

@@ -1,0 +1,77 @@
+// pluralstats notebook: a walkthrough to paste into JShell piece by piece.
+//
+//   ./pluralstats jshell                      then paste the pieces below, one at a time
+//   ./pluralstats jshell docs/notebook.jsh    runs it all (CI does, and fails on any JShell error)
+//
+// The launcher puts the library on the class path and imports its packages (src/main/jshell/imports.jsh).
+// Run it from the root of the pluralstats checkout: the paths below are relative to it.
+// JShell ends a statement at the end of a line when it is complete, so a chained call continues with
+// the dot at the END of the line (builder(x).  newline  weight(...)), not at the start of the next.
+
+// ---- 1. Read the pilot survey's Google Forms exports: one CSV per language, aligned by the codebook
+var files = new LinkedHashMap<String, Path>();
+for (String g : List.of("Arabic", "Chinese", "Farsi", "English")) {
+    files.put(g, Path.of("data-samples/pilot-survey", g.toLowerCase() + ".csv"));
+}
+var codebook = Codebook.read(Path.of("data-samples/pilot-survey/codebook.json"));
+FormsSurvey survey = GoogleFormsReader.read(files, FormsReadOptions.builder().codebook(codebook).build());
+System.out.println(survey);
+
+// ---- 2. Table 1: mean per scale item, % choosing Model B, as the paper rounds them
+FormsReport table = FormsReport.of(survey, Map.of());
+System.out.println(table.tableMarkdown());
+
+// One cell, unrounded, and what lies behind it
+GroupComparison cmp = table.comparison();
+var farsiQ1 = (ItemSummary.Scale) cmp.summary("Farsi", "Q1");
+System.out.println("Farsi Q1: " + farsiQ1.likert());
+System.out.println("Farsi Q4, share choosing B: " + cmp.share("Farsi", "Q4", "B").orElseThrow());
+
+// Group tests: Kruskal-Wallis per scale item, chi-square for Q4
+for (GroupTest t : cmp.tests()) {
+    System.out.println(t.item() + " " + t.test() + " p = " + t.p());
+}
+
+// ---- 3. Check the published Table 1 with GRIM: which printed means can n integer answers give?
+var checks = TableCheck.check(Path.of("data-samples/pilot-survey/table1-published.csv"), table);
+System.out.println(TableCheck.markdown(checks));
+
+// ---- 4. Read a WVS-style file: SPSS .sav here; .zsav, Stata .dta and CSV read the same way
+SurveyData wvs = SurveyFiles.read(Path.of("data-samples/wvs-sample/wvs7-sample.sav"), ReadOptions.defaults());
+System.out.println(wvs.rows() + " respondents; countries " + wvs.groupRows("B_COUNTRY_ALPHA").keySet());
+
+// ---- 5. Score it: value polarity scores (Eq. 1) per country and item, weighted by W_WEIGHT
+ItemCodings items = ItemCodings.read(Path.of("data-samples/wvs-sample/items.json"));
+PolarityDesign design = PolarityDesign.builder(wvs).
+        binarisation(items.binarisation(Optional.empty())).
+        populations(PopulationSpec.by("B_COUNTRY_ALPHA")).
+        weight(WeightSpec.parse("W_WEIGHT")).
+        build();
+ScoreTable scores = ValuePolarityScores.withDefaults().estimate(design);
+System.out.println(scores.get("DNK", "Q164").orElseThrow());
+System.out.println(WeightReports.scoresMarkdown(scores, false).lines().limit(8).collect(java.util.stream.Collectors.joining("\n")));
+
+// Correlations between countries' score vectors (the seed paper's Figure 2)
+for (PopulationCorrelation c : ScoreCorrelations.of(scores, CorrelationMethod.PEARSON)) {
+    if (c.a().equals("USA")) {
+        System.out.printf("USA ~ %s: r = %.3f over %d items%n", c.b(), c.r(), c.items());
+    }
+}
+
+// ---- 6. Align model outputs with the populations
+// TO BE FILLED when org.pluralstats.align lands: read model outputs (io.llm), compute alignment per
+// model x language (Eq. 2) and the US-vs-local comparison. Nothing in this section runs yet.
+
+// ---- 7. The whole report, as ./pluralstats report writes it
+AnalysisReport report = AnalysisReport.run(Analysis.read(Path.of("data-samples/analysis.json")), Progress.none());
+HtmlReport.Written written = report.html().write(Path.of("pluralstats-report"));
+System.out.println("wrote " + written.index().toAbsolutePath() + " (" + written.figures() + " charts)");
+
+// A chart of your own: any estimates with intervals
+var data = SeriesData.builder(List.of("Q1", "Q2")).
+        series("Farsi · فارسی", List.of(Estimate.of(2.27, 1.6, 2.9), Estimate.of(1.27, 0.9, 1.7))).
+        build();
+String svg = IntervalChart.builder("Two means", data).yLabel("mean").yRange(1, 10).render();
+System.out.println(svg.length() + " characters of SVG");
+
+/exit

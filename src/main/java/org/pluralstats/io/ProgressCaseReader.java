@@ -1,0 +1,64 @@
+package org.pluralstats.io;
+
+import org.pluralstats.Progress;
+
+/** A {@link CaseReader} that reports every 4096th case to a {@link Progress.Task}. */
+final class ProgressCaseReader implements CaseReader {
+    private final CaseReader in;
+    private final Progress.Task task;
+    private long cases;
+
+    ProgressCaseReader(CaseReader in, Progress.Task task) {
+        this.in = in;
+        this.task = task;
+    }
+
+    @Override
+    public FileDictionary dictionary() {
+        return in.dictionary();
+    }
+
+    @Override
+    public void select(int[] variableIndexes) {
+        in.select(variableIndexes);
+    }
+
+    @Override
+    public boolean next() {
+        boolean more = in.next();
+        if (more && (++cases & 4095) == 0) {
+            task.advance(cases);
+        }
+        return more;
+    }
+
+    @Override
+    public long estimatedRows() {
+        return in.estimatedRows();
+    }
+
+    @Override
+    public long caseIndex() {
+        return in.caseIndex();
+    }
+
+    @Override
+    public double number(int variable) {
+        return in.number(variable);
+    }
+
+    @Override
+    public char missingTag(int variable) {
+        return in.missingTag(variable);
+    }
+
+    @Override
+    public String string(int variable) {
+        return in.string(variable);
+    }
+
+    @Override
+    public void close() {
+        in.close();
+    }
+}

@@ -1,0 +1,297 @@
+package org.pluralstats.report.html;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.pluralstats.PluralstatsException;
+import org.pluralstats.report.Json;
+import org.pluralstats.report.svg.ChartStyle;
+
+/**
+ * The report as one self-contained HTML page: inline CSS and inline SVG charts, no scripts and no
+ * external resources, so it opens offline and can be mailed as one file. {@link #write(Path)} also
+ * writes every table as CSV and JSON ({@code tables/ID.csv}, {@code tables/ID.json}) and every chart
+ * as an SVG file ({@code figures/ID.svg}) beside {@code index.html}; the page links to them with
+ * relative links.
+ *
+ * <pre>{@code
+ * HtmlReport report = HtmlReport.builder("pluralstats report").section(a).section(b).build();
+ * HtmlReport.Written w = report.write(Path.of("pluralstats-report"));
+ * }</pre>
+ */
+public final class HtmlReport {
+    /**
+     * What {@link #write(Path)} wrote.
+     *
+     * @param index the page
+     * @param files every file written, the page first
+     * @param figures the number of charts
+     * @param tables the number of tables
+     */
+    public record Written(Path index, List<Path> files, int figures, int tables) {
+    }
+
+    private final String title;
+    private final List<String> intro;
+    private final List<String> inputs;
+    private final List<ReportSection> sections;
+    private final String footer;
+
+    private HtmlReport(Builder b) {
+        this.title = b.title;
+        this.intro = List.copyOf(b.intro);
+        this.inputs = List.copyOf(b.inputs);
+        this.sections = List.copyOf(b.sections);
+        this.footer = b.footer;
+        Set<String> ids = new HashSet<>();
+        for (ReportSection s : sections) {
+            require(ids, "section", s.id());
+            for (ReportBlock bl : s.blocks()) {
+                if (bl instanceof ReportBlock.Figure f) {
+                    require(ids, "figure", "figure-" + f.id());
+                } else if (bl instanceof ReportTable t) {
+                    require(ids, "table", "table-" + t.id());
+                }
+            }
+        }
+    }
+
+    private static void require(Set<String> ids, String what, String id) {
+        if (!ids.add(id.toLowerCase(java.util.Locale.ROOT))) {
+            throw new PluralstatsException("the report has two " + what + "s with the id \"" + id + "\"");
+        }
+    }
+
+    /**
+     * @param title the page title
+     * @return a builder
+     */
+    public static Builder builder(String title) {
+        return new Builder(title);
+    }
+
+    /** @return the sections, in order */
+    public List<ReportSection> sections() {
+        return sections;
+    }
+
+    /** @return every chart of the report, in order */
+    public List<ReportBlock.Figure> figures() {
+        List<ReportBlock.Figure> out = new ArrayList<>();
+        sections.forEach(s -> out.addAll(s.figures()));
+        return out;
+    }
+
+    /** @return every table of the report, in order */
+    public List<ReportTable> tables() {
+        List<ReportTable> out = new ArrayList<>();
+        sections.forEach(s -> out.addAll(s.tables()));
+        return out;
+    }
+
+    /** @return the page */
+    public String html() {
+        StringBuilder sb = new StringBuilder(1 << 16);
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"generator\" content=\"pluralstats\">\n")
+                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(css()).append("</style>\n")
+                .append("</head>\n<body>\n<header>\n<h1>").append(esc(title)).append("</h1>\n");
+        for (String p : intro) {
+            sb.append("<p>").append(esc(p)).append("</p>\n");
+        }
+        if (!inputs.isEmpty()) {
+            sb.append("<details class=\"inputs\"><summary>Inputs</summary>\n<ul>\n");
+            for (String i : inputs) {
+                sb.append("<li dir=\"auto\">").append(esc(i)).append("</li>\n");
+            }
+            sb.append("</ul>\n</details>\n");
+        }
+        sb.append("<nav><ol>\n");
+        for (ReportSection s : sections) {
+            sb.append("<li><a href=\"#").append(esc(s.id())).append("\">").append(esc(s.title())).append("</a>");
+            List<ReportBlock.Figure> figs = s.figures();
+            if (!figs.isEmpty()) {
+                sb.append(" <span class=\"muted\">(").append(figs.size()).append(figs.size() == 1 ? " chart" : " charts")
+                        .append(")</span>");
+            }
+            sb.append("</li>\n");
+        }
+        sb.append("</ol></nav>\n</header>\n<main>\n");
+        int figure = 0;
+        int table = 0;
+        for (ReportSection s : sections) {
+            sb.append("<section id=\"").append(esc(s.id())).append("\">\n<h2>").append(esc(s.title())).append("</h2>\n");
+            for (ReportBlock b : s.blocks()) {
+                if (b instanceof ReportBlock.Paragraph p) {
+                    sb.append("<p dir=\"auto\">").append(esc(p.text())).append("</p>\n");
+                } else if (b instanceof ReportBlock.Figure f) {
+                    figure++;
+                    sb.append("<figure id=\"figure-").append(esc(f.id())).append("\">\n").append(f.svg().strip()).append('\n')
+                            .append("<figcaption><b>Figure ").append(figure).append(".</b> ").append(esc(f.caption()))
+                            .append(" <a href=\"figures/").append(esc(f.id())).append(".svg\">SVG</a></figcaption>\n")
+                            .append("</figure>\n");
+                } else if (b instanceof ReportTable t) {
+                    table++;
+                    table(sb, t, table);
+                }
+            }
+            sb.append("</section>\n");
+        }
+        sb.append("</main>\n<footer><p>").append(esc(footer)).append("</p></footer>\n</body>\n</html>\n");
+        return sb.toString();
+    }
+
+    private static void table(StringBuilder sb, ReportTable t, int number) {
+        String caption = "<b>Table " + number + ".</b> " + esc(t.title()) + " <a href=\"tables/" + esc(t.id())
+                + ".csv\">CSV</a> · <a href=\"tables/" + esc(t.id()) + ".json\">JSON</a>";
+        if (t.collapsed()) {
+            sb.append("<details id=\"table-").append(esc(t.id())).append("\"><summary>").append(caption)
+                    .append(" <span class=\"muted\">(").append(t.rows().size()).append(" rows)</span></summary>\n");
+        } else {
+            sb.append("<div class=\"table\" id=\"table-").append(esc(t.id())).append("\"><p class=\"caption\">").append(caption)
+                    .append("</p>\n");
+        }
+        sb.append("<div class=\"scroll\"><table>\n<thead><tr>");
+        for (ReportTable.Column c : t.columns()) {
+            sb.append("<th>").append(esc(c.name())).append("</th>");
+        }
+        sb.append("</tr></thead>\n<tbody>\n");
+        for (int r = 0; r < t.rows().size(); r++) {
+            sb.append("<tr>");
+            List<Object> row = t.rows().get(r);
+            for (int c = 0; c < row.size(); c++) {
+                Object v = row.get(c);
+                boolean num = v == null || v instanceof Number;
+                sb.append(num ? "<td class=\"num\">" : "<td dir=\"auto\">").append(esc(t.display(r, c))).append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        sb.append("</tbody>\n</table></div>\n");
+        if (!t.note().isEmpty()) {
+            sb.append("<p class=\"note\">").append(esc(t.note())).append("</p>\n");
+        }
+        sb.append(t.collapsed() ? "</details>\n" : "</div>\n");
+    }
+
+    private static String css() {
+        return "body{font-family:" + ChartStyle.FONT_FAMILY + ";color:#222;margin:0;background:#fafafa;line-height:1.45}\n"
+                + "header,main,footer{max-width:1000px;margin:0 auto;padding:0 20px}\n"
+                + "header{padding-top:12px}h1{font-size:1.6em;margin:.6em 0 .3em}\n"
+                + "h2{font-size:1.25em;border-bottom:2px solid #0072B2;padding-bottom:4px;margin-top:1.6em}\n"
+                + "section{background:#fff;border:1px solid #e2e2e2;border-radius:6px;padding:4px 20px 16px;margin:18px 0}\n"
+                + "figure{margin:16px 0;overflow-x:auto}svg.chart{max-width:100%;height:auto;display:block}\n"
+                + "figcaption,.caption,.note{font-size:.9em;color:#444}\n"
+                + "table{border-collapse:collapse;font-size:.88em;margin:4px 0}\n"
+                + "th,td{border-bottom:1px solid #ddd;padding:3px 9px;text-align:start;vertical-align:top}\n"
+                + "th{background:#f0f4f8;position:sticky;top:0}td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
+                + ".scroll{overflow-x:auto;max-height:480px;overflow-y:auto}\n"
+                + "details{margin:10px 0}summary{cursor:pointer}.muted{color:#777}\n"
+                + "nav ol{padding-left:1.4em}footer{font-size:.85em;color:#666;padding-bottom:24px}\n"
+                + "a{color:#005a8e}\n";
+    }
+
+    /**
+     * Writes {@code index.html}, {@code tables/ID.csv}, {@code tables/ID.json} and {@code figures/ID.svg}
+     * into a directory (created if needed; files of the same names are replaced).
+     *
+     * @param dir the directory
+     * @return what was written
+     */
+    public Written write(Path dir) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.createDirectories(dir.resolve("tables"));
+            Files.createDirectories(dir.resolve("figures"));
+            Path index = dir.resolve("index.html");
+            Files.writeString(index, html(), StandardCharsets.UTF_8);
+            files.add(index);
+            for (ReportTable t : tables()) {
+                Path csv = dir.resolve("tables").resolve(t.id() + ".csv");
+                Files.writeString(csv, t.csv(), StandardCharsets.UTF_8);
+                Path json = dir.resolve("tables").resolve(t.id() + ".json");
+                Files.writeString(json, Json.write(t.json()), StandardCharsets.UTF_8);
+                files.add(csv);
+                files.add(json);
+            }
+            for (ReportBlock.Figure f : figures()) {
+                Path svg = dir.resolve("figures").resolve(f.id() + ".svg");
+                Files.writeString(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + f.svg(), StandardCharsets.UTF_8);
+                files.add(svg);
+            }
+            return new Written(index, List.copyOf(files), figures().size(), tables().size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String esc(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Builds an {@link HtmlReport}. */
+    public static final class Builder {
+        private final String title;
+        private final List<String> intro = new ArrayList<>();
+        private final List<String> inputs = new ArrayList<>();
+        private final List<ReportSection> sections = new ArrayList<>();
+        private String footer = "Written by pluralstats. Tables beside this page as CSV and JSON; charts as SVG.";
+
+        private Builder(String title) {
+            this.title = title;
+        }
+
+        /** @param text a paragraph under the title @return this */
+        public Builder intro(String text) {
+            intro.add(text);
+            return this;
+        }
+
+        /** @param description an input file and what it is @return this */
+        public Builder input(String description) {
+            inputs.add(description);
+            return this;
+        }
+
+        /** @param section a section, appended @return this */
+        public Builder section(ReportSection section) {
+            sections.add(section);
+            return this;
+        }
+
+        /** @param sectionList sections, appended in order @return this */
+        public Builder sections(List<? extends ReportSection> sectionList) {
+            sections.addAll(sectionList);
+            return this;
+        }
+
+        /** @param text the footer line @return this */
+        public Builder footer(String text) {
+            this.footer = text;
+            return this;
+        }
+
+        /** @return the report */
+        public HtmlReport build() {
+            return new HtmlReport(this);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.pluralstats.report.html;
+
+/**
+ * One piece of a {@link ReportSection}, in reading order: a paragraph, a figure (an SVG chart), or a
+ * table ({@link ReportTable}, also written as CSV and JSON beside the page).
+ */
+public sealed interface ReportBlock permits ReportBlock.Paragraph, ReportBlock.Figure, ReportTable {
+
+    /**
+     * A paragraph of plain text (escaped when written; no markup).
+     *
+     * @param text the text
+     */
+    record Paragraph(String text) implements ReportBlock {
+    }
+
+    /**
+     * A chart with a caption. Written inline in the page and as {@code figures/ID.svg}.
+     *
+     * @param id a file-name-safe identifier, unique in the report ({@code pilot-means})
+     * @param svg a complete {@code <svg>} element (from {@code org.pluralstats.report.svg})
+     * @param caption what the chart shows and how it was computed (plain text)
+     */
+    record Figure(String id, String svg, String caption) implements ReportBlock {
+        /** Checks the id. */
+        public Figure {
+            ReportTable.checkId(id);
+        }
+    }
+}

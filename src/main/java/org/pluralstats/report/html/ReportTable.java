@@ -1,0 +1,237 @@
+package org.pluralstats.report.html;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.pluralstats.PluralstatsException;
+import org.pluralstats.report.Csv;
+import org.pluralstats.report.Json;
+import org.pluralstats.report.svg.ChartStyle;
+
+/**
+ * A table of a report: named columns, rows of cells that are text or numbers. Shown in the page
+ * with each number column rounded to its decimals, and written beside the page at full precision as
+ * CSV (empty cells where undefined) and JSON (an array of objects, {@code null} where undefined).
+ * Immutable.
+ */
+public final class ReportTable implements ReportBlock {
+    /**
+     * A column.
+     *
+     * @param name the header, also the JSON field name
+     * @param decimals decimals shown in the page for numbers; -1 to show them as written
+     */
+    public record Column(String name, int decimals) {
+    }
+
+    private final String id;
+    private final String title;
+    private final List<Column> columns;
+    private final List<List<Object>> rows;
+    private final boolean collapsed;
+    private final String note;
+
+    private ReportTable(Builder b) {
+        this.id = b.id;
+        this.title = b.title;
+        this.columns = List.copyOf(b.columns);
+        List<List<Object>> copy = new ArrayList<>();
+        for (List<Object> r : b.rows) {
+            copy.add(Collections.unmodifiableList(new ArrayList<>(r)));
+        }
+        this.rows = Collections.unmodifiableList(copy);
+        this.collapsed = b.collapsed;
+        this.note = b.note;
+    }
+
+    /**
+     * @param id a file-name-safe identifier, unique in the report ({@code pilot-table1})
+     * @param title the caption
+     * @return a builder
+     */
+    public static Builder builder(String id, String title) {
+        return new Builder(id, title);
+    }
+
+    static void checkId(String id) {
+        if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new PluralstatsException("report identifier \"" + id + "\" must be letters, digits, '.', '_' or '-'");
+        }
+    }
+
+    /** @return the identifier (the CSV and JSON file names) */
+    public String id() {
+        return id;
+    }
+
+    /** @return the caption */
+    public String title() {
+        return title;
+    }
+
+    /** @return the columns */
+    public List<Column> columns() {
+        return columns;
+    }
+
+    /** @return the rows; cells are {@link String}, {@link Number} or {@code null} */
+    public List<List<Object>> rows() {
+        return rows;
+    }
+
+    /** @return whether the page shows the table folded (details a reader opens) */
+    public boolean collapsed() {
+        return collapsed;
+    }
+
+    /** @return a note under the table, or empty */
+    public String note() {
+        return note;
+    }
+
+    /**
+     * @param row a row index
+     * @param column a column index
+     * @return the cell as shown in the page: numbers rounded half to even to the column's decimals,
+     *     "–" for undefined
+     */
+    public String display(int row, int column) {
+        Object v = rows.get(row).get(column);
+        int decimals = columns.get(column).decimals();
+        if (v == null) {
+            return "–";
+        }
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (!Double.isFinite(d)) {
+                return "–";
+            }
+            return decimals < 0 ? Csv.number(d) : ChartStyle.format(d, decimals);
+        }
+        return v.toString();
+    }
+
+    /** @return the table as CSV with a header row, numbers at full precision */
+    public String csv() {
+        StringBuilder sb = new StringBuilder();
+        List<String> head = new ArrayList<>();
+        for (Column c : columns) {
+            head.add(Csv.field(c.name()));
+        }
+        sb.append(String.join(",", head)).append('\n');
+        for (List<Object> r : rows) {
+            List<String> cells = new ArrayList<>();
+            for (Object v : r) {
+                if (v == null) {
+                    cells.add("");
+                } else if (v instanceof Double || v instanceof Float) {
+                    cells.add(Csv.number(((Number) v).doubleValue()));
+                } else {
+                    cells.add(Csv.field(v.toString()));
+                }
+            }
+            sb.append(String.join(",", cells)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** @return the table as a JSON array of objects keyed by column name */
+    public ArrayNode json() {
+        ArrayNode arr = Json.array();
+        for (List<Object> r : rows) {
+            ObjectNode o = arr.addObject();
+            for (int i = 0; i < columns.size(); i++) {
+                String f = columns.get(i).name();
+                Object v = r.get(i);
+                if (v == null) {
+                    o.putNull(f);
+                } else if (v instanceof Double || v instanceof Float) {
+                    Json.put(o, f, ((Number) v).doubleValue());
+                } else if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+                    o.put(f, ((Number) v).longValue());
+                } else if (v instanceof Boolean bo) {
+                    o.put(f, bo);
+                } else {
+                    o.put(f, v.toString());
+                }
+            }
+        }
+        return arr;
+    }
+
+    /** Builds a {@link ReportTable}. */
+    public static final class Builder {
+        private final String id;
+        private final String title;
+        private final List<Column> columns = new ArrayList<>();
+        private final List<List<Object>> rows = new ArrayList<>();
+        private boolean collapsed;
+        private String note = "";
+
+        private Builder(String id, String title) {
+            checkId(id);
+            this.id = id;
+            this.title = title;
+        }
+
+        /** @param name a text (or integer) column @return this */
+        public Builder column(String name) {
+            columns.add(new Column(name, -1));
+            return this;
+        }
+
+        /**
+         * @param name a number column
+         * @param decimals decimals shown in the page
+         * @return this
+         */
+        public Builder column(String name, int decimals) {
+            columns.add(new Column(name, decimals));
+            return this;
+        }
+
+        /**
+         * @param cells one per column: {@link String}, {@link Number}, {@link OptionalDouble}, {@link Boolean} or null
+         * @return this
+         */
+        public Builder row(Object... cells) {
+            if (cells.length != columns.size()) {
+                throw new PluralstatsException("table " + id + ": " + cells.length + " cells for " + columns.size()
+                        + " columns: " + Arrays.toString(cells));
+            }
+            List<Object> r = new ArrayList<>(cells.length);
+            for (Object c : cells) {
+                if (c instanceof OptionalDouble od) {
+                    r.add(od.isPresent() ? od.getAsDouble() : null);
+                } else if (c instanceof Double d && !Double.isFinite(d)) {
+                    r.add(null);
+                } else {
+                    r.add(c);
+                }
+            }
+            rows.add(r);
+            return this;
+        }
+
+        /** @param folded whether the page shows the table folded @return this */
+        public Builder collapsed(boolean folded) {
+            this.collapsed = folded;
+            return this;
+        }
+
+        /** @param text a note under the table @return this */
+        public Builder note(String text) {
+            this.note = text;
+            return this;
+        }
+
+        /** @return the table */
+        public ReportTable build() {
+            return new ReportTable(this);
+        }
+    }
+}

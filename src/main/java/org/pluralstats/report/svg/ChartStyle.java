@@ -1,0 +1,191 @@
+package org.pluralstats.report.svg;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The look shared by every chart: a font stack that covers Latin, Arabic, Persian and Chinese, a
+ * colour-blind-safe palette (Okabe &amp; Ito 2008), sizes, nice axis ticks, and an estimate of how wide
+ * a text is for layout (SVG has no text measurement before rendering).
+ */
+public final class ChartStyle {
+    /**
+     * Font families tried in order: Noto for Latin, Arabic (also Persian) and CJK, then DejaVu and the
+     * platform's sans-serif. Each glyph falls back along the list, so mixed-script labels render.
+     */
+    public static final String FONT_FAMILY = "'Noto Sans', 'Noto Sans Arabic', 'Noto Naskh Arabic', 'Noto Sans CJK SC', "
+            + "'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'Segoe UI', Tahoma, "
+            + "'DejaVu Sans', Arial, sans-serif";
+
+    /** Body text size in pixels. */
+    public static final double FONT_SIZE = 12;
+
+    /** Title size in pixels. */
+    public static final double TITLE_SIZE = 15;
+
+    /** Axis and grid colour. */
+    public static final String AXIS = "#444444";
+
+    /** Grid line colour. */
+    public static final String GRID = "#e3e3e3";
+
+    /** Muted text colour. */
+    public static final String MUTED = "#555555";
+
+    private static final String[] PALETTE = {
+        "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#999933", "#000000"};
+
+    private ChartStyle() {
+    }
+
+    /**
+     * @param index a series index
+     * @return its colour; the palette repeats after eight series
+     */
+    public static String colour(int index) {
+        return PALETTE[Math.floorMod(index, PALETTE.length)];
+    }
+
+    /**
+     * An estimate of a text's rendered width: CJK and full-width characters count one em, Arabic and
+     * Latin lower case about 0.55 em, capitals and digits 0.62 em, combining marks nothing.
+     *
+     * @param text the text
+     * @param size the font size
+     * @return its approximate width in pixels
+     */
+    public static double textWidth(String text, double size) {
+        double em = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
+                continue;
+            }
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
+                    || (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x3000 && cp <= 0x303F)) {
+                em += 1.0;
+            } else if (cp == ' ' || cp == '.' || cp == ',' || cp == ':' || cp == ';' || cp == 'i' || cp == 'l'
+                    || cp == '|' || cp == '\'' || cp == '(' || cp == ')') {
+                em += 0.3;
+            } else if (Character.isUpperCase(cp) || Character.isDigit(cp) || cp == 'm' || cp == 'w') {
+                em += 0.66;
+            } else {
+                em += 0.56;
+            }
+        }
+        return em * size;
+    }
+
+    /**
+     * Shortens a text to fit a width, ending it with an ellipsis.
+     *
+     * @param text the text
+     * @param size the font size
+     * @param maxWidth the width available
+     * @return the text, or its longest prefix that fits followed by "…"
+     */
+    public static String fit(String text, double size, double maxWidth) {
+        if (textWidth(text, size) <= maxWidth) {
+            return text;
+        }
+        int[] cps = text.codePoints().toArray();
+        for (int n = cps.length - 1; n > 0; n--) {
+            String s = new String(cps, 0, n).strip() + "…";
+            if (textWidth(s, size) <= maxWidth) {
+                return s;
+            }
+        }
+        return "…";
+    }
+
+    /**
+     * Breaks a text into at most {@code maxLines} lines of at most {@code maxWidth} pixels, at spaces
+     * (or anywhere in scripts without spaces); the last line is shortened with an ellipsis if needed.
+     *
+     * @param text the text
+     * @param size font size
+     * @param maxWidth line width
+     * @param maxLines the most lines
+     * @return the lines
+     */
+    public static List<String> wrap(String text, double size, double maxWidth, int maxLines) {
+        List<String> lines = new ArrayList<>();
+        String rest = text.replace('\n', ' ').strip();
+        while (!rest.isEmpty() && lines.size() < maxLines - 1) {
+            if (textWidth(rest, size) <= maxWidth) {
+                break;
+            }
+            int[] cps = rest.codePoints().toArray();
+            int cut = 0;
+            int lastSpace = -1;
+            for (int n = 1; n <= cps.length; n++) {
+                if (textWidth(new String(cps, 0, n), size) > maxWidth) {
+                    break;
+                }
+                cut = n;
+                if (cps[n - 1] == ' ') {
+                    lastSpace = n;
+                }
+            }
+            int at = lastSpace > cut / 2 ? lastSpace : Math.max(1, cut);
+            lines.add(new String(cps, 0, at).strip());
+            rest = new String(cps, at, cps.length - at).strip();
+        }
+        if (!rest.isEmpty()) {
+            lines.add(fit(rest, size, maxWidth));
+        }
+        return lines;
+    }
+
+    /**
+     * Round tick values covering a range (1, 2 or 5 times a power of ten apart).
+     *
+     * @param min lower end
+     * @param max upper end
+     * @param about how many ticks are wanted
+     * @return the ticks, ascending, within [min, max] (allowing for rounding)
+     */
+    public static double[] ticks(double min, double max, int about) {
+        if (!(max > min)) {
+            return new double[] {min};
+        }
+        double raw = (max - min) / Math.max(1, about);
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = mag;
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * mag >= raw) {
+                step = m * mag;
+                break;
+            }
+        }
+        double first = Math.ceil(min / step - 1e-9) * step;
+        List<Double> out = new ArrayList<>();
+        for (double t = first; t <= max + step * 1e-9; t += step) {
+            out.add(Math.abs(t) < step * 1e-9 ? 0.0 : t);
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * @param v a number
+     * @param decimals decimals to show
+     * @return it rounded half to even, with a real minus sign; empty for NaN
+     */
+    public static String format(double v, int decimals) {
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        String s = new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+        if (s.startsWith("-")) {
+            s = s.replaceFirst("^-(0(\\.0*)?)$", "$1");
+            s = s.startsWith("-") ? "\u2212" + s.substring(1) : s;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,211 @@
+package org.pluralstats.report.svg;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * A horizontal dot plot with intervals: one row per category (label on the left, room for long or
+ * right-to-left labels), the series of a row as coloured points offset within it, each with its
+ * interval as a whisker; the value axis runs along the bottom. Suited to many categories × several
+ * series: value polarity scores per item × country, alignment per language × model, similarity per
+ * population.
+ */
+public final class DotPlot {
+    private final Builder b;
+
+    private DotPlot(Builder b) {
+        this.b = b;
+    }
+
+    /**
+     * @param title the chart title
+     * @param data the estimates
+     * @return a builder
+     */
+    public static Builder builder(String title, SeriesData data) {
+        return new Builder(title, data);
+    }
+
+    /** @return the SVG */
+    public String render() {
+        SeriesData d = b.data;
+        int nc = d.categories().size();
+        int ns = d.series().size();
+        double labelW = 0;
+        for (int c = 0; c < nc; c++) {
+            labelW = Math.max(labelW, ChartStyle.textWidth(label(d, c), ChartStyle.FONT_SIZE));
+        }
+        labelW = Math.min(labelW, b.maxLabelWidth);
+        double left = labelW + 20;
+        double right = 20;
+        double plotW = b.width - left - right;
+        int legendRows = ns > 1 ? Legend.rows(d.series(), b.width - 24) : 0;
+        double top = 30 + (b.subtitle.isEmpty() ? 0 : 16) + legendRows * Legend.ROW + 12;
+        double rowH = Math.max(24, ns * 8 + 10);
+        double plotH = rowH * nc;
+        double height = top + plotH + 30 + (b.xLabel.isEmpty() ? 0 : 20) + 6;
+        SvgWriter svg = new SvgWriter(b.width, height, b.title);
+        svg.text(12, 20, b.title, SvgWriter.Anchor.LEFT, ChartStyle.TITLE_SIZE, "font-weight=\"bold\"");
+        if (!b.subtitle.isEmpty()) {
+            svg.text(12, 37, ChartStyle.fit(b.subtitle, ChartStyle.FONT_SIZE, b.width - 24), SvgWriter.Anchor.LEFT,
+                    ChartStyle.FONT_SIZE, "fill=\"" + ChartStyle.MUTED + "\"");
+        }
+        if (legendRows > 0) {
+            Legend.draw(svg, d.series(), 12, 30 + (b.subtitle.isEmpty() ? 0 : 16), b.width - 24, true);
+        }
+        double[] range = range(d);
+        double x0 = range[0];
+        double x1 = range[1];
+        java.util.function.DoubleUnaryOperator x = v -> left + (Math.max(x0, Math.min(x1, v)) - x0) / (x1 - x0) * plotW;
+        double plotBottom = top + plotH;
+        for (double t : ChartStyle.ticks(x0, x1, 6)) {
+            double xx = x.applyAsDouble(t);
+            svg.line(xx, top, xx, plotBottom, ChartStyle.GRID, 1, "");
+            svg.text(xx, plotBottom + 16, ChartStyle.format(t, b.tickDecimals) + b.unit, SvgWriter.Anchor.MIDDLE,
+                    ChartStyle.FONT_SIZE - 1, "fill=\"" + ChartStyle.MUTED + "\"");
+        }
+        if (b.reference.isPresent() && b.reference.getAsDouble() >= x0 && b.reference.getAsDouble() <= x1) {
+            double xx = x.applyAsDouble(b.reference.getAsDouble());
+            svg.line(xx, top, xx, plotBottom, ChartStyle.AXIS, 1, "stroke-dasharray=\"4 3\"");
+        }
+        svg.line(left, plotBottom, left + plotW, plotBottom, ChartStyle.AXIS, 1, "");
+        for (int c = 0; c < nc; c++) {
+            double rowTop = top + c * rowH;
+            if (c % 2 == 1) {
+                svg.rect(left, rowTop, plotW, rowH, "#f6f6f6", "");
+            }
+            svg.text(left - 8, rowTop + rowH / 2 + 4, ChartStyle.fit(label(d, c), ChartStyle.FONT_SIZE, labelW),
+                    SvgWriter.Anchor.RIGHT, ChartStyle.FONT_SIZE, "");
+            for (int s = 0; s < ns; s++) {
+                Estimate e = d.get(s, c);
+                if (!e.present()) {
+                    continue;
+                }
+                double cy = ns == 1 ? rowTop + rowH / 2 : rowTop + 5 + (rowH - 10) * (s + 0.5) / ns;
+                String colour = ChartStyle.colour(s);
+                if (e.hasInterval()) {
+                    svg.line(x.applyAsDouble(e.lower()), cy, x.applyAsDouble(e.upper()), cy, colour, 1.5, "");
+                }
+                String tip = d.series().get(s) + " · " + d.categories().get(c) + ": "
+                        + ChartStyle.format(e.value(), b.valueDecimals) + b.unit
+                        + (e.hasInterval() ? " [" + ChartStyle.format(e.lower(), b.valueDecimals) + ", "
+                        + ChartStyle.format(e.upper(), b.valueDecimals) + "]" : "");
+                svg.circle(x.applyAsDouble(e.value()), cy, 3.6, colour, tip);
+            }
+        }
+        svg.line(left, top, left, plotBottom, ChartStyle.AXIS, 1, "");
+        if (!b.xLabel.isEmpty()) {
+            svg.text(left + plotW / 2, plotBottom + 36, b.xLabel, SvgWriter.Anchor.MIDDLE, ChartStyle.FONT_SIZE, "");
+        }
+        return svg.finish();
+    }
+
+    private static String label(SeriesData d, int c) {
+        String sub = String.join(" ", d.subLabels(c));
+        return sub.isEmpty() ? d.categories().get(c) : d.categories().get(c) + " " + sub;
+    }
+
+    private double[] range(SeriesData d) {
+        if (b.range.isPresent()) {
+            return b.range.get();
+        }
+        double[] ext = d.extent();
+        double lo = Double.isNaN(ext[0]) ? 0 : ext[0];
+        double hi = Double.isNaN(ext[1]) ? 1 : ext[1];
+        if (hi == lo) {
+            hi = lo + 1;
+        }
+        double pad = (hi - lo) * 0.05;
+        double[] t = ChartStyle.ticks(lo - pad, hi + pad, 6);
+        double step = t.length > 1 ? t[1] - t[0] : hi - lo;
+        return new double[] {Math.floor((lo - pad) / step) * step, Math.ceil((hi + pad) / step) * step};
+    }
+
+    /** Configures a {@link DotPlot}. */
+    public static final class Builder {
+        private final String title;
+        private final SeriesData data;
+        private String subtitle = "";
+        private String xLabel = "";
+        private String unit = "";
+        private Optional<double[]> range = Optional.empty();
+        private OptionalDouble reference = OptionalDouble.empty();
+        private double width = 880;
+        private double maxLabelWidth = 260;
+        private int tickDecimals = 1;
+        private int valueDecimals = 3;
+
+        private Builder(String title, SeriesData data) {
+            this.title = title;
+            this.data = data;
+        }
+
+        /** @param text a line under the title @return this */
+        public Builder subtitle(String text) {
+            this.subtitle = text;
+            return this;
+        }
+
+        /** @param label the value axis title @return this */
+        public Builder xLabel(String label) {
+            this.xLabel = label;
+            return this;
+        }
+
+        /** @param unit appended to tick labels @return this */
+        public Builder unit(String unit) {
+            this.unit = unit;
+            return this;
+        }
+
+        /**
+         * @param min the value axis' lower end
+         * @param max its upper end
+         * @return this
+         */
+        public Builder range(double min, double max) {
+            this.range = Optional.of(new double[] {min, max});
+            return this;
+        }
+
+        /** @param value a dashed vertical reference line @return this */
+        public Builder reference(double value) {
+            this.reference = OptionalDouble.of(value);
+            return this;
+        }
+
+        /** @param pixels the chart's width @return this */
+        public Builder width(double pixels) {
+            this.width = pixels;
+            return this;
+        }
+
+        /** @param pixels the most the row labels may take @return this */
+        public Builder maxLabelWidth(double pixels) {
+            this.maxLabelWidth = pixels;
+            return this;
+        }
+
+        /** @param decimals decimals of axis ticks @return this */
+        public Builder tickDecimals(int decimals) {
+            this.tickDecimals = decimals;
+            return this;
+        }
+
+        /** @param decimals decimals of values in tooltips @return this */
+        public Builder valueDecimals(int decimals) {
+            this.valueDecimals = decimals;
+            return this;
+        }
+
+        /** @return the chart */
+        public DotPlot build() {
+            return new DotPlot(this);
+        }
+
+        /** @return the SVG of the chart */
+        public String render() {
+            return build().render();
+        }
+    }
+}

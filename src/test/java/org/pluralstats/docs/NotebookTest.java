@@ -1,0 +1,65 @@
+package org.pluralstats.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/notebook.jsh runs headless in JShell, with the library on the class path and the launcher's
+ * imports, without a single JShell error, exception or warning (JShell exits 0 after errors in a
+ * script, so the output is checked, with the pattern tools/jshell-check.sh uses).
+ */
+class NotebookTest {
+    static final Pattern PROBLEM = Pattern.compile(
+            "(?m)^(\\|\\s+)?(Error|Exception|Caused by|Warning)(\\s|:|$)|^\\s*(\\|\\s+)?at \\S+ ?\\(|Exception in thread");
+
+    @Test
+    void theNotebookRunsClean() throws IOException, InterruptedException {
+        Path script = Path.of("docs/notebook.jsh");
+        List<String> lines = Files.readAllLines(script, StandardCharsets.UTF_8);
+        assertThat(lines.get(lines.size() - 1).strip()).as("the notebook's last line").isEqualTo("/exit");
+        assertThat(Files.readString(script)).contains("// ---- 6. Align model outputs");
+
+        Path jshell = Path.of(System.getProperty("java.home"), "bin", "jshell");
+        List<String> cp = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!e.contains("surefire") && !e.endsWith("test-classes")) {
+                cp.add(e);
+            }
+        }
+        assertThat(cp).anySatisfy(e -> assertThat(e).endsWith("classes"));
+        Path log = Files.createTempFile("notebook", ".log");
+        Process p = new ProcessBuilder(jshell.toString(), "--class-path", String.join(File.pathSeparator, cp),
+                "--startup", "DEFAULT", "--startup", "src/main/jshell/imports.jsh", script.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        p.getOutputStream().close();
+        boolean done = p.waitFor(180, TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        Files.deleteIfExists(log);
+        assertThat(done).as("jshell finished: " + out).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(PROBLEM.matcher(out).find()).as("JShell reported a problem:%n%s", out).isFalse();
+        assertThat(out).contains("| English | 22 | 4.86 | 6.14 | 2.14 | 54.5 | 2.86 | 1.50 |",
+                "ValuePolarityScore[population=DNK, item=Q164, n=56", "(5 charts)");
+    }
+
+    @Test
+    void theProblemPatternCatchesJShellErrors() {
+        assertThat(PROBLEM.matcher("Error:\nincompatible types").find()).isTrue();
+        assertThat(PROBLEM.matcher("ok\nException java.lang.IllegalStateException: boom\n      at (#2:1)").find()).isTrue();
+        assertThat(PROBLEM.matcher("|  Error:\n|  cannot find symbol").find()).isTrue();
+        assertThat(PROBLEM.matcher("| Group | n | Q1 |\nFarsi Q4, share choosing B: 8/11").find()).isFalse();
+    }
+}

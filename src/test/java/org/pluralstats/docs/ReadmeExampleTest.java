@@ -1,0 +1,80 @@
+package org.pluralstats.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.pluralstats.data.SurveyData;
+import org.pluralstats.io.ReadOptions;
+import org.pluralstats.io.SurveyFiles;
+import org.pluralstats.io.forms.GoogleFormsReader;
+import org.pluralstats.report.FormsReport;
+import org.pluralstats.weight.ItemCodings;
+import org.pluralstats.weight.PolarityDesign;
+import org.pluralstats.weight.PopulationSpec;
+import org.pluralstats.weight.ScoreTable;
+import org.pluralstats.weight.ValuePolarityScores;
+import org.pluralstats.weight.WeightSpec;
+
+/**
+ * The README's library example compiles and runs: {@link #example()} holds it verbatim between the
+ * markers, and {@link #theReadmeShowsThisCode()} checks that the README's Java block is the same text.
+ */
+class ReadmeExampleTest {
+
+    static void example() {
+        // README:begin
+        var files = new LinkedHashMap<String, Path>();
+        for (String g : List.of("Arabic", "Chinese", "Farsi", "English"))
+            files.put(g, Path.of("data-samples/pilot-survey", g.toLowerCase(Locale.ROOT) + ".csv"));
+        FormsReport table = FormsReport.of(GoogleFormsReader.read(files), Map.of());
+        System.out.println(table.tableMarkdown());                                  // the pilot's Table 1
+
+        SurveyData wvs = SurveyFiles.read(Path.of("data-samples/wvs-sample/wvs7-sample.dta"), ReadOptions.defaults());
+        var items = ItemCodings.read(Path.of("data-samples/wvs-sample/items.json")).binarisation(Optional.empty());
+        PolarityDesign design = PolarityDesign.builder(wvs).binarisation(items)
+                .populations(PopulationSpec.by("B_COUNTRY_ALPHA")).weight(WeightSpec.parse("W_WEIGHT")).build();
+        ScoreTable scores = ValuePolarityScores.withDefaults().estimate(design);    // Eq. 1, country × item
+        System.out.println(scores.get("DNK", "Q164").orElseThrow());
+        // README:end
+    }
+
+    @Test
+    void theExampleRuns() {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            example();
+        } finally {
+            System.setOut(old);
+        }
+        assertThat(buf.toString(StandardCharsets.UTF_8))
+                .contains("| Farsi | 11 | 2.27 | 1.27 | 7.00 | 72.7 | 5.45 | 4.18 |")
+                .contains("ValuePolarityScore[population=DNK, item=Q164, n=56, weightSum=61.10917, vps=0.506211588211720");
+    }
+
+    @Test
+    void theReadmeShowsThisCode() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/org/pluralstats/docs/ReadmeExampleTest.java"));
+        int from = source.indexOf("// README:begin\n") + "// README:begin\n".length();
+        int to = source.indexOf("        // README:end\n", from);
+        StringBuilder snippet = new StringBuilder();
+        for (String line : source.substring(from, to).split("\n", -1)) {
+            snippet.append(line.startsWith("        ") ? line.substring(8) : line.strip()).append('\n');
+        }
+        String code = snippet.toString().strip();
+        assertThat(code.lines().count()).isBetween(10L, 12L);
+        assertThat(Files.readString(Path.of("README.md"))).contains("```java\n" + code + "\n```");
+    }
+}
