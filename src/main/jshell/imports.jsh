@@ -8,4 +8,5 @@ import org.pluralstats.io.forms.*;
 import org.pluralstats.stats.*;
 import org.pluralstats.compare.*;
 import org.pluralstats.weight.*;
+import org.pluralstats.regress.*;
 import org.pluralstats.report.*;
