@@ -41,6 +41,7 @@ import os
 import re
 import subprocess
 import sys
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -232,7 +233,8 @@ def run_cli(jar, csv, formula, groups=None):
     if groups:
         cmd += ["--groups", groups, "--reml"]
     res = subprocess.run(cmd, check=True, capture_output=True, text=True)
-    return json.loads(res.stdout), " ".join(cmd[2:])
+    shown = ["regress", "--data", os.path.relpath(csv, ROOT), "--formula", f'"{formula}"'] + cmd[8:]
+    return json.loads(res.stdout), " ".join(shown)
 
 
 def fmt(v, digits=4):
@@ -277,7 +279,7 @@ def report(out_dir, jar, data_dir, rounds, seed, eq4_csv, eq3_csv, eq3):
     sig_same = sum((paper4[n][3] < 0.05) == (next(c["p"] for c in ours4["coefficients"] if c["name"] == n) < 0.05)
                    for n in names4)
     lines += [f"### Eq. 4 (OLS, `{EQ4_FORMULA}`)", "",
-              f"Fitted by `pluralstats {cmd4}` on `{os.path.relpath(eq4_csv, ROOT)}`.", "",
+              f"Fitted by `pluralstats {cmd4}`.", "",
               "| statistic | paper | pluralstats | statsmodels |", "|---|---:|---:|---:|",
               f"| observations | {extra4.get('nobs', 0):.0f} | {ours4['nobs']} | {sm4.nobs:.0f} |",
               f"| R² | {extra4['rsquared']:.3f} | {ours4['rsquared']:.4f} | {sm4.rsquared:.4f} |",
@@ -292,17 +294,19 @@ def report(out_dir, jar, data_dir, rounds, seed, eq4_csv, eq3_csv, eq3):
     # Eq. 3
     paper3, extra3 = published(os.path.join(data_dir, "output", "multilingual_regression_results_interaction.txt"))
     ours3, cmd3 = run_cli(jar, eq3_csv, EQ3_FORMULA, "model_name")
-    d3 = pd.read_csv(eq3_csv)
-    sm3 = smf.mixedlm(EQ3_FORMULA, data=d3, groups=d3["model_name"]).fit(reml=True)
+    d3 = pd.read_csv(eq3_csv).dropna().reset_index(drop=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        sm3 = smf.mixedlm(EQ3_FORMULA, data=d3, groups=d3["model_name"]).fit(reml=True)
     ours3c = {c["name"]: {"coef": c["coef"], "se": c["se"], "stat": c["stat"]} for c in ours3["coefficients"]}
     names3 = [c["name"] for c in ours3["coefficients"]]
     assert names3 == list(sm3.fe_params.index), "pluralstats and statsmodels name the Eq. 3 columns differently"
     t3, in3, worst3 = compare_table(names3, paper3, ours3c, dict(sm3.fe_params), "z")
     sm_var = float(sm3.cov_re.iloc[0, 0])
     lines += [f"### Eq. 3 (mixed model, `{EQ3_FORMULA}`, random intercept per `model_name`, REML)", "",
-              f"Fitted by `pluralstats {cmd3}` on `{os.path.relpath(eq3_csv, ROOT)}`.", "",
+              f"Fitted by `pluralstats {cmd3}`.", "",
               "| statistic | paper | pluralstats | statsmodels |", "|---|---:|---:|---:|",
-              f"| observations | 3600 | {ours3['nobs']} | {sm3.nobs:.0f} |",
+              f"| observations | 3600 | {ours3['nobs']} (+{ours3['droppedRows']} dropped) | {sm3.nobs:.0f} |",
               f"| groups | 9 | {ours3['groups']} | {len(sm3.model.group_labels)} |",
               f"| group variance (`model_name Var`) | {extra3['groupVar']:.3f} | {ours3['groupVar']:.4f} | {sm_var:.4f} |",
               f"| residual variance (Scale) | {extra3['scale']:.4f} | {ours3['scale']:.5f} | {sm3.scale:.5f} |",
