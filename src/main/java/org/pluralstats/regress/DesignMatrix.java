@@ -55,7 +55,9 @@ public final class DesignMatrix {
         this.columnTerms = List.copyOf(columnTerms);
         this.rows = rows;
         this.droppedRows = droppedRows;
-        this.levels = levels;
+        Map<Factor, List<String>> copy = new LinkedHashMap<>();
+        levels.forEach((f, l) -> copy.put(f, List.copyOf(l)));
+        this.levels = java.util.Collections.unmodifiableMap(copy);
     }
 
     /**
