@@ -8,6 +8,7 @@ import org.pluralstats.io.forms.*;
 import org.pluralstats.stats.*;
 import org.pluralstats.compare.*;
 import org.pluralstats.weight.*;
+import org.pluralstats.regress.*;
 import org.pluralstats.report.*;
 import org.pluralstats.report.html.*;
 import org.pluralstats.report.svg.*;
