@@ -180,6 +180,87 @@ def distance_cases():
           similarity=sim, jensenshannon=js)
 
 
+# ---------------------------------------------------------------- distribution similarity files
+
+def similarity_files():
+    """A human CSV and a model JSON in the formats of OptionDistributions, and the per-question and
+    per-population values scipy gives for them (Table 1 of seed paper 002 in miniature)."""
+    human = {
+        ("US", "Q1"): (["Yes", "No"], [62, 38]),
+        ("US", "Q2"): (["1", "2", "3", "4"], [10, 40, 30, 20]),
+        ("US", "Q3"): (["Agree", "Neutral", "Disagree"], [0.5, 0.2, 0.3]),
+        ("US", "Q4"): (["Yes", "No"], [55, 45]),
+        ("US", "Q5"): (["Yes", "No"], [30, 70]),
+        ("JP", "Q1"): (["Yes", "No"], [48, 52]),
+        ("JP", "Q2"): (["1", "2", "3", "4"], [5, 25, 45, 25]),
+        ("JP", "Q3"): (["Agree", "Neutral", "Disagree"], [0.3, 0.5, 0.2]),
+    }
+    # model: counts of classified outputs per option, and unclassifiable outputs
+    model = {
+        ("US", "Q1"): (["yes", "NO"], [90, 8], 2),
+        ("US", "Q2"): (["2", "3", "1"], [70, 27, 0], 3),
+        ("US", "Q3"): (["Agree", "Disagree"], [60, 35], 5),
+        ("US", "Q5"): ([], [], 100),  # all unclassifiable
+        ("US", "Q9"): (["Yes", "No"], [50, 50], 0),  # no human distribution
+        ("JP", "Q1"): (["Yes", "No"], [41, 59], 0),
+        ("JP", "Q2"): (["1", "2", "3", "4"], [0, 10, 80, 10], 1),
+        ("JP", "Q3"): (["Agree", "Neutral", "Disagree"], [20, 70, 6], 4),
+    }
+    res = os.path.join(OUT, "similarity")
+    os.makedirs(res, exist_ok=True)
+    with open(os.path.join(res, "human.csv"), "w", encoding="utf-8") as fh:
+        fh.write("population,question,option,count\n")
+        # question by question, so the rows of one population's questions are not adjacent
+        for (pop, q), (opts, counts) in sorted(human.items(), key=lambda kv: (kv[0][1], kv[0][0] != "US")):
+            for o, c in zip(opts, counts):
+                fh.write(f"{pop},{q},{o},{c}\n")
+    entries = []
+    for (pop, q), (opts, counts, unc) in model.items():
+        entries.append({"population": pop, "question": q, "options": opts + ["Unclassifiable"],
+                        "counts": counts + [unc]})
+    with open(os.path.join(res, "model.json"), "w", encoding="utf-8") as fm:
+        json.dump(entries, fm, indent=1)
+        fm.write("\n")
+
+    questions = []
+    totals = {}
+    for (pop, q), (hopts, hcounts) in human.items():
+        if (pop, q) not in model:
+            continue
+        mopts, mcounts, unc = model[(pop, q)]
+        pos = {o.lower(): i for i, o in enumerate(hopts)}
+        m = np.zeros(len(hopts))
+        for o, c in zip(mopts, mcounts):
+            m[pos[o.lower()]] += c
+        t = totals.setdefault(pop, [0.0, 0.0])
+        t[0] += m.sum()
+        t[1] += unc
+        if m.sum() == 0:
+            continue
+        h = np.asarray(hcounts, dtype=float)
+        try:
+            ords = np.asarray([float(o) for o in hopts])
+        except ValueError:
+            ords = np.arange(1, len(hopts) + 1, dtype=float)
+        wd = stats.wasserstein_distance(ords, ords, h, m)
+        questions.append({"population": pop, "question": q, "wasserstein": f(wd),
+                          "wassersteinSimilarity": f(1 - wd / (ords.max() - ords.min())),
+                          "jsdBase2": f(jensenshannon(h, m, base=2)), "jsdNatural": f(jensenshannon(h, m))})
+    summaries = []
+    for pop in ["US", "JP"]:
+        qs = [c for c in questions if c["population"] == pop]
+        summaries.append({"population": pop, "questions": len(qs),
+                          "wassersteinSimilarity": f(np.mean([c["wassersteinSimilarity"] for c in qs])),
+                          "jsdSimilarityBase2": f(np.mean([1 - c["jsdBase2"] for c in qs])),
+                          "jsdSimilarityNatural": f(np.mean([1 - c["jsdNatural"] for c in qs])),
+                          "classified": totals[pop][0], "unclassifiable": totals[pop][1],
+                          "unclassifiableShare": f(totals[pop][1] / (totals[pop][0] + totals[pop][1]))})
+    write("similarity.json", "scipy.stats.wasserstein_distance, scipy.spatial.distance.jensenshannon, numpy.mean",
+          questions, files={"human": "similarity/human.csv", "model": "similarity/model.json"},
+          excluded={"no model distribution": 1, "no human distribution": 1, "no classifiable model output": 1},
+          summaries=summaries)
+
+
 # ---------------------------------------------------------------- self-consistency
 
 def released_self_consistency(df, method="spearman", reliability=RELIABILITY):
@@ -298,5 +379,6 @@ def released_alignment():
 if __name__ == "__main__":
     correlation_cases()
     distance_cases()
+    similarity_files()
     self_consistency_cases()
     released_alignment()
