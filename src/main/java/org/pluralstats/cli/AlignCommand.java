@@ -78,9 +78,10 @@ final class AlignCommand implements Callable<Integer> {
             description = "self-consistency is divided by this (default: ${DEFAULT-VALUE} = 1 - 4.5% judge error)")
     double reliability;
 
-    @Option(names = "--language-column", paramLabel = "COLUMN",
-            description = "CSV model outputs: the language column (default: language; e.g. response_language)")
-    String languageColumn;
+    @Option(names = "--column", paramLabel = "ROLE=NAME",
+            description = {"CSV model outputs: the column of a role (repeatable): model, family, language, item, score or",
+                "generation, e.g. --column language=response_language (defaults: the released file's names)"})
+    java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
 
     @Option(names = "--format", defaultValue = "json", description = "json, csv or md (default: ${DEFAULT-VALUE})")
     Output.Format format;
@@ -108,8 +109,7 @@ final class AlignCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--table us-bias needs --countries (a country -> language CSV such as country_languages.csv)");
         }
-        ModelOutputs outputs = languageColumn == null ? ModelOutputs.read(model)
-                : ModelOutputs.readCsv(model, ModelCsvColumns.defaults().withLanguage(languageColumn));
+        ModelOutputs outputs = columns.isEmpty() ? ModelOutputs.read(model) : ModelOutputs.readCsv(model, csvColumns());
         reportExclusions(outputs);
         ModelSelfConsistency consistency = ModelSelfConsistency.withDefaults().withReliability(reliability);
         String text;
@@ -160,6 +160,24 @@ final class AlignCommand implements Callable<Integer> {
         }
         Output.write(out, text);
         return 0;
+    }
+
+    private ModelCsvColumns csvColumns() {
+        ModelCsvColumns c = ModelCsvColumns.defaults();
+        for (java.util.Map.Entry<String, String> e : columns.entrySet()) {
+            String name = e.getValue();
+            c = switch (e.getKey().strip().toLowerCase(Locale.ROOT)) {
+                case "model" -> c.withModel(name);
+                case "family" -> c.withFamily(name);
+                case "language" -> c.withLanguage(name);
+                case "item" -> c.withItem(name);
+                case "score" -> c.withScore(name);
+                case "generation" -> c.withGeneration(name);
+                default -> throw new CommandLine.ParameterException(spec.commandLine(), "unknown --column role "
+                        + e.getKey() + "; expected model, family, language, item, score or generation");
+            };
+        }
+        return c;
     }
 
     private static void reportExclusions(ModelOutputs outputs) {

@@ -151,6 +151,46 @@ class AlignCommandsTest {
     }
 
     @Test
+    void vpsOutputIsAPopulationFileAndCsvColumnsAreConfigurable(@TempDir Path dir) throws IOException {
+        Path vps = dir.resolve("vps.json");
+        WeightCommandsTest.run(0, "vps", "--data", WeightCommandsTest.DATA, "--items", WeightCommandsTest.ITEMS, "--by",
+                "B_COUNTRY_ALPHA", "--out", vps.toString());
+        JsonNode scores = M.readTree(Files.readString(vps));
+        Path csv = dir.resolve("scores.csv");
+        StringBuilder sb = new StringBuilder("who,prompt_lang,q,p\n");
+        String[] items = {"Q1", "Q2", "Q6", "Q33", "Q57", "Q164"};
+        double[] model = {0.9, 0.8, 0.3, 0.2, 0.5, 0.1};
+        for (int i = 0; i < items.length; i++) {
+            sb.append("toy,en,").append(items[i].toLowerCase()).append(',').append(model[i]).append('\n');
+            sb.append("toy,en,").append(items[i]).append(',').append(model[i]).append('\n');
+        }
+        Files.writeString(csv, sb.toString());
+        String[] r = WeightCommandsTest.run(0, "align", "--model", csv.toString(), "--population", vps.toString(),
+                "--column", "model=who", "--column", "language=prompt_lang", "--column", "item=q", "--column", "score=p",
+                "--bootstrap", "0");
+        JsonNode rows = M.readTree(r[0]);
+        assertThat(rows.size()).isEqualTo(6);
+        JsonNode usa = null;
+        for (JsonNode x : rows) {
+            if (x.get("population").asText().equals("USA")) {
+                usa = x;
+            }
+        }
+        double[] y = new double[items.length];
+        for (int i = 0; i < items.length; i++) {
+            for (JsonNode s : scores) {
+                if (s.get("population").asText().equals("USA") && s.get("item").asText().equals(items[i])) {
+                    y[i] = s.get("vps").asDouble();
+                }
+            }
+        }
+        assertThat(usa.get("n").asInt()).isEqualTo(6);
+        assertThat(usa.get("rho").asDouble()).isEqualTo(
+                org.pluralstats.stats.Correlation.spearman(model, y).statistic().getAsDouble());
+        WeightCommandsTest.run(2, "align", "--model", csv.toString(), "--population", vps.toString(), "--column", "colour=p");
+    }
+
+    @Test
     void similarityEqualsScipyAndPrintsTable1() throws IOException {
         Path res = Path.of("src/test/resources/org/pluralstats/align/similarity");
         String human = res.resolve("human.csv").toString();

@@ -29,7 +29,8 @@ import org.pluralstats.data.Accounting;
  * Model generations read from a file, with the account of every input row: kept, or excluded with a
  * reason. Immutable.
  *
- * <h2>JSONL (one JSON object per line; blank lines ignored)</h2>
+ * <h2>JSONL (one JSON object per line; blank lines ignored), or a JSON array of the same objects (errors
+ * then name the entry)</h2>
  * <pre>
  * {"model":"gemma-2-9b-it","family":"gemma","language":"da","item":"F120","generation":3,"labels":["pro","con","null"]}
  * </pre>
@@ -173,7 +174,7 @@ public final class ModelOutputs {
         final String name;
         final List<Generation> kept = new ArrayList<>();
         final Map<String, Integer> excluded = new LinkedHashMap<>();
-        final Map<String, Long> seen = new HashMap<>();
+        final Map<String, String> seen = new HashMap<>();
         final Map<String, Integer> running = new HashMap<>();
         int rows;
 
@@ -187,12 +188,17 @@ public final class ModelOutputs {
         }
 
         void claim(long line, String model, String language, String item, int index) {
+            claim(() -> SurveyFormatException.in(name).line(line), "line " + line, model, language, item, index);
+        }
+
+        void claim(java.util.function.Supplier<SurveyFormatException.Builder> at, String place, String model,
+                   String language, String item, int index) {
             String k = key(model.strip(), Generation.normaliseLanguage(language), Generation.normaliseItem(item), index);
-            Long prev = seen.put(k, line);
+            String prev = seen.put(k, place);
             if (prev != null) {
-                throw SurveyFormatException.in(name).line(line).problem("duplicate generation " + index + " of model "
+                throw at.get().problem("duplicate generation " + index + " of model "
                         + model.strip() + ", language " + language.strip() + ", item " + item.strip()
-                        + " (also on line " + prev + ")").build();
+                        + " (also at " + prev + ")").build();
             }
         }
 
@@ -206,6 +212,9 @@ public final class ModelOutputs {
     }
 
     private static ModelOutputs parseJsonl(String name, String text) {
+        if (text.stripLeading().startsWith("[")) {
+            return parseJsonArray(name, text);
+        }
         Collector c = new Collector(name);
         try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
             String lineText;
@@ -215,7 +224,6 @@ public final class ModelOutputs {
                 if (lineText.isBlank()) {
                     continue;
                 }
-                c.rows++;
                 JsonNode o;
                 try {
                     o = MAPPER.readTree(lineText);
@@ -226,62 +234,8 @@ public final class ModelOutputs {
                 if (o == null || !o.isObject()) {
                     throw SurveyFormatException.in(name).line(line).found(lineText).expected("a JSON object").build();
                 }
-                String model = text(name, line, o, "model", true);
-                String family = text(name, line, o, "family", false);
-                String language = text(name, line, o, "language", true);
-                String item = text(name, line, o, "item", true);
-                // without a number, a generation is numbered by its position among its model × language × item
-                int index = c.nextIndex(model, language, item);
-                JsonNode g = o.get("generation");
-                if (g != null && !g.isNull() && g.canConvertToInt() && g.isIntegralNumber()) {
-                    index = g.intValue();
-                } else if (g != null && !g.isNull()) {
-                    throw SurveyFormatException.in(name).line(line).column("generation").found(g.toString())
-                            .expected("an integer").build();
-                }
-                c.claim(line, model, language, item, index);
-                JsonNode labels = o.get("labels");
-                if (labels != null && !labels.isNull()) {
-                    if (!labels.isArray()) {
-                        throw SurveyFormatException.in(name).line(line).column("labels").found(labels.toString())
-                                .expected("an array of pro, con and null").build();
-                    }
-                    List<Stance> stances = new ArrayList<>();
-                    for (JsonNode l : labels) {
-                        if (l.isNull()) {
-                            stances.add(Stance.NULL);
-                        } else if (l.isTextual()) {
-                            Optional<Stance> s = Stance.parse(l.asText());
-                            if (s.isEmpty()) {
-                                throw SurveyFormatException.in(name).line(line).column("labels").found(l.asText())
-                                        .expected("pro, con or null (any case)").build();
-                            }
-                            stances.add(s.get());
-                        } else {
-                            throw SurveyFormatException.in(name).line(line).column("labels").found(l.toString())
-                                    .expected("pro, con or null (any case)").build();
-                        }
-                    }
-                    Optional<Generation> gen = Generation.ofStances(model, family, language, item, index,
-                            StanceCounts.of(stances));
-                    if (gen.isPresent()) {
-                        c.kept.add(gen.get());
-                    } else {
-                        c.exclude(NO_STANCE);
-                    }
-                } else if (o.has("score")) {
-                    JsonNode s = o.get("score");
-                    if (s.isNull() || (s.isNumber() && Double.isNaN(s.asDouble()))) {
-                        c.exclude(NO_SCORE);
-                    } else if (!s.isNumber() || !(s.asDouble() >= 0 && s.asDouble() <= 1)) {
-                        throw SurveyFormatException.in(name).line(line).column("score").found(s.toString())
-                                .expected("a number in [0, 1]").build();
-                    } else {
-                        c.kept.add(Generation.ofScore(model, family, language, item, index, s.asDouble()));
-                    }
-                } else {
-                    throw SurveyFormatException.in(name).line(line).problem("no \"labels\" (or \"score\")").build();
-                }
+                long at = line;
+                addJson(c, () -> SurveyFormatException.in(name).line(at), "line " + line, o);
             }
         } catch (IOException e) {
             throw SurveyFormatException.in(name).problem("cannot read: " + e.getMessage()).cause(e).build();
@@ -289,20 +243,103 @@ public final class ModelOutputs {
         return c.done();
     }
 
-    private static String text(String name, long line, JsonNode o, String field, boolean required) {
+    /** A JSON array of the same objects; errors name the entry number (1-based) as the line. */
+    private static ModelOutputs parseJsonArray(String name, String text) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw SurveyFormatException.in(name).problem("not valid JSON: " + e.getOriginalMessage()).cause(e).build();
+        }
+        Collector c = new Collector(name);
+        long k = 0;
+        for (JsonNode o : root) {
+            k++;
+            if (!o.isObject()) {
+                throw SurveyFormatException.in(name).record("entry " + k).found(o.toString()).expected("a JSON object").build();
+            }
+            long entry = k;
+            addJson(c, () -> SurveyFormatException.in(name).record("entry " + entry), "entry " + entry, o);
+        }
+        return c.done();
+    }
+
+    private static void addJson(Collector c, java.util.function.Supplier<SurveyFormatException.Builder> at, String place,
+                                JsonNode o) {
+        c.rows++;
+        String model = text(at, o, "model", true);
+        String family = text(at, o, "family", false);
+        String language = text(at, o, "language", true);
+        String item = text(at, o, "item", true);
+        // without a number, a generation is numbered by its position among its model × language × item
+        int index = c.nextIndex(model, language, item);
+        JsonNode g = o.get("generation");
+        if (g != null && !g.isNull() && g.canConvertToInt() && g.isIntegralNumber()) {
+            index = g.intValue();
+        } else if (g != null && !g.isNull()) {
+            throw at.get().column("generation").found(g.toString())
+                    .expected("an integer").build();
+        }
+        c.claim(at, place, model, language, item, index);
+        JsonNode labels = o.get("labels");
+        if (labels != null && !labels.isNull()) {
+            if (!labels.isArray()) {
+                throw at.get().column("labels").found(labels.toString())
+                        .expected("an array of pro, con and null").build();
+            }
+            List<Stance> stances = new ArrayList<>();
+            for (JsonNode l : labels) {
+                if (l.isNull()) {
+                    stances.add(Stance.NULL);
+                } else if (l.isTextual()) {
+                    Optional<Stance> s = Stance.parse(l.asText());
+                    if (s.isEmpty()) {
+                        throw at.get().column("labels").found(l.asText())
+                                .expected("pro, con or null (any case)").build();
+                    }
+                    stances.add(s.get());
+                } else {
+                    throw at.get().column("labels").found(l.toString())
+                            .expected("pro, con or null (any case)").build();
+                }
+            }
+            Optional<Generation> gen = Generation.ofStances(model, family, language, item, index,
+                    StanceCounts.of(stances));
+            if (gen.isPresent()) {
+                c.kept.add(gen.get());
+            } else {
+                c.exclude(NO_STANCE);
+            }
+        } else if (o.has("score")) {
+            JsonNode s = o.get("score");
+            if (s.isNull() || (s.isNumber() && Double.isNaN(s.asDouble()))) {
+                c.exclude(NO_SCORE);
+            } else if (!s.isNumber() || !(s.asDouble() >= 0 && s.asDouble() <= 1)) {
+                throw at.get().column("score").found(s.toString())
+                        .expected("a number in [0, 1]").build();
+            } else {
+                c.kept.add(Generation.ofScore(model, family, language, item, index, s.asDouble()));
+            }
+        } else {
+            throw at.get().problem("no \"labels\" (or \"score\")").build();
+        }
+    }
+
+    private static String text(java.util.function.Supplier<SurveyFormatException.Builder> at, JsonNode o, String field,
+                               boolean required) {
         JsonNode v = o.get(field);
         if (v == null || v.isNull()) {
             if (required) {
-                throw SurveyFormatException.in(name).line(line).problem("no \"" + field + "\"").build();
+                throw at.get().problem("no \"" + field + "\"").build();
             }
             return "";
         }
         if (!v.isTextual() && !v.isNumber()) {
-            throw SurveyFormatException.in(name).line(line).column(field).found(v.toString()).expected("a string").build();
+            throw at.get().column(field).found(v.toString()).expected("a string").build();
         }
         String s = v.asText();
         if (required && s.isBlank()) {
-            throw SurveyFormatException.in(name).line(line).column(field).found(s).expected("a non-empty string").build();
+            throw at.get().column(field).found(s).expected("a non-empty string").build();
         }
         return s;
     }

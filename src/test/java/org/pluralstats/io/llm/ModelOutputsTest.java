@@ -64,13 +64,26 @@ class ModelOutputsTest {
                 {"model":"m","language":"EN","item":"A","generation":1,"labels":["con"]}
                 """);
         assertThatThrownBy(() -> ModelOutputs.read(dup)).hasMessageContaining("line 2")
-                .hasMessageContaining("duplicate generation 1").hasMessageContaining("also on line 1");
+                .hasMessageContaining("duplicate generation 1").hasMessageContaining("also at line 1");
         Path missing = write(dir, "missing.jsonl", "{\"model\":\"m\",\"language\":\"en\",\"labels\":[\"pro\"]}\n");
         assertThatThrownBy(() -> ModelOutputs.read(missing)).hasMessageContaining("line 1").hasMessageContaining("no \"item\"");
         Path bad = write(dir, "bad.jsonl", "{\"model\":\"m\",\n");
         assertThatThrownBy(() -> ModelOutputs.read(bad)).hasMessageContaining("not valid JSON");
         Path score = write(dir, "score.jsonl", "{\"model\":\"m\",\"language\":\"en\",\"item\":\"A\",\"score\":1.5}\n");
         assertThatThrownBy(() -> ModelOutputs.read(score)).hasMessageContaining("a number in [0, 1]");
+    }
+
+    @Test
+    void aJsonArrayOfTheSameObjects(@TempDir Path dir) throws IOException {
+        Path f = write(dir, "out.json", """
+                [{"model":"m","language":"en","item":"A","labels":["pro","con"]},
+                 {"model":"m","language":"en","item":"A","score":0.25},
+                 {"model":"m","language":"en","item":"A","generation":2,"labels":["con"]}]
+                """);
+        assertThatThrownBy(() -> ModelOutputs.read(f)).hasMessageContaining("entry 3")
+                .hasMessageContaining("duplicate generation 2").hasMessageContaining("also at entry 2");
+        Path g = write(dir, "ok.json", "[{\"model\":\"m\",\"language\":\"en\",\"item\":\"A\",\"labels\":[\"pro\",\"con\"]}]");
+        assertThat(ModelOutputs.read(g).generations().get(0).score()).isEqualTo(0.5);
     }
 
     @Test
