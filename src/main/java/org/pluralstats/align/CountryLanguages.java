@@ -66,7 +66,7 @@ public final class CountryLanguages {
             text = text.substring(1);
         }
         Map<String, String> m = new LinkedHashMap<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).build();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
         try (Reader r = new java.io.StringReader(text); CSVParser p = CSVParser.parse(r, format)) {
             Map<String, Integer> col = new HashMap<>();
             List<String> names = p.getHeaderNames();

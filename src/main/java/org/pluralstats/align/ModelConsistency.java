@@ -1,6 +1,7 @@
 package org.pluralstats.align;
 
 import java.util.OptionalDouble;
+import org.pluralstats.stats.Correlation;
 
 /**
  * The self-consistency of one model in one prompt language ({@link ModelSelfConsistency}).
@@ -24,7 +25,7 @@ import java.util.OptionalDouble;
  * @param resamples bootstrap resamples drawn (0 without bootstrap)
  * @param undefinedResamples resamples on which the correlation was undefined (left out)
  */
-public record ModelConsistency(String model, String family, String language, org.pluralstats.stats.Correlation.Method method,
+public record ModelConsistency(String model, String family, String language, Correlation.Method method,
                                int items, int generations, long pairs, double observed, double reliability,
                                double selfConsistency, double ciLow, double ciHigh, int resamples,
                                int undefinedResamples) {

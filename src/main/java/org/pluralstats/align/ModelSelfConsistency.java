@@ -1,7 +1,9 @@
 package org.pluralstats.align;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.io.llm.ModelOutputs;
 import org.pluralstats.stats.CompensatedSum;
@@ -154,7 +156,7 @@ public final class ModelSelfConsistency {
         if (scores.length != items.length) {
             throw new PluralstatsException("scores and items differ in length: " + scores.length + " and " + items.length);
         }
-        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        Map<String, Integer> index = new HashMap<>();
         int[] itemOf = new int[items.length];
         for (int i = 0; i < items.length; i++) {
             itemOf[i] = index.computeIfAbsent(items[i], k -> index.size());

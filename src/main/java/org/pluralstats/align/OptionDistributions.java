@@ -158,7 +158,7 @@ public final class OptionDistributions {
     }
 
     private static List<OptionDistribution> csv(String name, String text, String unclassifiable) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).build();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
         Map<String, Group> groups = new LinkedHashMap<>();
         try (Reader r = new java.io.StringReader(text); CSVParser p = CSVParser.parse(r, format)) {
             Map<String, Integer> col = new HashMap<>();

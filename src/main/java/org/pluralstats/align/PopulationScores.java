@@ -148,7 +148,7 @@ public final class PopulationScores {
             addTable(b, ScoreTable.read(file), name);
             return;
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).build();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
         try (Reader r = new java.io.StringReader(t); CSVParser p = CSVParser.parse(r, format)) {
             Map<String, Integer> col = new HashMap<>();
             List<String> names = p.getHeaderNames();

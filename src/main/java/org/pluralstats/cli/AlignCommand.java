@@ -3,7 +3,9 @@ package org.pluralstats.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.align.Alignment;
@@ -81,7 +83,7 @@ final class AlignCommand implements Callable<Integer> {
     @Option(names = "--column", paramLabel = "ROLE=NAME",
             description = {"CSV model outputs: the column of a role (repeatable): model, family, language, item, score or",
                 "generation, e.g. --column language=response_language (defaults: the released file's names)"})
-    java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
+    Map<String, String> columns = new LinkedHashMap<>();
 
     @Option(names = "--format", defaultValue = "json", description = "json, csv or md (default: ${DEFAULT-VALUE})")
     Output.Format format;
@@ -164,7 +166,7 @@ final class AlignCommand implements Callable<Integer> {
 
     private ModelCsvColumns csvColumns() {
         ModelCsvColumns c = ModelCsvColumns.defaults();
-        for (java.util.Map.Entry<String, String> e : columns.entrySet()) {
+        for (Map.Entry<String, String> e : columns.entrySet()) {
             String name = e.getValue();
             c = switch (e.getKey().strip().toLowerCase(Locale.ROOT)) {
                 case "model" -> c.withModel(name);

@@ -31,7 +31,7 @@ final class Tables {
     /** @return RFC 4180 CSV with {@code \n} line ends */
     static String csv(List<String> header, List<List<String>> rows) {
         StringBuilder sb = new StringBuilder();
-        try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build())) {
+        try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
             p.printRecord(header);
             for (List<String> r : rows) {
                 p.printRecord(r);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -191,7 +192,7 @@ public final class ModelOutputs {
             claim(() -> SurveyFormatException.in(name).line(line), "line " + line, model, language, item, index);
         }
 
-        void claim(java.util.function.Supplier<SurveyFormatException.Builder> at, String place, String model,
+        void claim(Supplier<SurveyFormatException.Builder> at, String place, String model,
                    String language, String item, int index) {
             String k = key(model.strip(), Generation.normaliseLanguage(language), Generation.normaliseItem(item), index);
             String prev = seen.put(k, place);
@@ -264,7 +265,7 @@ public final class ModelOutputs {
         return c.done();
     }
 
-    private static void addJson(Collector c, java.util.function.Supplier<SurveyFormatException.Builder> at, String place,
+    private static void addJson(Collector c, Supplier<SurveyFormatException.Builder> at, String place,
                                 JsonNode o) {
         c.rows++;
         String model = text(at, o, "model", true);
@@ -325,7 +326,7 @@ public final class ModelOutputs {
         }
     }
 
-    private static String text(java.util.function.Supplier<SurveyFormatException.Builder> at, JsonNode o, String field,
+    private static String text(Supplier<SurveyFormatException.Builder> at, JsonNode o, String field,
                                boolean required) {
         JsonNode v = o.get(field);
         if (v == null || v.isNull()) {
@@ -347,7 +348,7 @@ public final class ModelOutputs {
     private static ModelOutputs parseCsv(String name, String text, ModelCsvColumns columns) {
         Collector c = new Collector(name);
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                .setTrim(false).build();
+                .setTrim(false).get();
         try (Reader reader = new java.io.StringReader(text); CSVParser p = CSVParser.parse(reader, format)) {
             List<String> header = new ArrayList<>();
             Map<String, Integer> index = new HashMap<>();
