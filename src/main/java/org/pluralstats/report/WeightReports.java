@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.pluralstats.PluralstatsException;
-import org.pluralstats.data.ShortestDecimal;
 import org.pluralstats.data.SurveyData;
 import org.pluralstats.weight.PopulationCorrelation;
 import org.pluralstats.weight.RakingResult;
@@ -271,7 +267,7 @@ public final class WeightReports {
     }
 
     private static String num(double v) {
-        return Double.isNaN(v) || Double.isInfinite(v) ? "" : ShortestDecimal.format(v);
+        return Tables.num(v);
     }
 
     private static String round(double v) {
@@ -279,33 +275,10 @@ public final class WeightReports {
     }
 
     private static String csv(List<String> header, List<List<String>> rows) {
-        StringBuilder sb = new StringBuilder();
-        try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build())) {
-            p.printRecord(header);
-            for (List<String> r : rows) {
-                p.printRecord(r);
-            }
-        } catch (java.io.IOException e) {
-            throw new PluralstatsException("cannot write CSV: " + e.getMessage(), e);
-        }
-        return sb.toString();
+        return Tables.csv(header, rows);
     }
 
     private static String markdown(List<String> header, List<List<String>> rows) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("| ").append(String.join(" | ", header)).append(" |\n|");
-        for (int i = 0; i < header.size(); i++) {
-            sb.append(i < 2 ? "---|" : "---:|");
-        }
-        sb.append('\n');
-        for (List<String> r : rows) {
-            sb.append("| ");
-            List<String> cells = new ArrayList<>();
-            for (String c : r) {
-                cells.add(c.replace("|", "\\|"));
-            }
-            sb.append(String.join(" | ", cells)).append(" |\n");
-        }
-        return sb.toString();
+        return Tables.markdown(header, rows, 2);
     }
 }

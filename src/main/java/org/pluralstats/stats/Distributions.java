@@ -2,6 +2,7 @@ package org.pluralstats.stats;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.special.Gamma;
 
@@ -15,6 +16,7 @@ import org.apache.commons.math3.special.Gamma;
  */
 final class Distributions {
     private static final double T_INVERSE_ACCURACY = 1e-14;
+    private static final double BETA_EPSILON = 1e-15;
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
     private Distributions() {
@@ -33,6 +35,43 @@ final class Distributions {
     /** @return the Student t quantile with {@code df} degrees of freedom */
     static double tQuantile(double p, double df) {
         return new TDistribution(null, df, T_INVERSE_ACCURACY).inverseCumulativeProbability(p);
+    }
+
+    /**
+     * The two-sided Student t tail {@code P(|T| >= |t|) = I_x(df/2, 1/2)} with {@code x = df / (df + t²)}
+     * (the regularised incomplete beta function), as cephes' {@code stdtr} that scipy uses computes it
+     * for large {@code |t|}; exact 0 for infinite {@code t} and 1 for {@code t = 0}.
+     *
+     * @return the two-sided p-value, NaN when {@code df <= 0} or {@code t} is NaN
+     */
+    static double tTwoSided(double t, double df) {
+        if (!(df > 0) || Double.isNaN(t)) {
+            return Double.NaN;
+        }
+        if (Double.isInfinite(t)) {
+            return 0.0;
+        }
+        double x = df / (df + t * t);
+        return Math.min(1.0, Beta.regularizedBeta(x, 0.5 * df, 0.5, BETA_EPSILON));
+    }
+
+    /**
+     * The two-sided tail of a correlation coefficient under independence of normal variables:
+     * {@code P(|R| >= |r|) = 2 · I_{(1-|r|)/2}(a, a)} with {@code a = n/2 − 1}, the symmetric beta
+     * distribution on (−1, 1) that scipy 1.10's {@code pearsonr} uses.
+     *
+     * @return the p-value, NaN when {@code n < 3} or {@code r} is NaN
+     */
+    static double correlationTwoSided(double r, int n) {
+        if (n < 3 || Double.isNaN(r)) {
+            return Double.NaN;
+        }
+        double a = n / 2.0 - 1;
+        double x = 0.5 * (1 - Math.abs(r));
+        if (x <= 0) {
+            return 0.0;
+        }
+        return Math.min(1.0, 2 * Beta.regularizedBeta(x, a, a, BETA_EPSILON));
     }
 
     /** @return the chi-square upper tail {@code P(X >= x) = Q(df/2, x/2)} (1 for {@code x <= 0}) */

@@ -1,7 +1,12 @@
 package org.pluralstats.weight;
 
-import org.pluralstats.stats.CompensatedSum;
-/** How two score vectors are correlated. */
+import org.pluralstats.stats.Correlation;
+import org.pluralstats.stats.Ranks;
+
+/**
+ * How two score vectors are correlated. The arithmetic lives in {@link Correlation} (stats), shared
+ * with the alignment package.
+ */
 public enum CorrelationMethod {
     /** Pearson's product-moment correlation. */
     PEARSON,
@@ -14,7 +19,12 @@ public enum CorrelationMethod {
      * @return the correlation; NaN for fewer than two pairs or a constant vector
      */
     public double correlate(double[] x, double[] y) {
-        return this == PEARSON ? pearson(x, y) : pearson(averageRanks(x), averageRanks(y));
+        return asStatsMethod().coefficient(x, y);
+    }
+
+    /** @return the same method in {@link Correlation} */
+    public Correlation.Method asStatsMethod() {
+        return this == PEARSON ? Correlation.Method.PEARSON : Correlation.Method.SPEARMAN;
     }
 
     /** @return the lower-case name used in files ({@code pearson}, {@code spearman}) */
@@ -22,57 +32,13 @@ public enum CorrelationMethod {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Pearson's coefficient ({@link Correlation#pearsonCoefficient}); NaN when undefined. */
     static double pearson(double[] x, double[] y) {
-        int n = x.length;
-        if (n < 2) {
-            return Double.NaN;
-        }
-        CompensatedSum sx = CompensatedSum.create();
-        CompensatedSum sy = CompensatedSum.create();
-        for (int i = 0; i < n; i++) {
-            sx.accept(x[i]);
-            sy.accept(y[i]);
-        }
-        double mx = sx.getAsDouble() / n;
-        double my = sy.getAsDouble() / n;
-        CompensatedSum sxy = CompensatedSum.create();
-        CompensatedSum sxx = CompensatedSum.create();
-        CompensatedSum syy = CompensatedSum.create();
-        for (int i = 0; i < n; i++) {
-            double dx = x[i] - mx;
-            double dy = y[i] - my;
-            sxy.accept(dx * dy);
-            sxx.accept(dx * dx);
-            syy.accept(dy * dy);
-        }
-        double den = Math.sqrt(sxx.getAsDouble()) * Math.sqrt(syy.getAsDouble());
-        if (den == 0) {
-            return Double.NaN;
-        }
-        return Math.max(-1, Math.min(1, sxy.getAsDouble() / den));
+        return Correlation.pearsonCoefficient(x, y);
     }
 
-    /** Average ranks (1-based), ties sharing the mean of the ranks they span. */
+    /** Average ranks (1-based), ties sharing the mean of the ranks they span ({@link Ranks}). */
     static double[] averageRanks(double[] x) {
-        int n = x.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
-        double[] ranks = new double[n];
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j + 1 < n && x[order[j + 1]] == x[order[i]]) {
-                j++;
-            }
-            double r = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                ranks[order[k]] = r;
-            }
-            i = j + 1;
-        }
-        return ranks;
+        return Ranks.of(x).ranks();
     }
 }

@@ -1,11 +1,11 @@
 package org.pluralstats.weight;
 
-import org.pluralstats.stats.CompensatedSum;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.stats.CompensatedSum;
+import org.pluralstats.stats.PercentileBootstrap;
 
 /**
  * Human self-consistency as the seed paper's released code computes it ({@code scripts/process_wvs.py}
@@ -156,18 +156,8 @@ public final class HumanSelfConsistency {
         return den == 0 ? Double.NaN : between.getAsDouble() / den;
     }
 
-    /** A well-mixed seed per population (SplittableRandom's own mixing of nearby seeds is weak). */
+    /** A well-mixed seed per population ({@link PercentileBootstrap#seedFor}: FNV-1a of the name, SplitMix64 finaliser). */
     static long populationSeed(long seed, String population) {
-        long h = 0xcbf29ce484222325L; // FNV-1a over the UTF-8 name
-        for (byte b : population.getBytes(StandardCharsets.UTF_8)) {
-            h = (h ^ (b & 0xff)) * 0x100000001b3L;
-        }
-        return mix64(mix64(seed) ^ h);
-    }
-
-    private static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return PercentileBootstrap.seedFor(seed, population);
     }
 }

@@ -1,6 +1,7 @@
 package org.pluralstats.weight;
 
 import org.pluralstats.stats.CompensatedSum;
+
 /**
  * Kish's effective sample size of a set of weights, {@code nEff = (Σ w)² / Σ w²} (Kish 1965,
  * <i>Survey Sampling</i>, §11.7), and the weighting efficiency {@code nEff / n}. Sums are compensated.

@@ -1,8 +1,5 @@
 package org.pluralstats.weight;
 
-import org.pluralstats.stats.CompensatedSum;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -16,9 +13,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.stats.CompensatedSum;
 
 /**
  * A population margin to rake to: the population total of each level of a variable, or of each

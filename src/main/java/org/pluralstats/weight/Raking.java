@@ -1,6 +1,5 @@
 package org.pluralstats.weight;
 
-import org.pluralstats.stats.CompensatedSum;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.data.Column;
 import org.pluralstats.data.SurveyData;
+import org.pluralstats.stats.CompensatedSum;
 
 /**
  * Rakes weights to population margins. Immutable; configure with {@code with…} copies.

@@ -1,11 +1,11 @@
 package org.pluralstats.weight;
 
-import org.pluralstats.stats.CompensatedSum;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.stats.CompensatedSum;
 
 /**
  * Estimates value polarity scores (Eq. 1 of the seed paper, "Multilingual != Multicultural", §2.1)

@@ -1,0 +1,284 @@
+package org.pluralstats.align;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.pluralstats.PluralstatsException;
+import org.pluralstats.SurveyFormatException;
+
+/**
+ * Reads answer distributions over the options of multiple-choice questions, human or model, from JSON
+ * or CSV.
+ *
+ * <h2>JSON: an array of questions</h2>
+ * <pre>
+ * [{"population":"US","question":"Q12","options":["Yes","No"],"counts":[61,39]},
+ *  {"population":"US","question":"Q13","options":["1","2","3","4"],"shares":[0.1,0.4,0.3,0.2],
+ *   "ordinals":[1,2,3,4],"unclassifiable":0.02}]
+ * </pre>
+ * {@code question}, {@code options} and {@code counts} (or {@code shares}) are required;
+ * {@code population} defaults to {@value #ALL}; {@code unclassifiable} to 0.
+ *
+ * <h2>CSV: one row per population × question × option</h2>
+ * Header (names matched ignoring case): {@code question} (or {@code question_key}, {@code item}),
+ * {@code option}, {@code count} (or {@code share}, {@code proportion}, {@code probability}), and
+ * optionally {@code population} and {@code ordinal}. Rows of a question need not be adjacent; options
+ * keep the order of their first row.
+ *
+ * <h2>Both</h2>
+ * An option whose label equals the unclassifiable label ({@value #UNCLASSIFIABLE} by default, any case)
+ * is not an option: its count is the question's unclassifiable outputs. Ordinal positions: the
+ * {@code ordinals} / {@code ordinal} given; else the option labels themselves when they are all
+ * numbers; else 1, 2, … in option order. Errors name the file and the line (CSV) or the entry (JSON): a
+ * negative or non-numeric count, an option given twice, counts and options of different lengths.
+ */
+public final class OptionDistributions {
+    /** The default population name. */
+    public static final String ALL = "all";
+    /** The default label of unclassifiable outputs. */
+    public static final String UNCLASSIFIABLE = "unclassifiable";
+
+    private OptionDistributions() {
+    }
+
+    /**
+     * @param file a JSON or CSV file
+     * @return its distributions, in file order
+     */
+    public static List<OptionDistribution> read(Path file) {
+        return read(file, UNCLASSIFIABLE);
+    }
+
+    /**
+     * @param file a JSON or CSV file
+     * @param unclassifiableLabel the option label that marks unclassifiable outputs
+     * @return its distributions, in file order
+     */
+    public static List<OptionDistribution> read(Path file, String unclassifiableLabel) {
+        String name = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw SurveyFormatException.in(name).problem("file not found").build();
+        } catch (IOException e) {
+            throw SurveyFormatException.in(name).problem("cannot read: " + e.getMessage()).cause(e).build();
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String u = DistributionSimilarity.label(unclassifiableLabel);
+        return text.strip().startsWith("[") ? json(name, text, u) : csv(name, text, u);
+    }
+
+    private static List<OptionDistribution> json(String name, String text, String unclassifiable) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw SurveyFormatException.in(name).problem("not valid JSON: " + e.getMessage()).cause(e).build();
+        }
+        List<OptionDistribution> out = new ArrayList<>();
+        int k = 0;
+        for (JsonNode q : root) {
+            k++;
+            String where = "entry " + k;
+            String question = q.path("question").asText("");
+            if (!q.path("question").isValueNode() || question.isBlank()) {
+                throw SurveyFormatException.in(name).record(where).problem("no \"question\"").build();
+            }
+            String population = q.path("population").isValueNode() && !q.path("population").isNull()
+                    ? q.get("population").asText() : ALL;
+            JsonNode options = q.get("options");
+            JsonNode counts = q.has("counts") ? q.get("counts") : q.get("shares");
+            if (options == null || !options.isArray() || counts == null || !counts.isArray()) {
+                throw SurveyFormatException.in(name).record(where).problem("needs arrays \"options\" and \"counts\" (or \"shares\")")
+                        .build();
+            }
+            if (options.size() != counts.size()) {
+                throw SurveyFormatException.in(name).record(where).problem(options.size() + " options but " + counts.size()
+                        + " counts").build();
+            }
+            JsonNode ordinals = q.get("ordinals");
+            if (ordinals != null && (!ordinals.isArray() || ordinals.size() != options.size())) {
+                throw SurveyFormatException.in(name).record(where).problem("\"ordinals\" must be an array with one number"
+                        + " per option").build();
+            }
+            double unc = q.has("unclassifiable") ? number(name, where, "unclassifiable", q.get("unclassifiable")) : 0;
+            List<String> labels = new ArrayList<>();
+            List<Double> cs = new ArrayList<>();
+            List<Double> ords = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < options.size(); i++) {
+                String label = options.get(i).asText();
+                double c = number(name, where, "counts", counts.get(i));
+                if (DistributionSimilarity.label(label).equals(unclassifiable)) {
+                    unc += c;
+                    continue;
+                }
+                if (!seen.add(DistributionSimilarity.label(label))) {
+                    throw SurveyFormatException.in(name).record(where).problem("option \"" + label + "\" given twice").build();
+                }
+                labels.add(label);
+                cs.add(c);
+                ords.add(ordinals == null ? Double.NaN : number(name, where, "ordinals", ordinals.get(i)));
+            }
+            out.add(build(population, question, labels, cs, ords, unc, name + ", " + where));
+        }
+        return out;
+    }
+
+    private static double number(String name, String where, String field, JsonNode v) {
+        if (v == null || !v.isNumber()) {
+            throw SurveyFormatException.in(name).record(where).column(field).found(String.valueOf(v)).expected("a number")
+                    .build();
+        }
+        double d = v.asDouble();
+        if (!Double.isFinite(d) || ("ordinals".equals(field) ? false : d < 0)) {
+            throw SurveyFormatException.in(name).record(where).column(field).found(v.toString())
+                    .expected("a finite non-negative number").build();
+        }
+        return d;
+    }
+
+    private static List<OptionDistribution> csv(String name, String text, String unclassifiable) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
+        Map<String, Group> groups = new LinkedHashMap<>();
+        try (Reader r = new java.io.StringReader(text); CSVParser p = CSVParser.parse(r, format)) {
+            Map<String, Integer> col = new HashMap<>();
+            List<String> names = p.getHeaderNames();
+            for (int i = 0; i < names.size(); i++) {
+                col.putIfAbsent(names.get(i).strip().toLowerCase(Locale.ROOT), i);
+            }
+            int question = first(col, "question", "question_key", "item");
+            int option = first(col, "option");
+            int count = first(col, "count", "share", "proportion", "probability");
+            int population = first(col, "population");
+            int ordinal = first(col, "ordinal");
+            if (question < 0 || option < 0 || count < 0) {
+                throw SurveyFormatException.in(name).line(1).found(String.join(",", names))
+                        .expected("columns question, option and count (or share), optionally population and ordinal").build();
+            }
+            for (CSVRecord rec : p) {
+                long line = rec.getRecordNumber() + 1;
+                if (rec.size() != names.size()) {
+                    throw SurveyFormatException.in(name).line(line).found(rec.size() + " fields")
+                            .expected(names.size() + " as in the header").build();
+                }
+                String q = rec.get(question).strip();
+                String o = rec.get(option).strip();
+                String pop = population < 0 || rec.get(population).isBlank() ? ALL : rec.get(population).strip();
+                if (q.isEmpty() || o.isEmpty()) {
+                    throw SurveyFormatException.in(name).line(line).problem("empty question or option").build();
+                }
+                double c = cell(name, line, names.get(count), rec.get(count), false);
+                Group g = groups.computeIfAbsent(pop + '\u0000' + q, k -> new Group(pop, q, line));
+                if (DistributionSimilarity.label(o).equals(unclassifiable)) {
+                    g.unclassifiable += c;
+                    continue;
+                }
+                if (!g.seen.add(DistributionSimilarity.label(o))) {
+                    throw SurveyFormatException.in(name).line(line).problem("option \"" + o + "\" of question " + q
+                            + " (" + pop + ") given twice").build();
+                }
+                g.labels.add(o);
+                g.counts.add(c);
+                g.ordinals.add(ordinal < 0 ? Double.NaN : cell(name, line, names.get(ordinal), rec.get(ordinal), true));
+            }
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            throw SurveyFormatException.in(name).problem("not a CSV file: " + e.getMessage()).cause(e).build();
+        }
+        List<OptionDistribution> out = new ArrayList<>();
+        for (Group g : groups.values()) {
+            out.add(build(g.population, g.question, g.labels, g.counts, g.ordinals, g.unclassifiable,
+                    name + ", line " + g.line));
+        }
+        return out;
+    }
+
+    private static final class Group {
+        final String population;
+        final String question;
+        final long line;
+        final List<String> labels = new ArrayList<>();
+        final List<Double> counts = new ArrayList<>();
+        final List<Double> ordinals = new ArrayList<>();
+        final Set<String> seen = new HashSet<>();
+        double unclassifiable;
+
+        Group(String population, String question, long line) {
+            this.population = population;
+            this.question = question;
+            this.line = line;
+        }
+    }
+
+    private static double cell(String name, long line, String column, String text, boolean signed) {
+        String s = text.strip();
+        double v;
+        try {
+            v = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw SurveyFormatException.in(name).line(line).column(column).found(s).expected("a number").build();
+        }
+        if (!Double.isFinite(v) || (!signed && v < 0)) {
+            throw SurveyFormatException.in(name).line(line).column(column).found(s)
+                    .expected(signed ? "a finite number" : "a finite non-negative number").build();
+        }
+        return v;
+    }
+
+    private static int first(Map<String, Integer> col, String... names) {
+        for (String n : names) {
+            if (col.containsKey(n)) {
+                return col.get(n);
+            }
+        }
+        return -1;
+    }
+
+    private static OptionDistribution build(String population, String question, List<String> labels, List<Double> counts,
+                                            List<Double> ordinals, double unclassifiable, String where) {
+        if (labels.isEmpty()) {
+            // only unclassifiable outputs: keep the question so they are counted
+            return new OptionDistribution(population, question, List.of(), unclassifiable);
+        }
+        double[] ord = new double[labels.size()];
+        boolean given = ordinals.stream().noneMatch(d -> Double.isNaN(d));
+        boolean numeric = true;
+        for (int i = 0; i < ord.length && !given; i++) {
+            try {
+                ord[i] = Double.parseDouble(labels.get(i).strip());
+                numeric &= Double.isFinite(ord[i]);
+            } catch (NumberFormatException e) {
+                numeric = false;
+            }
+        }
+        List<OptionCount> options = new ArrayList<>();
+        for (int i = 0; i < ord.length; i++) {
+            double o = given ? ordinals.get(i) : numeric ? ord[i] : i + 1;
+            options.add(new OptionCount(labels.get(i), o, counts.get(i)));
+        }
+        try {
+            return new OptionDistribution(population, question, options, unclassifiable);
+        } catch (PluralstatsException e) {
+            throw new PluralstatsException(where + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.pluralstats.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.pluralstats.PluralstatsException;
+import org.pluralstats.align.Alignment;
+import org.pluralstats.align.AlignmentLevel;
+import org.pluralstats.align.AlignmentResult;
+import org.pluralstats.align.CountryLanguages;
+import org.pluralstats.align.ModelConsistency;
+import org.pluralstats.align.ModelSelfConsistency;
+import org.pluralstats.align.PopulationScores;
+import org.pluralstats.align.UsBiasResult;
+import org.pluralstats.align.UsCentricBias;
+import org.pluralstats.io.llm.ModelCsvColumns;
+import org.pluralstats.io.llm.ModelOutputs;
+import org.pluralstats.report.AlignReports;
+import org.pluralstats.report.Json;
+import org.pluralstats.report.WeightReports;
+import org.pluralstats.stats.PercentileBootstrap;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pluralstats align --model OUTPUTS --population VPS.(csv|json) [--level item|response]
+ * [--bootstrap N --seed S] [--table alignment|consistency|us-bias] [--format json|csv|md]}: alignment of
+ * model outputs with populations (seed paper 003), model self-consistency, US-centric bias.
+ */
+@Command(name = "align", mixinStandardHelpOptions = true,
+        description = {"Alignment of model outputs with populations (seed paper 003): Spearman's rho with scipy's p and a",
+                "seeded bootstrap interval, Pearson's r and 1 - mean|x - y| per model x prompt language x population;",
+                "model self-consistency (--table consistency); US-centric bias (--table us-bias --countries FILE)."})
+final class AlignCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "OUTPUTS",
+            description = "model outputs: JSONL with stance labels, or CSV with a score per generation")
+    Path model;
+
+    @Option(names = "--population", paramLabel = "FILE",
+            description = {"population scores (repeatable): pluralstats vps output (JSON/CSV), a CSV population,item,vps,",
+                "or the paper's ground_truth_*.csv"})
+    List<Path> populations = new ArrayList<>();
+
+    @Option(names = "--level", defaultValue = "item",
+            description = "item (model item mean vs population, default) or response (each generation, as the released code)")
+    String level;
+
+    @Option(names = "--bootstrap", defaultValue = "" + PercentileBootstrap.DEFAULT_RESAMPLES, paramLabel = "N",
+            description = "bootstrap resamples for the intervals, 0 for none (default: ${DEFAULT-VALUE})")
+    int bootstrap;
+
+    @Option(names = "--seed", defaultValue = "" + PercentileBootstrap.DEFAULT_SEED, paramLabel = "S",
+            description = "bootstrap seed (default: ${DEFAULT-VALUE}); the same seed gives the same output")
+    long seed;
+
+    @Option(names = "--confidence", defaultValue = "0.95", description = "interval level (default: ${DEFAULT-VALUE})")
+    double confidence;
+
+    @Option(names = "--table", defaultValue = "alignment",
+            description = "alignment (default), consistency (model self-consistency) or us-bias")
+    String table;
+
+    @Option(names = "--countries", paramLabel = "FILE",
+            description = "country -> language CSV (cntry_an,lnge_iso) for --table us-bias, e.g. country_languages.csv")
+    Path countries;
+
+    @Option(names = "--reference", defaultValue = UsCentricBias.US,
+            description = "reference population of --table us-bias (default: ${DEFAULT-VALUE})")
+    String reference;
+
+    @Option(names = "--reliability", defaultValue = "" + ModelSelfConsistency.DEFAULT_RELIABILITY,
+            description = "self-consistency is divided by this (default: ${DEFAULT-VALUE} = 1 - 4.5% judge error)")
+    double reliability;
+
+    @Option(names = "--column", paramLabel = "ROLE=NAME",
+            description = {"CSV model outputs: the column of a role (repeatable): model, family, language, item, score or",
+                "generation, e.g. --column language=response_language (defaults: the released file's names)"})
+    Map<String, String> columns = new LinkedHashMap<>();
+
+    @Option(names = "--format", defaultValue = "json", description = "json, csv or md (default: ${DEFAULT-VALUE})")
+    Output.Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "output file (default: standard output)")
+    Path out;
+
+    @Override
+    public Integer call() {
+        AlignmentLevel lvl;
+        try {
+            lvl = AlignmentLevel.parse(level);
+        } catch (PluralstatsException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        String which = table.strip().toLowerCase(Locale.ROOT);
+        if (!List.of("alignment", "consistency", "us-bias").contains(which)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown --table " + table + "; expected alignment, consistency or us-bias");
+        }
+        if (!which.equals("consistency") && populations.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--population is required for --table " + which);
+        }
+        if (which.equals("us-bias") && countries == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--table us-bias needs --countries (a country -> language CSV such as country_languages.csv)");
+        }
+        ModelOutputs outputs = columns.isEmpty() ? ModelOutputs.read(model) : ModelOutputs.readCsv(model, csvColumns());
+        reportExclusions(outputs);
+        ModelSelfConsistency consistency = ModelSelfConsistency.withDefaults().withReliability(reliability);
+        String text;
+        switch (which) {
+            case "consistency" -> {
+                List<ModelConsistency> rows = consistency.withResamples(bootstrap).withSeed(seed).withConfidence(confidence)
+                        .estimate(outputs);
+                text = switch (format) {
+                    case json -> Json.write(AlignReports.consistencyJson(rows));
+                    case csv -> AlignReports.consistencyCsv(rows);
+                    case md -> AlignReports.consistencyMarkdown(rows);
+                };
+                long undefined = rows.stream().filter(r -> Double.isNaN(r.selfConsistency())).count();
+                if (undefined > 0) {
+                    System.err.println("pluralstats: self-consistency undefined (null) for " + undefined
+                            + " model x language: fewer than two pairs of generations of one item, or all equal");
+                }
+            }
+            case "us-bias" -> {
+                PopulationScores pops = PopulationScores.read(populations);
+                CountryLanguages table = CountryLanguages.read(countries);
+                UsCentricBias bias = UsCentricBias.withDefaults().withReference(reference).withLevel(lvl)
+                        .withResamples(bootstrap).withSeed(seed).withConfidence(confidence);
+                List<UsBiasResult> rows = bias.compare(outputs, pops, table);
+                for (String language : outputs.languages()) {
+                    if (bias.locals(pops, table, language).isEmpty()) {
+                        System.err.println("pluralstats: no local population for language " + language
+                                + " (no country of it besides " + reference + " has scores); not compared");
+                    }
+                }
+                text = switch (format) {
+                    case json -> Json.write(AlignReports.biasJson(rows));
+                    case csv -> AlignReports.biasCsv(rows);
+                    case md -> AlignReports.biasMarkdown(rows);
+                };
+            }
+            default -> {
+                PopulationScores pops = PopulationScores.read(populations);
+                List<AlignmentResult> rows = Alignment.withDefaults().withLevel(lvl).withResamples(bootstrap).withSeed(seed)
+                        .withConfidence(confidence).withSelfConsistency(consistency).compare(outputs, pops);
+                text = switch (format) {
+                    case json -> Json.write(AlignReports.alignmentJson(rows));
+                    case csv -> AlignReports.alignmentCsv(rows);
+                    case md -> AlignReports.alignmentMarkdown(rows);
+                };
+                reportUndefined(rows);
+            }
+        }
+        Output.write(out, text);
+        return 0;
+    }
+
+    private ModelCsvColumns csvColumns() {
+        ModelCsvColumns c = ModelCsvColumns.defaults();
+        for (Map.Entry<String, String> e : columns.entrySet()) {
+            String name = e.getValue();
+            c = switch (e.getKey().strip().toLowerCase(Locale.ROOT)) {
+                case "model" -> c.withModel(name);
+                case "family" -> c.withFamily(name);
+                case "language" -> c.withLanguage(name);
+                case "item" -> c.withItem(name);
+                case "score" -> c.withScore(name);
+                case "generation" -> c.withGeneration(name);
+                default -> throw new CommandLine.ParameterException(spec.commandLine(), "unknown --column role "
+                        + e.getKey() + "; expected model, family, language, item, score or generation");
+            };
+        }
+        return c;
+    }
+
+    private static void reportExclusions(ModelOutputs outputs) {
+        if (outputs.accounting().excludedTotal() > 0) {
+            System.err.println("pluralstats: excluded " + outputs.accounting().excludedTotal() + " of "
+                    + outputs.accounting().inputRows() + " generations in " + outputs.source() + ": "
+                    + WeightReports.describe(outputs.accounting().excluded()));
+        }
+    }
+
+    private static void reportUndefined(List<AlignmentResult> rows) {
+        long undefined = rows.stream().filter(r -> Double.isNaN(r.rho())).count();
+        if (undefined > 0) {
+            System.err.println("pluralstats: rho undefined (null) in " + undefined + " of " + rows.size()
+                    + " rows: fewer than two shared items or generations, or a constant side");
+        }
+        int without = rows.stream().mapToInt(AlignmentResult::itemsWithoutScore).max().orElse(0);
+        if (without > 0) {
+            System.err.println("pluralstats: items without a population score were left out (up to " + without
+                    + " per row; see itemsWithoutScore)");
+        }
+    }
+}

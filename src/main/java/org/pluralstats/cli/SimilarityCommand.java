@@ -1,0 +1,106 @@
+package org.pluralstats.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.pluralstats.PluralstatsException;
+import org.pluralstats.align.DistributionSimilarity;
+import org.pluralstats.align.OptionDistributions;
+import org.pluralstats.align.SimilarityMetric;
+import org.pluralstats.align.SimilarityReport;
+import org.pluralstats.report.AlignReports;
+import org.pluralstats.report.Json;
+import org.pluralstats.report.WeightReports;
+import org.pluralstats.stats.JensenShannonDistance;
+import org.pluralstats.stats.PercentileBootstrap;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pluralstats similarity --human FILE --model FILE [--metric wasserstein|jsd] [--bootstrap N --seed S]}:
+ * similarity of model and human answer distributions per population (seed paper 002's Table 1).
+ */
+@Command(name = "similarity", mixinStandardHelpOptions = true,
+        description = {"Similarity of model and human answer distributions on multiple-choice questions: the mean over",
+                "questions of 1 - W1/(max - min ordinal) (Wasserstein, OpinionQA) or 1 - Jensen-Shannon distance, with a",
+                "seeded bootstrap interval, and the share of unclassifiable outputs, per population (seed 002, Table 1)."})
+final class SimilarityCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--human", required = true, paramLabel = "FILE", description = "human distributions (JSON or CSV)")
+    Path human;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "model distributions (JSON or CSV)")
+    Path model;
+
+    @Option(names = "--metric", defaultValue = "wasserstein", description = "wasserstein (default) or jsd")
+    String metric;
+
+    @Option(names = "--log-base", defaultValue = "2", description = "Jensen-Shannon logarithm base: 2 (default) or e")
+    String logBase;
+
+    @Option(names = "--bootstrap", defaultValue = "" + PercentileBootstrap.DEFAULT_RESAMPLES, paramLabel = "N",
+            description = "bootstrap resamples of the questions, 0 for none (default: ${DEFAULT-VALUE})")
+    int bootstrap;
+
+    @Option(names = "--seed", defaultValue = "" + PercentileBootstrap.DEFAULT_SEED, paramLabel = "S",
+            description = "bootstrap seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--confidence", defaultValue = "0.95", description = "interval level (default: ${DEFAULT-VALUE})")
+    double confidence;
+
+    @Option(names = "--unclassifiable", defaultValue = OptionDistributions.UNCLASSIFIABLE, paramLabel = "LABEL",
+            description = "option label of unclassifiable outputs (default: ${DEFAULT-VALUE})")
+    String unclassifiable;
+
+    @Option(names = "--per-question", description = "write the per-question similarities instead of the summaries")
+    boolean perQuestion;
+
+    @Option(names = "--format", defaultValue = "json", description = "json, csv or md (default: ${DEFAULT-VALUE})")
+    Output.Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "output file (default: standard output)")
+    Path out;
+
+    @Override
+    public Integer call() {
+        SimilarityMetric m;
+        double base;
+        try {
+            m = SimilarityMetric.parse(metric);
+        } catch (PluralstatsException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        switch (logBase.strip().toLowerCase(Locale.ROOT)) {
+            case "2" -> base = JensenShannonDistance.BASE_2;
+            case "e", "natural", "ln" -> base = JensenShannonDistance.NATURAL;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown --log-base " + logBase + "; expected 2 or e");
+        }
+        SimilarityReport report = DistributionSimilarity.withDefaults().withMetric(m).withLogBase(base)
+                .withResamples(bootstrap).withSeed(seed).withConfidence(confidence)
+                .compare(OptionDistributions.read(human, unclassifiable), OptionDistributions.read(model, unclassifiable));
+        String text;
+        if (perQuestion) {
+            text = switch (format) {
+                case json -> Json.write(AlignReports.questionsJson(report));
+                case csv -> AlignReports.questionsCsv(report);
+                case md -> AlignReports.questionsMarkdown(report);
+            };
+        } else {
+            text = switch (format) {
+                case json -> Json.write(AlignReports.similarityJson(report));
+                case csv -> AlignReports.similarityCsv(report);
+                case md -> AlignReports.similarityMarkdown(report);
+            };
+        }
+        Output.write(out, text);
+        if (!report.excluded().isEmpty()) {
+            System.err.println("pluralstats: left out population x question pairs: " + WeightReports.describe(report.excluded()));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,52 @@
+package org.pluralstats.align;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** The fixtures of tools/align_reference.py and the released data of seed paper 003. */
+final class AlignFixtures {
+    static final double STATISTIC = 1e-12;
+    static final double P_VALUE = 1e-10;
+    static final Path RELEASED = Path.of("data-samples/multicultural-alignment");
+    static final Path GENERATIONS = RELEASED.resolve("all_lang_model_responses_with_scores.csv");
+    static final Path COUNTRY = RELEASED.resolve("ground_truth_every_country.csv");
+    static final Path LANGUAGE = RELEASED.resolve("ground_truth_per_language.csv");
+    static final Path GLOBAL = RELEASED.resolve("ground_truth_global.csv");
+    static final Path COUNTRY_LANGUAGES = RELEASED.resolve("country_languages.csv");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private AlignFixtures() {
+    }
+
+    static JsonNode load(String name) {
+        String path = "/org/pluralstats/align/" + name;
+        try (InputStream in = AlignFixtures.class.getResourceAsStream(path)) {
+            assertThat(in).as("fixture %s", path).isNotNull();
+            JsonNode root = MAPPER.readTree(in);
+            assertThat(root.path("generator").path("script").asText()).isEqualTo("tools/align_reference.py");
+            assertThat(root.path("generator").path("scipy").asText()).isEqualTo("1.10.1");
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static double num(JsonNode n) {
+        return n == null || n.isNull() ? Double.NaN : n.asDouble();
+    }
+
+    /** @return |a − e| / |e| (|a| when e = 0); 0 when both are NaN; +∞ when only one is */
+    static double relative(double actual, double expected) {
+        if (Double.isNaN(expected) || Double.isNaN(actual)) {
+            return Double.isNaN(expected) && Double.isNaN(actual) ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return expected == 0 ? Math.abs(actual) : Math.abs(actual - expected) / Math.abs(expected);
+    }
+}

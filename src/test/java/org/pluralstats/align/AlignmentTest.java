@@ -1,0 +1,139 @@
+package org.pluralstats.align;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pluralstats.PluralstatsException;
+import org.pluralstats.io.llm.Generation;
+import org.pluralstats.io.llm.ModelOutputs;
+
+/**
+ * Alignment of the seed paper's released per-generation scores with its ground truth, at item and
+ * response level, against pandas + scipy (tools/align_reference.py, released-alignment.json), and the
+ * handling of bad input.
+ */
+class AlignmentTest {
+    static ModelOutputs outputs;
+    static PopulationScores populations;
+
+    @BeforeAll
+    static void load() {
+        outputs = ModelOutputs.read(AlignFixtures.GENERATIONS);
+        populations = PopulationScores.read(AlignFixtures.GLOBAL, AlignFixtures.LANGUAGE, AlignFixtures.COUNTRY);
+    }
+
+    @Test
+    void populationFilesAreReadAsDocumented() {
+        assertThat(populations.populations()).hasSize(1 + 4 + 13).startsWith("global", "da", "en", "nl", "pt");
+        assertThat(populations.scores("global")).hasSize(83);
+        assertThat(populations.scores("US")).hasSize(80);
+        assertThat(populations.score("DK", "f120")).isPresent();
+        assertThat(populations.score("da", "F120").getAsDouble()).isEqualTo(0.8441041599591297);
+    }
+
+    @Test
+    void releasedDataEqualPandasAndScipyAtItemAndResponseLevel() {
+        JsonNode ref = AlignFixtures.load("released-alignment.json");
+        Map<String, AlignmentResult> got = new HashMap<>();
+        for (AlignmentLevel level : AlignmentLevel.values()) {
+            for (AlignmentResult r : Alignment.withDefaults().withLevel(level).withResamples(0).compare(outputs, populations)) {
+                got.put(key(level.jsonName(), r.model(), r.language(), r.population()), r);
+            }
+        }
+        assertThat(got).hasSize(2 * 9 * 4 * 18);
+        double maxStat = 0;
+        double maxP = 0;
+        int checked = 0;
+        for (JsonNode c : ref.get("cases")) {
+            AlignmentResult r = got.get(key(c.get("level").asText(), c.get("model").asText(), c.get("language").asText(),
+                    c.get("population").asText()));
+            assertThat(r).as("row for %s", c).isNotNull();
+            assertThat(r.n()).isEqualTo(c.get("n").asInt());
+            double[] stat = {AlignFixtures.relative(r.rho(), AlignFixtures.num(c.get("rho"))),
+                AlignFixtures.relative(r.pearson(), AlignFixtures.num(c.get("pearson"))),
+                AlignFixtures.relative(r.meanAlignment(), AlignFixtures.num(c.get("meanAlignment")))};
+            double[] p = {AlignFixtures.relative(r.p(), AlignFixtures.num(c.get("p"))),
+                AlignFixtures.relative(r.pearsonP(), AlignFixtures.num(c.get("pearsonP")))};
+            for (double d : stat) {
+                assertThat(d).as("%s", c).isLessThanOrEqualTo(AlignFixtures.STATISTIC);
+                maxStat = Math.max(maxStat, d);
+            }
+            for (double d : p) {
+                assertThat(d).as("%s", c).isLessThanOrEqualTo(AlignFixtures.P_VALUE);
+                maxP = Math.max(maxP, d);
+            }
+            checked++;
+        }
+        assertThat(checked).isEqualTo(432);
+        double maxSc = 0;
+        for (JsonNode c : ref.get("selfConsistency")) {
+            AlignmentResult r = got.get(key("item", c.get("model").asText(), c.get("language").asText(), "global"));
+            double d = AlignFixtures.relative(r.selfConsistency(), c.get("selfConsistency").asDouble());
+            assertThat(d).isLessThanOrEqualTo(AlignFixtures.STATISTIC);
+            maxSc = Math.max(maxSc, d);
+        }
+        System.out.printf(Locale.ROOT, "released data: %d rows vs pandas/scipy, max relative difference: statistics %.3g,"
+                + " p-values %.3g, self-consistency %.3g%n", checked, maxStat, maxP, maxSc);
+        // the 5 items without any ground truth are counted, not silently dropped
+        AlignmentResult gemma = got.get(key("item", "gemma-2-9b-it", "da", "global"));
+        assertThat(gemma.itemsWithoutScore()).isEqualTo(5);
+        AlignmentResult resp = got.get(key("response", "gemma-2-9b-it", "da", "global"));
+        assertThat(resp.generationsWithoutScore()).isPositive();
+        assertThat(resp.n() + resp.generationsWithoutScore()).isEqualTo(212);
+    }
+
+    private static String key(String level, String model, String language, String population) {
+        return level + "|" + model + "|" + language + "|" + population;
+    }
+
+    @Test
+    void bootstrapIsReproducibleAndBracketsTheEstimate() {
+        Alignment a = Alignment.withDefaults().withLevel(AlignmentLevel.RESPONSE).withResamples(150).withSeed(11);
+        List<String> pops = List.of("global", "US", "DK");
+        List<AlignmentResult> r1 = a.compare(outputs, populations, pops);
+        List<AlignmentResult> r2 = a.compare(outputs, populations, pops);
+        assertThat(r1).isEqualTo(r2).hasSize(9 * 4 * 3);
+        assertThat(a.withSeed(12).compare(outputs, populations, pops)).isNotEqualTo(r1);
+        // one group's interval does not depend on which other populations are compared
+        AlignmentResult alone = a.compare(outputs, populations, List.of("DK")).get(0);
+        assertThat(alone).isEqualTo(r1.get(2));
+        assertThat(r1).allSatisfy(r -> {
+            assertThat(r.resamples()).isEqualTo(150);
+            assertThat(r.ciLow()).isLessThan(r.ciHigh());
+            assertThat(r.meanAlignmentCiLow()).isLessThanOrEqualTo(r.meanAlignment());
+            assertThat(r.meanAlignmentCiHigh()).isGreaterThanOrEqualTo(r.meanAlignment());
+        });
+    }
+
+    @Test
+    void aModelWithASingleItemHasNoCorrelation() {
+        ModelOutputs one = ModelOutputs.of(List.of(Generation.ofScore("tiny", "", "da", "F120", 1, 0.4),
+                Generation.ofScore("tiny", "", "da", "F120", 2, 0.6), Generation.ofScore("tiny", "", "da", "NOPE", 1, 0.2)));
+        AlignmentResult r = Alignment.withDefaults().compare(one, populations, List.of("DK")).get(0);
+        assertThat(r.n()).isEqualTo(1);
+        assertThat(r.itemsWithoutScore()).isEqualTo(1);
+        assertThat(r.rho()).isNaN();
+        assertThat(r.p()).isNaN();
+        assertThat(r.ciLow()).isNaN();
+        assertThat(r.resamples()).isZero();
+        assertThat(r.meanAlignment()).isCloseTo(1 - Math.abs(0.5 - populations.score("DK", "F120").getAsDouble()), within(1e-15));
+        AlignmentResult g = Alignment.withDefaults().withLevel(AlignmentLevel.RESPONSE).compare(one, populations, List.of("DK")).get(0);
+        assertThat(g.n()).isEqualTo(2);
+        assertThat(g.generationsWithoutScore()).isEqualTo(1);
+        assertThat(g.rho()).isNaN(); // the population side is constant
+    }
+
+    @Test
+    void unknownPopulationIsAnError() {
+        assertThatThrownBy(() -> Alignment.withDefaults().compare(outputs, populations, List.of("FR")))
+                .isInstanceOf(PluralstatsException.class).hasMessageContaining("no scores for population FR");
+    }
+}

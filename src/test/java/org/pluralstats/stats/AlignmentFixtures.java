@@ -1,0 +1,51 @@
+package org.pluralstats.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Reads the fixtures of {@code tools/align_reference.py} (in {@code org/pluralstats/align/}) that check
+ * the correlations and distances this package provides for the alignment package.
+ */
+final class AlignmentFixtures {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private AlignmentFixtures() {
+    }
+
+    static JsonNode load(String name) {
+        String path = "/org/pluralstats/align/" + name;
+        try (InputStream in = AlignmentFixtures.class.getResourceAsStream(path)) {
+            assertThat(in).as("fixture %s", path).isNotNull();
+            JsonNode root = MAPPER.readTree(in);
+            assertThat(root.path("generator").path("script").asText()).isEqualTo("tools/align_reference.py");
+            assertThat(root.path("generator").path("scipy").asText()).isEqualTo("1.10.1");
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Stream<Arguments> cases(String name, String field) {
+        List<Arguments> out = new ArrayList<>();
+        for (JsonNode c : load(name).path(field)) {
+            out.add(Arguments.of(c.path("name").asText(), c));
+        }
+        assertThat(out).isNotEmpty();
+        return out.stream();
+    }
+
+    /** null → NaN */
+    static double num(JsonNode n) {
+        return n == null || n.isNull() ? Double.NaN : n.asDouble();
+    }
+}
