@@ -33,9 +33,11 @@ public class VpsBench {
         for (int rep = 0; rep < repeats; rep++) {
             long t0 = System.nanoTime();
             SurveyData data = SurveyFiles.read(file, ReadOptions.builder().variables(vars).build());
+            // binarise and weigh once (W_WEIGHT: the Wave 7 convention), then group three ways
+            PolarityDesign design = PolarityDesign.builder(data).binarisation(Binarisation.paper())
+                    .weight(WeightSpec.design()).build();
             for (String by : List.of("B_COUNTRY_ALPHA", "S_INTLANGUAGE", "global")) {
-                PolarityDesign d = PolarityDesign.builder(data).binarisation(Binarisation.paper())
-                        .populations(PopulationSpec.parse(by)).weight(WeightSpec.parse("W_WEIGHT")).build();
+                PolarityDesign d = design.withPopulations(PopulationSpec.parse(by));
                 Files.writeString(out.resolve("vps-" + by + ".csv"),
                         WeightReports.scoresCsv(ValuePolarityScores.withDefaults().estimate(d), false));
             }

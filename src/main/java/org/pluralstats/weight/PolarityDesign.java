@@ -40,12 +40,21 @@ public final class PolarityDesign {
     private final PopulationSpec populationSpec;
     private final Map<String, Integer> exclusionReasons;
 
+    private final InvalidWeights invalidWeights;
+
     private PolarityDesign(Builder b) {
-        this.data = b.data;
-        this.weight = b.weight;
-        this.populationSpec = b.populations;
-        this.items = List.copyOf(b.binarisation.apply(data));
-        this.weights = weight.weights(data);
+        this(b.data, List.copyOf(b.binarisation.apply(b.data)), b.weight, b.weight.weights(b.data), b.populations,
+                b.invalidWeights);
+    }
+
+    private PolarityDesign(SurveyData data, List<BinaryItem> items, WeightSpec weight, double[] weights,
+                           PopulationSpec populationSpec, InvalidWeights invalidWeights) {
+        this.data = data;
+        this.weight = weight;
+        this.populationSpec = populationSpec;
+        this.items = items;
+        this.weights = weights;
+        this.invalidWeights = invalidWeights;
         Map<String, int[]> groups = populationSpec.groups(data);
         this.populations = List.copyOf(groups.keySet());
         this.rows = new int[populations.size()][];
@@ -68,7 +77,7 @@ public final class PolarityDesign {
                 if (valid(weights[r])) {
                     keep[k++] = r;
                 } else {
-                    if (b.invalidWeights == InvalidWeights.FAIL) {
+                    if (invalidWeights == InvalidWeights.FAIL) {
                         throw invalid(r, g.length - valid);
                     }
                     drop[d++] = r;
@@ -92,6 +101,17 @@ public final class PolarityDesign {
      */
     public static Builder builder(SurveyData data) {
         return new Builder(data);
+    }
+
+    /**
+     * The same data, binarised items and weights grouped into other populations: binarisation and
+     * weights are not computed again (scores by country, by language and globally from one design).
+     *
+     * @param spec the populations
+     * @return a design over them
+     */
+    public PolarityDesign withPopulations(PopulationSpec spec) {
+        return new PolarityDesign(data, items, weight, weights, spec, invalidWeights);
     }
 
     static boolean valid(double w) {

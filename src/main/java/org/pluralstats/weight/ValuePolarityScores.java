@@ -50,6 +50,87 @@ public final class ValuePolarityScores {
      * @return one row per population × item, populations outer, in the design's orders
      */
     public ScoreTable estimate(PolarityDesign design) {
+        int nPop = design.populations().size();
+        int n = design.data().rows();
+        // each respondent belongs to at most one population (a partition, or a subset of one):
+        // then every item is scored for all populations in one sequential pass over its rows
+        int[] popOf = new int[n];
+        int[] excludedOf = new int[n];
+        java.util.Arrays.fill(popOf, -1);
+        java.util.Arrays.fill(excludedOf, -1);
+        for (int p = 0; p < nPop; p++) {
+            for (int r : design.rows(p)) {
+                if (popOf[r] >= 0 || excludedOf[r] >= 0) {
+                    return estimateOverlapping(design);
+                }
+                popOf[r] = p;
+            }
+            for (int r : design.excludedRows(p)) {
+                if (popOf[r] >= 0 || excludedOf[r] >= 0) {
+                    return estimateOverlapping(design);
+                }
+                excludedOf[r] = p;
+            }
+        }
+        double[] w = design.weightArray();
+        List<BinaryItem> items = design.items();
+        ValuePolarityScore[][] scores = new ValuePolarityScore[nPop][items.size()];
+        Map<Integer, Double> quantiles = new HashMap<>();
+        int[] m = new int[nPop];
+        int[] excluded = new int[nPop];
+        double[][] sums = new double[8][nPop]; // sum and compensation of w, wA, w^2 (A=1), w^2 (A=0)
+        for (int i = 0; i < items.size(); i++) {
+            byte[] a = items.get(i).values();
+            java.util.Arrays.fill(m, 0);
+            java.util.Arrays.fill(excluded, 0);
+            for (double[] row : sums) {
+                java.util.Arrays.fill(row, 0);
+            }
+            for (int r = 0; r < n; r++) {
+                byte v = a[r];
+                if (v < 0) {
+                    continue;
+                }
+                int p = popOf[r];
+                if (p < 0) {
+                    if (excludedOf[r] >= 0) {
+                        excluded[excludedOf[r]]++;
+                    }
+                    continue;
+                }
+                double wr = w[r];
+                m[p]++;
+                neumaier(sums[0], sums[1], p, wr);
+                if (v == 1) {
+                    neumaier(sums[2], sums[3], p, wr);
+                    neumaier(sums[4], sums[5], p, wr * wr);
+                } else {
+                    neumaier(sums[6], sums[7], p, wr * wr);
+                }
+            }
+            for (int p = 0; p < nPop; p++) {
+                scores[p][i] = fromSums(design.populations().get(p), items.get(i).id(), m[p], sums[0][p] + sums[1][p],
+                        sums[2][p] + sums[3][p], sums[4][p] + sums[5][p], sums[6][p] + sums[7][p], excluded[p],
+                        quantiles);
+            }
+        }
+        List<ValuePolarityScore> out = new ArrayList<>(nPop * items.size());
+        for (ValuePolarityScore[] row : scores) {
+            out.addAll(List.of(row));
+        }
+        return ScoreTable.of(out);
+    }
+
+    /** Neumaier's compensated addition of {@code x} into {@code sum[p]} with compensation {@code comp[p]}. */
+    private static void neumaier(double[] sum, double[] comp, int p, double x) {
+        double s = sum[p];
+        double t = s + x;
+        comp[p] += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
+        sum[p] = t;
+    }
+
+    /** Populations that share respondents: each scored over its own rows. */
+    private ScoreTable estimateOverlapping(PolarityDesign design) {
         List<ValuePolarityScore> out = new ArrayList<>(design.populations().size() * design.items().size());
         double[] w = design.weightArray();
         Map<Integer, Double> quantiles = new HashMap<>();
