@@ -1,16 +1,15 @@
 package org.pluralstats.regress;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Erf;
+import org.pluralstats.stats.Distributions;
 
 /**
  * Tail probabilities and quantiles for the coefficient tests, computed as upper tails directly (not as
  * {@code 1 - cdf}) so that small p-values keep their relative precision, as scipy's {@code sf} does.
  */
 final class TestDistributions {
-    private static final double QUANTILE_ACCURACY = 1e-14;
     /** Φ⁻¹(0.975). */
     static final double Z_975 = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(0.975);
 
@@ -25,13 +24,12 @@ final class TestDistributions {
         if (Double.isInfinite(t)) {
             return 0.0;
         }
-        // P(|T| >= |t|) = I_{df/(df+t²)}(df/2, 1/2)
-        return Beta.regularizedBeta(df / (df + t * t), 0.5 * df, 0.5, 1e-15, Integer.MAX_VALUE);
+        return Distributions.tTwoSided(t, df);
     }
 
     /** @return the Student t quantile {@code t_p(df)} */
     static double tQuantile(double p, double df) {
-        return new TDistribution(null, df, QUANTILE_ACCURACY).inverseCumulativeProbability(p);
+        return Distributions.tQuantile(p, df);
     }
 
     /** @return {@code P(|Z| >= |z|) = erfc(|z|/√2)} for the standard normal */

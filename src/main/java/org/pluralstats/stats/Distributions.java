@@ -14,7 +14,7 @@ import org.apache.commons.math3.special.Gamma;
  * precision (scipy's {@code chi2.sf} and {@code norm.sf} do the same). Student t quantiles use Commons
  * Math's inversion with an absolute accuracy of 1e-14 instead of its default 1e-9.
  */
-final class Distributions {
+public final class Distributions {
     private static final double T_INVERSE_ACCURACY = 1e-14;
     private static final double BETA_EPSILON = 1e-15;
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
@@ -22,18 +22,31 @@ final class Distributions {
     private Distributions() {
     }
 
-    /** @return the standard normal quantile {@code Φ⁻¹(p)} */
-    static double normalQuantile(double p) {
+    /**
+     * @param p a probability in (0, 1)
+     * @return the standard normal quantile {@code Φ⁻¹(p)}
+     */
+    public static double normalQuantile(double p) {
         return STANDARD_NORMAL.inverseCumulativeProbability(p);
     }
 
-    /** @return the standard normal upper tail {@code 1 - Φ(z) = erfc(z / √2) / 2} */
-    static double normalUpperTail(double z) {
+    /**
+     * @param z a value
+     * @return the standard normal upper tail {@code 1 - Φ(z) = erfc(z / √2) / 2}
+     */
+    public static double normalUpperTail(double z) {
         return 0.5 * Erf.erfc(z / Math.sqrt(2.0));
     }
 
-    /** @return the Student t quantile with {@code df} degrees of freedom */
-    static double tQuantile(double p, double df) {
+    /**
+     * The Student t quantile, solved to an absolute accuracy of 1e-14 (Commons Math's default 1e-9 is
+     * too coarse to match R's {@code qt} and scipy's {@code t.ppf} to 1e-9 after back-transforms).
+     *
+     * @param p the lower-tail probability
+     * @param df degrees of freedom ({@code > 0})
+     * @return {@code t} with {@code P(T ≤ t) = p}
+     */
+    public static double tQuantile(double p, double df) {
         return new TDistribution(null, df, T_INVERSE_ACCURACY).inverseCumulativeProbability(p);
     }
 
@@ -42,9 +55,11 @@ final class Distributions {
      * (the regularised incomplete beta function), as cephes' {@code stdtr} that scipy uses computes it
      * for large {@code |t|}; exact 0 for infinite {@code t} and 1 for {@code t = 0}.
      *
+     * @param t the statistic
+     * @param df degrees of freedom
      * @return the two-sided p-value, NaN when {@code df <= 0} or {@code t} is NaN
      */
-    static double tTwoSided(double t, double df) {
+    public static double tTwoSided(double t, double df) {
         if (!(df > 0) || Double.isNaN(t)) {
             return Double.NaN;
         }

@@ -1,6 +1,6 @@
 package org.pluralstats.weight;
 
-import org.apache.commons.math3.distribution.TDistribution;
+import org.pluralstats.stats.Distributions;
 
 /**
  * The logit confidence interval of a proportion, as R survey's {@code svyciprop(method = "logit")}
@@ -46,7 +46,7 @@ public final class LogitInterval {
      * @return {@code t} with {@code P(T ≤ t) = probability}
      */
     public static double studentQuantile(double probability, double df) {
-        return new TDistribution(null, df, 1e-14).inverseCumulativeProbability(probability);
+        return Distributions.tQuantile(probability, df);
     }
 
     private static double expit(double x) {
