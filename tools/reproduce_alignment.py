@@ -7,20 +7,21 @@
 
 Run from the repository root after `mvn -B package`. Steps, and which program does each:
 
- 1. alignments (this script, numpy/scipy): for every model x response language x population, the
-    Spearman correlation (average ranks) between each generation's score (`response_pro_score`) and
-    its item's population score (`pro_score`), at three levels -- every WVS country, every interview
-    language, all respondents -- over `--rounds` bootstrap rounds. As in the released code, a round
-    resamples with replacement the rows of the table that joins generations to population scores
-    (one row per generation x population), so every population's rows are resampled.
- 2. model self-consistency (this script), per model x language and round, on the same resample as
-    that round's language-level alignments (the released code computes both from one resample):
+ 1. alignments (pluralstats, `java -jar JAR align --table resamples --level response --bootstrap R
+    --seed S`): for every model x response language x population, the Spearman correlation (average
+    ranks) between each generation's score (`response_pro_score`) and its item's population score
+    (`pro_score`), at three levels -- every WVS country, every interview language, all respondents --
+    on each of `--rounds` bootstrap resamples. pluralstats resamples the generations of each model x
+    language x population separately (its own seeded stream per group), so group sizes are fixed; the
+    released code resamples the whole joined table at once.
+ 2. model self-consistency (pluralstats, same command), per model x language and round, on the same
+    resample as that round's language-level alignment with the language's own population:
     `consistency`, the reference-data README's definition -- Spearman over all ordered pairs of
-    different generations of the same item, from the resampled rows of the language's own
-    population, divided by 0.955 (1 - the 4.5% annotation error); and `consistency_released`, what
-    the released code's calculate_consistency computes -- Pearson over all ordered pairs of
-    different resampled rows with the same item, in the resampled table of generations joined to
-    all four language populations (so copies of a generation pair with each other), undivided.
+    different resampled rows of the same item, divided by 0.955; and `consistency_released`
+    (a second run, `--consistency-method pearson --reliability 1`, same seed hence the same
+    resamples) -- Pearson, undivided, as the released code's calculate_consistency, but on the
+    generations joined to the language's own population only (the released code self-joins the
+    generations joined to all four language populations).
  3. `multilingual`: the mean benchmark score of the model in the language / 100, from
     multilingual_benchmarks.csv (its model names mapped to the generation files' names).
  4. Eq. 4: OLS `metric_value ~ us*model_name:language` on the country-level alignments of the native
@@ -28,8 +29,9 @@ Run from the repository root after `mvn -B package`. Steps, and which program do
     reference model); Eq. 3: MixedLM `alignment ~ 0 + consistency:language +
     multilingual:family:language`, random intercept per model_name, REML, on the language-level
     alignments of the language's own population (baselines left out).
-    Both are fitted by pluralstats (`java -jar ... regress`) and by statsmodels, and compared with the
-    paper's released fits.
+    Both are fitted by pluralstats (`java -jar ... regress`) and by statsmodels (for comparison only),
+    and compared with the paper's released fits. This script only runs pluralstats and reshapes its
+    CSV output; `multilingual` (step 3) is the only number it derives itself, from the input table.
  5. The comparison tables are written into `--doc` between the GENERATED markers.
 
 The output is deterministic for a given seed and number of rounds.
@@ -45,10 +47,8 @@ import warnings
 
 import numpy as np
 import pandas as pd
-import scipy
 import statsmodels
 import statsmodels.formula.api as smf
-from scipy.stats import rankdata
 
 SCRIPT = "tools/reproduce_alignment.py"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -74,93 +74,66 @@ EQ3_FORMULA = "alignment ~ 0 + consistency:language + multilingual:family:langua
 def load(data_dir):
     out = os.path.join(data_dir, "output")
     gen = pd.read_csv(os.path.join(out, "latest_results_with_baseline.csv"))
-    gen = gen[gen["language"] == gen["response_language"]].reset_index(drop=True)
-    gen["item"] = gen["question_key"].str.upper()
-    gen["gen_id"] = np.arange(len(gen))
     country = pd.read_csv(os.path.join(out, "ground_truth_every_country.csv")).rename(
         columns={"cntry_an": "population", "lnge_iso": "population_language"})
-    language = pd.read_csv(os.path.join(out, "ground_truth_per_language.csv")).rename(columns={"lnge_iso": "population"})
-    glob = pd.read_csv(os.path.join(out, "ground_truth_global.csv")).assign(population="global")
     bench = pd.read_csv(os.path.join(out, "multilingual_benchmarks.csv"))
-    return gen, {"country": country, "language": language, "global": glob}, bench
+    return gen, {"country": country}, bench
 
 
-def spearman(x, y):
-    if len(x) < 3:
-        return np.nan
-    rx = rankdata(x)
-    ry = rankdata(y)
-    sx = rx - rx.mean()
-    sy = ry - ry.mean()
-    den = np.sqrt((sx * sx).sum() * (sy * sy).sum())
-    return float((sx * sy).sum() / den) if den > 0 else np.nan
+def run_align(jar, data_dir, out_csv, rounds, seed, populations, extra=()):
+    """`pluralstats align --table resamples` at response level: one row per model x response language x
+    population x bootstrap round. Returns the command as shown in the report."""
+    out = os.path.join(data_dir, "output")
+    cmd = ["java", "-jar", jar, "align", "--model", os.path.join(out, "latest_results_with_baseline.csv"),
+           "--column", "language=response_language"]
+    for p in populations:
+        cmd += ["--population", os.path.join(out, p)]
+    cmd += ["--level", "response", "--table", "resamples", "--bootstrap", str(rounds), "--seed", str(seed), *extra,
+            "--format", "csv", "--out", out_csv]
+    res = subprocess.run(cmd, capture_output=True, text=True)
+    if res.returncode != 0:
+        sys.exit(f"pluralstats align failed ({res.returncode}): {res.stderr}")
+    if res.stderr.strip():
+        print(res.stderr.strip(), file=sys.stderr)
+    shown = ["align"] + [os.path.relpath(c, ROOT) if os.path.isabs(c) else c for c in cmd[4:]]
+    shown = [c.replace(os.path.relpath(data_dir, ROOT), "$DATA") for c in shown]
+    return " ".join(shown)
 
 
-def joined(gen, gt):
-    g = gt.assign(item=gt["question_key"].str.upper())[["item", "population", "pro_score"]]
-    j = gen[["gen_id", "model_name", "model_family", "response_language", "item", "response_pro_score"]].merge(g, on="item")
-    return j.sort_values(["model_name", "response_language", "population", "gen_id"]).reset_index(drop=True)
+def level_of(population):
+    if population == "global":
+        return "global"
+    return "language" if population in LANGUAGE_NAMES else "country"
 
 
-def grouped_spearman(j, idx, keys):
-    """Spearman per group of the rows idx (sorted) of j, grouped by the key columns."""
-    sub = j.iloc[idx]
-    out = []
-    for key, d in sub.groupby(keys, sort=True):
-        out.append((*key, spearman(d["response_pro_score"].to_numpy(), d["pro_score"].to_numpy())))
-    return pd.DataFrame(out, columns=keys + ["alignment"])
-
-
-def alignments(gen, gts, rounds, rng):
-    """Alignments at the three levels, and at the language level the two consistency measures of the
-    same resample (the released code computes consistency on the resample its alignments use)."""
-    keys = ["model_name", "response_language", "population"]
-    frames = []
-    cons = []
-    for level in ("country", "language", "global"):
-        j = joined(gen, gts[level])
-        n = len(j)
-        codes = j["item"].astype("category").cat.codes.to_numpy()
-        for r in range(rounds):
-            idx = np.sort(rng.integers(0, n, n))
-            a = grouped_spearman(j, idx, keys)
-            a["level"] = level
-            a["round"] = r
-            frames.append(a)
-            if level == "language":
-                sub = j.iloc[idx].assign(code=codes[idx])
-                for (model, lang), d in sub.groupby(["model_name", "response_language"], sort=True):
-                    native = d[d["population"] == lang]
-                    c = pair_correlation(native["code"].to_numpy(), native["gen_id"].to_numpy(),
-                                         native["response_pro_score"].to_numpy(), spearman)
-                    c_rel = pair_correlation(d["code"].to_numpy(), np.arange(len(d)),
-                                             d["response_pro_score"].to_numpy(), pearson)
-                    cons.append((model, lang, r, c / ANNOTATION_RELIABILITY, c_rel))
-    cons = pd.DataFrame(cons, columns=["model_name", "response_language", "round", "consistency",
-                                       "consistency_released"])
-    return pd.concat(frames, ignore_index=True), cons
-
-
-def pearson(x, y):
-    return float(np.corrcoef(x, y)[0, 1]) if len(x) > 2 else np.nan
-
-
-def pair_correlation(items, ids, scores, corr):
-    """A correlation over all ordered pairs of rows with the same item and different ids."""
-    order = np.argsort(items, kind="stable")
-    items, ids, scores = items[order], ids[order], scores[order]
-    xs, ys = [], []
-    bounds = np.flatnonzero(np.diff(items)) + 1
-    for block in np.split(np.arange(len(items)), bounds):
-        if len(block) < 2:
-            continue
-        a, b = np.meshgrid(block, block, indexing="ij")
-        keep = ids[a] != ids[b]
-        xs.append(scores[a[keep]])
-        ys.append(scores[b[keep]])
-    if not xs:
-        return np.nan
-    return corr(np.concatenate(xs), np.concatenate(ys))
+def alignments(jar, data_dir, out_dir, rounds, seed):
+    """Alignments at the three levels and, on the language-level rows, the self-consistency of the same
+    resample -- all computed by `pluralstats align --table resamples`. Two runs with the same seed draw
+    the same resamples: the README consistency (Spearman / 0.955, the default) and the released code's
+    Pearson without the correction (`--consistency-method pearson --reliability 1`)."""
+    main_csv = os.path.join(out_dir, "align_resamples.csv")
+    rel_csv = os.path.join(out_dir, "align_resamples_pearson.csv")
+    cmds = [run_align(jar, data_dir, main_csv, rounds, seed, ["ground_truth_every_country.csv",
+                                                              "ground_truth_per_language.csv", "ground_truth_global.csv"]),
+            run_align(jar, data_dir, rel_csv, rounds, seed, ["ground_truth_per_language.csv"],
+                      ["--consistency-method", "pearson", "--reliability", "1"])]
+    a = pd.read_csv(main_csv, keep_default_na=False, na_values=[""])
+    r = pd.read_csv(rel_csv, keep_default_na=False, na_values=[""])
+    a = a.rename(columns={"model": "model_name", "language": "response_language", "resample": "round",
+                          "rho": "alignment"})
+    a["level"] = a["population"].map(level_of)
+    r = r.rename(columns={"model": "model_name", "language": "response_language", "resample": "round",
+                          "rho": "alignment", "selfConsistency": "consistency_released"})
+    keys = ["model_name", "response_language", "population", "round"]
+    lang = a[a["level"] == "language"].merge(r[keys + ["alignment", "consistency_released"]], on=keys,
+                                             suffixes=("", "_check"))
+    assert len(lang) == len(r) and np.allclose(lang["alignment"], lang["alignment_check"], equal_nan=True), \
+        "the two align runs did not draw the same resamples"
+    native = lang[lang["population"] == lang["response_language"]]
+    cons = native[["model_name", "response_language", "round", "selfConsistency", "consistency_released"]].rename(
+        columns={"selfConsistency": "consistency"})
+    align = a[["model_name", "response_language", "population", "alignment", "level", "round", "n", "family"]]
+    return align, cons, cmds
 
 
 def multilingual(bench):
@@ -187,8 +160,6 @@ def eq3_frame(align, cons, multi, gen):
     lang = align[(align["level"] == "language") & (align["population"] == align["response_language"])]
     lang = lang[~lang["model_name"].str.startswith("Baseline")]
     d = lang.merge(cons, on=["model_name", "response_language", "round"])
-    fam = gen[["model_name", "model_family"]].drop_duplicates().rename(columns={"model_family": "family"})
-    d = d.merge(fam, on="model_name")
     d["language"] = d["response_language"].map(LANGUAGE_NAMES)
     d = d.merge(multi, on=["model_name", "language"])
     d = d[["alignment", "consistency", "consistency_released", "multilingual", "family", "language", "model_name",
@@ -196,12 +167,11 @@ def eq3_frame(align, cons, multi, gen):
     return d.sort_values(["model_name", "language", "round"]).reset_index(drop=True)
 
 
-def compute(data_dir, rounds, seed):
+def compute(jar, data_dir, out_dir, rounds, seed):
     gen, gts, bench = load(data_dir)
-    rng = np.random.default_rng(seed)
-    align, cons = alignments(gen, gts, rounds, rng)
+    align, cons, cmds = alignments(jar, data_dir, out_dir, rounds, seed)
     multi = multilingual(bench)
-    return align, eq4_frame(align, gts), eq3_frame(align, cons, multi, gen)
+    return align, eq4_frame(align, gts), eq3_frame(align, cons, multi, gen), cmds
 
 
 # ------------------------------------------------------------------------------------- comparison
@@ -322,7 +292,9 @@ def report(out_dir, jar, data_dir, rounds, seed, eq4_csv, eq3_csv, eq3):
     ours3rc = {c["name"]: c["coef"] for c in ours3r["coefficients"]}
     lines += ["### Eq. 3 with the released code's consistency variant", "",
               f"Fitted by `pluralstats {cmd3r}`: the same alignments, `consistency` computed as the released "
-              "code does (Pearson, self-join over the joined language table, no division by 0.955).", "",
+              "code does as far as `align` can: Pearson, no division by 0.955 (`--consistency-method pearson "
+              "--reliability 1`), over the pairs of resampled rows of the language's own population — the released "
+              "code's self-join also spans the rows joined to the other three language populations.", "",
               "| coefficient | paper | paper 95% CI | pluralstats (README consistency) | pluralstats (released variant) |",
               "|---|---:|---:|---:|---:|"]
     in3r = 0
@@ -377,7 +349,7 @@ def main():
     args = ap.parse_args()
     ROOT_DATA = args.data
     os.makedirs(args.out, exist_ok=True)
-    align, eq4, eq3 = compute(args.data, args.rounds, args.seed)
+    align, eq4, eq3, align_cmds = compute(args.jar, args.data, args.out, args.rounds, args.seed)
     align.to_csv(os.path.join(args.out, "alignments.csv"), index=False)
     eq4_csv = os.path.join(args.out, "eq4.csv")
     eq3_csv = os.path.join(args.out, "eq3.csv")
@@ -387,8 +359,10 @@ def main():
     if args.no_doc:
         return
     body = [f"<!-- GENERATED by {SCRIPT} --rounds {args.rounds} --seed {args.seed}; python {sys.version.split()[0]}, "
-            f"numpy {np.__version__}, scipy {scipy.__version__}, pandas {pd.__version__}, "
+            f"numpy {np.__version__}, pandas {pd.__version__}, "
             f"statsmodels {statsmodels.__version__} -->", ""]
+    body += ["Alignments and self-consistency computed by (`$DATA` = the `--data` directory):", ""]
+    body += [f"    pluralstats {c}" for c in align_cmds] + [""]
     body += report(args.out, args.jar, args.data, args.rounds, args.seed, eq4_csv, eq3_csv, eq3)
     body += alignment_summary(align)
     text = "\n".join(body)

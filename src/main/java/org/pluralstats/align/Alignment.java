@@ -1,7 +1,10 @@
 package org.pluralstats.align;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.io.llm.ModelOutputs;
 import org.pluralstats.stats.CompensatedSum;
@@ -134,6 +137,66 @@ public final class Alignment {
         return tasks.parallelStream()
                 .map(t -> compare(groups.get(t.group()), populations, t.population(), selfConsistency[t.group()]))
                 .toList();
+    }
+
+    /**
+     * The bootstrap resamples behind the intervals of {@link #compare(ModelOutputs, PopulationScores)},
+     * one row per resample: the same random streams, so the percentile interval of a group's
+     * {@code rho} values is its {@code ciLow}/{@code ciHigh}. At response level each row also carries the
+     * model's self-consistency on the same resample of generations (the generations the population has
+     * a score for), so that alignment and consistency of a round are coupled as in the released code.
+     *
+     * @param outputs model outputs
+     * @param populations population scores
+     * @return per model × language × population (in the order of {@code compare}), its B resamples in
+     *     order; nothing for groups with fewer than two units or when the number of resamples is 0
+     */
+    public List<AlignmentResample> resamples(ModelOutputs outputs, PopulationScores populations) {
+        List<ModelGroup> groups = ModelGroup.of(outputs);
+        record Task(ModelGroup group, String population) {
+        }
+        List<Task> tasks = new ArrayList<>();
+        for (ModelGroup g : groups) {
+            for (String p : populations.populations()) {
+                tasks.add(new Task(g, p));
+            }
+        }
+        return tasks.parallelStream().flatMap(t -> resamples(t.group(), populations, t.population()).stream()).toList();
+    }
+
+    private List<AlignmentResample> resamples(ModelGroup g, PopulationScores populations, String population) {
+        ModelGroup.Units u = g.units(level, populations, population);
+        int n = u.n();
+        List<AlignmentResample> out = new ArrayList<>(resamples);
+        if (resamples == 0 || n < 2) {
+            return out;
+        }
+        double[] x = u.model();
+        double[] y = u.population();
+        ResampledCorrelation pairs = ResampledCorrelation.of(x, y);
+        ModelSelfConsistency.PairPool pool = null;
+        if (level == AlignmentLevel.RESPONSE) {
+            Map<String, Integer> index = new HashMap<>();
+            int[] itemOf = new int[n];
+            for (int i = 0; i < n; i++) {
+                itemOf[i] = index.computeIfAbsent(u.items()[i], k -> index.size());
+            }
+            pool = new ModelSelfConsistency.PairPool(x, itemOf, index.size());
+        }
+        String key = g.model + '\u001f' + g.language + '\u001f' + population + '\u001f' + level.jsonName();
+        SplittableRandom rng = new SplittableRandom(PercentileBootstrap.seedFor(seed, key));
+        int[] idx = new int[n];
+        for (int b = 0; b < resamples; b++) {
+            // the draws of PercentileBootstrap.intervals, in the same order
+            for (int i = 0; i < n; i++) {
+                idx[i] = rng.nextInt(n);
+            }
+            int[] c = ResampledCorrelation.counts(idx, n);
+            double sc = pool == null ? Double.NaN : pool.correlation(c, consistency.method()) / consistency.reliability();
+            out.add(new AlignmentResample(g.model, g.family, g.language, population, level, b, n, pairs.spearman(c),
+                    pairs.pearson(c), meanAlignment(x, y, c), sc));
+        }
+        return out;
     }
 
     private AlignmentResult compare(ModelGroup g, PopulationScores populations, String population, double selfConsistency) {

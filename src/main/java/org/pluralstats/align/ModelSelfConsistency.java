@@ -98,6 +98,11 @@ public final class ModelSelfConsistency {
         return new ModelSelfConsistency(method, reliability, resamples, seed, c);
     }
 
+    /** @return the correlation over the pairs: Spearman (default) or Pearson */
+    public Correlation.Method method() {
+        return method;
+    }
+
     /** @return the reliability factor */
     public double reliability() {
         return reliability;

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.align.Alignment;
 import org.pluralstats.align.AlignmentLevel;
+import org.pluralstats.align.AlignmentResample;
 import org.pluralstats.align.AlignmentResult;
 import org.pluralstats.align.CountryLanguages;
 import org.pluralstats.align.ModelConsistency;
@@ -22,6 +23,7 @@ import org.pluralstats.io.llm.ModelOutputs;
 import org.pluralstats.report.AlignReports;
 import org.pluralstats.report.Json;
 import org.pluralstats.report.WeightReports;
+import org.pluralstats.stats.Correlation;
 import org.pluralstats.stats.PercentileBootstrap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,7 +67,9 @@ final class AlignCommand implements Callable<Integer> {
     double confidence;
 
     @Option(names = "--table", defaultValue = "alignment",
-            description = "alignment (default), consistency (model self-consistency) or us-bias")
+            description = {"alignment (default), consistency (model self-consistency), us-bias, or resamples (one row per",
+                "bootstrap resample of every alignment: rho, r, mean alignment, and at response level the",
+                "self-consistency on the same resample)"})
     String table;
 
     @Option(names = "--countries", paramLabel = "FILE",
@@ -79,6 +83,10 @@ final class AlignCommand implements Callable<Integer> {
     @Option(names = "--reliability", defaultValue = "" + ModelSelfConsistency.DEFAULT_RELIABILITY,
             description = "self-consistency is divided by this (default: ${DEFAULT-VALUE} = 1 - 4.5% judge error)")
     double reliability;
+
+    @Option(names = "--consistency-method", defaultValue = "spearman",
+            description = "self-consistency over pairs of generations: spearman (default) or pearson")
+    String consistencyMethod;
 
     @Option(names = "--column", paramLabel = "ROLE=NAME",
             description = {"CSV model outputs: the column of a role (repeatable): model, family, language, item, score or",
@@ -100,9 +108,18 @@ final class AlignCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         String which = table.strip().toLowerCase(Locale.ROOT);
-        if (!List.of("alignment", "consistency", "us-bias").contains(which)) {
+        if (!List.of("alignment", "consistency", "us-bias", "resamples").contains(which)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "unknown --table " + table + "; expected alignment, consistency or us-bias");
+                    "unknown --table " + table + "; expected alignment, consistency, us-bias or resamples");
+        }
+        Correlation.Method method = switch (consistencyMethod.strip().toLowerCase(Locale.ROOT)) {
+            case "spearman" -> Correlation.Method.SPEARMAN;
+            case "pearson" -> Correlation.Method.PEARSON;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown --consistency-method " + consistencyMethod + "; expected spearman or pearson");
+        };
+        if (which.equals("resamples") && bootstrap < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--table resamples needs --bootstrap N with N >= 1");
         }
         if (!which.equals("consistency") && populations.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--population is required for --table " + which);
@@ -113,7 +130,8 @@ final class AlignCommand implements Callable<Integer> {
         }
         ModelOutputs outputs = columns.isEmpty() ? ModelOutputs.read(model) : ModelOutputs.readCsv(model, csvColumns());
         reportExclusions(outputs);
-        ModelSelfConsistency consistency = ModelSelfConsistency.withDefaults().withReliability(reliability);
+        ModelSelfConsistency consistency = ModelSelfConsistency.withDefaults().withMethod(method)
+                .withReliability(reliability);
         String text;
         switch (which) {
             case "consistency" -> {
@@ -146,6 +164,16 @@ final class AlignCommand implements Callable<Integer> {
                     case json -> Json.write(AlignReports.biasJson(rows));
                     case csv -> AlignReports.biasCsv(rows);
                     case md -> AlignReports.biasMarkdown(rows);
+                };
+            }
+            case "resamples" -> {
+                PopulationScores pops = PopulationScores.read(populations);
+                List<AlignmentResample> rows = Alignment.withDefaults().withLevel(lvl).withResamples(bootstrap).withSeed(seed)
+                        .withSelfConsistency(consistency).resamples(outputs, pops);
+                text = switch (format) {
+                    case json -> Json.write(AlignReports.resamplesJson(rows));
+                    case csv -> AlignReports.resamplesCsv(rows);
+                    case md -> AlignReports.resamplesMarkdown(rows);
                 };
             }
             default -> {

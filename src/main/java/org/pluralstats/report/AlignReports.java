@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.pluralstats.align.AlignmentResample;
 import org.pluralstats.align.AlignmentResult;
 import org.pluralstats.align.ModelConsistency;
 import org.pluralstats.align.QuestionSimilarity;
@@ -21,6 +22,8 @@ public final class AlignReports {
             "ciLow", "ciHigh", "level", "family", "items", "itemsWithoutScore", "generationsWithoutScore", "pearson",
             "pearsonP", "pearsonCiLow", "pearsonCiHigh", "meanAlignment", "meanAlignmentCiLow", "meanAlignmentCiHigh",
             "selfConsistency", "resamples", "undefinedResamples");
+    private static final List<String> RESAMPLE_FIELDS = List.of("model", "language", "population", "resample", "rho",
+            "pearson", "meanAlignment", "selfConsistency", "n", "level", "family");
     private static final List<String> CONSISTENCY_FIELDS = List.of("model", "language", "selfConsistency", "ciLow",
             "ciHigh", "observed", "reliability", "method", "family", "items", "generations", "pairs", "resamples",
             "undefinedResamples");
@@ -105,6 +108,61 @@ public final class AlignReports {
         }
         return Tables.markdown(List.of("model", "language", "population", "n", "ρ", "95% CI", "p", "r", "1 − mean|Δ|",
                 "self-consistency"), out, 3);
+    }
+
+    // ------------------------------------------------------------------ alignment, per resample
+
+    /**
+     * @param rows bootstrap resamples of alignments
+     * @return an array of objects {@code model, language, population, resample, rho, pearson,
+     *     meanAlignment, selfConsistency, n, level, family}
+     */
+    public static ArrayNode resamplesJson(List<AlignmentResample> rows) {
+        ArrayNode out = Json.array();
+        for (AlignmentResample r : rows) {
+            ObjectNode o = out.addObject();
+            o.put("model", r.model());
+            o.put("language", r.language());
+            o.put("population", r.population());
+            o.put("resample", r.resample());
+            Json.put(o, "rho", r.rho());
+            Json.put(o, "pearson", r.pearson());
+            Json.put(o, "meanAlignment", r.meanAlignment());
+            Json.put(o, "selfConsistency", r.selfConsistency());
+            o.put("n", r.n());
+            o.put("level", r.level().jsonName());
+            o.put("family", r.family());
+        }
+        return out;
+    }
+
+    /**
+     * @param rows bootstrap resamples of alignments
+     * @return CSV with the JSON field names as header
+     */
+    public static String resamplesCsv(List<AlignmentResample> rows) {
+        List<List<String>> out = new ArrayList<>();
+        for (AlignmentResample r : rows) {
+            out.add(List.of(r.model(), r.language(), r.population(), Integer.toString(r.resample()), Tables.num(r.rho()),
+                    Tables.num(r.pearson()), Tables.num(r.meanAlignment()), Tables.num(r.selfConsistency()),
+                    Integer.toString(r.n()), r.level().jsonName(), r.family()));
+        }
+        return Tables.csv(RESAMPLE_FIELDS, out);
+    }
+
+    /**
+     * @param rows bootstrap resamples of alignments
+     * @return a Markdown table, rounded
+     */
+    public static String resamplesMarkdown(List<AlignmentResample> rows) {
+        List<List<String>> out = new ArrayList<>();
+        for (AlignmentResample r : rows) {
+            out.add(List.of(r.model(), r.language(), r.population(), Integer.toString(r.resample()),
+                    Tables.fixed(r.rho(), 3), Tables.fixed(r.pearson(), 3), Tables.fixed(r.meanAlignment(), 3),
+                    Tables.fixed(r.selfConsistency(), 3), Integer.toString(r.n())));
+        }
+        return Tables.markdown(List.of("model", "language", "population", "resample", "ρ", "r", "1 − mean|Δ|",
+                "self-consistency", "n"), out, 3);
     }
 
     // ------------------------------------------------------------------ self-consistency

@@ -95,6 +95,67 @@ class AlignmentTest {
     }
 
     @Test
+    void resamplesAreTheValuesBehindTheIntervalsWithConsistencyOnTheSameResample() {
+        Alignment a = Alignment.withDefaults().withLevel(AlignmentLevel.RESPONSE).withResamples(40).withSeed(3);
+        PopulationScores da = PopulationScores.read(AlignFixtures.LANGUAGE);
+        List<AlignmentResult> summary = a.compare(outputs, da);
+        List<AlignmentResample> rows = a.resamples(outputs, da);
+        assertThat(rows).hasSize(summary.size() * 40).isEqualTo(a.resamples(outputs, da));
+        for (int g = 0; g < summary.size(); g++) {
+            AlignmentResult r = summary.get(g);
+            List<AlignmentResample> mine = rows.subList(40 * g, 40 * (g + 1));
+            assertThat(mine).allSatisfy(x -> {
+                assertThat(x.model()).isEqualTo(r.model());
+                assertThat(x.language()).isEqualTo(r.language());
+                assertThat(x.population()).isEqualTo(r.population());
+                assertThat(x.n()).isEqualTo(r.n());
+            });
+            assertThat(mine.stream().map(AlignmentResample::resample).toList()).isEqualTo(
+                    java.util.stream.IntStream.range(0, 40).boxed().toList());
+            double[] rho = mine.stream().mapToDouble(AlignmentResample::rho).filter(v -> !Double.isNaN(v)).sorted().toArray();
+            assertThat(rho.length).isEqualTo(40 - r.undefinedResamples());
+            assertThat(quantile7(rho, 0.025)).isCloseTo(r.ciLow(), within(1e-14));
+            assertThat(quantile7(rho, 0.975)).isCloseTo(r.ciHigh(), within(1e-14));
+        }
+        // self-consistency of a resample = the released definition on the materialised resample: every
+        // drawn copy of a generation is a row of its own (copies of one generation pair with each other)
+        AlignmentResult first = summary.get(0);
+        ModelGroup g = ModelGroup.of(outputs).get(0);
+        ModelGroup.Units u = g.units(AlignmentLevel.RESPONSE, da, first.population());
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(org.pluralstats.stats.PercentileBootstrap.seedFor(3,
+                g.model + '\u001f' + g.language + '\u001f' + first.population() + "\u001fresponse"));
+        int n = u.n();
+        for (int b = 0; b < 3; b++) {
+            double[] scores = new double[n];
+            String[] items = new String[n];
+            for (int i = 0; i < n; i++) {
+                int k = rng.nextInt(n);
+                scores[i] = u.model()[k];
+                items[i] = u.items()[k];
+            }
+            double expected = ModelSelfConsistency.pairedCorrelation(scores, items, org.pluralstats.stats.Correlation.Method.SPEARMAN)
+                    / ModelSelfConsistency.DEFAULT_RELIABILITY;
+            assertThat(rows.get(b).selfConsistency()).isCloseTo(expected, within(1e-12));
+        }
+        // Pearson without the correction, and nothing at item level
+        List<AlignmentResample> pearson = a.withSelfConsistency(ModelSelfConsistency.withDefaults()
+                .withMethod(org.pluralstats.stats.Correlation.Method.PEARSON).withReliability(1)).resamples(outputs, da);
+        assertThat(pearson.get(0).rho()).isEqualTo(rows.get(0).rho());
+        assertThat(pearson.get(0).selfConsistency()).isNotEqualTo(rows.get(0).selfConsistency());
+        assertThat(a.withLevel(AlignmentLevel.ITEM).resamples(outputs, da))
+                .allSatisfy(x -> assertThat(x.selfConsistency()).isNaN());
+        assertThat(a.withResamples(0).resamples(outputs, da)).isEmpty();
+    }
+
+    private static double quantile7(double[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        double d = sorted[lo + 1] - sorted[lo];
+        double f = h - lo;
+        return f >= 0.5 ? sorted[lo + 1] - d * (1 - f) : sorted[lo] + d * f;
+    }
+
+    @Test
     void bootstrapIsReproducibleAndBracketsTheEstimate() {
         Alignment a = Alignment.withDefaults().withLevel(AlignmentLevel.RESPONSE).withResamples(150).withSeed(11);
         List<String> pops = List.of("global", "US", "DK");
