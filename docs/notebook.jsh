@@ -59,8 +59,36 @@ for (PopulationCorrelation c : ScoreCorrelations.of(scores, CorrelationMethod.PE
 }
 
 // ---- 6. Align model outputs with the populations
-// TO BE FILLED when org.pluralstats.align lands: read model outputs (io.llm), compute alignment per
-// model x language (Eq. 2) and the US-vs-local comparison. Nothing in this section runs yet.
+// Judged generations, one JSON object a line: {"model","family","language","item","generation","labels":[...]}.
+// The sample's labels are invented (data-samples/model-outputs/README.md); its populations are the
+// released ground truth of seed paper 003 for the same items (languages da, en; countries DK, GB, US).
+ModelOutputs outputs = ModelOutputs.read(Path.of("data-samples/model-outputs/outputs.jsonl"));
+System.out.println(outputs.generations().size() + " generations; models " + outputs.models() + "; languages " + outputs.languages());
+System.out.println(outputs.generations().get(0));   // Eq. 2: pro / (pro + con) of its labels
+PopulationScores pops = PopulationScores.read(Path.of("data-samples/model-outputs/populations.csv"));
+System.out.println(pops);
+
+// Spearman's rho per model x language x population, with a seeded percentile bootstrap interval
+List<AlignmentResult> aligned = Alignment.withDefaults().withResamples(200).withSeed(1).compare(outputs, pops);
+for (AlignmentResult r : aligned.subList(0, 5)) {
+    System.out.printf("%-18s %s vs %-3s n=%d rho=%.3f [%.3f, %.3f]%n", r.model(), r.language(), r.population(),
+            r.n(), r.rho(), r.ciLow(), r.ciHigh());
+}
+System.out.println(AlignReports.alignmentMarkdown(aligned).lines().limit(6).collect(java.util.stream.Collectors.joining("\n")));
+
+// US-vs-local: rho(US) - rho(local country), the local countries from the paper's country -> language table
+List<UsBiasResult> bias = UsCentricBias.withDefaults().withResamples(200).withSeed(1).
+        compare(outputs, pops, CountryLanguages.read(Path.of("data-samples/multicultural-alignment/country_languages.csv")));
+bias.forEach(b -> System.out.printf("%-18s %s US - %s = %+.3f [%+.3f, %+.3f]%n", b.model(), b.language(), b.local(),
+        b.difference(), b.ciLow(), b.ciHigh()));
+
+// The released data of the paper (9148 generations, scored CSV) against its per-language ground truth
+ModelOutputs released = ModelOutputs.read(Path.of("data-samples/multicultural-alignment/all_lang_model_responses_with_scores.csv"));
+PopulationScores perLanguage = PopulationScores.read(Path.of("data-samples/multicultural-alignment/ground_truth_per_language.csv"));
+Alignment.withDefaults().withLevel(AlignmentLevel.RESPONSE).withResamples(0).
+        compare(released, perLanguage, List.of("da")).stream().
+        filter(r -> r.language().equals("da")).
+        forEach(r -> System.out.printf("%-26s da vs da rho=%.3f%n", r.model(), r.rho()));
 
 // ---- 7. The whole report, as ./pluralstats report writes it
 AnalysisReport report = AnalysisReport.run(Analysis.read(Path.of("data-samples/analysis.json")), Progress.none());

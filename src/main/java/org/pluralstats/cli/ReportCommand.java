@@ -10,9 +10,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.Progress;
+import org.pluralstats.align.AlignmentLevel;
+import org.pluralstats.align.UsCentricBias;
 import org.pluralstats.report.Analysis;
 import org.pluralstats.report.AnalysisReport;
 import org.pluralstats.report.html.HtmlReport;
+import org.pluralstats.stats.PercentileBootstrap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,11 +25,13 @@ import picocli.CommandLine.Option;
  * — the pilot survey's Table 1, group tests and GRIM check, and value polarity scores on the WVS-style
  * sample in every file format — writes the HTML report with its charts to {@code pluralstats-report/}
  * (or {@code --out DIR}), and prints a summary and where the report is. With arguments it runs on the
- * user's data: {@code --forms NAME=FILE …}, {@code --wvs FILE --items FILE}, or {@code --analysis FILE}.
+ * user's data: {@code --forms NAME=FILE …}, {@code --wvs FILE --items FILE}, {@code --model FILE
+ * [--population FILE …] [--countries FILE]}, {@code --human FILE --answers FILE}, or {@code --analysis FILE}.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"The main job: from data to an HTML report with charts (index.html, tables as CSV and JSON).",
-            "No arguments: the embedded data-samples/ (pilot survey, WVS-style sample in csv/sav/zsav/dta)."})
+            "No arguments: the embedded data-samples/ (pilot survey, WVS-style sample in csv/sav/zsav/dta,",
+            "model outputs aligned with populations, answer distributions)."})
 final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,8 +61,42 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--weight", paramLabel = "EXPR|none", description = "weight for --wvs (default: the file's convention)")
     String weight;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "model outputs to align (needs the align package; not in this build)")
+    @Option(names = "--model", paramLabel = "FILE", description = "model outputs to align (JSONL or CSV, docs/alignment.md); "
+            + "repeat to combine files")
     List<Path> models = new ArrayList<>();
+
+    @Option(names = "--population", paramLabel = "FILE", description = "population scores for --model (vps output, "
+            + "population,item,vps CSV, or the paper's ground truth); repeat; default: the scores of --wvs")
+    List<Path> populations = new ArrayList<>();
+
+    @Option(names = "--align-with", paramLabel = "NAME", description = "population drawn per model × language, one chart "
+            + "each; 'language' for each language's own population; repeat")
+    List<String> alignWith = new ArrayList<>();
+
+    @Option(names = "--countries", paramLabel = "FILE", description = "country → language table for --model: adds the "
+            + "US-vs-local comparison")
+    Path countries;
+
+    @Option(names = "--reference", paramLabel = "POPULATION", description = "the reference of the US-vs-local comparison "
+            + "(default: US)")
+    String reference;
+
+    @Option(names = "--level", paramLabel = "item|response", description = "alignment units for --model (default: item)")
+    String level;
+
+    @Option(names = "--bootstrap", paramLabel = "N", description = "bootstrap resamples of the intervals (default: 200 for "
+            + "--model, 1000 for --human)")
+    Integer bootstrap;
+
+    @Option(names = "--seed", paramLabel = "S", description = "bootstrap seed (default: 20250224)")
+    Long seed;
+
+    @Option(names = "--human", paramLabel = "FILE", description = "human answer distributions (docs/alignment.md); with "
+            + "--answers: the distribution similarity section")
+    Path human;
+
+    @Option(names = "--answers", paramLabel = "FILE", description = "the model's answer distributions, compared with --human")
+    Path answers;
 
     @Option(names = "--title", description = "the report's title")
     String title;
@@ -84,10 +123,21 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private Analysis analysis() {
-        boolean inline = !forms.isEmpty() || !wvs.isEmpty() || !models.isEmpty();
+        boolean inline = !forms.isEmpty() || !wvs.isEmpty() || !models.isEmpty() || human != null || answers != null;
         if (analysisFile != null && inline) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "give either --analysis FILE or --forms/--wvs/--model, not both");
+                    "give either --analysis FILE or --forms/--wvs/--model/--human, not both");
+        }
+        if (models.isEmpty() && (!populations.isEmpty() || !alignWith.isEmpty() || countries != null || reference != null
+                || level != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--population, --align-with, --countries, --reference and --level need --model");
+        }
+        if ((human == null) != (answers == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--human and --answers go together");
+        }
+        if (bootstrap != null && bootstrap < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap must be at least 0");
         }
         if (codebook != null && forms.isEmpty() || checkTable != null && forms.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--codebook and --check-table need --forms");
@@ -127,11 +177,30 @@ final class ReportCommand implements Callable<Integer> {
         Optional<Analysis.Wvs> s = wvs.isEmpty() ? Optional.empty()
                 : Optional.of(new Analysis.Wvs("Value polarity scores: " + wvs.get(0).getFileName(), wvs, items,
                         Optional.ofNullable(by), Optional.ofNullable(weight), List.of()));
-        return new Analysis(title == null ? "pluralstats report" : title, f, s, models);
+        Optional<Analysis.Models> m = Optional.empty();
+        if (!models.isEmpty()) {
+            AlignmentLevel l;
+            try {
+                l = level == null ? AlignmentLevel.ITEM : AlignmentLevel.parse(level);
+            } catch (PluralstatsException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            m = Optional.of(new Analysis.Models("Alignment of model outputs: " + models.get(0).getFileName(), models,
+                    populations, alignWith, Optional.ofNullable(countries), reference == null ? UsCentricBias.US : reference,
+                    Map.of(), l, bootstrap == null ? Analysis.Models.DEFAULT_RESAMPLES : bootstrap,
+                    seed == null ? PercentileBootstrap.DEFAULT_SEED : seed));
+        }
+        Optional<Analysis.Similarity> sim = Optional.empty();
+        if (human != null) {
+            Analysis.Similarity d = Analysis.Similarity.of(human, answers);
+            sim = Optional.of(new Analysis.Similarity(d.title(), human, answers,
+                    bootstrap == null ? d.resamples() : bootstrap, seed == null ? d.seed() : seed));
+        }
+        return new Analysis(title == null ? "pluralstats report" : title, f, s, m, sim);
     }
 
     private Analysis retitled(Analysis a) {
-        return title == null ? a : new Analysis(title, a.forms(), a.wvs(), a.models());
+        return title == null ? a : new Analysis(title, a.forms(), a.wvs(), a.models(), a.similarity());
     }
 
     /**

@@ -14,11 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.align.AlignmentLevel;
+import org.pluralstats.align.UsCentricBias;
+import org.pluralstats.stats.PercentileBootstrap;
 
 /**
  * What {@code pluralstats report} analyses: a Google Forms survey, a WVS/EVS-style file with its
- * item codings, and (with the alignment package) model outputs. Read from an analysis file (JSON,
+ * item codings, model outputs to align with populations, and answer distributions to compare. Read from an analysis file (JSON,
  * below), or built from command-line options. Paths in the file are relative to the file's folder.
  *
  * <pre>{@code
@@ -39,28 +43,137 @@ import org.pluralstats.SurveyFormatException;
  *     "by": "B_COUNTRY_ALPHA", "weight": "W_WEIGHT",
  *     "chartItems": ["Q6", "Q164", "Q182"]
  *   },
- *   "models": []
+ *   "models": {
+ *     "title": "Alignment of model outputs",
+ *     "outputs": "model-outputs/outputs.jsonl",
+ *     "populations": ["model-outputs/populations.csv"],
+ *     "alignWith": ["language", "US"],
+ *     "countries": "multicultural-alignment/country_languages.csv",
+ *     "reference": "US", "locals": {"en": "GB"},
+ *     "level": "item", "bootstrap": 200, "seed": 20250224
+ *   },
+ *   "similarity": {
+ *     "title": "Answer distributions",
+ *     "human": "model-outputs/human-distributions.csv", "model": "model-outputs/model-distributions.json",
+ *     "bootstrap": 1000, "seed": 20250224
+ *   }
  * }
  * }</pre>
  *
- * Every part is optional, but at least one of {@code forms} and {@code wvs} is needed. Several
- * {@code wvs.files} are the same data in different formats: scores come from the first, and the
- * others are checked to give the same scores. {@code models} is reserved for model-output files
- * (alignment per model × language); this build has no alignment package and refuses a non-empty list.
+ * Every part is optional, but at least one is needed. Several {@code wvs.files} are the same data in
+ * different formats: scores come from the first, and the others are checked to give the same scores.
+ * {@code models} may also be a list of model-output files (the other fields at their defaults), or an
+ * empty list for none. Without {@code models.populations}, model outputs are aligned with the value
+ * polarity scores of the {@code wvs} part.
  *
  * @param title the report title
  * @param forms the Google Forms survey, if any
  * @param wvs the WVS/EVS-style data, if any
- * @param models model-output files (reserved; see above)
+ * @param models model outputs to align with populations, if any
+ * @param similarity human and model answer distributions to compare, if any
  */
-public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, List<Path> models) {
+public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, Optional<Models> models,
+                       Optional<Similarity> similarity) {
 
     /** The format name an analysis file declares. */
     public static final String FORMAT = "pluralstats-analysis";
 
-    /** Copies the list. */
-    public Analysis {
-        models = List.copyOf(models);
+    /**
+     * An analysis of the Google Forms survey and WVS-style data only.
+     *
+     * @param title the report title
+     * @param forms the Google Forms survey, if any
+     * @param wvs the WVS/EVS-style data, if any
+     */
+    public Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs) {
+        this(title, forms, wvs, Optional.empty(), Optional.empty());
+    }
+
+    /** The value of {@link Models#alignWith()} that stands for each prompt language's own population. */
+    public static final String OWN_LANGUAGE = "language";
+
+    /**
+     * Model outputs aligned with populations (seed paper 003): alignment per model × language
+     * (Figure 4), model self-consistency, and — with a country → language table — US-vs-local bias
+     * (Figure 5). See docs/alignment.md for the file formats and the statistics.
+     *
+     * @param title the section heading
+     * @param outputs model-output files (JSONL or CSV; {@code ModelOutputs.read}); several are combined
+     * @param populations population score files ({@code PopulationScores.read}); empty: the scores of the
+     *     {@code wvs} part
+     * @param alignWith the populations drawn per model × language, one chart each: a population name, or
+     *     {@value Analysis#OWN_LANGUAGE} for each language's own population; empty: {@value Analysis#OWN_LANGUAGE} when
+     *     every prompt language has a population of that name, else every population
+     * @param countries country → language table for the US-vs-local comparison, if any
+     * @param reference the reference population of that comparison ({@code US})
+     * @param locals language → the local country drawn in the bias chart (default: the language's first
+     *     country in {@code countries} with scores); every local is in the table
+     * @param level item or response
+     * @param resamples bootstrap resamples (0 for no intervals)
+     * @param seed the bootstrap seed
+     */
+    public record Models(String title, List<Path> outputs, List<Path> populations, List<String> alignWith,
+                         Optional<Path> countries, String reference, Map<String, String> locals,
+                         AlignmentLevel level, int resamples, long seed) {
+        /** Copies the lists and map. */
+        public Models {
+            outputs = List.copyOf(outputs);
+            populations = List.copyOf(populations);
+            alignWith = List.copyOf(alignWith);
+            locals = Collections.unmodifiableMap(new LinkedHashMap<>(locals));
+            if (outputs.isEmpty()) {
+                throw new PluralstatsException("models: no model-output files");
+            }
+            if (resamples < 0) {
+                throw new PluralstatsException("models: bootstrap resamples must be at least 0, not " + resamples);
+            }
+        }
+
+        /**
+         * @param outputs model-output files
+         * @param populations population score files (empty: the {@code wvs} part's scores)
+         * @return the defaults: title "Alignment of model outputs with populations", the default
+         *     populations drawn, no US comparison, item level, {@value #DEFAULT_RESAMPLES} resamples,
+         *     the default seed
+         */
+        public static Models of(List<Path> outputs, List<Path> populations) {
+            return new Models("Alignment of model outputs with populations", outputs, populations, List.of(),
+                    Optional.empty(), UsCentricBias.US, Map.of(), AlignmentLevel.ITEM, DEFAULT_RESAMPLES,
+                    PercentileBootstrap.DEFAULT_SEED);
+        }
+
+        /** Bootstrap resamples of the report's alignment intervals unless the file says otherwise. */
+        public static final int DEFAULT_RESAMPLES = 200;
+    }
+
+    /**
+     * Human and model answer distributions compared per population (seed paper 002, Table 1):
+     * Wasserstein similarity and 1 − Jensen–Shannon distance (base 2) with bootstrap intervals, and
+     * the model's unclassifiable share.
+     *
+     * @param title the section heading
+     * @param human the human distributions ({@code OptionDistributions.read})
+     * @param model the model's distributions
+     * @param resamples bootstrap resamples (0 for no intervals)
+     * @param seed the bootstrap seed
+     */
+    public record Similarity(String title, Path human, Path model, int resamples, long seed) {
+        /** Checks the resamples. */
+        public Similarity {
+            if (resamples < 0) {
+                throw new PluralstatsException("similarity: bootstrap resamples must be at least 0, not " + resamples);
+            }
+        }
+
+        /**
+         * @param human the human distributions
+         * @param model the model's distributions
+         * @return the defaults: 1000 resamples (as seed paper 002), the default seed
+         */
+        public static Similarity of(Path human, Path model) {
+            return new Similarity("Similarity of model and human answer distributions", human, model,
+                    PercentileBootstrap.DEFAULT_RESAMPLES, PercentileBootstrap.DEFAULT_SEED);
+        }
     }
 
     /**
@@ -100,7 +213,11 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, L
         }
     }
 
-    private static final Set<String> TOP = Set.of("format", "version", "title", "forms", "wvs", "models", "description");
+    private static final Set<String> TOP = Set.of("format", "version", "title", "forms", "wvs", "models", "similarity",
+            "description");
+    private static final Set<String> MODELS = Set.of("title", "outputs", "populations", "alignWith", "countries",
+            "reference", "locals", "level", "bootstrap", "seed");
+    private static final Set<String> SIMILARITY = Set.of("title", "human", "model", "bootstrap", "seed");
     private static final Set<String> FORMS = Set.of("title", "groups", "codebook", "checkTable", "share");
     private static final Set<String> WVS = Set.of("title", "files", "items", "by", "weight", "chartItems");
 
@@ -174,12 +291,83 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, L
             wvs = Optional.of(new Wvs(w.path("title").asText("Value polarity scores"), files,
                     path(name, base, w.get("items"), "wvs.items"), text(w, "by"), text(w, "weight"), chart));
         }
-        List<Path> models = new ArrayList<>();
-        root.path("models").forEach(x -> models.add(path(name, base, x, "models")));
-        if (forms.isEmpty() && wvs.isEmpty() && models.isEmpty()) {
-            throw SurveyFormatException.in(name).problem("names no data").expected("\"forms\", \"wvs\" or \"models\"").build();
+        Optional<Models> models = Optional.empty();
+        JsonNode m = root.path("models");
+        if (m.isArray() && !m.isEmpty()) {
+            models = Optional.of(Models.of(paths(name, base, m, "models"), List.of()));
+        } else if (m.isObject()) {
+            check(name, m, MODELS, "models");
+            List<Path> outputs = paths(name, base, m.path("outputs"), "models.outputs");
+            if (outputs.isEmpty()) {
+                throw SurveyFormatException.in(name).column("models.outputs").problem("no model-output files")
+                        .expected("a file name or a list of them").build();
+            }
+            List<String> alignWith = new ArrayList<>();
+            m.path("alignWith").forEach(x -> alignWith.add(x.asText()));
+            LinkedHashMap<String, String> locals = new LinkedHashMap<>();
+            m.path("locals").fields().forEachRemaining(e -> locals.put(e.getKey(), e.getValue().asText()));
+            AlignmentLevel level;
+            try {
+                level = AlignmentLevel.parse(m.path("level").asText("item"));
+            } catch (PluralstatsException e) {
+                throw SurveyFormatException.in(name).column("models.level").found(m.get("level").toString())
+                        .expected("\"item\" or \"response\"").build();
+            }
+            models = Optional.of(new Models(m.path("title").asText("Alignment of model outputs with populations"),
+                    outputs, paths(name, base, m.path("populations"), "models.populations"), alignWith,
+                    optionalPath(name, base, m, "countries"), text(m, "reference").orElse(UsCentricBias.US), locals,
+                    level, count(name, m, "bootstrap", Models.DEFAULT_RESAMPLES, "models.bootstrap"),
+                    m.path("seed").asLong(PercentileBootstrap.DEFAULT_SEED)));
+        } else if (!m.isMissingNode() && !m.isNull() && !(m.isArray() && m.isEmpty())) {
+            throw SurveyFormatException.in(name).column("models").found(m.toString())
+                    .expected("an object (docs/reports.md) or a list of model-output files").build();
         }
-        return new Analysis(root.path("title").asText("pluralstats report"), forms, wvs, models);
+        Optional<Similarity> similarity = Optional.empty();
+        if (root.has("similarity")) {
+            JsonNode s = root.get("similarity");
+            check(name, s, SIMILARITY, "similarity");
+            for (String f : List.of("human", "model")) {
+                if (!s.has(f)) {
+                    throw SurveyFormatException.in(name).column("similarity." + f).problem("missing")
+                            .expected("the " + f + " answer distributions (docs/alignment.md)").build();
+                }
+            }
+            similarity = Optional.of(new Similarity(s.path("title").asText("Similarity of model and human answer distributions"),
+                    path(name, base, s.get("human"), "similarity.human"), path(name, base, s.get("model"), "similarity.model"),
+                    count(name, s, "bootstrap", PercentileBootstrap.DEFAULT_RESAMPLES, "similarity.bootstrap"),
+                    s.path("seed").asLong(PercentileBootstrap.DEFAULT_SEED)));
+        }
+        if (forms.isEmpty() && wvs.isEmpty() && models.isEmpty() && similarity.isEmpty()) {
+            throw SurveyFormatException.in(name).problem("names no data")
+                    .expected("\"forms\", \"wvs\", \"models\" or \"similarity\"").build();
+        }
+        return new Analysis(root.path("title").asText("pluralstats report"), forms, wvs, models, similarity);
+    }
+
+    private static List<Path> paths(String name, Path base, JsonNode v, String where) {
+        List<Path> out = new ArrayList<>();
+        if (v.isTextual()) {
+            out.add(path(name, base, v, where));
+        } else if (v.isArray()) {
+            for (JsonNode x : v) {
+                out.add(path(name, base, x, where));
+            }
+        } else if (!v.isMissingNode() && !v.isNull()) {
+            throw SurveyFormatException.in(name).column(where).found(v.toString()).expected("a file path or a list of them")
+                    .build();
+        }
+        return out;
+    }
+
+    private static int count(String name, JsonNode n, String field, int fallback, String where) {
+        if (!n.hasNonNull(field)) {
+            return fallback;
+        }
+        JsonNode v = n.get(field);
+        if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 0) {
+            throw SurveyFormatException.in(name).column(where).found(v.toString()).expected("a whole number ≥ 0").build();
+        }
+        return v.asInt();
     }
 
     private static Optional<String> text(JsonNode n, String field) {

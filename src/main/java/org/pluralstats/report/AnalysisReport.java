@@ -11,7 +11,23 @@ import java.util.Optional;
 import java.util.Set;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.Progress;
+import org.pluralstats.align.Alignment;
+import org.pluralstats.align.AlignmentResult;
+import org.pluralstats.align.CountryLanguages;
+import org.pluralstats.align.DistributionSimilarity;
+import org.pluralstats.align.ModelConsistency;
+import org.pluralstats.align.ModelSelfConsistency;
+import org.pluralstats.align.OptionDistribution;
+import org.pluralstats.align.OptionDistributions;
+import org.pluralstats.align.PopulationScores;
+import org.pluralstats.align.SimilarityMetric;
+import org.pluralstats.align.SimilarityReport;
+import org.pluralstats.align.SimilaritySummary;
+import org.pluralstats.align.UsBiasResult;
+import org.pluralstats.align.UsCentricBias;
 import org.pluralstats.data.SurveyData;
+import org.pluralstats.io.llm.Generation;
+import org.pluralstats.io.llm.ModelOutputs;
 import org.pluralstats.io.CaseReader;
 import org.pluralstats.io.FileDictionary;
 import org.pluralstats.io.ReadOptions;
@@ -43,9 +59,9 @@ import org.pluralstats.weight.WeightSpec;
  * }</pre>
  *
  * <p>Sections, in order: the Google Forms comparison ({@link FormsSections}), value polarity scores
- * ({@link ScoreSections}). Alignment of model outputs per model × language, US-vs-local bias and
- * distribution similarity are sections of their own, added in {@link #sections} when the alignment
- * package is part of the build.
+ * ({@link ScoreSections}), alignment of model outputs per model × language with their
+ * self-consistency, US-vs-local bias, and distribution similarity per population
+ * ({@link AlignmentSections}).
  */
 public final class AnalysisReport {
     private final Analysis analysis;
@@ -53,12 +69,17 @@ public final class AnalysisReport {
     private final List<TableCheck.Cell> checks;
     private final Optional<ScoreTable> scores;
     private final List<ScoreSections.FileAgreement> agreements;
+    private final Optional<ModelAlignment> alignment;
+    private final Optional<SimilarityPair> similarity;
     private final List<ReportSection> sections;
     private final List<String> inputs;
 
     private AnalysisReport(Analysis analysis, Optional<FormsReport> forms, List<TableCheck.Cell> checks,
                            Optional<ScoreTable> scores, List<ScoreSections.FileAgreement> agreements,
+                           Optional<ModelAlignment> alignment, Optional<SimilarityPair> similarity,
                            List<ReportSection> sections, List<String> inputs) {
+        this.alignment = alignment;
+        this.similarity = similarity;
         this.analysis = analysis;
         this.forms = forms;
         this.checks = List.copyOf(checks);
@@ -74,12 +95,6 @@ public final class AnalysisReport {
      * @return the computed report
      */
     public static AnalysisReport run(Analysis analysis, Progress progress) {
-        if (!analysis.models().isEmpty()) {
-            // Hook: model outputs (io.llm) and their alignment sections (align) plug in here.
-            throw new PluralstatsException("model outputs (" + analysis.models().get(0).getFileName()
-                    + "): alignment per model × language needs the org.pluralstats.align package, which this build "
-                    + "does not include yet");
-        }
         List<ReportSection> sections = new ArrayList<>();
         List<String> inputs = new ArrayList<>();
         Optional<FormsReport> forms = Optional.empty();
@@ -130,10 +145,167 @@ public final class AnalysisReport {
             sections.add(ScoreSections.of("scores", w.title(), design, first, labels, w.chartItems(),
                     agreements.size() > 1 ? agreements : List.of()));
         }
-        // Hook: sections of further analyses (alignment per model × language — Figure 4 —, US-vs-local
-        // bias — Figure 5 —, distribution similarity per population, regression) are added here.
+        // Sections of further analyses: alignment per model × language (Figure 4) with self-consistency,
+        // US-vs-local bias (Figure 5), distribution similarity per population.
+        Optional<ModelAlignment> alignment = Optional.empty();
+        if (analysis.models().isPresent()) {
+            alignment = Optional.of(align(analysis.models().get(), scores, progress, sections, inputs));
+        }
+        Optional<SimilarityPair> similarity = Optional.empty();
+        if (analysis.similarity().isPresent()) {
+            similarity = Optional.of(similarity(analysis.similarity().get(), progress, sections, inputs));
+        }
         return new AnalysisReport(analysis, forms, checks, scores, agreements.size() > 1 ? agreements : List.of(),
-                sections, inputs);
+                alignment, similarity, sections, inputs);
+    }
+
+    /**
+     * The alignment results of the report's model outputs.
+     *
+     * @param outputs the model outputs read
+     * @param populations the population scores they were compared with
+     * @param alignment every model × language × population compared
+     * @param consistency self-consistency per model × language
+     * @param usBias the US-vs-local comparisons (empty without a country → language table)
+     */
+    public record ModelAlignment(ModelOutputs outputs, PopulationScores populations, List<AlignmentResult> alignment,
+                                 List<ModelConsistency> consistency, List<UsBiasResult> usBias) {
+        /** Copies the lists. */
+        public ModelAlignment {
+            alignment = List.copyOf(alignment);
+            consistency = List.copyOf(consistency);
+            usBias = List.copyOf(usBias);
+        }
+    }
+
+    /**
+     * The distribution comparisons of the report.
+     *
+     * @param wasserstein by Wasserstein similarity
+     * @param jensenShannon by 1 − Jensen–Shannon distance (base 2)
+     */
+    public record SimilarityPair(SimilarityReport wasserstein, SimilarityReport jensenShannon) {
+    }
+
+    private static ModelAlignment align(Analysis.Models m, Optional<ScoreTable> scores, Progress progress,
+                                        List<ReportSection> sections, List<String> inputs) {
+        ModelOutputs outputs;
+        try (Progress.Task t = progress.start("reading model outputs", -1)) {
+            outputs = readOutputs(m.outputs());
+        }
+        m.outputs().forEach(p -> inputs.add("model outputs: " + p));
+        PopulationScores pops;
+        String popSource;
+        if (!m.populations().isEmpty()) {
+            pops = PopulationScores.read(m.populations());
+            m.populations().forEach(p -> inputs.add("population scores: " + p));
+            popSource = m.populations().size() + " population file(s)";
+        } else if (scores.isPresent()) {
+            pops = PopulationScores.of(scores.get());
+            popSource = "the value polarity scores computed above";
+        } else {
+            pops = PopulationScores.of(Map.of());
+            popSource = "";
+        }
+        ModelSelfConsistency sc = ModelSelfConsistency.withDefaults().withResamples(m.resamples()).withSeed(m.seed());
+        List<ModelConsistency> consistency;
+        List<AlignmentResult> rows = List.of();
+        List<AlignmentSections.Chart> charts = new ArrayList<>();
+        try (Progress.Task t = progress.start("aligning model outputs", -1)) {
+            consistency = sc.estimate(outputs);
+            if (!pops.populations().isEmpty()) {
+                List<String> with = new ArrayList<>(m.alignWith());
+                if (with.isEmpty()) {
+                    boolean own = outputs.languages().stream().allMatch(pops::contains);
+                    with.addAll(own ? List.of(Analysis.OWN_LANGUAGE) : pops.populations());
+                }
+                LinkedHashSet<String> names = new LinkedHashSet<>();
+                for (String w : with) {
+                    if (w.equalsIgnoreCase(Analysis.OWN_LANGUAGE)) {
+                        outputs.languages().stream().filter(pops::contains).forEach(names::add);
+                        charts.add(new AlignmentSections.Chart("own-language", "each prompt language's own population",
+                                l -> pops.contains(l) ? Optional.of(l) : Optional.empty()));
+                    } else {
+                        if (!pops.contains(w)) {
+                            throw new PluralstatsException("models.alignWith: no scores for population " + w
+                                    + "; the populations are " + pops.populations());
+                        }
+                        names.add(w);
+                        charts.add(new AlignmentSections.Chart(w.replaceAll("[^A-Za-z0-9._-]", "_"), "population " + w,
+                                l -> Optional.of(w)));
+                    }
+                }
+                rows = Alignment.withDefaults().withLevel(m.level()).withResamples(m.resamples()).withSeed(m.seed())
+                        .withSelfConsistency(sc).compare(outputs, pops, List.copyOf(names));
+            }
+        }
+        List<UsBiasResult> bias = List.of();
+        if (m.countries().isPresent()) {
+            CountryLanguages table = CountryLanguages.read(m.countries().get());
+            inputs.add("country → language: " + m.countries().get());
+            try (Progress.Task t = progress.start("comparing US and local alignment", -1)) {
+                bias = UsCentricBias.withDefaults().withReference(m.reference()).withLevel(m.level())
+                        .withResamples(m.resamples()).withSeed(m.seed()).compare(outputs, pops, table);
+            }
+        }
+        String intro = outputs.generations().size() + " judged generations of " + outputs.models().size() + " models in "
+                + outputs.languages().size() + " prompt languages (" + String.join(", ", outputs.languages()) + ") from "
+                + outputs.source().replaceAll(".*[/\\\\]", "") + ", scored by Eq. 2 of Rystrøm, Kirk & Hale (pro / (pro + con))"
+                + excluded(outputs) + (popSource.isEmpty() ? "; no population scores, so only self-consistency"
+                : "; populations from " + popSource + " (" + pops.populations().size() + " populations)")
+                + ". Level " + m.level().jsonName() + ", " + m.resamples() + " bootstrap resamples, seed " + m.seed() + ".";
+        sections.add(AlignmentSections.alignment("alignment", m.title(), intro, rows, consistency, charts));
+        if (m.countries().isPresent()) {
+            sections.add(AlignmentSections.usBias("us-bias", "US-centric bias: " + m.reference()
+                            + " versus local populations",
+                    "Does a model prompted in a language agree more with the " + m.reference() + " than with the countries "
+                            + "where that language is spoken? For each model × language and each local country (from "
+                            + m.countries().get().getFileName() + ", the " + m.reference() + " itself excluded): ρ with the "
+                            + m.reference() + " minus ρ with the local country, over the units both have scores for.",
+                    bias, m.locals()));
+        }
+        return new ModelAlignment(outputs, pops, rows, consistency, bias);
+    }
+
+    private static ModelOutputs readOutputs(List<Path> files) {
+        if (files.size() == 1) {
+            return ModelOutputs.read(files.get(0));
+        }
+        List<Generation> all = new ArrayList<>();
+        for (Path f : files) {
+            all.addAll(ModelOutputs.read(f).generations());
+        }
+        return ModelOutputs.of(all);
+    }
+
+    private static String excluded(ModelOutputs outputs) {
+        Map<String, Integer> ex = outputs.accounting().excluded();
+        if (ex.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        ex.forEach((k, v) -> parts.add(v + " " + k));
+        return " (left out: " + String.join(", ", parts) + ")";
+    }
+
+    private static SimilarityPair similarity(Analysis.Similarity s, Progress progress, List<ReportSection> sections,
+                                             List<String> inputs) {
+        List<OptionDistribution> human = OptionDistributions.read(s.human());
+        List<OptionDistribution> model = OptionDistributions.read(s.model());
+        inputs.add("human answer distributions: " + s.human());
+        inputs.add("model answer distributions: " + s.model());
+        SimilarityPair pair;
+        try (Progress.Task t = progress.start("comparing answer distributions", -1)) {
+            DistributionSimilarity d = DistributionSimilarity.withDefaults().withResamples(s.resamples()).withSeed(s.seed());
+            pair = new SimilarityPair(d.withMetric(SimilarityMetric.WASSERSTEIN).compare(human, model),
+                    d.withMetric(SimilarityMetric.JENSEN_SHANNON).withLogBase(2).compare(human, model));
+        }
+        sections.add(AlignmentSections.similarity("similarity", s.title(), "Human answer distributions of "
+                        + s.human().getFileName() + " against the model's of " + s.model().getFileName() + ": "
+                        + pair.wasserstein().questions().size() + " population × question pairs compared, "
+                        + s.resamples() + " bootstrap resamples, seed " + s.seed() + ".",
+                pair.wasserstein(), pair.jensenShannon()));
+        return pair;
     }
 
     /**
@@ -202,6 +374,16 @@ public final class AnalysisReport {
         return agreements;
     }
 
+    /** @return the alignment of the model outputs, if the analysis had any */
+    public Optional<ModelAlignment> alignment() {
+        return alignment;
+    }
+
+    /** @return the comparison of answer distributions, if the analysis had one */
+    public Optional<SimilarityPair> similarity() {
+        return similarity;
+    }
+
     /** @return the report's sections, in order */
     public List<ReportSection> sections() {
         return sections;
@@ -216,7 +398,10 @@ public final class AnalysisReport {
         return b.sections(sections).build();
     }
 
-    /** @return a Markdown summary for the terminal: Table 1, its GRIM check, and the scores in brief */
+    /**
+     * @return a Markdown summary for the terminal: Table 1, its GRIM check, the scores, the alignment and
+     *     the distribution similarity in brief
+     */
     public String summary() {
         StringBuilder sb = new StringBuilder("# ").append(analysis.title()).append("\n\n");
         if (forms.isPresent()) {
@@ -242,6 +427,34 @@ public final class AnalysisReport {
                 }
                 sb.append(all ? "Every file format gives the same scores: " : "File formats DISAGREE: ")
                         .append(String.join(", ", names)).append(".\n");
+            }
+        }
+        if (alignment.isPresent()) {
+            ModelAlignment a = alignment.get();
+            sb.append("\n## ").append(analysis.models().orElseThrow().title()).append("\n\n");
+            sb.append(a.outputs().generations().size()).append(" generations, ").append(a.outputs().models().size())
+                    .append(" models × ").append(a.outputs().languages().size()).append(" languages; ")
+                    .append(a.alignment().size()).append(" alignments, ").append(a.consistency().size())
+                    .append(" self-consistencies");
+            a.alignment().stream().filter(r -> !Double.isNaN(r.rho()))
+                    .max(java.util.Comparator.comparingDouble(AlignmentResult::rho))
+                    .ifPresent(r -> sb.append("; highest ρ: ").append(r.model()).append(' ').append(r.language())
+                            .append(" with ").append(r.population()).append(' ').append(Tables.fixed(r.rho(), 3)));
+            sb.append(".\n");
+            if (!a.usBias().isEmpty()) {
+                long closer = a.usBias().stream().filter(r -> r.ciLow() > 0).count();
+                long local = a.usBias().stream().filter(r -> r.ciHigh() < 0).count();
+                sb.append("US versus local: ").append(a.usBias().size()).append(" comparisons; ").append(closer)
+                        .append(" closer to the ").append(a.usBias().get(0).reference()).append(", ").append(local)
+                        .append(" closer to the local country (95% interval excludes 0).\n");
+            }
+        }
+        if (similarity.isPresent()) {
+            sb.append("\n## ").append(analysis.similarity().orElseThrow().title()).append("\n\n");
+            for (SimilaritySummary x : similarity.get().wasserstein().summaries()) {
+                sb.append(x.population()).append(": Wasserstein similarity ").append(Tables.fixed(x.similarity(), 3))
+                        .append(" over ").append(x.questions()).append(" questions, unclassifiable ")
+                        .append(Tables.fixed(100 * x.unclassifiableShare(), 1)).append("%\n");
             }
         }
         return sb.toString();

@@ -181,5 +181,23 @@ class FormsCommandTest {
                 .contains("| English | Q6 | 1.51 | 22 | inconsistent (nearest 1.50, 1.55) | 1.50 (differs) |")
                 .contains("wrote " + dir.resolve("report").resolve("index.html").toAbsolutePath().normalize());
         assertThat(dir.resolve("report").resolve("index.html")).isRegularFile();
+        assertThat(r.out()).contains("9 charts", "9148 generations, 9 models × 4 languages");
+    }
+
+    @Test
+    void reportOnModelOutputsAndAnswerDistributions() {
+        String m = "data-samples/model-outputs/";
+        CliRunner.Result r = CliRunner.run("report", "--model", m + "outputs.jsonl", "--population", m + "populations.csv",
+                "--countries", "data-samples/multicultural-alignment/country_languages.csv", "--align-with", "language",
+                "--align-with", "US", "--bootstrap", "100", "--human", m + "human-distributions.csv", "--answers",
+                m + "model-distributions.json", "--out", dir.resolve("models").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("360 generations, 3 models × 2 languages", "US versus local: 6 comparisons",
+                "BR: Wasserstein similarity", "5 charts");
+        assertThat(dir.resolve("models/figures/alignment-US.svg")).isRegularFile();
+        assertThat(dir.resolve("models/tables/us-bias-rows.csv")).content().contains("example-large-70b,da,DK,US,item,12,");
+        CliRunner.Result bad = CliRunner.run("report", "--population", m + "populations.csv");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("need --model");
     }
 }

@@ -52,7 +52,9 @@ class NotebookTest {
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(PROBLEM.matcher(out).find()).as("JShell reported a problem:%n%s", out).isFalse();
         assertThat(out).contains("| English | 22 | 4.86 | 6.14 | 2.14 | 54.5 | 2.86 | 1.50 |",
-                "ValuePolarityScore[population=DNK, item=Q164, n=56", "(5 charts)");
+                "ValuePolarityScore[population=DNK, item=Q164, n=56", "(9 charts)",
+                "360 generations; models [example-small-1b, example-medium-8b, example-large-70b]",
+                "example-large-70b  en US - GB", "da vs da rho=0.777");
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pluralstats.PluralstatsException;
 import org.pluralstats.Progress;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.report.html.HtmlReport;
@@ -38,14 +37,21 @@ class AnalysisReportTest {
                 .toAbsolutePath().normalize());
         assertThat(a.wvs().orElseThrow().files()).extracting(p -> p.getFileName().toString())
                 .containsExactly("wvs7-sample.csv", "wvs7-sample.sav", "wvs7-sample.zsav", "wvs7-sample.dta");
-        assertThat(a.models()).isEmpty();
+        Analysis.Models m = a.models().orElseThrow();
+        assertThat(m.outputs()).extracting(p -> p.getFileName().toString())
+                .containsExactly("all_lang_model_responses_with_scores.csv");
+        assertThat(m.resamples()).isEqualTo(200);
+        assertThat(a.similarity().orElseThrow().human().getFileName()).hasToString("human-distributions.csv");
     }
 
     @Test
-    void atLeastFiveChartsAndTheTablesBesideThePage() throws Exception {
+    void atLeastEightChartsAndTheTablesBesideThePage() throws Exception {
         HtmlReport html = report.html();
+        assertThat(report.sections()).extracting(s -> s.id()).containsExactly("forms", "scores", "alignment", "us-bias",
+                "similarity");
         assertThat(html.figures()).extracting(f -> f.id()).containsExactly("forms-means", "forms-share-q4",
-                "scores-correlations", "scores-by-population", "scores-weights");
+                "scores-correlations", "scores-by-population", "scores-weights", "alignment-own-language",
+                "alignment-self-consistency", "us-bias-difference", "similarity-by-population");
         HtmlReport.Written w = html.write(dir);
         String page = Files.readString(w.index());
         assertThat(page).doesNotContainPattern("(?i)(src|href)\\s*=\\s*\"?(https?:)?//")
@@ -55,7 +61,7 @@ class AnalysisReportTest {
         while (m.find()) {
             charts++;
         }
-        assertThat(charts).isEqualTo(5);
+        assertThat(charts).isEqualTo(9).isGreaterThanOrEqualTo(8);
         // labels in Arabic, Farsi and Chinese, in their own scripts
         assertThat(page).contains("Arabic · العربية", "Farsi · فارسی", "Chinese · 中文", "direction=\"rtl\"");
         for (ReportTable t : html.tables()) {
@@ -64,6 +70,52 @@ class AnalysisReportTest {
         }
         assertThat(dir.resolve("tables/forms-table1.csv")).content().contains("English,22,4.863636363636363",
                 "Farsi,11,2.272727272727273");
+        assertThat(page).contains("Alignment with each prompt language", "gpt-4o", "da · Dansk",
+                "da: US − DK", "Wasserstein similarity", "unclassifiable share");
+        for (String t : List.of("alignment-rows", "alignment-self-consistency", "us-bias-rows", "similarity-summary",
+                "similarity-questions")) {
+            assertThat(dir.resolve("tables").resolve(t + ".json")).isRegularFile();
+        }
+    }
+
+    @Test
+    void theReleasedDataAlignAsDocumented() {
+        AnalysisReport.ModelAlignment a = report.alignment().orElseThrow();
+        assertThat(a.outputs().generations()).hasSize(9148);
+        // 9 models × 4 languages × the 4 language populations; docs/alignment.md: gpt-4o, Danish, 0.777
+        assertThat(a.alignment()).hasSize(144);
+        var r = a.alignment().stream().filter(x -> x.model().equals("gpt-4o") && x.language().equals("da")
+                && x.population().equals("da")).findFirst().orElseThrow();
+        assertThat(r.rho()).isCloseTo(0.777, within(5e-4));
+        assertThat(r.resamples()).isEqualTo(200);
+        assertThat(r.ciLow()).isLessThan(r.rho());
+        assertThat(r.ciHigh()).isGreaterThan(r.rho());
+        assertThat(a.consistency()).hasSize(36);
+        // locals: da DK, en 8 countries (the US excluded), nl NL, pt BR and PT
+        assertThat(a.usBias()).hasSize(9 * 12).allSatisfy(b -> assertThat(b.local()).isNotEqualTo("US"));
+        var sim = report.similarity().orElseThrow();
+        assertThat(sim.wasserstein().summaries()).extracting(s -> s.population()).containsExactly("US", "DK", "NL", "BR");
+        assertThat(sim.jensenShannon().summaries()).allSatisfy(s -> assertThat(s.similarity()).isBetween(0.0, 1.0));
+        assertThat(report.summary()).contains("9148 generations, 9 models × 4 languages", "highest ρ: gpt-4o da with da 0.777",
+                "US: Wasserstein similarity");
+    }
+
+    @Test
+    void modelOutputsAlignWithTheWvsScoresWhenNoPopulationFileIsGiven() throws Exception {
+        // the invented sample outputs with its own population file; then with none and no WVS part: only self-consistency
+        Path outputs = Path.of("data-samples/model-outputs/outputs.jsonl");
+        Analysis.Models m = Analysis.Models.of(List.of(outputs), List.of(Path.of("data-samples/model-outputs/populations.csv")));
+        AnalysisReport r = AnalysisReport.run(new Analysis("t", java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.of(m), java.util.Optional.empty()), Progress.none());
+        // languages da and en have populations of their own name: drawn against them, 3 models × 2 languages × 2
+        assertThat(r.alignment().orElseThrow().alignment()).hasSize(12).allSatisfy(x -> assertThat(x.n()).isEqualTo(12));
+        assertThat(r.html().figures()).extracting(f -> f.id()).containsExactly("alignment-own-language",
+                "alignment-self-consistency");
+        AnalysisReport alone = AnalysisReport.run(new Analysis("t", java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.of(Analysis.Models.of(List.of(outputs), List.of())), java.util.Optional.empty()),
+                Progress.none());
+        assertThat(alone.alignment().orElseThrow().alignment()).isEmpty();
+        assertThat(alone.html().figures()).extracting(f -> f.id()).containsExactly("alignment-self-consistency");
     }
 
     @Test
@@ -85,12 +137,6 @@ class AnalysisReportTest {
         assertThat(report.forms().orElseThrow().cell("Farsi", "Q4").getAsDouble()).isCloseTo(72.727, within(1e-3));
     }
 
-    @Test
-    void modelOutputsWaitForTheAlignmentPackage() {
-        Analysis a = new Analysis("t", java.util.Optional.empty(), java.util.Optional.empty(), List.of(Path.of("m.jsonl")));
-        assertThatThrownBy(() -> AnalysisReport.run(a, Progress.none())).isInstanceOf(PluralstatsException.class)
-                .hasMessageContaining("org.pluralstats.align");
-    }
 
     @Test
     void analysisFilesAreChecked() throws Exception {
@@ -100,6 +146,15 @@ class AnalysisReportTest {
                 .hasMessageContaining("a.json").hasMessageContaining("unknown field \"itms\"");
         Files.writeString(f, "{\"title\":\"t\"}");
         assertThatThrownBy(() -> Analysis.read(f)).hasMessageContaining("names no data");
+        Files.writeString(f, "{\"models\":{\"outputs\":\"m.jsonl\",\"bootstrap\":-1}}");
+        assertThatThrownBy(() -> Analysis.read(f)).hasMessageContaining("models.bootstrap");
+        Files.writeString(f, "{\"models\":{\"outputs\":\"m.jsonl\",\"populaton\":\"p.csv\"}}");
+        assertThatThrownBy(() -> Analysis.read(f)).hasMessageContaining("unknown field \"populaton\"");
+        Files.writeString(f, "{\"models\":[\"m.jsonl\"],\"similarity\":{\"human\":\"h.csv\",\"model\":\"m.json\"}}");
+        Analysis withModels = Analysis.read(f);
+        assertThat(withModels.models().orElseThrow().outputs()).containsExactly(dir.resolve("m.jsonl"));
+        assertThat(withModels.models().orElseThrow().populations()).isEmpty();
+        assertThat(withModels.similarity().orElseThrow().resamples()).isEqualTo(1000);
         Files.writeString(f, "{\"wvs\":{\"files\":[\"d/x.sav\"],\"items\":\"i.json\"}}");
         Analysis a = Analysis.read(f);
         assertThat(a.wvs().orElseThrow().files()).containsExactly(dir.resolve("d/x.sav"));
