@@ -2,7 +2,7 @@ package org.pluralstats.io;
 
 import org.pluralstats.Progress;
 
-/** A {@link CaseReader} that reports every 4096th case to a {@link Progress.Task}. */
+/** A {@link CaseReader} that reports progress to a {@link Progress.Task} every 4096 cases. */
 final class ProgressCaseReader implements CaseReader {
     private final CaseReader in;
     private final Progress.Task task;
@@ -30,6 +30,18 @@ final class ProgressCaseReader implements CaseReader {
             task.advance(cases);
         }
         return more;
+    }
+
+    /** Delegates the batch (the wrapped reader's fast column path) and reports after each one. */
+    @Override
+    public int nextBatch(CaseBatch batch) {
+        int n = in.nextBatch(batch);
+        long before = cases;
+        cases += n;
+        if (n > 0 && (before >> 12) != (cases >> 12)) {
+            task.advance(cases);
+        }
+        return n;
     }
 
     @Override
