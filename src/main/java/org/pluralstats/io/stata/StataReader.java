@@ -84,7 +84,7 @@ import org.pluralstats.io.VariableType;
  * tag is checked where it must be. Observations are then read in chunks of about 1 MB; only the cells
  * of selected variables are decoded, on access, without allocating for numbers. Memory is the chunk,
  * the dictionary, the value labels of labelled variables and the strL index of the strL variables
- * read, whatever the number of observations (docs/benchmarks-stata.md: 10 of 100 variables of a
+ * read, whatever the number of observations (docs/benchmarks.md: 10 of 100 variables of a
  * 1,000,000-observation file in a 32 MB heap).
  *
  * <p><b>Bad input.</b> Any structural problem — wrong signature or release, a truncated file, counts or
