@@ -2,9 +2,6 @@ package org.pluralstats.align;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.TextFiles;
 import org.pluralstats.io.llm.Generation;
 
 /**
@@ -54,17 +52,7 @@ public final class CountryLanguages {
      */
     public static CountryLanguages read(Path file) {
         String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw SurveyFormatException.in(name).problem("file not found").build();
-        } catch (IOException e) {
-            throw SurveyFormatException.in(name).problem("cannot read: " + e.getMessage()).cause(e).build();
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        String text = TextFiles.readUtf8(file);
         Map<String, String> m = new LinkedHashMap<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
         try (Reader r = new java.io.StringReader(text); CSVParser p = CSVParser.parse(r, format)) {

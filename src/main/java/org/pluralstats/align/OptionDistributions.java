@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +18,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.TextFiles;
 
 /**
  * Reads answer distributions over the options of multiple-choice questions, human or model, from JSON
@@ -72,17 +70,7 @@ public final class OptionDistributions {
      */
     public static List<OptionDistribution> read(Path file, String unclassifiableLabel) {
         String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw SurveyFormatException.in(name).problem("file not found").build();
-        } catch (IOException e) {
-            throw SurveyFormatException.in(name).problem("cannot read: " + e.getMessage()).cause(e).build();
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        String text = TextFiles.readUtf8(file);
         String u = DistributionSimilarity.label(unclassifiableLabel);
         return text.strip().startsWith("[") ? json(name, text, u) : csv(name, text, u);
     }

@@ -2,9 +2,6 @@ package org.pluralstats.align;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +16,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.TextFiles;
 import org.pluralstats.io.llm.Generation;
 import org.pluralstats.weight.ScoreTable;
 import org.pluralstats.weight.ValuePolarityScore;
@@ -135,15 +133,8 @@ public final class PopulationScores {
 
     private static void readInto(Builder b, Path file) {
         String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw SurveyFormatException.in(name).problem("file not found").build();
-        } catch (IOException e) {
-            throw SurveyFormatException.in(name).problem("cannot read: " + e.getMessage()).cause(e).build();
-        }
-        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String text = TextFiles.readUtf8(file);
+        String t = text;
         if (t.strip().startsWith("[")) {
             addTable(b, ScoreTable.read(file), name);
             return;

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +14,7 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.TextFiles;
 
 /**
  * Value polarity scores of populations × items: the rows, and each population's score vector. Read
@@ -98,18 +96,8 @@ public final class ScoreTable {
      */
     public static ScoreTable read(Path file) {
         String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw SurveyFormatException.in(name).problem("file not found").build();
-        } catch (IOException e) {
-            throw SurveyFormatException.in(name).problem("cannot read: " + e.getMessage()).cause(e).build();
-        }
+        String text = TextFiles.readUtf8(file);
         String t = text.strip();
-        if (t.startsWith("\uFEFF")) {
-            t = t.substring(1);
-        }
         return t.startsWith("[") ? readJson(name, t) : readCsv(name, t);
     }
 
