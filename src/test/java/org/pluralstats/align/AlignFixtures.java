@@ -1,12 +1,6 @@
 package org.pluralstats.align;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /** The fixtures of tools/align_reference.py and the released data of seed paper 003. */
@@ -20,22 +14,11 @@ final class AlignFixtures {
     static final Path GLOBAL = RELEASED.resolve("ground_truth_global.csv");
     static final Path COUNTRY_LANGUAGES = RELEASED.resolve("country_languages.csv");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private AlignFixtures() {
     }
 
     static JsonNode load(String name) {
-        String path = "/org/pluralstats/align/" + name;
-        try (InputStream in = AlignFixtures.class.getResourceAsStream(path)) {
-            assertThat(in).as("fixture %s", path).isNotNull();
-            JsonNode root = MAPPER.readTree(in);
-            assertThat(root.path("generator").path("script").asText()).isEqualTo("tools/align_reference.py");
-            assertThat(root.path("generator").path("scipy").asText()).isEqualTo("1.10.1");
-            return root;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return org.pluralstats.AlignReferenceFixtures.load(name);
     }
 
     static double num(JsonNode n) {

@@ -3,10 +3,6 @@ package org.pluralstats.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,22 +13,11 @@ import org.junit.jupiter.params.provider.Arguments;
  * the correlations and distances this package provides for the alignment package.
  */
 final class AlignmentFixtures {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private AlignmentFixtures() {
     }
 
     static JsonNode load(String name) {
-        String path = "/org/pluralstats/align/" + name;
-        try (InputStream in = AlignmentFixtures.class.getResourceAsStream(path)) {
-            assertThat(in).as("fixture %s", path).isNotNull();
-            JsonNode root = MAPPER.readTree(in);
-            assertThat(root.path("generator").path("script").asText()).isEqualTo("tools/align_reference.py");
-            assertThat(root.path("generator").path("scipy").asText()).isEqualTo("1.10.1");
-            return root;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return org.pluralstats.AlignReferenceFixtures.load(name);
     }
 
     static Stream<Arguments> cases(String name, String field) {
