@@ -29,6 +29,7 @@ public final class SurveyData {
     private final double[] weights;
     private final String[] ids;
     private final Accounting accounting;
+    private final List<String> warnings;
 
     private SurveyData(Builder b) {
         this.source = b.source;
@@ -54,6 +55,7 @@ public final class SurveyData {
         this.weights = b.weights == null ? null : b.weights.clone();
         this.ids = b.ids == null ? null : b.ids.clone();
         this.accounting = b.accounting == null ? Accounting.allKept(rows) : b.accounting;
+        this.warnings = List.copyOf(b.warnings);
         if (accounting.kept() != rows) {
             throw new IllegalArgumentException(source + ": accounting keeps " + accounting.kept() + " rows, data has "
                     + rows);
@@ -165,7 +167,15 @@ public final class SurveyData {
         return ids == null ? Integer.toString(row + 1) : ids[row];
     }
 
-    /** @return where the source rows went */
+    /**
+     * @return what the reader of the source noticed and worked around, one line each (e.g. more cases in
+     *     the file than its header declares); empty for a clean read
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** @return where the source rows went: kept, excluded with a reason */
     public Accounting accounting() {
         return accounting;
     }
@@ -408,6 +418,7 @@ public final class SurveyData {
         private double[] weights;
         private String[] ids;
         private Accounting accounting;
+        private final List<String> warnings = new ArrayList<>();
 
         private Builder(String source) {
             this.source = source;
@@ -461,6 +472,15 @@ public final class SurveyData {
          */
         public Builder accounting(Accounting accounting) {
             this.accounting = accounting;
+            return this;
+        }
+
+        /**
+         * @param warning one line a reader noticed while reading the source (see {@link #warnings()})
+         * @return this
+         */
+        public Builder warning(String warning) {
+            warnings.add(java.util.Objects.requireNonNull(warning, "warning"));
             return this;
         }
 

@@ -100,6 +100,17 @@ public interface CaseReader extends Closeable {
      */
     String string(int variable);
 
+    /**
+     * What the reader noticed so far and worked around (data past the declared case count, a fallback
+     * code page, ...). Complete once {@link #next()} has returned false. Readers keep at most a bounded
+     * number of warnings and end the list with one that counts the rest.
+     *
+     * @return the warnings, in the order they arose; empty by default
+     */
+    default java.util.List<ReadWarning> warnings() {
+        return java.util.List.of();
+    }
+
     /** Releases the file. */
     @Override
     void close();

@@ -245,6 +245,9 @@ public final class SurveyFiles {
         if (ids != null) {
             out.ids(ids.toArray(new String[0]));
         }
+        for (ReadWarning w : reader.warnings()) {
+            out.warning(w.toString());
+        }
         return out.accounting(Accounting.allKept(rows)).build();
     }
 
