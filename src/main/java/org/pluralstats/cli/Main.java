@@ -3,6 +3,7 @@ package org.pluralstats.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.io.FileErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,16 +45,82 @@ public final class Main implements Runnable {
     /** @return the configured picocli command line */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            PrintWriter err = cmd.getErr();
-            if (ex instanceof PluralstatsException || ex instanceof UncheckedIOException) {
-                err.println("pluralstats: " + ex.getMessage());
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                CommandLine.ParseResult sub = parseResult;
+                while (sub.hasSubcommand()) {
+                    sub = sub.subcommand();
+                }
+                try {
+                    Output.refuseInputAsOutput(sub.commandSpec());
+                } catch (PluralstatsException e) {
+                    throw new CommandLine.ExecutionException(sub.commandSpec().commandLine(), e.getMessage(), e);
+                }
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (OutOfMemoryError e) {
+                return outOfMemory(parseResult.commandSpec().commandLine().getErr());
+            } catch (StackOverflowError e) {
+                PrintWriter err = parseResult.commandSpec().commandLine().getErr();
+                err.println("pluralstats: the input is nested too deeply to process (stack overflow); "
+                        + "this is a bug if the input is an ordinary file: please report it");
                 err.flush();
                 return 1;
             }
-            throw ex;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            PrintWriter err = cmd.getErr();
+            if (ex instanceof PluralstatsException || ex instanceof UncheckedIOException) {
+                // an UncheckedIOException wrapped without words of its own says which file and why
+                err.println("pluralstats: " + oneLine(ex instanceof UncheckedIOException u && u.getCause() != null
+                        && u.getMessage().equals(u.getCause().toString()) ? FileErrors.describe(u.getCause())
+                        : ex.getMessage()));
+                err.flush();
+                return 1;
+            }
+            if (ex instanceof CommandLine.ParameterException p) {
+                throw p;
+            }
+            if (ex instanceof java.io.IOException io) {
+                err.println("pluralstats: " + oneLine(FileErrors.describe(io)));
+                err.flush();
+                return 1;
+            }
+            // an unexpected error is still one line, with how to get the details
+            err.println("pluralstats: internal error: " + oneLine(ex.getClass().getName()
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()))
+                    + " (a bug: please report it with the command; PLURALSTATS_DEBUG=1 prints the stack trace)");
+            if (System.getenv("PLURALSTATS_DEBUG") != null && !System.getenv("PLURALSTATS_DEBUG").isEmpty()) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
         });
         return cl;
+    }
+
+    private static int outOfMemory(PrintWriter err) {
+        err.println("pluralstats: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MB): use --stream where the command has it, read fewer variables, or give Java more memory, "
+                + "e.g. PLURALSTATS_JAVA_OPTS=-Xmx8g (java -Xmx8g -jar ...)");
+        err.flush();
+        return 1;
+    }
+
+    /** @return the message on one line: line breaks and other control characters escaped */
+    static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                sb.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     @Override

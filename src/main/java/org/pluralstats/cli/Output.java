@@ -1,13 +1,22 @@
 package org.pluralstats.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.pluralstats.io.AtomicOutput;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** Writes a command's result to {@code --out} or standard output. */
+/**
+ * Writes a command's result to {@code --out} or standard output. A file is written whole or not at all
+ * ({@link AtomicOutput}: a temporary file beside it, renamed on success).
+ */
 final class Output {
     private Output() {
     }
@@ -19,14 +28,48 @@ final class Output {
             ps.flush();
             return;
         }
-        try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+        AtomicOutput.writeString(out, text, List.of());
+    }
+
+    /**
+     * Refuses, before the command runs, an {@code --out} that is one of the command's input files or a
+     * link to one: every {@link Path} argument of the command (and every {@code NAME=FILE} argument naming
+     * an existing file) counts as an input.
+     *
+     * @param spec the command about to run
+     */
+    static void refuseInputAsOutput(CommandSpec spec) {
+        OptionSpec outOption = spec.findOption("--out");
+        if (outOption == null || !(outOption.getValue() instanceof Path out)) {
+            return;
+        }
+        List<Path> inputs = new ArrayList<>();
+        List<ArgSpec> args = new ArrayList<>(spec.options());
+        args.addAll(spec.positionalParameters());
+        for (ArgSpec a : args) {
+            if (a != outOption) {
+                collect(a.getValue(), inputs);
             }
-            Files.writeString(out, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+        AtomicOutput.refuseInputs(out, inputs);
+    }
+
+    private static void collect(Object value, List<Path> inputs) {
+        if (value instanceof Path p) {
+            inputs.add(p);
+        } else if (value instanceof Collection<?> c) {
+            c.forEach(v -> collect(v, inputs));
+        } else if (value instanceof Map<?, ?> m) {
+            m.values().forEach(v -> collect(v, inputs));
+        } else if (value instanceof String s && s.indexOf('=') > 0) {
+            try {
+                Path p = Path.of(s.substring(s.indexOf('=') + 1));
+                if (Files.exists(p)) {
+                    inputs.add(p);
+                }
+            } catch (java.nio.file.InvalidPathException ignored) {
+                // not a file name
+            }
         }
     }
 
