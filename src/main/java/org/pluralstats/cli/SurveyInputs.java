@@ -78,7 +78,9 @@ final class SurveyInputs {
                 }
             }
             ReadOptions options = ReadOptions.builder().variables(new ArrayList<>(dedupe(wanted))).weight().build();
-            return new Loaded(SurveyFiles.read(reader, options), weight, conv.applies());
+            SurveyData data = SurveyFiles.read(reader, options);
+            Warnings.print(data.warnings());
+            return new Loaded(data, weight, conv.applies());
         }
     }
 

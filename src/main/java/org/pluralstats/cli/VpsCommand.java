@@ -2,6 +2,9 @@ package org.pluralstats.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.pluralstats.io.CaseReader;
+import org.pluralstats.io.ReadWarning;
+import org.pluralstats.io.SurveyFiles;
 import org.pluralstats.report.Json;
 import org.pluralstats.report.WeightReports;
 import org.pluralstats.weight.PolarityDesign;
@@ -40,8 +43,15 @@ final class VpsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PolarityDesign d = stream ? null : design.design(spec);
-        ScoreTable table = stream ? design.streaming(spec).estimate(design.data)
-                : ValuePolarityScores.withDefaults().estimate(d);
+        ScoreTable table;
+        if (stream) {
+            try (CaseReader reader = SurveyFiles.open(design.data)) {
+                table = design.streaming(spec).estimate(reader);
+                Warnings.print(reader.warnings().stream().map(ReadWarning::toString).toList());
+            }
+        } else {
+            table = ValuePolarityScores.withDefaults().estimate(d);
+        }
         boolean excluded = design.excludeInvalidWeights;
         String text = switch (format) {
             case json -> Json.write(WeightReports.scoresJson(table, excluded));

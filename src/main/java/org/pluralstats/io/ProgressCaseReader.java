@@ -14,6 +14,11 @@ final class ProgressCaseReader implements CaseReader {
     }
 
     @Override
+    public java.util.List<ReadWarning> warnings() {
+        return in.warnings();
+    }
+
+    @Override
     public FileDictionary dictionary() {
         return in.dictionary();
     }

@@ -55,7 +55,7 @@ public final class SurveyFiles {
         } catch (NoSuchFileException e) {
             throw SurveyFormatException.in(path.toString()).problem("file not found").build();
         } catch (IOException e) {
-            throw SurveyFormatException.in(path.toString()).problem("cannot read: " + e.getMessage()).cause(e).build();
+            throw SurveyFormatException.in(path.toString()).problem("cannot read: " + FileErrors.reason(e)).cause(e).build();
         }
         String magic = new String(head, 0, Math.min(n, 4), java.nio.charset.StandardCharsets.ISO_8859_1);
         if (magic.equals("$FL2")) {

@@ -31,7 +31,7 @@ public final class TextFiles {
             throw SurveyFormatException.in(name).problem("the text is not valid UTF-8").expected("UTF-8 text").cause(e)
                     .build();
         } catch (IOException e) {
-            throw SurveyFormatException.in(name).problem("cannot read: " + e.getMessage()).cause(e).build();
+            throw SurveyFormatException.in(name).problem("cannot read: " + org.pluralstats.io.FileErrors.reason(e)).cause(e).build();
         }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }

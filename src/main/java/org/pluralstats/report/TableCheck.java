@@ -86,7 +86,7 @@ public final class TableCheck {
                 out.add(new Cell(group, item, mean, s.n(), g, computed));
             }
         } catch (IOException e) {
-            throw SurveyFormatException.in(table.toString()).problem("cannot read: " + e.getMessage()).cause(e).build();
+            throw SurveyFormatException.in(table.toString()).problem("cannot read: " + org.pluralstats.io.FileErrors.reason(e)).cause(e).build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw SurveyFormatException.in(table.toString()).problem(e.getMessage()).build();
         }

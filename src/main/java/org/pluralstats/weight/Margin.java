@@ -122,7 +122,7 @@ public record Margin(List<String> variables, Map<String, Double> targets) {
         } catch (NoSuchFileException e) {
             throw SurveyFormatException.in(name).problem("file not found").build();
         } catch (IOException e) {
-            throw SurveyFormatException.in(name).problem("cannot read: " + e.getMessage()).cause(e).build();
+            throw SurveyFormatException.in(name).problem("cannot read: " + org.pluralstats.io.FileErrors.reason(e)).cause(e).build();
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

@@ -116,7 +116,7 @@ public sealed interface PopulationSpec {
                 }
             }
         } catch (IOException e) {
-            throw SurveyFormatException.in(name).problem("cannot read: " + e.getMessage()).cause(e).build();
+            throw SurveyFormatException.in(name).problem("cannot read: " + org.pluralstats.io.FileErrors.reason(e)).cause(e).build();
         }
         if (col == null || col.isBlank()) {
             throw new PluralstatsException(name + ": the mapping names no column; give one (--by COLUMN)");

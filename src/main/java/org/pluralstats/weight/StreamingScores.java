@@ -160,7 +160,14 @@ public final class StreamingScores {
         }
     }
 
-    private ScoreTable estimate(CaseReader reader) {
+    /**
+     * Scores the remaining cases of an open reader in one pass, as {@link #estimate(Path)} does; the
+     * caller can then ask the reader for its {@link CaseReader#warnings()}.
+     *
+     * @param reader an open reader before its first case
+     * @return one row per population × item, populations in order of first appearance
+     */
+    public ScoreTable estimate(CaseReader reader) {
         FileDictionary dict = reader.dictionary();
         WvsConventions conv = WvsConventions.detect(dict);
         boolean wvs = conv.applies();

@@ -72,7 +72,7 @@ public final class CsvReader implements CaseReader {
         } catch (NoSuchFileException e) {
             throw SurveyFormatException.in(name).problem("file not found").build();
         } catch (IOException e) {
-            throw SurveyFormatException.in(name).problem("cannot open: " + e.getMessage()).cause(e).build();
+            throw SurveyFormatException.in(name).problem("cannot open: " + org.pluralstats.io.FileErrors.reason(e)).cause(e).build();
         }
         fill();
         if (lim >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
@@ -206,7 +206,7 @@ public final class CsvReader implements CaseReader {
             in = Files.newInputStream(path);
             in.skipNBytes(headerBytes);
         } catch (IOException e) {
-            throw SurveyFormatException.in(name).problem("cannot reopen: " + e.getMessage()).cause(e).build();
+            throw SurveyFormatException.in(name).problem("cannot reopen: " + org.pluralstats.io.FileErrors.reason(e)).cause(e).build();
         }
         pos = 0;
         lim = 0;
@@ -574,7 +574,7 @@ public final class CsvReader implements CaseReader {
                 lim += r;
             }
         } catch (IOException e) {
-            throw SurveyFormatException.in(name).line(nextLine).problem("read error: " + e.getMessage()).cause(e)
+            throw SurveyFormatException.in(name).line(nextLine).problem("read error: " + org.pluralstats.io.FileErrors.reason(e)).cause(e)
                     .build();
         }
     }

@@ -108,7 +108,7 @@ public final class Codebook {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new PluralstatsException("cannot read codebook " + file + ": " + e.getMessage(), e);
+            throw new PluralstatsException("cannot read codebook " + file + ": " + org.pluralstats.io.FileErrors.reason(e), e);
         }
         String text;
         try {

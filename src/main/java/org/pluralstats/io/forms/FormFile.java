@@ -158,7 +158,7 @@ final class FormFile {
         } catch (NoSuchFileException e) {
             throw new PluralstatsException("no such file: " + path + " (group " + group + ")", e);
         } catch (IOException e) {
-            throw new PluralstatsException("cannot read " + path + " (group " + group + "): " + e.getMessage(), e);
+            throw new PluralstatsException("cannot read " + path + " (group " + group + "): " + org.pluralstats.io.FileErrors.reason(e), e);
         }
         return new FormFile(group, path, CsvDocument.parse(path.toString(), bytes), titles, order);
     }

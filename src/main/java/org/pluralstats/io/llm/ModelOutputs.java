@@ -162,7 +162,7 @@ public final class ModelOutputs {
         } catch (NoSuchFileException e) {
             throw SurveyFormatException.in(file.toString()).problem("file not found").build();
         } catch (IOException e) {
-            throw SurveyFormatException.in(file.toString()).problem("cannot read: " + e.getMessage()).cause(e).build();
+            throw SurveyFormatException.in(file.toString()).problem("cannot read: " + org.pluralstats.io.FileErrors.reason(e)).cause(e).build();
         }
     }
 
@@ -239,7 +239,7 @@ public final class ModelOutputs {
                 addJson(c, () -> SurveyFormatException.in(name).line(at), "line " + line, o);
             }
         } catch (IOException e) {
-            throw SurveyFormatException.in(name).problem("cannot read: " + e.getMessage()).cause(e).build();
+            throw SurveyFormatException.in(name).problem("cannot read: " + org.pluralstats.io.FileErrors.reason(e)).cause(e).build();
         }
         return c.done();
     }
