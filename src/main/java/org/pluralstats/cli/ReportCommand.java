@@ -112,6 +112,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         Analysis analysis = analysis();
         AnalysisReport report = AnalysisReport.run(analysis, Progress.terminal());
+        Warnings.print(report.warnings());
         HtmlReport html = report.html();
         HtmlReport.Written w = html.write(out);
         StringBuilder sb = new StringBuilder(report.summary());

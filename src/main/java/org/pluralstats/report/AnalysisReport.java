@@ -73,11 +73,12 @@ public final class AnalysisReport {
     private final Optional<SimilarityPair> similarity;
     private final List<ReportSection> sections;
     private final List<String> inputs;
+    private final List<String> warnings;
 
     private AnalysisReport(Analysis analysis, Optional<FormsReport> forms, List<TableCheck.Cell> checks,
                            Optional<ScoreTable> scores, List<ScoreSections.FileAgreement> agreements,
                            Optional<ModelAlignment> alignment, Optional<SimilarityPair> similarity,
-                           List<ReportSection> sections, List<String> inputs) {
+                           List<ReportSection> sections, List<String> inputs, List<String> warnings) {
         this.alignment = alignment;
         this.similarity = similarity;
         this.analysis = analysis;
@@ -87,6 +88,7 @@ public final class AnalysisReport {
         this.agreements = List.copyOf(agreements);
         this.sections = List.copyOf(sections);
         this.inputs = List.copyOf(inputs);
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -97,6 +99,7 @@ public final class AnalysisReport {
     public static AnalysisReport run(Analysis analysis, Progress progress) {
         List<ReportSection> sections = new ArrayList<>();
         List<String> inputs = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         Optional<FormsReport> forms = Optional.empty();
         List<TableCheck.Cell> checks = List.of();
         if (analysis.forms().isPresent()) {
@@ -135,6 +138,7 @@ public final class AnalysisReport {
                 agreements.add(ScoreSections.FileAgreement.compare(file.getFileName().toString(), format,
                         d.data().rows(), first, t));
                 inputs.add("survey data (" + format + "): " + file);
+                warnings.addAll(d.data().warnings());
             }
             inputs.add("item codings: " + w.items());
             Map<String, String> labels = new LinkedHashMap<>();
@@ -156,7 +160,7 @@ public final class AnalysisReport {
             similarity = Optional.of(similarity(analysis.similarity().get(), progress, sections, inputs));
         }
         return new AnalysisReport(analysis, forms, checks, scores, agreements.size() > 1 ? agreements : List.of(),
-                alignment, similarity, sections, inputs);
+                alignment, similarity, sections, inputs, warnings);
     }
 
     /**
@@ -384,6 +388,14 @@ public final class AnalysisReport {
         return similarity;
     }
 
+    /**
+     * @return what the readers noticed in the inputs ({@link SurveyData#warnings()}), in the order read;
+     *     listed on the page and printed by the command line
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
     /** @return the report's sections, in order */
     public List<ReportSection> sections() {
         return sections;
@@ -395,6 +407,7 @@ public final class AnalysisReport {
                 .intro("Every chart's numbers are in the tables under it, and beside this page as CSV and JSON "
                         + "(tables/). Intervals are 95%.");
         inputs.forEach(b::input);
+        warnings.forEach(b::warning);
         return b.sections(sections).build();
     }
 

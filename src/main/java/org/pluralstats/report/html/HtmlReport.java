@@ -1,7 +1,6 @@
 package org.pluralstats.report.html;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +39,7 @@ public final class HtmlReport {
     private final String title;
     private final List<String> intro;
     private final List<String> inputs;
+    private final List<String> warnings;
     private final List<ReportSection> sections;
     private final String footer;
 
@@ -47,6 +47,7 @@ public final class HtmlReport {
         this.title = b.title;
         this.intro = List.copyOf(b.intro);
         this.inputs = List.copyOf(b.inputs);
+        this.warnings = List.copyOf(b.warnings);
         this.sections = List.copyOf(b.sections);
         this.footer = b.footer;
         Set<String> ids = new HashSet<>();
@@ -110,6 +111,14 @@ public final class HtmlReport {
             sb.append("<details class=\"inputs\"><summary>Inputs</summary>\n<ul>\n");
             for (String i : inputs) {
                 sb.append("<li dir=\"auto\">").append(esc(i)).append("</li>\n");
+            }
+            sb.append("</ul>\n</details>\n");
+        }
+        if (!warnings.isEmpty()) {
+            sb.append("<details class=\"warnings\" open><summary>Warnings (").append(warnings.size())
+                    .append(")</summary>\n<ul>\n");
+            for (String w : warnings) {
+                sb.append("<li dir=\"auto\">").append(esc(w)).append("</li>\n");
             }
             sb.append("</ul>\n</details>\n");
         }
@@ -193,41 +202,128 @@ public final class HtmlReport {
                 + "th{background:#f0f4f8;position:sticky;top:0}td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
                 + ".scroll{overflow-x:auto;max-height:480px;overflow-y:auto}\n"
                 + "details{margin:10px 0}summary{cursor:pointer}.muted{color:#777}\n"
+                + "details.warnings summary{color:#a04000;font-weight:bold}\n"
                 + "nav ol{padding-left:1.4em}footer{font-size:.85em;color:#666;padding-bottom:24px}\n"
                 + "a{color:#005a8e}\n";
     }
 
     /**
      * Writes {@code index.html}, {@code tables/ID.csv}, {@code tables/ID.json} and {@code figures/ID.svg}
-     * into a directory (created if needed; files of the same names are replaced).
+     * into a directory (created with its parents if needed), whole or not at all: every file is first
+     * written into a staging directory (beside {@code dir} when {@code dir} does not exist yet, which is
+     * then renamed to {@code dir}; inside it, as {@code .pluralstats-staging-HEX}, when it does); only when
+     * all are written are they renamed into place, the page last. Files of an earlier run in
+     * {@code tables/} ({@code .csv}, {@code .json}) and {@code figures/} ({@code .svg}) that the new page does
+     * not list are deleted, so the directory holds exactly this report's tables and charts; other files
+     * in {@code dir} are left alone. A failure while writing leaves {@code dir} as it was.
      *
      * @param dir the directory
      * @return what was written
+     * @throws PluralstatsException naming the directory and the cause, one line
      */
     public Written write(Path dir) {
-        List<Path> files = new ArrayList<>();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new PluralstatsException("cannot write the report to " + dir + ": it is a file, not a directory; "
+                    + "nothing written");
+        }
+        boolean fresh = !Files.exists(dir);
+        Path staging;
         try {
-            Files.createDirectories(dir.resolve("tables"));
-            Files.createDirectories(dir.resolve("figures"));
-            Path index = dir.resolve("index.html");
-            Files.writeString(index, html(), StandardCharsets.UTF_8);
-            files.add(index);
+            Path parent = dir.toAbsolutePath().normalize().getParent();
+            if (fresh && parent != null) {
+                Files.createDirectories(parent);
+            }
+            String hex = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+            staging = fresh ? (parent == null ? Path.of("") : parent).resolve("." + dir.toAbsolutePath().normalize()
+                    .getFileName() + ".pluralstats-staging-" + hex) : dir.resolve(".pluralstats-staging-" + hex);
+            Files.createDirectory(staging);
+        } catch (IOException e) {
+            throw new PluralstatsException("cannot write the report to " + dir + ": "
+                    + org.pluralstats.io.FileErrors.describe(e) + "; nothing written", e);
+        }
+        List<String> names = new ArrayList<>();
+        try {
+            Files.createDirectory(staging.resolve("tables"));
+            Files.createDirectory(staging.resolve("figures"));
             for (ReportTable t : tables()) {
-                Path csv = dir.resolve("tables").resolve(t.id() + ".csv");
-                Files.writeString(csv, t.csv(), StandardCharsets.UTF_8);
-                Path json = dir.resolve("tables").resolve(t.id() + ".json");
-                Files.writeString(json, Json.write(t.json()), StandardCharsets.UTF_8);
-                files.add(csv);
-                files.add(json);
+                names.add("tables/" + t.id() + ".csv");
+                Files.writeString(staging.resolve(names.get(names.size() - 1)), t.csv(), StandardCharsets.UTF_8);
+                names.add("tables/" + t.id() + ".json");
+                Files.writeString(staging.resolve(names.get(names.size() - 1)), Json.write(t.json()), StandardCharsets.UTF_8);
             }
             for (ReportBlock.Figure f : figures()) {
-                Path svg = dir.resolve("figures").resolve(f.id() + ".svg");
-                Files.writeString(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + f.svg(), StandardCharsets.UTF_8);
-                files.add(svg);
+                names.add("figures/" + f.id() + ".svg");
+                Files.writeString(staging.resolve(names.get(names.size() - 1)),
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + f.svg(), StandardCharsets.UTF_8);
             }
-            return new Written(index, List.copyOf(files), figures().size(), tables().size());
+            Files.writeString(staging.resolve("index.html"), html(), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(staging);
+            throw new PluralstatsException("cannot write the report to " + dir + ": "
+                    + (e instanceof IOException io ? org.pluralstats.io.FileErrors.describe(io) : e.getMessage())
+                    + "; nothing written", e);
+        }
+        try {
+            if (fresh) {
+                move(staging, dir);
+            } else {
+                Files.createDirectories(dir.resolve("tables"));
+                Files.createDirectories(dir.resolve("figures"));
+                for (String n : names) {
+                    move(staging.resolve(n), dir.resolve(n));
+                }
+                move(staging.resolve("index.html"), dir.resolve("index.html"));
+                Set<String> listed = new HashSet<>(names);
+                removeStale(dir, "tables", listed, ".csv", ".json");
+                removeStale(dir, "figures", listed, ".svg");
+                deleteTree(staging);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
+            deleteTree(staging);
+            throw new PluralstatsException("cannot finish the report in " + dir + ": "
+                    + org.pluralstats.io.FileErrors.describe(e), e);
+        }
+        List<Path> files = new ArrayList<>();
+        files.add(dir.resolve("index.html"));
+        names.forEach(n -> files.add(dir.resolve(n)));
+        return new Written(dir.resolve("index.html"), List.copyOf(files), figures().size(), tables().size());
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void removeStale(Path dir, String sub, Set<String> listed, String... extensions) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir.resolve(sub))) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                boolean ours = false;
+                for (String ext : extensions) {
+                    ours |= name.endsWith(ext);
+                }
+                if (ours && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && !listed.contains(sub + "/" + name)) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            List<Path> all = walk.sorted(java.util.Comparator.reverseOrder()).toList();
+            for (Path p : all) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // best effort: what is left is a hidden staging directory, never a part of the report
         }
     }
 
@@ -252,6 +348,7 @@ public final class HtmlReport {
         private final String title;
         private final List<String> intro = new ArrayList<>();
         private final List<String> inputs = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
         private final List<ReportSection> sections = new ArrayList<>();
         private String footer = "Written by pluralstats. Tables beside this page as CSV and JSON; charts as SVG.";
 
@@ -268,6 +365,16 @@ public final class HtmlReport {
         /** @param description an input file and what it is @return this */
         public Builder input(String description) {
             inputs.add(description);
+            return this;
+        }
+
+        /**
+         * @param text something a reader noticed in an input (a {@link org.pluralstats.io.ReadWarning}),
+         *     listed under "Warnings" at the top of the page
+         * @return this
+         */
+        public Builder warning(String text) {
+            warnings.add(text);
             return this;
         }
 
