@@ -65,6 +65,12 @@ public final class Main implements Runnable {
                         + "this is a bug if the input is an ordinary file: please report it");
                 err.flush();
                 return 1;
+            } catch (LinkageError | AssertionError e) {
+                PrintWriter err = parseResult.commandSpec().commandLine().getErr();
+                err.println("pluralstats: internal error: " + oneLine(e.toString())
+                        + " (a bug or a broken installation: please report it with the command)");
+                err.flush();
+                return 1;
             }
         });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
