@@ -115,9 +115,9 @@ public final class AnalysisReport {
                 checks = TableCheck.check(f.checkTable().get(), report);
             }
             forms = Optional.of(report);
-            f.groups().forEach((g, p) -> inputs.add("Google Forms export, group " + g + ": " + p));
-            f.codebook().ifPresent(c -> inputs.add("codebook: " + c));
-            f.checkTable().ifPresent(c -> inputs.add("published table checked: " + c));
+            f.groups().forEach((g, p) -> inputs.add("Google Forms export, group " + g + ": " + described(p)));
+            f.codebook().ifPresent(c -> inputs.add("codebook: " + described(c)));
+            f.checkTable().ifPresent(c -> inputs.add("published table checked: " + described(c)));
             sections.add(FormsSections.of("forms", f.title(), report, checks));
         }
         Optional<ScoreTable> scores = Optional.empty();
@@ -137,10 +137,10 @@ public final class AnalysisReport {
                 }
                 agreements.add(ScoreSections.FileAgreement.compare(file.getFileName().toString(), format,
                         d.data().rows(), first, t));
-                inputs.add("survey data (" + format + "): " + file);
+                inputs.add("survey data (" + format + "): " + described(file));
                 warnings.addAll(d.data().warnings());
             }
-            inputs.add("item codings: " + w.items());
+            inputs.add("item codings: " + described(w.items()));
             Map<String, String> labels = new LinkedHashMap<>();
             for (ItemCoding c : codings.items()) {
                 labels.put(c.id(), c.label());
@@ -197,12 +197,12 @@ public final class AnalysisReport {
         try (Progress.Task t = progress.start("reading model outputs", -1)) {
             outputs = readOutputs(m.outputs());
         }
-        m.outputs().forEach(p -> inputs.add("model outputs: " + p));
+        m.outputs().forEach(p -> inputs.add("model outputs: " + described(p)));
         PopulationScores pops;
         String popSource;
         if (!m.populations().isEmpty()) {
             pops = PopulationScores.read(m.populations());
-            m.populations().forEach(p -> inputs.add("population scores: " + p));
+            m.populations().forEach(p -> inputs.add("population scores: " + described(p)));
             popSource = m.populations().size() + " population file(s)";
         } else if (scores.isPresent()) {
             pops = PopulationScores.of(scores.get());
@@ -246,7 +246,7 @@ public final class AnalysisReport {
         List<UsBiasResult> bias = List.of();
         if (m.countries().isPresent()) {
             CountryLanguages table = CountryLanguages.read(m.countries().get());
-            inputs.add("country → language: " + m.countries().get());
+            inputs.add("country → language: " + described(m.countries().get()));
             try (Progress.Task t = progress.start("comparing US and local alignment", -1)) {
                 bias = UsCentricBias.withDefaults().withReference(m.reference()).withLevel(m.level())
                         .withResamples(m.resamples()).withSeed(m.seed()).compare(outputs, pops, table);
@@ -296,8 +296,8 @@ public final class AnalysisReport {
                                              List<String> inputs) {
         List<OptionDistribution> human = OptionDistributions.read(s.human());
         List<OptionDistribution> model = OptionDistributions.read(s.model());
-        inputs.add("human answer distributions: " + s.human());
-        inputs.add("model answer distributions: " + s.model());
+        inputs.add("human answer distributions: " + described(s.human()));
+        inputs.add("model answer distributions: " + described(s.model()));
         SimilarityPair pair;
         try (Progress.Task t = progress.start("comparing answer distributions", -1)) {
             DistributionSimilarity d = DistributionSimilarity.withDefaults().withResamples(s.resamples()).withSeed(s.seed());
@@ -351,6 +351,26 @@ public final class AnalysisReport {
         SurveyData data = SurveyFiles.read(file, ReadOptions.builder().variables(unique).weight().build(), progress);
         return PolarityDesign.builder(data).binarisation(codings.binarisation(Optional.empty())).populations(pops)
                 .weight(ws).build();
+    }
+
+    /**
+     * @param file an input file
+     * @return its path, size and SHA-256, so that the page says exactly which file was read:
+     *     {@code "data/w7.sav (31957 bytes, SHA-256 9f86d0…)"}; the path alone when it cannot be read again
+     */
+    static String described(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            long size = 0;
+            for (int n; (n = in.read(buf)) > 0; ) {
+                sha.update(buf, 0, n);
+                size += n;
+            }
+            return file + " (" + size + " bytes, SHA-256 " + java.util.HexFormat.of().formatHex(sha.digest()) + ")";
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            return file.toString();
+        }
     }
 
     /** @return the analysis that was run */
