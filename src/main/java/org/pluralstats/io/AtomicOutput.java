@@ -35,7 +35,8 @@ import org.pluralstats.PluralstatsException;
  *
  * <p>Before anything is opened for writing the target is checked: a directory is refused ("is a
  * directory"), and so is a target that is one of the inputs or a link (symbolic or hard) to one,
- * compared with {@link Files#isSameFile}. Missing parent directories are created. A symbolic link as
+ * compared with {@link Files#isSameFile}. Missing parent directories are created (and removed again,
+ * when still empty, if the output is discarded). A symbolic link as
  * target is followed: the file it points to is replaced. A target that exists and is not a regular file
  * (a device such as {@code /dev/null} or {@code /dev/full}, a pipe) cannot be replaced by a rename and is
  * written directly. Every failure is one {@link PluralstatsException} line naming the target and the
@@ -49,6 +50,8 @@ public final class AtomicOutput implements Closeable {
     private final OutputStream stream;
     private IOException writeFailure;
     private boolean done;
+    /** The directories {@link #open} created for the target, deepest first: removed again on failure. */
+    private java.util.List<Path> created = java.util.List.of();
 
     private AtomicOutput(Path target, Path temp, FileChannel channel) {
         this.target = target;
@@ -79,7 +82,11 @@ public final class AtomicOutput implements Closeable {
             throw new PluralstatsException("cannot write " + target + ": is a directory; nothing written to " + target);
         }
         Path parent = real.toAbsolutePath().getParent();
+        java.util.List<Path> made = new java.util.ArrayList<>();
         if (parent != null && !Files.isDirectory(parent)) {
+            for (Path p = parent; p != null && !Files.exists(p); p = p.getParent()) {
+                made.add(p);
+            }
             try {
                 Files.createDirectories(parent);
             } catch (FileAlreadyExistsException e) {
@@ -102,7 +109,9 @@ public final class AtomicOutput implements Closeable {
                         + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
                 try {
                     FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    return new AtomicOutput(real, temp, ch);
+                    AtomicOutput out = new AtomicOutput(real, temp, ch);
+                    out.created = made;
+                    return out;
                 } catch (FileAlreadyExistsException e) {
                     if (attempt > 8) {
                         throw e;
@@ -110,6 +119,7 @@ public final class AtomicOutput implements Closeable {
                 }
             }
         } catch (IOException e) {
+            removeEmpty(made);
             throw failure(target, e);
         }
     }
@@ -244,6 +254,17 @@ public final class AtomicOutput implements Closeable {
                 Files.deleteIfExists(temp);
             } catch (IOException ignored) {
                 // best effort: a leftover is a dot-file named .NAME.HEX.tmp, never the target
+            }
+        }
+        removeEmpty(created);
+    }
+
+    private static void removeEmpty(java.util.List<Path> dirs) {
+        for (Path d : dirs) {
+            try {
+                Files.deleteIfExists(d); // only when still empty: DirectoryNotEmptyException otherwise
+            } catch (IOException ignored) {
+                break;
             }
         }
     }

@@ -61,6 +61,17 @@ class AtomicOutputTest {
     }
 
     @Test
+    void directoriesCreatedForADiscardedOutputAreRemoved() throws IOException {
+        try (AtomicOutput a = AtomicOutput.open(dir.resolve("x/y/out.txt"), List.of())) {
+            a.stream().write('x');
+            assertThat(dir.resolve("x/y")).isDirectory();
+        }
+        assertThat(names()).isEmpty();
+        AtomicOutput.writeString(dir.resolve("x/y/out.txt"), "kept", List.of());
+        assertThat(dir.resolve("x/y/out.txt")).hasContent("kept");
+    }
+
+    @Test
     void aSymbolicLinkIsFollowedAndKept() throws IOException {
         Path real = Files.writeString(dir.resolve("real.txt"), "old");
         Path link = Files.createSymbolicLink(dir.resolve("link.txt"), real.getFileName());
