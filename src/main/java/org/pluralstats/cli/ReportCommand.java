@@ -110,6 +110,11 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            // said before the analysis runs, not after minutes of work
+            throw new PluralstatsException("cannot write the report to " + out + ": it is a file, not a directory; "
+                    + "nothing written");
+        }
         Analysis analysis = analysis();
         AnalysisReport report = AnalysisReport.run(analysis, Progress.terminal());
         Warnings.print(report.warnings());
