@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code pluralstats convert FILE --to csv|jsonl [--out FILE] [--keep-missing-codes]}. */
+/** {@code pluralstats convert FILE --to csv|jsonl [--out FILE] [--keep-missing-codes] [--raw]}. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Write a data file's cases as CSV or JSON Lines (missing values empty/null).")
 final class ConvertCommand implements Callable<Integer> {
@@ -33,6 +33,10 @@ final class ConvertCommand implements Callable<Integer> {
             description = "write user-missing codes (SPSS) and .a-.z (Stata) instead of empty cells")
     boolean keepMissingCodes;
 
+    @Option(names = "--raw",
+            description = "CSV: write texts exactly, without the ' put before cells starting with = + - @ (formula injection)")
+    boolean raw;
+
     enum Target { csv, jsonl }
 
     @Override
@@ -42,7 +46,7 @@ final class ConvertCommand implements Callable<Integer> {
                      1 << 16)) {
             if (to == Target.csv) {
                 Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-                CaseExport.toCsv(r, w, keepMissingCodes);
+                CaseExport.toCsv(r, w, keepMissingCodes, !raw);
                 w.flush();
             } else {
                 CaseExport.toJsonLines(r, os, keepMissingCodes);

@@ -7,6 +7,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.data.ShortestDecimal;
+import org.pluralstats.io.CsvOutput;
 
 /** CSV and Markdown table writing shared by the report classes. */
 final class Tables {
@@ -28,13 +29,13 @@ final class Tables {
         return Double.isNaN(v) || Double.isInfinite(v) ? "–" : String.format(Locale.ROOT, "%.3g", v);
     }
 
-    /** @return RFC 4180 CSV with {@code \n} line ends */
+    /** @return RFC 4180 CSV with {@code \n} line ends, formula-like cells neutralised ({@link CsvOutput}) */
     static String csv(List<String> header, List<List<String>> rows) {
         StringBuilder sb = new StringBuilder();
         try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            p.printRecord(header);
+            p.printRecord(header.stream().map(CsvOutput::neutralise).toList());
             for (List<String> r : rows) {
-                p.printRecord(r);
+                p.printRecord(r.stream().map(CsvOutput::neutralise).toList());
             }
         } catch (java.io.IOException e) {
             throw new PluralstatsException("cannot write CSV: " + e.getMessage(), e);
