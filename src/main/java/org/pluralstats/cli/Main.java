@@ -3,6 +3,7 @@ package org.pluralstats.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,7 +48,7 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             if (ex instanceof PluralstatsException || ex instanceof UncheckedIOException) {
-                err.println("pluralstats: " + ex.getMessage());
+                err.println("pluralstats: " + SafeText.escapeControls(ex.getMessage()));
                 err.flush();
                 return 1;
             }

@@ -1,6 +1,9 @@
 package org.pluralstats.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -10,7 +13,8 @@ import java.math.BigDecimal;
  * writes through {@link #finite(JsonGenerator)}, which writes a non-finite double or float as
  * {@code null}, the library's spelling of "undefined", instead of Jackson's {@code "NaN"} string or a
  * bare {@code Infinity} token. {@link java.math.BigInteger} and {@link BigDecimal} values are written
- * exactly, digit for digit.
+ * exactly, digit for digit. Strings escape, besides what JSON requires, the C1 and bidirectional
+ * controls (as {@code \u009b}), so JSON printed on a terminal cannot drive it.
  */
 public final class JsonOutput {
     private JsonOutput() {
@@ -21,8 +25,38 @@ public final class JsonOutput {
      * @return a generator that writes non-finite numbers as {@code null} and everything else as {@code g} does
      */
     public static JsonGenerator finite(JsonGenerator g) {
+        g.setCharacterEscapes(TERMINAL_SAFE);
         return new FiniteNumbers(g);
     }
+
+    /**
+     * Besides the escapes JSON requires (C0 controls, quote, backslash), DEL, the C1 controls and the
+     * characters {@link org.pluralstats.SafeText#escapeControls} escapes (bidirectional controls, line
+     * and paragraph separators) are written as {@code \u0085}-style escapes: the same string to every
+     * JSON reader, and nothing a terminal acts on when the output is printed.
+     */
+    private static final CharacterEscapes TERMINAL_SAFE = new CharacterEscapes() {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            if (ch >= 0x80 && ch <= 0x9F || ch == 0x061C || ch == 0x200E || ch == 0x200F
+                    || ch >= 0x202A && ch <= 0x202E || ch >= 0x2066 && ch <= 0x2069 || ch == 0x2028 || ch == 0x2029) {
+                return new SerializedString(String.format("\\u%04x", ch));
+            }
+            return null;
+        }
+    };
 
     /**
      * @param x a number

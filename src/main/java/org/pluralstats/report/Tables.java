@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.SafeText;
 import org.pluralstats.data.ShortestDecimal;
 import org.pluralstats.io.CsvOutput;
 
@@ -44,6 +45,17 @@ final class Tables {
     }
 
     /**
+     * A text from the data as a Markdown table cell: e-mail addresses masked, control characters
+     * escaped ({@link SafeText#forDisplay}), pipes escaped.
+     *
+     * @param s the text, maybe {@code null}
+     * @return the cell's Markdown
+     */
+    static String cell(String s) {
+        return s == null ? "" : SafeText.forDisplay(s).replace("|", "\\|");
+    }
+
+    /**
      * @param textColumns how many leading columns are text (left-aligned); the rest are right-aligned
      * @return a Markdown table
      */
@@ -51,7 +63,7 @@ final class Tables {
         StringBuilder sb = new StringBuilder();
         List<String> heads = new ArrayList<>();
         for (String h : header) {
-            heads.add(h.replace("|", "\\|"));
+            heads.add(cell(h));
         }
         sb.append("| ").append(String.join(" | ", heads)).append(" |\n|");
         for (int i = 0; i < header.size(); i++) {
@@ -61,7 +73,7 @@ final class Tables {
         for (List<String> r : rows) {
             List<String> cells = new ArrayList<>();
             for (String c : r) {
-                cells.add(c.replace("|", "\\|"));
+                cells.add(cell(c));
             }
             sb.append("| ").append(String.join(" | ", cells)).append(" |\n");
         }
