@@ -52,6 +52,14 @@ public final class Main implements Runnable {
                 err.flush();
                 return 1;
             }
+            if (ex instanceof RuntimeException) {
+                // a bug, not bad input: one line saying so first, then the trace to report
+                err.println("pluralstats: internal error (a bug; please report it with the command): "
+                        + SafeText.escapeControls(String.valueOf(ex)));
+                ex.printStackTrace(err);
+                err.flush();
+                return 1;
+            }
             throw ex;
         });
         return cl;

@@ -146,9 +146,20 @@ public final class JsonInput {
             return b.problem("more than one JSON value" + (line > 0 ? " on the line" : "")).expected(
                     line > 0 ? "one JSON value per line (JSON Lines)" : "one JSON document").build();
         }
+        int aside = msg.indexOf(" (but ");
+        if (aside > 0) {
+            msg = msg.substring(0, aside); // Jackson's hint about its own coercion settings
+        }
         boolean syntax = e instanceof StreamReadException || e.getCause() instanceof StreamReadException;
         return b.problem((syntax ? "not valid JSON: " : "wrong JSON type: ")
                 + msg.replaceAll("org\\.pluralstats\\.[\\w.]+\\$(\\w+?)(?:Json)?\\b", "$1")).build();
+    }
+
+    // The value as JSON text (a string keeps its quotes, so "1" and 1 differ), shortened.
+    private static String found(JsonNode v) {
+        String json = v.toString();
+        int cps = json.codePointCount(0, json.length());
+        return "found " + (cps > 60 ? json.substring(0, json.offsetByCodePoints(0, 57)) + "..." : json);
     }
 
     private static String firstLine(String s) {
@@ -201,7 +212,7 @@ public final class JsonInput {
      */
     public static String text(String source, JsonNode value, String where) {
         if (!value.isTextual()) {
-            throw SurveyFormatException.in(source).column(where).found(value.toString()).expected("a string").build();
+            throw SurveyFormatException.in(source).column(where).problem(found(value)).expected("a string").build();
         }
         return value.textValue();
     }
@@ -228,7 +239,7 @@ public final class JsonInput {
         if (v.isFloatingPointNumber() && v.canConvertToExactIntegral() && v.canConvertToLong()) {
             return OptionalLong.of(v.longValue());
         }
-        throw SurveyFormatException.in(source).column(where).found(v.toString())
+        throw SurveyFormatException.in(source).column(where).problem(found(v))
                 .expected("a whole number (from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")").build();
     }
 
@@ -260,7 +271,7 @@ public final class JsonInput {
      */
     public static double number(String source, JsonNode value, String where) {
         if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
-            throw SurveyFormatException.in(source).column(where).found(value.toString())
+            throw SurveyFormatException.in(source).column(where).problem(found(value))
                     .expected("a finite number").build();
         }
         return value.asDouble();
@@ -282,7 +293,7 @@ public final class JsonInput {
             return Optional.empty();
         }
         if (!v.isBoolean()) {
-            throw SurveyFormatException.in(source).column(where).found(v.toString()).expected("true or false").build();
+            throw SurveyFormatException.in(source).column(where).problem(found(v)).expected("true or false").build();
         }
         return Optional.of(v.booleanValue());
     }

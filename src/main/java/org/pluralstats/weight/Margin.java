@@ -185,6 +185,13 @@ public record Margin(List<String> variables, Map<String, Double> targets) {
                 if (!rec.isMapped("variable") || !rec.isMapped("level") || !rec.isMapped("target")) {
                     throw SurveyFormatException.in(name).line(1).problem("the header is not variable,level,target").build();
                 }
+                for (String f : List.of("variable", "level")) {
+                    if (rec.get(f).isBlank() || f.equals("variable")
+                            && List.of(rec.get(f).trim().split(SEPARATOR, -1)).stream().anyMatch(String::isBlank)) {
+                        throw SurveyFormatException.in(name).line(line).column(f).found(rec.get(f))
+                                .expected("a " + f + " name").build();
+                    }
+                }
                 double t;
                 try {
                     t = Double.parseDouble(rec.get("target").trim());

@@ -141,6 +141,12 @@ public final class ScoreTable {
                 if (!rec.isMapped("population") || !rec.isMapped("item") || !rec.isMapped("vps")) {
                     throw SurveyFormatException.in(name).line(1).problem("the header lacks population, item or vps").build();
                 }
+                for (String f : List.of("population", "item")) {
+                    if (rec.get(f).isBlank()) {
+                        throw SurveyFormatException.in(name).line(line).column(f).found(rec.get(f)).expected("a name")
+                                .build();
+                    }
+                }
                 out.add(new ValuePolarityScore(rec.get("population"), rec.get("item"), (int) cell(name, line, rec, "n", 0),
                         cell(name, line, rec, "weightSum", Double.NaN), cell(name, line, rec, "vps", Double.NaN),
                         cell(name, line, rec, "se", Double.NaN), cell(name, line, rec, "nEff", Double.NaN),
