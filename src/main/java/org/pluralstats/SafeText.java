@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *
  * <p><b>E-mail addresses.</b> {@link #maskEmails(String)} replaces every address-like token by
  * {@value #EMAIL_MASK}: a local part (RFC 5322 atext and dots, any letter or digit, or a quoted
- * string such as {@code "john doe"}), an at sign ({@code @}, the full-width {@code ＠} U+FF20 or the
+ * string such as {@code "john doe"}, also with its quotes doubled as a CSV field holds it), an at sign ({@code @}, the full-width {@code ＠} U+FF20 or the
  * small {@code ﹫} U+FE6B), and a domain: dot-separated labels of letters, digits and hyphens — one
  * label is enough ({@code x@host}), and full-width and ideographic dots ({@code ．。｡}) count as dots —
  * or an address literal in brackets ({@code x@[192.168.0.1]}, {@code x@[IPv6:::1]}). The pattern is
@@ -33,7 +33,9 @@ public final class SafeText {
     private static final String AT = "[@\\uFF20\\uFE6B]";
     private static final String DOT = "[.\\uFF0E\\u3002\\uFF61]";
     private static final String ATEXT = "[\\p{L}\\p{N}\\p{M}!#$%&'*+\\-/=?^_`{|}~]";
-    private static final String LOCAL = "(?:\"(?:[^\"\\\\\\r\\n]|\\\\.)*\"|" + ATEXT + "+(?:" + DOT + ATEXT + "+)*)";
+    // a quoted local part may appear with its quotes doubled, as inside a quoted CSV field
+    private static final String LOCAL = "(?:\"{1,2}(?:[^\"@\\\\\\r\\n]|\\\\.){0,64}\"{1,2}|" + ATEXT + "+(?:" + DOT + ATEXT
+            + "+)*)";
     private static final String LABEL = "[\\p{L}\\p{N}\\p{M}](?:[\\p{L}\\p{N}\\p{M}\\-]*[\\p{L}\\p{N}\\p{M}])?";
     private static final String DOMAIN = "(?:\\[[^\\]\\s@]{1,100}\\]|" + LABEL + "(?:" + DOT + LABEL + ")*)";
     private static final Pattern EMAIL = Pattern.compile(LOCAL + AT + DOMAIN);
