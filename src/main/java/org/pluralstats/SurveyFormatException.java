@@ -8,6 +8,11 @@ import java.util.OptionalLong;
  * hostile. The message names the file and the place (line and column for text formats, byte offset
  * and record for binary ones), what was found and what was expected.
  *
+ * <p>Every part built from file contents (column, record, found, expected, problem) is shown through
+ * {@link SafeText#forDisplay(String)}: e-mail addresses masked, control characters escaped, so one
+ * error is one line and names no person. The file name is shown as given, with control characters
+ * escaped.
+ *
  * <p>Build one with {@link #in(String)}: {@code SurveyFormatException.in(file).line(12).column("Q3")
  * .found("abc").expected("an integer 1-10").build()}.
  */
@@ -128,31 +133,35 @@ public final class SurveyFormatException extends PluralstatsException {
             if (line > 0) {
                 m.append(", line ").append(line);
             }
+            String shownColumn = SafeText.forDisplay(column);
             if (column != null) {
-                m.append(", column \"").append(column).append('"');
+                m.append(", column \"").append(shownColumn).append('"');
             }
             if (byteOffset >= 0) {
                 m.append(", byte offset ").append(byteOffset);
             }
             if (record != null) {
-                m.append(", in ").append(record);
+                m.append(", in ").append(SafeText.forDisplay(record));
             }
             m.append(':');
             if (problem != null) {
-                m.append(' ').append(problem);
+                m.append(' ').append(SafeText.forDisplay(problem));
             }
             if (found != null) {
                 m.append(problem != null ? "; found " : " found ").append(quote(found));
             }
             if (expected != null) {
-                m.append(problem != null || found != null ? ", expected " : " expected ").append(expected);
+                m.append(problem != null || found != null ? ", expected " : " expected ").append(SafeText.forDisplay(expected));
             }
-            return new SurveyFormatException(m.toString(), file, line, column, byteOffset, cause);
+            return new SurveyFormatException(m.toString(), file, line, shownColumn, byteOffset, cause);
         }
 
+        // Masked before it is shortened (a cut address would no longer be recognised), escaped after.
         private static String quote(String s) {
-            String shown = s.length() > 60 ? s.substring(0, 57) + "..." : s;
-            return '"' + shown.replace("\n", "\\n").replace("\r", "\\r") + '"';
+            String masked = SafeText.maskEmails(s);
+            int cut = masked.offsetByCodePoints(0, Math.min(masked.codePointCount(0, masked.length()), 57));
+            String shown = masked.codePointCount(0, masked.length()) > 60 ? masked.substring(0, cut) + "..." : masked;
+            return '"' + SafeText.escapeControls(shown) + '"';
         }
     }
 }

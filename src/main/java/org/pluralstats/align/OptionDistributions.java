@@ -1,7 +1,6 @@
 package org.pluralstats.align;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.JsonInput;
 import org.pluralstats.io.TextFiles;
 
 /**
@@ -76,23 +76,22 @@ public final class OptionDistributions {
     }
 
     private static List<OptionDistribution> json(String name, String text, String unclassifiable) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(text);
-        } catch (IOException e) {
-            throw SurveyFormatException.in(name).problem("not valid JSON: " + e.getMessage()).cause(e).build();
-        }
+        JsonNode root = JsonInput.readTree(name, text);
         List<OptionDistribution> out = new ArrayList<>();
         int k = 0;
         for (JsonNode q : root) {
             k++;
             String where = "entry " + k;
-            String question = q.path("question").asText("");
-            if (!q.path("question").isValueNode() || question.isBlank()) {
+            if (!q.isObject()) {
+                throw SurveyFormatException.in(name).record(where).found(q.toString()).expected("a JSON object").build();
+            }
+            String question = q.path("question").isNumber() ? q.get("question").asText()
+                    : JsonInput.text(name, q, "question", where + ".question").orElse("");
+            if (question.isBlank()) {
                 throw SurveyFormatException.in(name).record(where).problem("no \"question\"").build();
             }
-            String population = q.path("population").isValueNode() && !q.path("population").isNull()
-                    ? q.get("population").asText() : ALL;
+            String population = q.path("population").isNumber() ? q.get("population").asText()
+                    : JsonInput.text(name, q, "population", where + ".population").orElse(ALL);
             JsonNode options = q.get("options");
             JsonNode counts = q.has("counts") ? q.get("counts") : q.get("shares");
             if (options == null || !options.isArray() || counts == null || !counts.isArray()) {
@@ -114,7 +113,8 @@ public final class OptionDistributions {
             List<Double> ords = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < options.size(); i++) {
-                String label = options.get(i).asText();
+                String label = options.get(i).isNumber() ? options.get(i).asText()
+                        : JsonInput.text(name, options.get(i), where + ".options");
                 double c = number(name, where, "counts", counts.get(i));
                 if (DistributionSimilarity.label(label).equals(unclassifiable)) {
                     unc += c;

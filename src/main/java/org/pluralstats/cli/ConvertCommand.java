@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code pluralstats convert FILE --to csv|jsonl [--out FILE] [--keep-missing-codes]}. The cases stream
+ * {@code pluralstats convert FILE --to csv|jsonl [--out FILE] [--keep-missing-codes] [--raw]}. The cases stream
  * into a temporary file beside {@code --out}, renamed onto it when the last case is written; a file that
  * fails half-way leaves nothing behind.
  */
@@ -38,6 +38,10 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--keep-missing-codes",
             description = "write user-missing codes (SPSS) and .a-.z (Stata) instead of empty cells")
     boolean keepMissingCodes;
+
+    @Option(names = "--raw",
+            description = "CSV: write texts exactly, without the ' put before cells starting with = + - @ (formula injection)")
+    boolean raw;
 
     enum Target { csv, jsonl }
 
@@ -69,7 +73,7 @@ final class ConvertCommand implements Callable<Integer> {
     private void export(CaseReader r, OutputStream os) throws IOException {
         if (to == Target.csv) {
             Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-            CaseExport.toCsv(r, w, keepMissingCodes);
+            CaseExport.toCsv(r, w, keepMissingCodes, !raw);
             w.flush();
         } else {
             CaseExport.toJsonLines(r, os, keepMissingCodes);

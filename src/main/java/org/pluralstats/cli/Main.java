@@ -3,6 +3,7 @@ package org.pluralstats.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.SafeText;
 import org.pluralstats.io.FileErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -112,21 +113,9 @@ public final class Main implements Runnable {
         return 1;
     }
 
-    /** @return the message on one line: line breaks and other control characters escaped */
+    /** @return the message on one line: control characters escaped, e-mail addresses masked */
     static String oneLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                sb.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : String.format("\\x%02x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return s == null ? "" : SafeText.escapeControls(SafeText.maskEmails(s));
     }
 
     @Override

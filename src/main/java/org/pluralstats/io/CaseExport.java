@@ -14,11 +14,12 @@ import org.pluralstats.data.ShortestDecimal;
  *
  * <p>CSV: a header of the variable names in file order, then one line per case; numbers in shortest
  * round-trip decimal form; strings as stored with trailing padding removed, quoted (RFC 4180) when
- * they contain a comma, quote or line break. Missing values are empty cells: system-missing, SPSS
+ * they contain a comma, quote or line break, and — unless asked for raw values — with a single quote
+ * in front when a spreadsheet would run them as a formula ({@link CsvOutput}). Missing values are empty cells: system-missing, SPSS
  * user-missing values and Stata {@code .}/{@code .a}-{@code .z}. With {@code keepMissingCodes}, SPSS
  * user-missing values are written as their codes and Stata extended missing values as {@code .a}-{@code .z};
  * system-missing stays empty. JSON Lines: one object per case, missing as {@code null} (or the code,
- * as above).
+ * as above); an infinite value (which JSON cannot hold) as {@code null} too ({@link JsonOutput}).
  */
 public final class CaseExport {
     private CaseExport() {
@@ -31,6 +32,18 @@ public final class CaseExport {
      * @return the number of cases written
      */
     public static long toCsv(CaseReader reader, Writer out, boolean keepMissingCodes) {
+        return toCsv(reader, out, keepMissingCodes, true);
+    }
+
+    /**
+     * @param reader an open reader before its first case
+     * @param out where the CSV goes
+     * @param keepMissingCodes write user-missing codes instead of empty cells
+     * @param neutralise whether texts (names and string values) that a spreadsheet would run as a
+     *     formula get a leading single quote ({@link CsvOutput}); {@code false} writes every value exactly
+     * @return the number of cases written
+     */
+    public static long toCsv(CaseReader reader, Writer out, boolean keepMissingCodes, boolean neutralise) {
         List<Variable> vars = reader.dictionary().variables();
         try {
             StringBuilder line = new StringBuilder(256);
@@ -38,7 +51,7 @@ public final class CaseExport {
                 if (i > 0) {
                     line.append(',');
                 }
-                quote(line, vars.get(i).name());
+                CsvOutput.append(line, vars.get(i).name(), neutralise);
             }
             out.write(line.append('\n').toString());
             long n = 0;
@@ -57,7 +70,7 @@ public final class CaseExport {
                     } else {
                         String s = reader.string(i);
                         if (keepMissingCodes || !v.missing().isMissing(s)) {
-                            quote(line, s);
+                            CsvOutput.append(line, s, neutralise);
                         }
                     }
                 }
@@ -79,7 +92,7 @@ public final class CaseExport {
      */
     public static long toJsonLines(CaseReader reader, OutputStream out, boolean keepMissingCodes) {
         List<Variable> vars = reader.dictionary().variables();
-        try (JsonGenerator g = new JsonFactory().setRootValueSeparator(null).createGenerator(out)) {
+        try (JsonGenerator g = JsonOutput.finite(new JsonFactory().setRootValueSeparator(null).createGenerator(out))) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             long n = 0;
             while (reader.next()) {
@@ -128,29 +141,5 @@ public final class CaseExport {
             return null;
         }
         return ShortestDecimal.format(x);
-    }
-
-    private static void quote(StringBuilder sb, String s) {
-        boolean needs = false;
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                needs = true;
-                break;
-            }
-        }
-        if (!needs) {
-            sb.append(s);
-            return;
-        }
-        sb.append('"');
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c == '"') {
-                sb.append('"');
-            }
-            sb.append(c);
-        }
-        sb.append('"');
     }
 }

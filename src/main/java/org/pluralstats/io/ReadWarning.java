@@ -1,6 +1,7 @@
 package org.pluralstats.io;
 
 import java.util.Objects;
+import org.pluralstats.SafeText;
 
 /**
  * Something a reader noticed and worked around while reading a file exactly as the reference readers
@@ -21,9 +22,14 @@ public record ReadWarning(String file, String place, String message) {
         Objects.requireNonNull(message, "message");
     }
 
-    /** @return {@code file: place: message} on one line */
+    /**
+     * @return {@code file: place: message} on one line, with control characters escaped and e-mail
+     *     addresses in the place and message masked ({@link SafeText})
+     */
     @Override
     public String toString() {
-        return place.isEmpty() ? file + ": " + message : file + ": " + place + ": " + message;
+        String f = SafeText.escapeControls(file);
+        return place.isEmpty() ? f + ": " + SafeText.forDisplay(message)
+                : f + ": " + SafeText.forDisplay(place) + ": " + SafeText.forDisplay(message);
     }
 }

@@ -1,10 +1,6 @@
 package org.pluralstats.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.JsonInput;
 import org.pluralstats.align.AlignmentLevel;
 import org.pluralstats.align.UsCentricBias;
 import org.pluralstats.stats.PercentileBootstrap;
@@ -229,19 +226,12 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
      */
     public static Analysis read(Path file) {
         String name = file.toString();
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw SurveyFormatException.in(name).problem("file not found").build();
-        } catch (IOException e) {
-            throw SurveyFormatException.in(name).problem("not valid JSON: " + e.getMessage()).cause(e).build();
-        }
+        JsonNode root = JsonInput.readTree(file);
         if (root == null || !root.isObject()) {
             throw SurveyFormatException.in(name).problem("not an analysis file").expected("a JSON object").build();
         }
-        if (root.has("format") && !FORMAT.equals(root.get("format").asText())) {
-            throw SurveyFormatException.in(name).column("format").found(root.get("format").asText())
+        if (root.has("format") && !FORMAT.equals(root.get("format").textValue())) {
+            throw SurveyFormatException.in(name).column("format").found(root.get("format").toString())
                     .expected(FORMAT).build();
         }
         check(name, root, TOP, "the top level");
@@ -261,9 +251,14 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
             }
             LinkedHashMap<String, String> share = new LinkedHashMap<>();
             if (f.has("share")) {
-                f.get("share").fields().forEachRemaining(e -> share.put(e.getKey(), e.getValue().asText()));
+                if (!f.get("share").isObject()) {
+                    throw SurveyFormatException.in(name).column("forms.share").found(f.get("share").toString())
+                            .expected("an object {\"ITEM\": \"OPTION\", ...}").build();
+                }
+                f.get("share").fields().forEachRemaining(e -> share.put(e.getKey(),
+                        JsonInput.text(name, e.getValue(), "forms.share." + e.getKey())));
             }
-            forms = Optional.of(new Forms(f.path("title").asText("Google Forms survey"), groups,
+            forms = Optional.of(new Forms(title(name, f, "forms", "Google Forms survey"), groups,
                     optionalPath(name, base, f, "codebook"), optionalPath(name, base, f, "checkTable"), share));
         }
         Optional<Wvs> wvs = Optional.empty();
@@ -287,9 +282,10 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
                         .expected("the items file (positive codes per item)").build();
             }
             List<String> chart = new ArrayList<>();
-            w.path("chartItems").forEach(x -> chart.add(x.asText()));
-            wvs = Optional.of(new Wvs(w.path("title").asText("Value polarity scores"), files,
-                    path(name, base, w.get("items"), "wvs.items"), text(w, "by"), text(w, "weight"), chart));
+            texts(name, w, "chartItems", "wvs.chartItems").forEach(chart::add);
+            wvs = Optional.of(new Wvs(title(name, w, "wvs", "Value polarity scores"), files,
+                    path(name, base, w.get("items"), "wvs.items"), text(name, w, "by", "wvs"),
+                    text(name, w, "weight", "wvs"), chart));
         }
         Optional<Models> models = Optional.empty();
         JsonNode m = root.path("models");
@@ -303,21 +299,26 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
                         .expected("a file name or a list of them").build();
             }
             List<String> alignWith = new ArrayList<>();
-            m.path("alignWith").forEach(x -> alignWith.add(x.asText()));
+            alignWith.addAll(texts(name, m, "alignWith", "models.alignWith"));
             LinkedHashMap<String, String> locals = new LinkedHashMap<>();
-            m.path("locals").fields().forEachRemaining(e -> locals.put(e.getKey(), e.getValue().asText()));
+            if (m.hasNonNull("locals") && !m.get("locals").isObject()) {
+                throw SurveyFormatException.in(name).column("models.locals").found(m.get("locals").toString())
+                        .expected("an object {\"MODEL\": \"COUNTRY\", ...}").build();
+            }
+            m.path("locals").fields().forEachRemaining(e -> locals.put(e.getKey(),
+                    JsonInput.text(name, e.getValue(), "models.locals." + e.getKey())));
             AlignmentLevel level;
             try {
-                level = AlignmentLevel.parse(m.path("level").asText("item"));
+                level = AlignmentLevel.parse(JsonInput.text(name, m, "level", "models.level").orElse("item"));
             } catch (PluralstatsException e) {
                 throw SurveyFormatException.in(name).column("models.level").found(m.get("level").toString())
                         .expected("\"item\" or \"response\"").build();
             }
-            models = Optional.of(new Models(m.path("title").asText("Alignment of model outputs with populations"),
+            models = Optional.of(new Models(title(name, m, "models", "Alignment of model outputs with populations"),
                     outputs, paths(name, base, m.path("populations"), "models.populations"), alignWith,
-                    optionalPath(name, base, m, "countries"), text(m, "reference").orElse(UsCentricBias.US), locals,
-                    level, count(name, m, "bootstrap", Models.DEFAULT_RESAMPLES, "models.bootstrap"),
-                    m.path("seed").asLong(PercentileBootstrap.DEFAULT_SEED)));
+                    optionalPath(name, base, m, "countries"), text(name, m, "reference", "models").orElse(UsCentricBias.US),
+                    locals, level, count(name, m, "bootstrap", Models.DEFAULT_RESAMPLES, "models.bootstrap"),
+                    JsonInput.wholeNumber(name, m, "seed", "models.seed").orElse(PercentileBootstrap.DEFAULT_SEED)));
         } else if (!m.isMissingNode() && !m.isNull() && !(m.isArray() && m.isEmpty())) {
             throw SurveyFormatException.in(name).column("models").found(m.toString())
                     .expected("an object (docs/reports.md) or a list of model-output files").build();
@@ -332,16 +333,41 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
                             .expected("the " + f + " answer distributions (docs/alignment.md)").build();
                 }
             }
-            similarity = Optional.of(new Similarity(s.path("title").asText("Similarity of model and human answer distributions"),
+            similarity = Optional.of(new Similarity(title(name, s, "similarity", "Similarity of model and human answer distributions"),
                     path(name, base, s.get("human"), "similarity.human"), path(name, base, s.get("model"), "similarity.model"),
                     count(name, s, "bootstrap", PercentileBootstrap.DEFAULT_RESAMPLES, "similarity.bootstrap"),
-                    s.path("seed").asLong(PercentileBootstrap.DEFAULT_SEED)));
+                    JsonInput.wholeNumber(name, s, "seed", "similarity.seed").orElse(PercentileBootstrap.DEFAULT_SEED)));
         }
         if (forms.isEmpty() && wvs.isEmpty() && models.isEmpty() && similarity.isEmpty()) {
             throw SurveyFormatException.in(name).problem("names no data")
                     .expected("\"forms\", \"wvs\", \"models\" or \"similarity\"").build();
         }
-        return new Analysis(root.path("title").asText("pluralstats report"), forms, wvs, models, similarity);
+        text(name, root, "description", "");
+        JsonInput.wholeNumber(name, root, "version", "version");
+        return new Analysis(title(name, root, "", "pluralstats report"), forms, wvs, models, similarity);
+    }
+
+    private static String title(String name, JsonNode n, String section, String fallback) {
+        return JsonInput.text(name, n, "title", section.isEmpty() ? "title" : section + ".title").orElse(fallback);
+    }
+
+    // A list of texts, or one text; anything else (numbers, objects, a list holding them) is an error.
+    private static List<String> texts(String name, JsonNode n, String field, String where) {
+        List<String> out = new ArrayList<>();
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (v.isTextual()) {
+            out.add(v.textValue());
+        } else if (v.isArray()) {
+            for (JsonNode x : v) {
+                out.add(JsonInput.text(name, x, where));
+            }
+        } else {
+            throw SurveyFormatException.in(name).column(where).found(v.toString()).expected("a list of texts").build();
+        }
+        return out;
     }
 
     private static List<Path> paths(String name, Path base, JsonNode v, String where) {
@@ -370,8 +396,8 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
         return v.asInt();
     }
 
-    private static Optional<String> text(JsonNode n, String field) {
-        return n.hasNonNull(field) && !n.get(field).asText().isBlank() ? Optional.of(n.get(field).asText()) : Optional.empty();
+    private static Optional<String> text(String name, JsonNode n, String field, String section) {
+        return JsonInput.text(name, n, field, section.isEmpty() ? field : section + "." + field).filter(t -> !t.isBlank());
     }
 
     private static Optional<Path> optionalPath(String name, Path base, JsonNode n, String field) {

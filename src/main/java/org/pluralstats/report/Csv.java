@@ -3,21 +3,23 @@ package org.pluralstats.report;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.pluralstats.data.ShortestDecimal;
+import org.pluralstats.io.CsvOutput;
 
-/** CSV cell writing for reports: RFC 4180 quoting, numbers in shortest round-trip form, empty when undefined. */
+/**
+ * CSV cell writing for reports: RFC 4180 quoting, formula-like text neutralised ({@link CsvOutput}),
+ * numbers in shortest round-trip form, empty when undefined.
+ */
 public final class Csv {
     private Csv() {
     }
 
     /**
      * @param s a text
-     * @return the text, quoted when it holds a comma, quote or line break
+     * @return the text, neutralised when a spreadsheet would run it as a formula and quoted when it holds
+     *     a comma, quote or line break ({@link CsvOutput#field(String)})
      */
     public static String field(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
+        return CsvOutput.field(s);
     }
 
     /**

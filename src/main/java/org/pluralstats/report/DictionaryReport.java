@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Map;
+import org.pluralstats.SafeText;
 import org.pluralstats.data.ShortestDecimal;
 import org.pluralstats.io.FileDictionary;
 import org.pluralstats.io.MissingValues;
@@ -85,17 +86,18 @@ public final class DictionaryReport {
      */
     public static String text(FileDictionary d, long rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append(d.file()).append(": ").append(d.format().jsonName()).append(", ").append(rows).append(" cases, ")
+        sb.append(SafeText.escapeControls(d.file())).append(": ").append(d.format().jsonName()).append(", ").append(rows).append(" cases, ")
                 .append(d.variables().size()).append(" variables, encoding ").append(d.encoding()).append('\n');
         for (Variable v : d.variables()) {
-            sb.append(String.format(Locale.ROOT, "  %-16s %-7s %s", v.name(),
-                    v.isNumeric() ? "numeric" : "string" + (v.width() > 0 ? "(" + v.width() + ")" : ""), v.label()));
+            sb.append(String.format(Locale.ROOT, "  %-16s %-7s %s", SafeText.forDisplay(v.name()),
+                    v.isNumeric() ? "numeric" : "string" + (v.width() > 0 ? "(" + v.width() + ")" : ""),
+                    SafeText.forDisplay(v.label())));
             int nl = v.valueLabels().size() + v.stringValueLabels().size();
             if (nl > 0) {
                 sb.append("  [").append(nl).append(" value labels]");
             }
             if (!v.missing().isEmpty()) {
-                sb.append("  missing ").append(v.missing());
+                sb.append("  missing ").append(SafeText.forDisplay(v.missing().toString()));
             }
             sb.append('\n');
         }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.pluralstats.SafeText;
 import org.pluralstats.compare.GroupComparison;
 import org.pluralstats.compare.GroupTest;
 import org.pluralstats.compare.ItemSummary;
@@ -146,15 +147,15 @@ public final class FormsReport {
         sb.append("\n### Rows read\n\n| Group | file style | rows read | kept | excluded |\n|---|---|---:|---:|---|\n");
         for (FormsGroup g : survey.groupDetails()) {
             Accounting a = g.accounting();
-            sb.append("| ").append(g.name()).append(" | ").append(g.style().name().toLowerCase(Locale.ROOT)).append(" | ")
+            sb.append("| ").append(Tables.cell(g.name())).append(" | ").append(g.style().name().toLowerCase(Locale.ROOT)).append(" | ")
                     .append(a.inputRows()).append(" | ").append(a.kept()).append(" | ")
                     .append(a.excluded().isEmpty() ? "none" : a.excluded().toString().replaceAll("[{}]", ""))
                     .append(" |\n");
         }
         for (Item item : comparison.items()) {
-            sb.append("\n### ").append(item.id()).append(" (").append(item.kind().jsonName()).append(")");
+            sb.append("\n### ").append(Tables.cell(item.id())).append(" (").append(item.kind().jsonName()).append(")");
             if (!item.label().isEmpty()) {
-                sb.append(": ").append(item.label().replace('\n', ' '));
+                sb.append(": ").append(SafeText.forDisplay(item.label().replace('\n', ' ')));
             }
             sb.append("\n\n");
             if (item.kind() == ItemKind.SCALE || item.kind() == ItemKind.NUMERIC) {
@@ -162,7 +163,7 @@ public final class FormsReport {
                         .append("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
                 for (String g : comparison.groups()) {
                     LikertSummary l = ((ItemSummary.Scale) comparison.summary(g, item.id())).likert();
-                    sb.append("| ").append(g).append(" | ").append(l.n()).append(" | ").append(l.missing()).append(" | ")
+                    sb.append("| ").append(Tables.cell(g)).append(" | ").append(l.n()).append(" | ").append(l.missing()).append(" | ")
                             .append(fmt(l.mean(), 2)).append(" | ").append(fmt(l.standardDeviation(), 2)).append(" | ")
                             .append(fmt(l.median(), 1)).append(" | ").append(fmt(l.interquartileRange(), 2))
                             .append(" | ").append(interval(l.meanInterval(), 1, 2)).append(" | ")
@@ -179,8 +180,8 @@ public final class FormsReport {
                     for (Map.Entry<String, Proportion> e : shares.entrySet()) {
                         String text = texts.getOrDefault(e.getKey(), e.getKey());
                         String shown = text.equals(e.getKey()) ? text : e.getKey() + " (" + text + ")";
-                        sb.append("| ").append(g).append(" | ").append(s.n()).append(" | ")
-                                .append(shown.replace("|", "\\|").replace('\n', ' ')).append(" | ")
+                        sb.append("| ").append(Tables.cell(g)).append(" | ").append(s.n()).append(" | ")
+                                .append(Tables.cell(shown.replace('\n', ' '))).append(" | ")
                                 .append(percent(e.getValue().estimate())).append(" | ")
                                 .append(interval(e.getValue().wilsonInterval(), 100, 1)).append(" |\n");
                     }
@@ -188,7 +189,7 @@ public final class FormsReport {
             } else {
                 for (String g : comparison.groups()) {
                     ItemSummary s = comparison.summary(g, item.id());
-                    sb.append("- ").append(g).append(": ").append(s.n()).append(" answered, ").append(s.missing())
+                    sb.append("- ").append(Tables.cell(g)).append(": ").append(s.n()).append(" answered, ").append(s.missing())
                             .append(" missing\n");
                 }
             }
@@ -198,7 +199,8 @@ public final class FormsReport {
                     if (!t.pairwise().isEmpty()) {
                         sb.append("\n| pair | U | p | p (Holm) | method |\n|---|---:|---:|---:|---|\n");
                         for (GroupTest.Pairwise p : t.pairwise()) {
-                            sb.append("| ").append(p.first()).append(" – ").append(p.second()).append(" | ")
+                            sb.append("| ").append(Tables.cell(p.first())).append(" – ").append(Tables.cell(p.second()))
+                                    .append(" | ")
                                     .append(ShortestDecimal.format(p.u())).append(" | ").append(pValue(p.p())).append(" | ")
                                     .append(pValue(p.pHolm())).append(" | ").append(p.method()).append(" |\n");
                         }
@@ -218,9 +220,9 @@ public final class FormsReport {
         List<Item> cols = tableItems();
         sb.append("## Group comparison (Table 1 layout)\n\n| Group | n |");
         for (Item i : cols) {
-            sb.append(' ').append(i.id());
+            sb.append(' ').append(Tables.cell(i.id()));
             if (reportedOption.containsKey(i.id())) {
-                String o = reportedOption.get(i.id()).replace('|', '/').replace('\n', ' ');
+                String o = SafeText.forDisplay(reportedOption.get(i.id()).replace('|', '/').replace('\n', ' '));
                 sb.append(" (% ").append(o.length() > 24 ? o.substring(0, 23) + "…" : o).append(')');
             }
             sb.append(" |");
@@ -229,7 +231,7 @@ public final class FormsReport {
         sb.append("---:|".repeat(cols.size()));
         sb.append('\n');
         for (String g : comparison.groups()) {
-            sb.append("| ").append(g).append(" | ").append(survey.accounting(g).kept()).append(" |");
+            sb.append("| ").append(Tables.cell(g)).append(" | ").append(survey.accounting(g).kept()).append(" |");
             for (Item i : cols) {
                 OptionalDouble v = cell(g, i.id());
                 sb.append(' ').append(v.isPresent() ? round(v.getAsDouble(), decimals(i.id())) : "–").append(" |");

@@ -1,17 +1,21 @@
 package org.pluralstats.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.OptionalDouble;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.io.JsonOutput;
 
 /**
  * JSON output conventions: full-precision numbers, and {@code null} wherever a number is undefined
- * (JSON has no NaN or infinity).
+ * (JSON has no NaN or infinity): {@link #write(JsonNode)} writes through {@link JsonOutput#finite}, so a
+ * non-finite number that reaches a tree by any path still comes out as {@code null}.
  */
 public final class Json {
     /** The shared mapper: indented output, numbers as Java writes them (shortest round-trip). */
@@ -80,10 +84,12 @@ public final class Json {
      * @return its indented text, ending with a newline
      */
     public static String write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JsonOutput.finite(MAPPER.getFactory().createGenerator(out))) {
+            MAPPER.writeValue(g, node);
+        } catch (IOException e) {
             throw new PluralstatsException("cannot write JSON: " + e.getMessage(), e);
         }
+        return out + System.lineSeparator();
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.pluralstats.SafeText;
 import org.pluralstats.regress.Coefficient;
 import org.pluralstats.regress.MixedModelResult;
 import org.pluralstats.regress.OlsResult;
@@ -111,7 +112,7 @@ public final class RegressionReports {
     public static String olsMarkdown(OlsResult r) {
         StringBuilder sb = new StringBuilder("## OLS Regression Results\n\n");
         String[][] header = {
-            {"Dep. Variable:", r.formula().response().name(), "R-squared:", fixed(r.rSquared(), 3)},
+            {"Dep. Variable:", Tables.cell(r.formula().response().name()), "R-squared:", fixed(r.rSquared(), 3)},
             {"Model:", "OLS", "Adj. R-squared:", fixed(r.rSquaredAdj(), 3)},
             {"Method:", "Least Squares", "F-statistic:", general(r.fValue())},
             {"No. Observations:", Integer.toString(r.nobs()), "Prob (F-statistic):", general(r.fPValue())},
@@ -120,7 +121,7 @@ public final class RegressionReports {
             {"Covariance Type:", "nonrobust", "BIC:", general(r.bic())},
         };
         appendHeader(sb, header);
-        sb.append("Formula: `").append(r.formula().text()).append('`');
+        sb.append("Formula: `").append(SafeText.forDisplay(r.formula().text())).append('`');
         if (r.droppedRows() > 0) {
             sb.append("; ").append(r.droppedRows()).append(" rows with missing values dropped");
         }
@@ -136,7 +137,7 @@ public final class RegressionReports {
     public static String mixedMarkdown(MixedModelResult r) {
         StringBuilder sb = new StringBuilder("## Mixed Linear Model Regression Results\n\n");
         String[][] header = {
-            {"Model:", "MixedLM", "Dependent Variable:", r.formula().response().name()},
+            {"Model:", "MixedLM", "Dependent Variable:", Tables.cell(r.formula().response().name())},
             {"No. Observations:", Integer.toString(r.nobs()), "Method:", r.criterion().name()},
             {"No. Groups:", Integer.toString(r.groups()), "Scale:", fixed(r.scale(), 4)},
             {"Min. group size:", Integer.toString(r.minGroupSize()), "Log-Likelihood:", fixed(r.logLikelihood(), 4)},
@@ -144,7 +145,8 @@ public final class RegressionReports {
             {"Mean group size:", fixed(r.meanGroupSize(), 1), "", ""},
         };
         appendHeader(sb, header);
-        sb.append("Formula: `").append(r.formula().text()).append("`, random intercept per `").append(r.groupColumn())
+        sb.append("Formula: `").append(SafeText.forDisplay(r.formula().text())).append("`, random intercept per `")
+                .append(SafeText.forDisplay(r.groupColumn()))
                 .append('`');
         if (r.boundary()) {
             sb.append("; the group variance is on the boundary (0): singular fit");
@@ -154,7 +156,7 @@ public final class RegressionReports {
         }
         sb.append("\n\n");
         appendCoefficients(sb, r.coefficients(), "z",
-                List.<String[]>of(new String[] {r.groupColumn() + " Var", fixed(r.groupVariance(), 3)}));
+                List.<String[]>of(new String[] {Tables.cell(r.groupColumn() + " Var"), fixed(r.groupVariance(), 3)}));
         return sb.toString();
     }
 
@@ -172,7 +174,7 @@ public final class RegressionReports {
                 .append("\\| | [0.025 | 0.975] |\n|---|---:|---:|---:|---:|---:|---:|\n");
         for (Coefficient c : coefs) {
             List<String> cells = new ArrayList<>();
-            cells.add(c.name());
+            cells.add(Tables.cell(c.name()));
             cells.add(fixed(c.estimate(), 4));
             cells.add(fixed(c.standardError(), 3));
             cells.add(fixed(c.statistic(), 3));

@@ -6,7 +6,9 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.SafeText;
 import org.pluralstats.data.ShortestDecimal;
+import org.pluralstats.io.CsvOutput;
 
 /** CSV and Markdown table writing shared by the report classes. */
 final class Tables {
@@ -28,18 +30,29 @@ final class Tables {
         return Double.isNaN(v) || Double.isInfinite(v) ? "–" : String.format(Locale.ROOT, "%.3g", v);
     }
 
-    /** @return RFC 4180 CSV with {@code \n} line ends */
+    /** @return RFC 4180 CSV with {@code \n} line ends, formula-like cells neutralised ({@link CsvOutput}) */
     static String csv(List<String> header, List<List<String>> rows) {
         StringBuilder sb = new StringBuilder();
         try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            p.printRecord(header);
+            p.printRecord(header.stream().map(CsvOutput::neutralise).toList());
             for (List<String> r : rows) {
-                p.printRecord(r);
+                p.printRecord(r.stream().map(CsvOutput::neutralise).toList());
             }
         } catch (java.io.IOException e) {
             throw new PluralstatsException("cannot write CSV: " + e.getMessage(), e);
         }
         return sb.toString();
+    }
+
+    /**
+     * A text from the data as a Markdown table cell: e-mail addresses masked, control characters
+     * escaped ({@link SafeText#forDisplay}), pipes escaped.
+     *
+     * @param s the text, maybe {@code null}
+     * @return the cell's Markdown
+     */
+    static String cell(String s) {
+        return s == null ? "" : SafeText.forDisplay(s).replace("|", "\\|");
     }
 
     /**
@@ -50,7 +63,7 @@ final class Tables {
         StringBuilder sb = new StringBuilder();
         List<String> heads = new ArrayList<>();
         for (String h : header) {
-            heads.add(h.replace("|", "\\|"));
+            heads.add(cell(h));
         }
         sb.append("| ").append(String.join(" | ", heads)).append(" |\n|");
         for (int i = 0; i < header.size(); i++) {
@@ -60,7 +73,7 @@ final class Tables {
         for (List<String> r : rows) {
             List<String> cells = new ArrayList<>();
             for (String c : r) {
-                cells.add(c.replace("|", "\\|"));
+                cells.add(cell(c));
             }
             sb.append("| ").append(String.join(" | ", cells)).append(" |\n");
         }

@@ -1,18 +1,18 @@
 package org.pluralstats.weight;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.JsonInput;
 import org.pluralstats.data.SurveyData;
 
 /**
@@ -49,15 +49,7 @@ public record ItemCodings(String source, List<ItemCoding> items, Optional<Boolea
      * @throws SurveyFormatException naming the file and the offending entry
      */
     public static ItemCodings read(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw SurveyFormatException.in(file.toString()).problem("file not found").build();
-        } catch (IOException e) {
-            throw SurveyFormatException.in(file.toString()).problem("not valid JSON: " + e.getMessage()).cause(e).build();
-        }
-        return parse(file.toString(), root);
+        return parse(file.toString(), JsonInput.readTree(file));
     }
 
     /**
@@ -72,6 +64,7 @@ public record ItemCodings(String source, List<ItemCoding> items, Optional<Boolea
         }
         checkFields(source, root, TOP, "the top level");
         List<ItemCoding> out = new ArrayList<>();
+        Map<String, String> ids = new HashMap<>();
         int k = 0;
         for (JsonNode it : root.get("items")) {
             k++;
@@ -80,12 +73,17 @@ public record ItemCodings(String source, List<ItemCoding> items, Optional<Boolea
                 throw SurveyFormatException.in(source).column(where).problem("an item needs an \"id\"").build();
             }
             checkFields(source, it, ITEM, where);
-            String id = it.get("id").asText();
+            String id = it.get("id").textValue();
+            String earlier = ids.put(id.strip().toLowerCase(Locale.ROOT), where);
+            if (earlier != null) {
+                throw SurveyFormatException.in(source).column(where).found(id)
+                        .problem("item given twice (also " + earlier + ")").expected("each item once").build();
+            }
             List<String> positive = codes(source, it, "positive", id);
             List<String> missing = codes(source, it, "missing", id);
             Optional<AutomaticRule> rule = Optional.empty();
             if (it.has("rule")) {
-                String r = it.get("rule").asText().toLowerCase(Locale.ROOT);
+                String r = JsonInput.text(source, it.get("rule"), where + ".rule").toLowerCase(Locale.ROOT);
                 rule = Optional.of(switch (r) {
                     case "paper" -> AutomaticRule.PAPER;
                     case "scale", "scale-midpoint" -> AutomaticRule.SCALE_MIDPOINT;
@@ -97,14 +95,13 @@ public record ItemCodings(String source, List<ItemCoding> items, Optional<Boolea
                             .problem("gives both \"positive\" codes and a \"rule\"").build();
                 }
             }
-            out.add(new ItemCoding(id, it.path("label").asText(""), positive, missing,
-                    it.path("reverse").asBoolean(false), rule));
+            out.add(new ItemCoding(id, JsonInput.text(source, it, "label", where + ".label").orElse(""), positive, missing,
+                    JsonInput.bool(source, it, "reverse", where + ".reverse").orElse(false), rule));
         }
         if (out.isEmpty()) {
             throw SurveyFormatException.in(source).problem("lists no items").build();
         }
-        Optional<Boolean> npm = root.has("nonPositiveMissing") ? Optional.of(root.get("nonPositiveMissing").asBoolean())
-                : Optional.empty();
+        Optional<Boolean> npm = JsonInput.bool(source, root, "nonPositiveMissing", "nonPositiveMissing");
         return new ItemCodings(source, out, npm);
     }
 
@@ -146,7 +143,7 @@ public record ItemCodings(String source, List<ItemCoding> items, Optional<Boolea
         }
         for (JsonNode v : node) {
             if (v.isNumber()) {
-                out.add(SurveyData.formatNumber(v.asDouble()));
+                out.add(SurveyData.formatNumber(JsonInput.number(source, v, id + "." + field)));
             } else if (v.isTextual()) {
                 out.add(v.asText());
             } else {

@@ -14,10 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.JsonInput;
 import org.pluralstats.stats.CompensatedSum;
 
 /**
@@ -135,17 +135,17 @@ public record Margin(List<String> variables, Map<String, Double> targets) {
     }
 
     private static Parsed json(String name, String text) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(text);
-        } catch (IOException e) {
-            throw SurveyFormatException.in(name).problem("not valid JSON: " + e.getMessage()).cause(e).build();
-        }
+        JsonNode root = JsonInput.readTree(name, text);
         JsonNode list = root.isArray() ? root : root.path("margins");
         if (!list.isArray() || list.isEmpty()) {
             throw SurveyFormatException.in(name).problem("no margins").expected("{\"margins\":[{\"variable\":...,\"targets\":{...}}]}").build();
         }
-        boolean proportions = root.path("targets").asText("totals").equals("proportions");
+        String kind = root.isObject() ? JsonInput.text(name, root, "targets", "targets").orElse("totals") : "totals";
+        if (!kind.equals("totals") && !kind.equals("proportions")) {
+            throw SurveyFormatException.in(name).column("targets").found(kind).expected("\"totals\" or \"proportions\"")
+                    .build();
+        }
+        boolean proportions = kind.equals("proportions");
         List<Margin> out = new ArrayList<>();
         int k = 0;
         for (JsonNode m : list) {
@@ -154,7 +154,8 @@ public record Margin(List<String> variables, Map<String, Double> targets) {
             if (m.path("variable").isTextual()) {
                 vars.add(m.get("variable").asText());
             } else if (m.path("variables").isArray()) {
-                m.get("variables").forEach(v -> vars.add(v.asText()));
+                int kk = k;
+                m.get("variables").forEach(v -> vars.add(JsonInput.text(name, v, "margins[" + kk + "].variables")));
             }
             if (vars.isEmpty() || !m.path("targets").isObject()) {
                 throw SurveyFormatException.in(name).record("margins[" + k + "]")
@@ -164,9 +165,9 @@ public record Margin(List<String> variables, Map<String, Double> targets) {
             Iterator<Map.Entry<String, JsonNode>> it = m.get("targets").fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getValue().isNumber()) {
+                if (!e.getValue().isNumber() || !Double.isFinite(e.getValue().asDouble())) {
                     throw SurveyFormatException.in(name).record("margins[" + k + "]").column(e.getKey())
-                            .found(e.getValue().toString()).expected("a number").build();
+                            .found(e.getValue().toString()).expected("a finite number").build();
                 }
                 targets.put(e.getKey(), e.getValue().asDouble());
             }
@@ -184,9 +185,19 @@ public record Margin(List<String> variables, Map<String, Double> targets) {
                 if (!rec.isMapped("variable") || !rec.isMapped("level") || !rec.isMapped("target")) {
                     throw SurveyFormatException.in(name).line(1).problem("the header is not variable,level,target").build();
                 }
+                for (String f : List.of("variable", "level")) {
+                    if (rec.get(f).isBlank() || f.equals("variable")
+                            && List.of(rec.get(f).trim().split(SEPARATOR, -1)).stream().anyMatch(String::isBlank)) {
+                        throw SurveyFormatException.in(name).line(line).column(f).found(rec.get(f))
+                                .expected("a " + f + " name").build();
+                    }
+                }
                 double t;
                 try {
                     t = Double.parseDouble(rec.get("target").trim());
+                    if (!Double.isFinite(t)) {
+                        throw new NumberFormatException("not finite");
+                    }
                 } catch (NumberFormatException e) {
                     throw SurveyFormatException.in(name).line(line).column("target").found(rec.get("target"))
                             .expected("a number").build();

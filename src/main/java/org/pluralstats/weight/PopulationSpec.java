@@ -1,7 +1,6 @@
 package org.pluralstats.weight;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.JsonInput;
 import org.pluralstats.data.SurveyData;
 
 /**
@@ -79,24 +79,29 @@ public sealed interface PopulationSpec {
             byte[] bytes = Files.readAllBytes(file);
             String text = new String(bytes, StandardCharsets.UTF_8).strip();
             if (text.startsWith("{")) {
-                JsonNode root = new ObjectMapper().readTree(text);
+                JsonNode root = JsonInput.readTree(name, text);
                 if (root.hasNonNull("column")) {
-                    col = root.get("column").asText();
+                    col = JsonInput.text(name, root.get("column"), "column");
                 }
                 if (root.path("populations").isObject()) {
                     Iterator<Map.Entry<String, JsonNode>> it = root.get("populations").fields();
                     while (it.hasNext()) {
                         Map.Entry<String, JsonNode> e = it.next();
-                        map.put(e.getKey(), e.getValue().asText());
+                        map.put(e.getKey(), JsonInput.text(name, e.getValue(), "populations." + e.getKey()));
                     }
                 } else if (root.path("groups").isObject()) {
                     Iterator<Map.Entry<String, JsonNode>> it = root.get("groups").fields();
                     while (it.hasNext()) {
                         Map.Entry<String, JsonNode> e = it.next();
+                        if (!e.getValue().isArray()) {
+                            throw SurveyFormatException.in(name).column("groups." + e.getKey())
+                                    .found(e.getValue().toString()).expected("a list of values").build();
+                        }
                         for (JsonNode v : e.getValue()) {
-                            if (map.put(v.asText(), e.getKey()) != null) {
-                                throw SurveyFormatException.in(name).problem("value \"" + v.asText()
-                                        + "\" is mapped to two populations").build();
+                            String value = v.isNumber() ? v.asText() : JsonInput.text(name, v, "groups." + e.getKey());
+                            if (map.put(value, e.getKey()) != null) {
+                                throw SurveyFormatException.in(name).column("groups." + e.getKey()).problem("value \""
+                                        + value + "\" is mapped to two populations").build();
                             }
                         }
                     }
@@ -119,7 +124,7 @@ public sealed interface PopulationSpec {
             throw SurveyFormatException.in(name).problem("cannot read: " + org.pluralstats.io.FileErrors.reason(e)).cause(e).build();
         }
         if (col == null || col.isBlank()) {
-            throw new PluralstatsException(name + ": the mapping names no column; give one (--by COLUMN)");
+            throw SurveyFormatException.in(name).problem("the mapping names no column; give one (--by COLUMN)").build();
         }
         if (map.isEmpty()) {
             throw SurveyFormatException.in(name).problem("maps no values").build();

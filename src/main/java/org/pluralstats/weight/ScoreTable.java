@@ -1,7 +1,6 @@
 package org.pluralstats.weight;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.JsonInput;
 import org.pluralstats.io.TextFiles;
 
 /**
@@ -102,12 +102,7 @@ public final class ScoreTable {
     }
 
     private static ScoreTable readJson(String name, String text) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(text);
-        } catch (IOException e) {
-            throw SurveyFormatException.in(name).problem("not valid JSON: " + e.getMessage()).cause(e).build();
-        }
+        JsonNode root = JsonInput.readTree(name, text);
         List<ValuePolarityScore> out = new ArrayList<>();
         int k = 0;
         for (JsonNode r : root) {
@@ -115,16 +110,26 @@ public final class ScoreTable {
             if (!r.path("population").isTextual() || !r.path("item").isTextual()) {
                 throw SurveyFormatException.in(name).record("row " + k).problem("no \"population\" or \"item\"").build();
             }
-            out.add(new ValuePolarityScore(r.get("population").asText(), r.get("item").asText(), r.path("n").asInt(0),
-                    num(r, "weightSum"), num(r, "vps"), num(r, "se"), num(r, "nEff"), num(r, "ciLow"), num(r, "ciHigh"),
-                    r.path("excluded").asInt(0)));
+            String where = "row " + k;
+            out.add(new ValuePolarityScore(r.get("population").textValue(), r.get("item").textValue(),
+                    count(name, r, "n", where), num(name, r, "weightSum", where), num(name, r, "vps", where),
+                    num(name, r, "se", where), num(name, r, "nEff", where), num(name, r, "ciLow", where),
+                    num(name, r, "ciHigh", where), count(name, r, "excluded", where)));
         }
         return guarded(name, out);
     }
 
-    private static double num(JsonNode r, String f) {
-        JsonNode v = r.get(f);
-        return v == null || v.isNull() ? Double.NaN : v.asDouble();
+    private static double num(String name, JsonNode r, String f, String where) {
+        return JsonInput.number(name, r, f, where + "." + f).orElse(Double.NaN);
+    }
+
+    private static int count(String name, JsonNode r, String f, String where) {
+        long v = JsonInput.wholeNumber(name, r, f, where + "." + f).orElse(0);
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw SurveyFormatException.in(name).column(where + "." + f).found(Long.toString(v))
+                    .expected("a count from 0 to " + Integer.MAX_VALUE).build();
+        }
+        return (int) v;
     }
 
     private static ScoreTable readCsv(String name, String text) {
@@ -135,6 +140,12 @@ public final class ScoreTable {
                 line++;
                 if (!rec.isMapped("population") || !rec.isMapped("item") || !rec.isMapped("vps")) {
                     throw SurveyFormatException.in(name).line(1).problem("the header lacks population, item or vps").build();
+                }
+                for (String f : List.of("population", "item")) {
+                    if (rec.get(f).isBlank()) {
+                        throw SurveyFormatException.in(name).line(line).column(f).found(rec.get(f)).expected("a name")
+                                .build();
+                    }
                 }
                 out.add(new ValuePolarityScore(rec.get("population"), rec.get("item"), (int) cell(name, line, rec, "n", 0),
                         cell(name, line, rec, "weightSum", Double.NaN), cell(name, line, rec, "vps", Double.NaN),

@@ -60,4 +60,23 @@ class InspectConvertCommandTest {
         assertThat(r.err()).startsWith("pluralstats: ").contains("bad.csv").contains("line 3");
         assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
+
+    @Test
+    void convertNeutralisesFormulaCellsUnlessRaw() throws IOException {
+        Path in = Files.writeString(dir.resolve("formula.csv"), "id,note\n1,=1+1\n2,-2\n3,@x\n", StandardCharsets.UTF_8);
+        CliRunner.Result safe = CliRunner.run("convert", in.toString(), "--to", "csv");
+        assertThat(safe.exitCode()).isZero();
+        assertThat(safe.out()).isEqualTo("id,note\n1,'=1+1\n2,-2\n3,'@x\n");
+        CliRunner.Result raw = CliRunner.run("convert", in.toString(), "--to", "csv", "--raw");
+        assertThat(raw.out()).isEqualTo("id,note\n1,=1+1\n2,-2\n3,@x\n");
+    }
+
+    @Test
+    void aHeaderCannotDriveTheTerminalThroughAnError() throws IOException {
+        Path in = Files.writeString(dir.resolve("esc.csv"), "\"a\u001b[2J\",\"a\u001b[2J\"\n1,2\n", StandardCharsets.UTF_8);
+        CliRunner.Result r = CliRunner.run("inspect", in.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("a\\x1b[2J").doesNotContain("\u001b");
+        assertThat(r.err().lines().count()).isEqualTo(1);
+    }
 }

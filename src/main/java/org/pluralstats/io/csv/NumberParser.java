@@ -4,7 +4,9 @@ package org.pluralstats.io.csv;
  * Parses decimal numbers straight from bytes. Plain decimals with at most 18 significant digits and
  * at most 22 fractional digits take the exact fast path of Clinger (1990): an integer mantissa below
  * 2^53 divided by an exactly representable power of ten is correctly rounded, so the result equals
- * {@link Double#parseDouble(String)}. Everything else falls back to {@code Double.parseDouble}.
+ * {@link Double#parseDouble(String)}. Everything else falls back to {@code Double.parseDouble}. A
+ * number beyond the range of a double is not a number here (the column is then text, as pandas
+ * {@code read_csv} 2.x reads it: dtype object).
  */
 final class NumberParser {
     private static final double[] POW10 = new double[23];
@@ -79,7 +81,10 @@ final class NumberParser {
             return Double.NaN;
         }
         try {
-            return Double.parseDouble(s);
+            double v = Double.parseDouble(s);
+            // a number too large for a double (a 400-digit integer, 1e400) is text, as pandas reads it,
+            // never an invented Infinity
+            return Double.isInfinite(v) ? Double.NaN : v;
         } catch (NumberFormatException e) {
             return Double.NaN;
         }

@@ -1,13 +1,6 @@
 package org.pluralstats.io.forms;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -15,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +19,7 @@ import java.util.TreeMap;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.data.ItemKind;
+import org.pluralstats.io.JsonInput;
 import org.pluralstats.data.Scale;
 
 /**
@@ -131,14 +124,11 @@ public final class Codebook {
      */
     public static Codebook parse(String json, String source) {
         String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
-        ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         Json doc;
         try {
-            doc = mapper.readValue(text, Json.class);
+            doc = JsonInput.reader().forType(Json.class).readValue(text);
         } catch (JsonProcessingException e) {
-            throw jsonError(source, e);
+            throw JsonInput.error(source, 0, e);
         }
         if (doc == null) {
             throw SurveyFormatException.in(source).line(1).problem("empty codebook")
@@ -326,42 +316,6 @@ public final class Codebook {
     }
 
     private record OptionJson(String code, String label, LinkedHashMap<String, String> texts) {
-    }
-
-    private static SurveyFormatException jsonError(String source, JsonProcessingException e) {
-        SurveyFormatException.Builder b = SurveyFormatException.in(source).cause(e);
-        JsonLocation loc = e.getLocation();
-        if (loc != null && loc.getLineNr() > 0) {
-            b.line(loc.getLineNr());
-        }
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            b.column(path(m.getPath()));
-        } else if (loc != null && loc.getColumnNr() > 0) {
-            b.column("character " + loc.getColumnNr());
-        }
-        if (e instanceof UnrecognizedPropertyException u) {
-            List<String> known = new ArrayList<>();
-            u.getKnownPropertyIds().forEach(x -> known.add(String.valueOf(x)));
-            Collections.sort(known);
-            return b.problem("unknown member").found(u.getPropertyName())
-                    .expected("one of " + String.join(", ", known)).build();
-        }
-        String msg = e.getOriginalMessage();
-        boolean syntax = e instanceof StreamReadException || e.getCause() instanceof StreamReadException;
-        return b.problem((syntax ? "not valid JSON: " : "wrong JSON type: ")
-                + msg.replaceAll("org\\.pluralstats\\.io\\.forms\\.Codebook\\$(\\w+)Json", "$1")).build();
-    }
-
-    private static String path(List<JsonMappingException.Reference> refs) {
-        StringBuilder b = new StringBuilder();
-        for (JsonMappingException.Reference r : refs) {
-            if (r.getFieldName() != null) {
-                b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                b.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return b.toString();
     }
 
     private static Codebook fromJson(String source, Json doc) {

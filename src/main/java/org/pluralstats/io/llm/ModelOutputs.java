@@ -1,8 +1,6 @@
 package org.pluralstats.io.llm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -25,6 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.data.Accounting;
+import org.pluralstats.io.JsonInput;
 
 /**
  * Model generations read from a file, with the account of every input row: kept, or excluded with a
@@ -32,6 +31,9 @@ import org.pluralstats.data.Accounting;
  *
  * <h2>JSONL (one JSON object per line; blank lines ignored), or a JSON array of the same objects (errors
  * then name the entry)</h2>
+ * Read strictly ({@link JsonInput}): a second value on a line (two objects, an object followed by
+ * other text), anything after the array, and a key given twice in one object are errors naming the
+ * line and character.
  * <pre>
  * {"model":"gemma-2-9b-it","family":"gemma","language":"da","item":"F120","generation":3,"labels":["pro","con","null"]}
  * </pre>
@@ -57,8 +59,6 @@ public final class ModelOutputs {
     public static final String NO_STANCE = "no pro or con label";
     /** Exclusion reason: the row's precomputed score is empty or NaN. */
     public static final String NO_SCORE = "no score";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String source;
     private final List<Generation> generations;
@@ -225,13 +225,7 @@ public final class ModelOutputs {
                 if (lineText.isBlank()) {
                     continue;
                 }
-                JsonNode o;
-                try {
-                    o = MAPPER.readTree(lineText);
-                } catch (JsonProcessingException e) {
-                    throw SurveyFormatException.in(name).line(line).problem("not valid JSON: " + e.getOriginalMessage())
-                            .cause(e).build();
-                }
+                JsonNode o = JsonInput.readLine(name, line, lineText);
                 if (o == null || !o.isObject()) {
                     throw SurveyFormatException.in(name).line(line).found(lineText).expected("a JSON object").build();
                 }
@@ -246,12 +240,7 @@ public final class ModelOutputs {
 
     /** A JSON array of the same objects; errors name the entry number (1-based) as the line. */
     private static ModelOutputs parseJsonArray(String name, String text) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw SurveyFormatException.in(name).problem("not valid JSON: " + e.getOriginalMessage()).cause(e).build();
-        }
+        JsonNode root = JsonInput.readTree(name, text);
         Collector c = new Collector(name);
         long k = 0;
         for (JsonNode o : root) {

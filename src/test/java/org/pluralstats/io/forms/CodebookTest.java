@@ -76,7 +76,7 @@ class CodebookTest {
         "same option text | " + HEAD + "\"items\": [{\"id\": \"Q1\", \"kind\": \"choice\", \"headers\": {\"en\": \"x\"},"
                 + " \"options\": [{\"code\": \"a\", \"texts\": {\"en\": \"Yes\"}}, {\"code\": \"b\", \"texts\":"
                 + " {\"en\": \"yes\"}}]}]} | column \"items[0].options[1].texts\" | also a text of option a",
-        "duplicate key | " + HEAD + "\"items\": [{\"id\": \"Q1\", \"id\": \"Q2\"}]} | line 1 | Duplicate field",
+        "duplicate key | " + HEAD + "\"items\": [{\"id\": \"Q1\", \"id\": \"Q2\"}]} | line 1 | duplicate key 'id'",
         "scale label off the scale | " + HEAD + "\"items\": [{\"id\": \"Q1\", \"kind\": \"scale\", \"scale\":"
                 + " {\"min\": 1, \"max\": 5, \"labels\": {\"7\": \"x\"}}, \"headers\": {\"en\": \"x\"}}]}"
                 + " | column \"items[0].scale.labels\" | expected a point from 1 to 5",

@@ -124,8 +124,10 @@ class FormsBadInputTest {
     void headerNotInTheCodebook() {
         SurveyFormatException e = readWithCodebook("header.csv",
                 "Timestamp,How much do you agree?,\"Which\nmodels?\"\n8/4/2025 23:25:41,3,Model A\n");
-        names(e, "header.csv", 1, "Which\nmodels?");
+        // the line break inside the header is shown escaped, so that the error stays one line
+        names(e, "header.csv", 1, "Which\\nmodels?");
         assertThat(e).hasMessageContaining("not in the codebook cb.json");
+        assertThat(e.getMessage()).doesNotContain("\n");
     }
 
     @Test

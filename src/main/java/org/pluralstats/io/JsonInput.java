@@ -1,0 +1,300 @@
+package org.pluralstats.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import org.pluralstats.SurveyFormatException;
+
+/**
+ * The one way the library reads JSON inputs: JSON Lines model outputs and every side file (items,
+ * codebooks, analysis files, population mappings, score tables, margins, answer distributions).
+ *
+ * <p>One reader configuration for all of them, strict where Jackson's defaults are lenient:
+ * <ul>
+ *   <li>a key given twice in one object is an error ({@code STRICT_DUPLICATE_DETECTION}) — by default
+ *       the last one silently wins;</li>
+ *   <li>anything after the first value is an error ({@code FAIL_ON_TRAILING_TOKENS}): a JSONL line
+ *       holds one value, a file one document;</li>
+ *   <li>no type coercions in data binding: {@code "3"} is not an integer, {@code 3.5} not an
+ *       {@code int}, {@code true} not a number ({@code ALLOW_COERCION_OF_SCALARS} and
+ *       {@code ACCEPT_FLOAT_AS_INT} off); unknown properties are errors (closed schemas);</li>
+ *   <li>syntax errors carry the line and character column of the input.</li>
+ * </ul>
+ * Readers that walk a tree by hand use the typed accessors here ({@link #text}, {@link #wholeNumber},
+ * {@link #number}, {@link #bool}), which refuse a wrongly typed field with a message naming the file and
+ * the field instead of falling back to a default as {@code asText()}/{@code asLong(default)} do.
+ */
+public final class JsonInput {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final JsonMapper MAPPER = JsonMapper.builder(FACTORY)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+    private static final ObjectReader READER = MAPPER.reader();
+
+    private JsonInput() {
+    }
+
+    /** @return the shared strict reader (immutable); bind with {@code reader().forType(T.class)} */
+    public static ObjectReader reader() {
+        return READER;
+    }
+
+    /**
+     * Parses one JSON document.
+     *
+     * @param source the file name for messages
+     * @param text the whole text (a leading byte-order mark is dropped)
+     * @return the tree; a {@code MissingNode} when the text is blank
+     * @throws SurveyFormatException naming the source, line and character column of a syntax error,
+     *     a duplicate key or text after the document
+     */
+    public static JsonNode readTree(String source, String text) {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        try {
+            return READER.readTree(t);
+        } catch (JsonProcessingException e) {
+            throw error(source, 0, e);
+        }
+    }
+
+    /**
+     * Reads and parses a UTF-8 JSON file ({@link TextFiles#readUtf8(Path)}).
+     *
+     * @param file the file
+     * @return the tree
+     * @throws SurveyFormatException when the file is missing, not UTF-8 or not one valid JSON document
+     */
+    public static JsonNode readTree(Path file) {
+        return readTree(file.toString(), TextFiles.readUtf8(file));
+    }
+
+    /**
+     * Parses one line of a JSON Lines file: exactly one JSON value.
+     *
+     * @param source the file name for messages
+     * @param line the 1-based line number
+     * @param text the line
+     * @return the value
+     * @throws SurveyFormatException naming the line and character column of a syntax error, a
+     *     duplicate key or a second value on the line
+     */
+    public static JsonNode readLine(String source, long line, String text) {
+        try {
+            return READER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw error(source, line, e);
+        }
+    }
+
+    /**
+     * Turns a Jackson error into a located format error.
+     *
+     * @param source the file name
+     * @param line the line of a JSON Lines record, or 0 when the error's own line counts (a whole document)
+     * @param e the error
+     * @return the located error: line, character column or the field path (0-based indices, as JSON
+     *     Pointer counts), the problem
+     */
+    public static SurveyFormatException error(String source, long line, JsonProcessingException e) {
+        SurveyFormatException.Builder b = SurveyFormatException.in(source).cause(e);
+        JsonLocation loc = e.getLocation();
+        if (line > 0) {
+            b.line(line);
+        } else if (loc != null && loc.getLineNr() > 0) {
+            b.line(loc.getLineNr());
+        }
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            b.column(path(m.getPath()));
+        } else if (loc != null && loc.getColumnNr() > 0) {
+            b.column("character " + loc.getColumnNr());
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            List<String> known = new ArrayList<>();
+            u.getKnownPropertyIds().forEach(x -> known.add(String.valueOf(x)));
+            Collections.sort(known);
+            return b.problem("unknown member").found(u.getPropertyName())
+                    .expected("one of " + String.join(", ", known)).build();
+        }
+        String msg = firstLine(e.getOriginalMessage());
+        if (msg.startsWith("Duplicate field")) {
+            return b.problem(msg.replace("Duplicate field", "duplicate key") + ": each key may appear once").build();
+        }
+        if (e instanceof MismatchedInputException && msg.startsWith("Trailing token")) {
+            return b.problem("more than one JSON value" + (line > 0 ? " on the line" : "")).expected(
+                    line > 0 ? "one JSON value per line (JSON Lines)" : "one JSON document").build();
+        }
+        int aside = msg.indexOf(" (but ");
+        if (aside > 0) {
+            msg = msg.substring(0, aside); // Jackson's hint about its own coercion settings
+        }
+        boolean syntax = e instanceof StreamReadException || e.getCause() instanceof StreamReadException;
+        return b.problem((syntax ? "not valid JSON: " : "wrong JSON type: ")
+                + msg.replaceAll("org\\.pluralstats\\.[\\w.]+\\$(\\w+?)(?:Json)?\\b", "$1")).build();
+    }
+
+    // The value as JSON text (a string keeps its quotes, so "1" and 1 differ), shortened.
+    private static String found(JsonNode v) {
+        String json = v.toString();
+        int cps = json.codePointCount(0, json.length());
+        return "found " + (cps > 60 ? json.substring(0, json.offsetByCodePoints(0, 57)) + "..." : json);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "malformed";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder s = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                if (s.length() > 0) {
+                    s.append('.');
+                }
+                s.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                s.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return s.toString();
+    }
+
+    /**
+     * A text field: absent or {@code null} gives empty; a number, boolean, array or object is an error.
+     *
+     * @param source the file name for messages
+     * @param node the object holding the field
+     * @param field the field name
+     * @param where the field's path for messages, e.g. {@code models.title}
+     * @return the text, if present
+     * @throws SurveyFormatException when the field is present and not a JSON string
+     */
+    public static Optional<String> text(String source, JsonNode node, String field, String where) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(text(source, v, where));
+    }
+
+    /**
+     * @param source the file name for messages
+     * @param value a value that must be a JSON string
+     * @param where the value's path for messages
+     * @return its text
+     * @throws SurveyFormatException when it is not a JSON string
+     */
+    public static String text(String source, JsonNode value, String where) {
+        if (!value.isTextual()) {
+            throw SurveyFormatException.in(source).column(where).problem(found(value)).expected("a string").build();
+        }
+        return value.textValue();
+    }
+
+    /**
+     * A whole-number field: absent or {@code null} gives empty; a string, a fraction, a boolean or a
+     * number outside the {@code long} range is an error.
+     *
+     * @param source the file name for messages
+     * @param node the object holding the field
+     * @param field the field name
+     * @param where the field's path for messages
+     * @return the number, if present
+     * @throws SurveyFormatException when the field is present and not a whole number
+     */
+    public static OptionalLong wholeNumber(String source, JsonNode node, String field, String where) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return OptionalLong.empty();
+        }
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            return OptionalLong.of(v.longValue());
+        }
+        if (v.isFloatingPointNumber() && v.canConvertToExactIntegral() && v.canConvertToLong()) {
+            return OptionalLong.of(v.longValue());
+        }
+        throw SurveyFormatException.in(source).column(where).problem(found(v))
+                .expected("a whole number (from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")").build();
+    }
+
+    /**
+     * A number field: absent or {@code null} gives empty; a string, a boolean or a number too large
+     * for a double (it would become infinite) is an error.
+     *
+     * @param source the file name for messages
+     * @param node the object holding the field
+     * @param field the field name
+     * @param where the field's path for messages
+     * @return the finite number, if present
+     * @throws SurveyFormatException when the field is present and not a finite number
+     */
+    public static OptionalDouble number(String source, JsonNode node, String field, String where) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(number(source, v, where));
+    }
+
+    /**
+     * @param source the file name for messages
+     * @param value a value that must be a JSON number that a double holds finitely
+     * @param where the value's path for messages
+     * @return the number
+     * @throws SurveyFormatException when it is not a number or overflows a double
+     */
+    public static double number(String source, JsonNode value, String where) {
+        if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
+            throw SurveyFormatException.in(source).column(where).problem(found(value))
+                    .expected("a finite number").build();
+        }
+        return value.asDouble();
+    }
+
+    /**
+     * A boolean field: absent or {@code null} gives empty; {@code "true"}, {@code 1} and the like are errors.
+     *
+     * @param source the file name for messages
+     * @param node the object holding the field
+     * @param field the field name
+     * @param where the field's path for messages
+     * @return the value, if present
+     * @throws SurveyFormatException when the field is present and not {@code true} or {@code false}
+     */
+    public static Optional<Boolean> bool(String source, JsonNode node, String field, String where) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isBoolean()) {
+            throw SurveyFormatException.in(source).column(where).problem(found(v)).expected("true or false").build();
+        }
+        return Optional.of(v.booleanValue());
+    }
+}
