@@ -18,6 +18,12 @@ final class StataMissing {
     /** Tag index 0 means {@code .}; 1..26 mean {@code .a}..{@code .z}. */
     static final int PRESENT = -1;
 
+    /**
+     * The bits of 2<sup>333</sup>, the double {@code .} of releases 105 and earlier (pandas'
+     * {@code read_stata} maps it to missing; later releases use {@code 0x7fe0000000000000}).
+     */
+    static final long OLD_DOUBLE_MISSING = Double.doubleToRawLongBits(0x1.0p333);
+
     private StataMissing() {
     }
 

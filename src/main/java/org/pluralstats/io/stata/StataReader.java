@@ -108,6 +108,7 @@ public final class StataReader implements CaseReader {
     private final DtaLayout d;
     private final FileDictionary dictionary;
     private final boolean extended;
+    private final boolean oldDoubleMissing;
     private boolean[] selected;
     private boolean started;
     private boolean closed;
@@ -124,6 +125,7 @@ public final class StataReader implements CaseReader {
         this.in = new DtaInput(channel, file);
         this.d = DtaParser.parse(in);
         this.extended = d.extendedMissing();
+        this.oldDoubleMissing = d.release <= 105;
         this.selected = new boolean[d.k];
         Arrays.fill(selected, true);
         this.dictionary = buildDictionary(file);
@@ -344,11 +346,16 @@ public final class StataReader implements CaseReader {
             case DOUBLE -> {
                 for (int r = 0; r < n; r++, at += stride) {
                     long bits = chunk.getLong(at);
-                    put(out, tags, r, Double.longBitsToDouble(bits), StataMissing.doubleTag(bits, extended));
+                    put(out, tags, r, Double.longBitsToDouble(bits), doubleTag(bits));
                 }
             }
             default -> throw new IllegalStateException("a string variable is not numeric");
         }
+    }
+
+    /** The double missing code, with release 102-105's 2<sup>333</sup> (see {@link StataMissing#OLD_DOUBLE_MISSING}). */
+    private int doubleTag(long bits) {
+        return oldDoubleMissing && bits == StataMissing.OLD_DOUBLE_MISSING ? 0 : StataMissing.doubleTag(bits, extended);
     }
 
     private static void put(double[] out, byte[] tags, int r, double x, int tag) {
@@ -422,7 +429,7 @@ public final class StataReader implements CaseReader {
             }
             case DOUBLE -> {
                 long bits = chunk.getLong(at);
-                return StataMissing.doubleTag(bits, extended) == StataMissing.PRESENT
+                return doubleTag(bits) == StataMissing.PRESENT
                         ? Double.longBitsToDouble(bits) : Double.NaN;
             }
             default -> throw new IllegalStateException("variable " + d.names[variable] + " is a string");
@@ -437,7 +444,7 @@ public final class StataReader implements CaseReader {
             case INT -> StataMissing.intTag(chunk.getShort(at), extended);
             case LONG -> StataMissing.longTag(chunk.getInt(at), extended);
             case FLOAT -> StataMissing.floatTag(chunk.getInt(at), extended);
-            case DOUBLE -> StataMissing.doubleTag(chunk.getLong(at), extended);
+            case DOUBLE -> doubleTag(chunk.getLong(at));
             default -> StataMissing.PRESENT;
         };
         return tag == StataMissing.PRESENT ? 0 : StataMissing.tagChar(tag);
