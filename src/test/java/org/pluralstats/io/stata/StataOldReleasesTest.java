@@ -127,4 +127,28 @@ class StataOldReleasesTest {
                     .hasMessageContaining("value label");
         }
     }
+
+    /** {@link StataFuzzTest}'s mutations, seeded, on the old-release fixtures: only located format errors. */
+    @Test
+    void mutatedOldFilesFailOnlyWithLocatedFormatErrors() throws IOException {
+        List<byte[]> seeds = new ArrayList<>();
+        try (Stream<Path> files = Files.list(StataFixtures.file("old"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".dta")).sorted().toList()) {
+                seeds.add(Files.readAllBytes(p));
+            }
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(102_108L);
+        List<String> failures = new ArrayList<>();
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        int done = 0;
+        for (int i = 0; i < 20_000 && System.nanoTime() < deadline && failures.size() < 5; i++, done++) {
+            byte[] mutated = StataFuzzTest.mutate(seeds.get(random.nextInt(seeds.size())), random);
+            String outcome = StataFuzzTest.check(mutated, "old-" + i + ".dta");
+            if (!outcome.equals("read") && !outcome.equals("rejected")) {
+                failures.add("iteration " + i + ": " + outcome);
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(done).isGreaterThan(100);
+    }
 }
