@@ -40,8 +40,10 @@ import org.pluralstats.io.VariableType;
  * }
  * }</pre>
  *
- * <p><b>Releases.</b> 110, 111, 113, 114 and 115 (binary header) and 117, 118 and 119 (XML-like tags),
- * in either byte order. Release 112 (never documented) and releases before 110 are refused.
+ * <p><b>Releases.</b> 102, 103, 104, 105, 108, 110, 111, 113, 114 and 115 (binary header) and 117, 118
+ * and 119 (XML-like tags), in either byte order. The layouts before 110 (Stata 1 to 6) are those pandas
+ * 3.0's {@code read_stata} reads (see {@code DtaParser}). Releases 106, 107, 109, 112 and 116, which no
+ * released Stata wrote, are refused by number.
  *
  * <p><b>Variables.</b> byte, int, long, float and double are {@link VariableType#NUMERIC}; {@code str#}
  * ({@link Variable#width()} = #) and {@code strL} (width 0) are {@link VariableType#STRING}. Variable
@@ -58,7 +60,9 @@ import org.pluralstats.io.VariableType;
  * {@code 0x7fe0000000000000} in steps of {@code 2^40}; a float or double above the largest nonmissing
  * value but between two codes is given the lower code (Stata's {@code .a_}), and a NaN or infinity
  * (which Stata never writes) is {@code '.'}. Before release 113 the only code is {@code .} (byte 127,
- * int 32767, long 2,147,483,647, floats and doubles as later).
+ * int 32767, long 2,147,483,647, floats and doubles as later), and in releases 105 and earlier a double
+ * equal to 2<sup>333</sup>, the double missing value of those releases, is {@code '.'} too (as pandas
+ * reads it; R haven returns 1.75e100).
  *
  * <p><b>Text.</b> Release 118 and 119 strings are UTF-8. Earlier releases have no declared encoding;
  * Stata 13 and earlier wrote the platform's 8-bit encoding, and this reader decodes every string of
