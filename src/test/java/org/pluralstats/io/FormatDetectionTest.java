@@ -237,6 +237,16 @@ class FormatDetectionTest {
     }
 
     @Test
+    void textWithoutAHeaderIsRefusedByTheCsvReaderWithALine() throws IOException {
+        assertThatThrownBy(() -> SurveyFiles.read(write("blank.csv", "\n\n\n"), ReadOptions.defaults()))
+                .isInstanceOf(SurveyFormatException.class).hasMessageContaining("line 1: the file holds only blank lines");
+        assertThatThrownBy(() -> SurveyFiles.read(write("lead.csv", "\na,b\n1,2\n"), ReadOptions.defaults()))
+                .isInstanceOf(SurveyFormatException.class).hasMessageContaining("line 1, column \"1\": empty variable name");
+        assertThatThrownBy(() -> SurveyFiles.read(write("ragged.csv", "a,b\n1,2\n3\n"), ReadOptions.defaults()))
+                .isInstanceOf(SurveyFormatException.class).hasMessageContaining("line 3");
+    }
+
+    @Test
     void latin1TextGoesToTheCsvReaderWhichLocatesTheBadByte() throws IOException {
         Path p = write("latin1.csv", "country,city\nDE,K\u00f6ln\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(SurveyFiles.detect(p)).isEqualTo(FileFormat.CSV);
