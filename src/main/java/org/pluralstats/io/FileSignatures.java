@@ -20,7 +20,7 @@ import org.pluralstats.SurveyFormatException;
  * <p>Binary files are refused with their first bytes and, for a handful of common formats, their name:
  * PNG, JPEG and GIF images, PDF, ZIP archives (including .xlsx, .docx and .ods, recognised by their
  * member names), gzip, bzip2, xz and 7z compressed files, ELF executables, SQLite databases, Parquet,
- * Arrow/Feather, SAS data files and OLE2 compound documents (Excel 97-2003 .xls and other Office
+ * Arrow/Feather, SAS data and transport files, R data files and OLE2 compound documents (Excel 97-2003 .xls and other Office
  * files). An SPSS file wrapped by SPSS's password encryption (a 36-byte header with {@code ENCRYPTED}
  * at offset 8 and {@code SAV}, {@code SPS} or {@code SPV} at offset 17, as documented by GNU PSPP's
  * "Encrypted File Wrappers") is refused with what to do.
@@ -207,6 +207,11 @@ final class FileSignatures {
             return Optional.of("an OLE2 compound document, such as an Excel 97-2003 workbook (.xls)");
         } else if (bytesAt(head, 12, 0xC2, 0xEA, 0x81, 0x60, 0xB3, 0x14, 0x11, 0xCF)) {
             return Optional.of("a SAS data file (.sas7bdat)");
+        } else if (ascii(head, 0, "HEADER RECORD*******LIBRARY HEADER RECORD")
+                || ascii(head, 0, "HEADER RECORD*******LIBV8   HEADER RECORD")) {
+            return Optional.of("a SAS transport (XPORT) file");
+        } else if (ascii(head, 0, "RDX2\n") || ascii(head, 0, "RDX3\n")) {
+            return Optional.of("an R data file (.RData)");
         }
         return Optional.empty();
     }

@@ -118,6 +118,9 @@ class FormatDetectionTest {
         refused(write("a.feather", new byte[] {'A', 'R', 'R', 'O', 'W', '1', 0, 0, (byte) 0xFF, (byte) 0xFF}),
                 "an Arrow IPC (Feather v2) file");
         refused(write("a.out", new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0}), "an ELF executable");
+        refused(write("a.xpt", "HEADER RECORD*******LIBRARY HEADER RECORD!!!!!!!000000000000000000000000000000  "
+                + "SAS     SAS     SASLIB  9.4     X64_7PRO\0\0\0"), "a SAS transport (XPORT) file");
+        refused(write("a.RData", "RDX3\nX\n\0\0\0\3\0\4\2"), "an R data file (.RData)");
         refused(write("a.7z", new byte[] {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C, 0, 4}), "a 7z archive");
         refused(write("page.csv", "<!DOCTYPE html>\n<html><body>Not found</body></html>\n"),
                 "(starts with bytes 3C 21 44 4F: an HTML page)");
