@@ -10,9 +10,10 @@ import org.pluralstats.SurveyFormatException;
  * Recognises what a file that is not SPSS or Stata is, from its first bytes: text that the CSV reader
  * may read, or something else, which is refused with one line naming the file and what it looks like.
  *
- * <p>A file is taken as text when its sniffed prefix holds no NUL byte and at most 1 byte in 20 is a
- * control character other than tab, LF, VT, FF, CR and ESC (a CSV cell may hold a stray control
- * character; a binary file is full of them). Text that is not UTF-8 is still handed to the CSV reader,
+ * <p>A file is taken as text when its sniffed prefix holds no NUL byte, and either at most 1 byte in 20
+ * is a control character other than tab, LF, VT, FF, CR and ESC or the prefix is well-formed UTF-8 (a
+ * CSV may hold control characters, even many in a hostile header; a binary file is full of them and
+ * of byte sequences that are not UTF-8). Text that is not UTF-8 is still handed to the CSV reader,
  * which refuses it with the line and column of the first bad byte. Text in UTF-16 or UTF-32 (with a
  * byte-order mark, or UTF-16 without one, recognised by its NUL in every other byte) is refused with a
  * request to save it as UTF-8, and HTML or XML text is refused by name.
@@ -68,7 +69,7 @@ final class FileSignatures {
                 controls++;
             }
         }
-        if (nul >= 0 || controls * 20L > n - start) {
+        if (nul >= 0 || controls * 20L > n - start && !isUtf8(head, start, n)) {
             String what = named
                     .orElse(nul >= 0 ? "binary data: a NUL byte at byte offset " + nul
                             : "binary data: " + controls + " control characters in the first " + n + " bytes");
@@ -77,6 +78,28 @@ final class FileSignatures {
         markup(head, start, n).ifPresent(what -> {
             throw refuse(file, head, n, what);
         });
+    }
+
+    /**
+     * Whether {@code head[start..n)} is well-formed UTF-8, allowing a sequence cut by the end of the
+     * sniffed prefix.
+     */
+    private static boolean isUtf8(byte[] head, int start, int n) {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(head, start, n - start);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(4096);
+        while (true) {
+            java.nio.charset.CoderResult r = decoder.decode(in, out, false);
+            if (r.isError()) {
+                return false;
+            }
+            if (r.isUnderflow()) {
+                return in.remaining() < 4;
+            }
+            out.clear();
+        }
     }
 
     private static SurveyFormatException refuse(String file, byte[] head, int n, String what) {

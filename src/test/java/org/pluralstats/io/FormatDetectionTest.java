@@ -230,6 +230,7 @@ class FormatDetectionTest {
         "id\tq1\n1\t2\n",
         "x\n",
         "id,note\n1,\u001b]0;title\u0007 bell\n",
+        "\u001b]0;x\u0007\u0008\u0008\u0008\u0008\u0008\u0008\u0008\u0008\u001b[2J,b\n1,2\n",
     })
     void csvIsStillCsv(String text) throws IOException {
         Path p = write("ok.csv", text);
