@@ -147,7 +147,10 @@ public final class SurveyFiles {
             translated &= b == logical[200 + 74 + tag.charAt(i) - 'A'];
             plain &= b == tag.charAt(i);
         }
-        return translated || plain;
+        // the vanity header of SPSS and PSPP files says so in ASCII too (its other four lines vary)
+        boolean vanity = new String(logical, 0, 200, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains("SPSS PORT FILE");
+        return translated || plain || vanity;
     }
 
     /**

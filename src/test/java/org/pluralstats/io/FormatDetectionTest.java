@@ -218,6 +218,20 @@ class FormatDetectionTest {
         assertThat(trimmed).isNotEqualTo(text);
         refused(write("short.por", trimmed.getBytes(StandardCharsets.ISO_8859_1)), message);
         assertThat(SurveyFiles.isPortable(Arrays.copyOf(wrapped, 400))).isFalse();
+        // the tag alone, translated through the file's own table, is enough: blank the vanity header
+        byte[] anonymous = text.replace("ASCII SPSS PORT FILE", "xxxxxxxxxxxxxxxxxxxx").getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(SurveyFiles.isPortable(anonymous)).isTrue();
+        byte[] untagged = Arrays.copyOf(anonymous, anonymous.length);
+        int tag = text.indexOf("SPSSPORT");
+        untagged[tag] = 'X';
+        assertThat(SurveyFiles.isPortable(untagged)).isFalse();
+        // a file in another character set (every byte but CR and LF moved): found through its table
+        byte[] foreign = wrapped.clone();
+        for (int i = 0; i < foreign.length; i++) {
+            foreign[i] = foreign[i] == '\r' || foreign[i] == '\n' ? foreign[i] : (byte) (foreign[i] ^ 0x80);
+        }
+        assertThat(new String(foreign, StandardCharsets.ISO_8859_1)).doesNotContain("SPSS");
+        assertThat(SurveyFiles.isPortable(foreign)).isTrue();
         assertThat(SurveyFiles.isPortable("a,b\n1,2\n".getBytes(StandardCharsets.US_ASCII))).isFalse();
     }
 
