@@ -39,35 +39,118 @@ public final class SurveyFiles {
     private SurveyFiles() {
     }
 
+    /** Bytes read from the start of a file to recognise its format. */
+    static final int SNIFF_BYTES = 64 * 1024;
+
     /**
-     * Recognises a file's format from its first bytes: {@code $FL2} SPSS, {@code $FL3} SPSS zsav,
-     * {@code <stata_dta>} or a release byte 110-115 followed by a byte-order byte 1 or 2 for Stata;
-     * anything else is read as delimited text.
+     * Recognises a file's format from its content, never from its extension and never by falling back:
+     * {@code $FL2} is an SPSS system file, {@code $FL3} an SPSS zsav, {@code <stata_dta>} or a release
+     * byte 102-115 followed by a byte-order byte 1 or 2 (0 in release 102) and, for releases before 110,
+     * the file-type byte 1, a Stata file. Anything else is CSV only if its first 64 KiB look like text
+     * (see {@link FileSignatures}); an empty file, an SPSS portable file (not read yet), an encrypted SPSS
+     * file and any other binary file are refused with one line naming the file and what it looks like,
+     * e.g. {@code not a CSV, SPSS or Stata file (starts with bytes 89 50 4E 47: a PNG image)}.
      *
      * @param path the file
      * @return its format
+     * @throws SurveyFormatException if the file cannot be read or is not in a format this library reads
      */
     public static FileFormat detect(Path path) {
-        byte[] head = new byte[11];
-        int n;
+        byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
-            n = in.readNBytes(head, 0, head.length);
+            head = in.readNBytes(SNIFF_BYTES);
         } catch (NoSuchFileException e) {
             throw SurveyFormatException.in(path.toString()).problem("file not found").build();
         } catch (IOException e) {
             throw SurveyFormatException.in(path.toString()).problem("cannot read: " + FileErrors.reason(e)).cause(e).build();
         }
+        int n = head.length;
         String magic = new String(head, 0, Math.min(n, 4), java.nio.charset.StandardCharsets.ISO_8859_1);
         if (magic.equals("$FL2")) {
             return FileFormat.SAV;
         } else if (magic.equals("$FL3")) {
             return FileFormat.ZSAV;
-        } else if (n >= 11 && new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).equals("<stata_dta>")) {
+        } else if (n >= 11 && new String(head, 0, 11, java.nio.charset.StandardCharsets.ISO_8859_1).equals("<stata_dta>")) {
             return FileFormat.DTA;
-        } else if (n >= 2 && head[0] >= 110 && head[0] <= 115 && (head[1] == 1 || head[1] == 2)) {
+        } else if (isBinaryStata(head)) {
             return FileFormat.DTA;
         }
+        if (isPortable(head)) {
+            throw SurveyFormatException.in(path.toString()).problem("SPSS portable file (.por): not supported").build();
+        }
+        FileSignatures.requireText(path.toString(), head, n);
         return FileFormat.CSV;
+    }
+
+    /**
+     * A binary-header Stata file: release byte 110-115 and byte order 1 or 2, as before; or release
+     * 102-109 (first bytes {@code f}..{@code m}, which text can start with), byte order 1 or 2 (0 in 102)
+     * and the file-type byte 1, which no text has.
+     */
+    private static boolean isBinaryStata(byte[] head) {
+        if (head.length < 4) {
+            return false;
+        }
+        int release = head[0] & 0xff;
+        int order = head[1];
+        if (release >= 110 && release <= 115) {
+            return order == 1 || order == 2;
+        }
+        return release >= 102 && release < 110 && (order == 1 || order == 2 || order == 0 && release == 102)
+                && head[2] == 1;
+    }
+
+    /**
+     * Whether a file's first bytes are an SPSS portable file's: a 200-byte vanity header, a 256-byte
+     * character table and the tag {@code SPSSPORT} at offset 456, written in the file's own characters
+     * (the table maps the portable character set's positions, where {@code A}..{@code Z} are 74..99, to
+     * the bytes the file uses). Lines may be wrapped at 80 columns with CR LF or LF (and shorter lines
+     * count as padded with spaces), which moves the tag, so the offsets are taken after unwrapping.
+     * (PSPP, "Portable File Format".)
+     *
+     * @param head the file's first bytes
+     * @return whether it is a portable file
+     */
+    static boolean isPortable(byte[] head) {
+        byte[] logical = new byte[464];
+        int k = 0;
+        int column = 0;
+        for (int i = 0; i < head.length && k < logical.length; i++) {
+            byte b = head[i];
+            if (b == '\r') {
+                continue;
+            }
+            if (b == '\n') {
+                while (column < 80 && k < logical.length) {
+                    logical[k++] = ' ';
+                    column++;
+                }
+                column = 0;
+                continue;
+            }
+            logical[k++] = b;
+            column++;
+        }
+        if (k < logical.length) {
+            return false;
+        }
+        String tag = "SPSSPORT";
+        // the table must give the tag's five letters five different bytes (a run of NULs matches itself)
+        java.util.Set<Byte> letters = new java.util.HashSet<>();
+        for (char c : "SPORT".toCharArray()) {
+            letters.add(logical[200 + 74 + c - 'A']);
+        }
+        boolean translated = letters.size() == 5;
+        boolean plain = true;
+        for (int i = 0; i < tag.length(); i++) {
+            byte b = logical[456 + i];
+            translated &= b == logical[200 + 74 + tag.charAt(i) - 'A'];
+            plain &= b == tag.charAt(i);
+        }
+        // the vanity header of SPSS and PSPP files says so in ASCII too (its other four lines vary)
+        boolean vanity = new String(logical, 0, 200, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains("SPSS PORT FILE");
+        return translated || plain || vanity;
     }
 
     /**

@@ -88,6 +88,11 @@ public final class CsvReader implements CaseReader {
         this.end = new int[64];
         this.escaped = new boolean[64];
         int n = readRecord();
+        if (n < 0) {
+            close();
+            throw SurveyFormatException.in(name).line(1).problem("the file holds only blank lines")
+                    .expected("a header row of variable names").build();
+        }
         String[] names = new String[n];
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < n; i++) {

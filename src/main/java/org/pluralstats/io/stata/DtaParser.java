@@ -45,25 +45,61 @@ final class DtaParser {
         in.seek(0);
         if (first == '<') {
             parseXml();
-        } else if (first == 110 || first == 111 || first == 113 || first == 114 || first == 115) {
+        } else if (isBinaryRelease(first)) {
             parseBinary();
         } else {
             byte[] head = in.bytes(Math.min(16, in.size()));
             throw in.error(0).problem(first >= 102 && first <= 116
-                            ? "unsupported Stata release " + first : "not a Stata .dta file")
+                            ? "unsupported Stata release " + first + " (no Stata version wrote it)" : "not a Stata .dta file")
                     .found(DtaInput.printable(head))
-                    .expected("\"<stata_dta>\" (releases 117-119) or a release byte 110, 111 or 113-115").build();
+                    .expected("\"<stata_dta>\" (releases 117-119) or a release byte 102-105, 108, 110, 111 or 113-115")
+                    .build();
         }
         return d;
     }
 
-    // ---------------------------------------------------------------- releases 110-115
+    // ---------------------------------------------------------------- releases 102-115
 
+    /**
+     * The releases with a binary header: 102 (Stata 1), 103 (Stata 2), 104 (Stata 3), 105 (Stata 4 and
+     * 5), 108 (Stata 6), 110 (Stata 7), 111 (Stata 7 SE), 113 (Stata 8 and 9), 114 (Stata 10 and 11) and
+     * 115 (Stata 12). 106, 107, 109 and 112 were never written by a released Stata (pandas refuses them
+     * too).
+     *
+     * @param release the file's first byte
+     * @return whether it is a binary-header release this parser reads
+     */
+    static boolean isBinaryRelease(int release) {
+        return release >= 102 && release <= 105 || release == 108 || release == 110 || release == 111
+                || release >= 113 && release <= 115;
+    }
+
+    /**
+     * Releases 110-115 follow {@code help dta_115} and its predecessors. The older layouts follow pandas'
+     * {@code read_stata} (pandas 3.0, which reads releases 102-105 and 108 and was checked against files
+     * written by those Stata versions) and ReadStat/R foreign where they agree:
+     * <ul>
+     * <li>observation count: 2 bytes in 102, 4 bytes later; byte-order byte 0 in 102 files means LOHI;
+     * <li>data label and variable labels: 32 bytes up to 105, 81 from 108;
+     * <li>time stamp (18 bytes): from 105;
+     * <li>type codes {@code 'b' 'i' 'l' 'f' 'd'} and {@code 0x7f + n} for {@code str n} before 111;
+     * <li>variable names and value-label names: 9 bytes up to 108, 33 from 110;
+     * <li>display formats: 7 bytes up to 104, 12 bytes in 105-113, 49 from 114;
+     * <li>expansion fields: none up to 104, a 2-byte length in 105-108, 4 bytes from 110;
+     * <li>value labels: up to 105 the old fixed layout ({@link #readOldValueLabelTable}); from 108 the
+     *     {@code len}, {@code labname}, {@code txt} layout, with a 9-byte name in 108;
+     * <li>missing values: {@code .} only before 113; in releases up to 105 a double is also missing when
+     *     it equals 2<sup>333</sup>, the old double missing value (pandas; R haven reads it as 1.75e100).
+     * </ul>
+     */
     private void parseBinary() {
         in.section("header");
         d.release = in.u8();
         long at = in.position();
         int byteorder = in.u8();
+        if (byteorder == 0 && d.release == 102) {
+            byteorder = 2;      // Stata 1 wrote 0 here; its files are little-endian (pandas reads them so)
+        }
         if (byteorder != 1 && byteorder != 2) {
             throw in.error(at).problem("bad byte order").found(String.valueOf(byteorder))
                     .expected("1 (HILO, most significant byte first) or 2 (LOHI)").build();
@@ -80,12 +116,16 @@ final class DtaParser {
         long kAt = in.position();
         d.k = in.u16();
         long nAt = in.position();
-        d.n = in.u32();
-        d.dataLabel = DtaInput.cString(in.bytes(81), d.charset);
-        in.skip(18);
+        d.n = d.release == 102 ? in.u16() : in.u32();
+        int labelLength = d.release <= 105 ? 32 : 81;
+        d.dataLabel = DtaInput.cString(in.bytes(labelLength), d.charset);
+        if (d.release >= 105) {
+            in.skip(18);
+        }
 
-        int fmtLength = d.release >= 114 ? 49 : 12;
-        long perVariable = 1 + 33 + 2 + fmtLength + 33 + 81;
+        int nameLength = d.release <= 108 ? 9 : 33;
+        int fmtLength = d.release >= 114 ? 49 : d.release >= 105 ? 12 : 7;
+        long perVariable = 1 + nameLength + 2 + fmtLength + nameLength + labelLength;
         checkDictionaryFits(kAt, perVariable, 2);
 
         in.section("typlist");
@@ -97,21 +137,21 @@ final class DtaParser {
             setBinaryType(i, code, at);
         }
         in.section("varlist");
-        d.names = strings(d.k, 33);
+        d.names = strings(d.k, nameLength);
         in.section("srtlist");
         in.skip(2L * (d.k + 1));
         in.section("fmtlist");
         d.formats = strings(d.k, fmtLength);
         in.section("lbllist");
-        d.labelNames = strings(d.k, 33);
+        d.labelNames = strings(d.k, nameLength);
         in.section("variable labels");
-        d.labels = strings(d.k, 81);
+        d.labels = strings(d.k, labelLength);
 
         in.section("expansion fields");
-        while (true) {
+        while (d.release >= 105) {
             at = in.position();
             int type = in.u8();
-            int length = in.i32();
+            int length = d.release >= 110 ? in.i32() : (short) in.u16();
             if (type == 0 && length == 0) {
                 break;
             }
@@ -132,9 +172,49 @@ final class DtaParser {
         Map<String, ValueLabelTable> tables = new HashMap<>();
         Set<String> wanted = wantedTables();
         while (in.remaining() > 0) {
-            readValueLabelDefinition(33, tables, wanted);
+            if (d.release <= 105) {
+                readOldValueLabelTable(tables, wanted);
+            } else {
+                readValueLabelDefinition(nameLength, tables, wanted);
+            }
         }
         d.tables = tables;
+    }
+
+    /**
+     * One value-label table of releases 102-105 (pandas' {@code _read_old_value_labels}): {@code n}
+     * (2 bytes), the table name (9 bytes), 1 byte padding, {@code n} 2-byte values, then {@code n} labels
+     * of 8 bytes each, NUL-padded. The section runs to the end of the file.
+     */
+    private void readOldValueLabelTable(Map<String, ValueLabelTable> tables, Set<String> wanted) {
+        long at = in.position();
+        if (in.remaining() < 12) {
+            throw in.error(at).problem("truncated value-label table")
+                    .found(in.remaining() + " bytes at the end of the file")
+                    .expected("a 12-byte table header (count, name, padding) or nothing").build();
+        }
+        int count = in.u16();
+        String name = DtaInput.cString(in.bytes(9), d.charset);
+        in.skip(1);
+        long need = 10L * count;
+        if (need > in.remaining()) {
+            throw in.error(at).problem("bad value-label table" + (name.isEmpty() ? "" : " \"" + name + "\""))
+                    .found(count + " entries (" + need + " bytes), with " + in.remaining() + " bytes left")
+                    .expected("n 2-byte values and n 8-byte labels within the file").build();
+        }
+        if (!wanted.contains(name) || tables.containsKey(name)) {
+            in.skip(need);
+            return;
+        }
+        short[] values = new short[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = (short) in.u16();
+        }
+        Map<Double, String> numbers = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            numbers.put((double) values[i], DtaInput.cString(in.bytes(8), d.charset));
+        }
+        tables.put(name, new ValueLabelTable(name, numbers, Map.of()));
     }
 
     private void setBinaryType(int i, int code, long at) {

@@ -12,11 +12,18 @@ package org.pluralstats.io.stata;
  * range, and any NaN or infinity, is reported as {@code .}.
  *
  * <p>Before release 113 there is only {@code .}: byte 127, int 32767, long 2,147,483,647, and every
- * float or double above the same maxima as later releases.
+ * float or double above the same maxima as later releases; releases 105 and earlier also wrote doubles
+ * equal to 2<sup>333</sup> ({@link #OLD_DOUBLE_MISSING}) for {@code .}.
  */
 final class StataMissing {
     /** Tag index 0 means {@code .}; 1..26 mean {@code .a}..{@code .z}. */
     static final int PRESENT = -1;
+
+    /**
+     * The bits of 2<sup>333</sup>, the double {@code .} of releases 105 and earlier (pandas'
+     * {@code read_stata} maps it to missing; later releases use {@code 0x7fe0000000000000}).
+     */
+    static final long OLD_DOUBLE_MISSING = Double.doubleToRawLongBits(0x1.0p333);
 
     private StataMissing() {
     }

@@ -40,8 +40,10 @@ import org.pluralstats.io.VariableType;
  * }
  * }</pre>
  *
- * <p><b>Releases.</b> 110, 111, 113, 114 and 115 (binary header) and 117, 118 and 119 (XML-like tags),
- * in either byte order. Release 112 (never documented) and releases before 110 are refused.
+ * <p><b>Releases.</b> 102, 103, 104, 105, 108, 110, 111, 113, 114 and 115 (binary header) and 117, 118
+ * and 119 (XML-like tags), in either byte order. The layouts before 110 (Stata 1 to 6) are those pandas
+ * 3.0's {@code read_stata} reads (see {@code DtaParser}). Releases 106, 107, 109, 112 and 116, which no
+ * released Stata wrote, are refused by number.
  *
  * <p><b>Variables.</b> byte, int, long, float and double are {@link VariableType#NUMERIC}; {@code str#}
  * ({@link Variable#width()} = #) and {@code strL} (width 0) are {@link VariableType#STRING}. Variable
@@ -58,7 +60,9 @@ import org.pluralstats.io.VariableType;
  * {@code 0x7fe0000000000000} in steps of {@code 2^40}; a float or double above the largest nonmissing
  * value but between two codes is given the lower code (Stata's {@code .a_}), and a NaN or infinity
  * (which Stata never writes) is {@code '.'}. Before release 113 the only code is {@code .} (byte 127,
- * int 32767, long 2,147,483,647, floats and doubles as later).
+ * int 32767, long 2,147,483,647, floats and doubles as later), and in releases 105 and earlier a double
+ * equal to 2<sup>333</sup>, the double missing value of those releases, is {@code '.'} too (as pandas
+ * reads it; R haven returns 1.75e100).
  *
  * <p><b>Text.</b> Release 118 and 119 strings are UTF-8. Earlier releases have no declared encoding;
  * Stata 13 and earlier wrote the platform's 8-bit encoding, and this reader decodes every string of
@@ -108,6 +112,7 @@ public final class StataReader implements CaseReader {
     private final DtaLayout d;
     private final FileDictionary dictionary;
     private final boolean extended;
+    private final boolean oldDoubleMissing;
     private boolean[] selected;
     private boolean started;
     private boolean closed;
@@ -124,6 +129,7 @@ public final class StataReader implements CaseReader {
         this.in = new DtaInput(channel, file);
         this.d = DtaParser.parse(in);
         this.extended = d.extendedMissing();
+        this.oldDoubleMissing = d.release <= 105;
         this.selected = new boolean[d.k];
         Arrays.fill(selected, true);
         this.dictionary = buildDictionary(file);
@@ -344,11 +350,16 @@ public final class StataReader implements CaseReader {
             case DOUBLE -> {
                 for (int r = 0; r < n; r++, at += stride) {
                     long bits = chunk.getLong(at);
-                    put(out, tags, r, Double.longBitsToDouble(bits), StataMissing.doubleTag(bits, extended));
+                    put(out, tags, r, Double.longBitsToDouble(bits), doubleTag(bits));
                 }
             }
             default -> throw new IllegalStateException("a string variable is not numeric");
         }
+    }
+
+    /** The double missing code, with release 102-105's 2<sup>333</sup> (see {@link StataMissing#OLD_DOUBLE_MISSING}). */
+    private int doubleTag(long bits) {
+        return oldDoubleMissing && bits == StataMissing.OLD_DOUBLE_MISSING ? 0 : StataMissing.doubleTag(bits, extended);
     }
 
     private static void put(double[] out, byte[] tags, int r, double x, int tag) {
@@ -422,7 +433,7 @@ public final class StataReader implements CaseReader {
             }
             case DOUBLE -> {
                 long bits = chunk.getLong(at);
-                return StataMissing.doubleTag(bits, extended) == StataMissing.PRESENT
+                return doubleTag(bits) == StataMissing.PRESENT
                         ? Double.longBitsToDouble(bits) : Double.NaN;
             }
             default -> throw new IllegalStateException("variable " + d.names[variable] + " is a string");
@@ -437,7 +448,7 @@ public final class StataReader implements CaseReader {
             case INT -> StataMissing.intTag(chunk.getShort(at), extended);
             case LONG -> StataMissing.longTag(chunk.getInt(at), extended);
             case FLOAT -> StataMissing.floatTag(chunk.getInt(at), extended);
-            case DOUBLE -> StataMissing.doubleTag(chunk.getLong(at), extended);
+            case DOUBLE -> doubleTag(chunk.getLong(at));
             default -> StataMissing.PRESENT;
         };
         return tag == StataMissing.PRESENT ? 0 : StataMissing.tagChar(tag);

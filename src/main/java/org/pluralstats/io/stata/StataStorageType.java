@@ -15,7 +15,7 @@ public enum StataStorageType {
     FLOAT(true),
     /** 8-byte IEEE double; values above {@code +1.fffffffffffffX+3fe} are missing. */
     DOUBLE(true),
-    /** Fixed-width string {@code str#} of 1 to 2045 bytes (244 before release 117), NUL-padded. */
+    /** Fixed-width string {@code str#} of 1 to 2045 bytes (244 before release 117, 128 before 111), NUL-padded. */
     STRF(false),
     /** Long string {@code strL}: an 8-byte (v,o) reference into the {@code <strls>} section (release 117+). */
     STRL(false);
