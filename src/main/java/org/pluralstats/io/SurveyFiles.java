@@ -42,6 +42,7 @@ public final class SurveyFiles {
     /**
      * Recognises a file's format from its first bytes: {@code $FL2} SPSS, {@code $FL3} SPSS zsav,
      * {@code <stata_dta>} or a release byte 110-115 followed by a byte-order byte 1 or 2 for Stata;
+     * {@code SPSSPORT} after the 464-byte header in the file's own character table for an SPSS portable file;
      * anything else is read as delimited text.
      *
      * @param path the file
@@ -66,6 +67,8 @@ public final class SurveyFiles {
             return FileFormat.DTA;
         } else if (n >= 2 && head[0] >= 110 && head[0] <= 115 && (head[1] == 1 || head[1] == 2)) {
             return FileFormat.DTA;
+        } else if (org.pluralstats.io.por.PortableReader.looksPortable(path)) {
+            return FileFormat.POR;
         }
         return FileFormat.CSV;
     }
@@ -80,6 +83,7 @@ public final class SurveyFiles {
         return switch (detect(path)) {
             case SAV, ZSAV -> SpssReader.open(path);
             case DTA -> StataReader.open(path);
+            case POR -> org.pluralstats.io.por.PortableReader.open(path);
             case CSV -> CsvReader.open(path);
         };
     }
