@@ -43,6 +43,8 @@ tr -d '\r\n' < "$OUT/pspp_many.por" > "$OUT/pspp_many_unwrapped.por"
 
 # 3. Reference values: R foreign::read.spss (PSPP's old pfm-read.c) on the files it reads.
 Rscript "$TOOLS/por_reference.R" "$OUT/reference_foreign.json" "$OUT/pspp_mixed.por" "$OUT/pspp_many.por"
+# 4. Exact values (Python fractions) of the numbers of the same files, correctly rounded.
+/usr/bin/python3 "$TOOLS/por_exact.py" "$OUT/reference_exact.json" "$OUT/pspp_mixed.por" "$OUT/pspp_many.por"
 
 {
   echo "pspp: $(pspp --version | head -1)"

@@ -69,6 +69,12 @@ final class ProgressCaseReader implements CaseReader {
         return in.string(variable);
     }
 
+    /** Delegates: the wrapped reader's warnings (SurveyFiles.read copies them into the data). */
+    @Override
+    public java.util.List<ReadWarning> warnings() {
+        return in.warnings();
+    }
+
     @Override
     public void close() {
         in.close();
