@@ -7,20 +7,21 @@ import java.math.BigInteger;
  * exponent are an exact rational {@code m × 30^e}, and the result is that rational correctly rounded
  * to the nearest double (ties to even), as {@link Double#parseDouble(String)} does for decimal text.
  *
- * <p>Fast path (Clinger): when {@code m < 2^53} and {@code |e| <= 10}, both {@code m} and {@code 30^|e|}
- * are exact doubles and one IEEE multiplication or division rounds correctly. Otherwise the quotient is
+ * <p>Fast path (after Clinger): when {@code m < 2^53} and {@code |e| <= 13}, {@code 30^e = 15^e × 2^e}
+ * where {@code m} and {@code 15^|e|} are exact doubles, so one IEEE multiplication or division rounds
+ * correctly and the scaling by {@code 2^e} is exact (the result is far from the subnormal range). Otherwise the quotient is
  * computed with {@link BigInteger}s to 64+ bits, rounded to the 53 bits of a normal double (fewer for a
  * subnormal one) with a sticky bit for the remainder.
  */
 final class Base30 {
-    private static final double[] POW30 = new double[11];
+    private static final double[] POW15 = new double[14];
     private static final long EXACT = 1L << 53;
 
     static {
         double p = 1;
-        for (int i = 0; i < POW30.length; i++) {
-            POW30[i] = p;
-            p *= 30;
+        for (int i = 0; i < POW15.length; i++) {
+            POW15[i] = p;
+            p *= 15;
         }
     }
 
@@ -51,9 +52,8 @@ final class Base30 {
         if (mantissa.signum() == 0) {
             return 0.0;
         }
-        if (mantissa.bitLength() <= 53 && Math.abs(exponent) < POW30.length) {
-            double m = mantissa.longValue();
-            return exponent >= 0 ? m * POW30[exponent] : m / POW30[-exponent];
+        if (mantissa.bitLength() <= 53 && Math.abs(exponent) < POW15.length) {
+            return fast(mantissa.longValue(), exponent);
         }
         BigInteger num = mantissa;
         BigInteger den = BigInteger.ONE;
@@ -72,11 +72,16 @@ final class Base30 {
      * @return the correctly rounded value, by the fast path when it applies
      */
     static double value(long mantissa, int exponent) {
-        if (mantissa < EXACT && Math.abs(exponent) < POW30.length) {
-            double m = mantissa;
-            return exponent >= 0 ? m * POW30[exponent] : m / POW30[-exponent];
+        if (mantissa < EXACT && Math.abs(exponent) < POW15.length) {
+            return fast(mantissa, exponent);
         }
         return value(BigInteger.valueOf(mantissa), exponent);
+    }
+
+    private static double fast(long mantissa, int exponent) {
+        double m = mantissa;
+        double r = exponent >= 0 ? m * POW15[exponent] : m / POW15[-exponent];
+        return Math.scalb(r, exponent);
     }
 
     /** {@code num / den} for positive integers, correctly rounded to a double (ties to even). */

@@ -247,7 +247,7 @@ public final class PortableReader implements CaseReader {
         for (int i = 0; i < 8; i++) {
             int u = units[456 + i];
             if (u == PorInput.PAD || t[u] != SPSSPORT[i]) {
-                throw SurveyFormatException.in(file).record("file header")
+                throw error()
                         .problem("not a portable file: bytes 457-464 after the character table are not SPSSPORT in"
                                 + " the file's character set").build();
             }
