@@ -56,9 +56,15 @@ class PortableFuzzTest {
         }
         List<String> failures = new ArrayList<>();
         int[] counts = new int[4]; // read, refused, read with other values, truncations refused
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> fuzz(corpus, originals, failures, counts));
+        long[] cpu = new long[1];
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            long t0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            fuzz(corpus, originals, failures, counts);
+            cpu[0] = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - t0;
+        });
         System.out.printf("PortableFuzzTest: seed %d, %d mutants, %d refused with a located line, %d read whole with"
-                + " other values, %d truncations refused%n", SEED, counts[0], counts[1], counts[2], counts[3]);
+                + " other values, %d truncations refused; %.1f s CPU%n", SEED, counts[0], counts[1], counts[2], counts[3],
+                cpu[0] / 1e9);
         assertThat(failures).as("mutants that escaped the rules").isEmpty();
         assertThat(counts[0]).isEqualTo(MUTANTS);
         assertThat(counts[1]).isGreaterThan(MUTANTS / 4);
