@@ -2,7 +2,7 @@
 # Regenerates the SPSS portable-file fixtures under src/test/resources/org/pluralstats/io/por/ and their
 # reference values. Needs Debian's pspp, r-cran-foreign, r-cran-jsonlite and python3 (the tests need
 # none of them: the generated files are committed).
-#   apt-get install pspp r-cran-foreign r-cran-jsonlite python3
+#   apt-get install pspp readstat r-cran-foreign r-cran-jsonlite python3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=src/test/resources/org/pluralstats/io/por
@@ -41,13 +41,22 @@ tr -d '\r\n' < "$OUT/pspp_mixed.por" > "$OUT/pspp_mixed_unwrapped.por"
 tr -d '\r' < "$OUT/pspp_mixed.por" | sed -e 's/ *$//' > "$OUT/pspp_mixed_lf_trimmed.por"
 tr -d '\r\n' < "$OUT/pspp_many.por" > "$OUT/pspp_many_unwrapped.por"
 
+# 2b. A second writer, ReadStat (the readstat tool), from the same data (PSPP's own reading of
+#    pspp_mixed.por, saved as .sav): exponents with +, long exact fractions, strings not padded, LO/HI as
+#    -1+TT/1+TT. ReadStat's writer changes some numbers (1e20 becomes 2^63, 1e-300 becomes 0); the file's
+#    own numbers are what a reader must return. R foreign cannot read this file.
+pspp-convert "$OUT/pspp_mixed.por" "$TMP/mixed.sav"
+readstat "$TMP/mixed.sav" "$OUT/readstat_mixed.por" >/dev/null
+
 # 3. Reference values: R foreign::read.spss (PSPP's old pfm-read.c) on the files it reads.
 Rscript "$TOOLS/por_reference.R" "$OUT/reference_foreign.json" "$OUT/pspp_mixed.por" "$OUT/pspp_many.por"
 # 4. Exact values (Python fractions) of the numbers of the same files, correctly rounded.
-/usr/bin/python3 "$TOOLS/por_exact.py" "$OUT/reference_exact.json" "$OUT/pspp_mixed.por" "$OUT/pspp_many.por"
+/usr/bin/python3 "$TOOLS/por_exact.py" "$OUT/reference_exact.json" "$OUT/pspp_mixed.por" "$OUT/pspp_many.por" \
+  "$OUT/readstat_mixed.por"
 
 {
   echo "pspp: $(pspp --version | head -1)"
+  echo "readstat: $(readstat --version 2>&1 | head -1)"
   echo "R: $(Rscript -e 'cat(R.version.string, "foreign", as.character(packageVersion("foreign")))')"
 } > "$OUT/VERSIONS.txt"
 ls -l "$OUT"

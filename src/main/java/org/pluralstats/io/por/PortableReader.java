@@ -59,7 +59,9 @@ import org.pluralstats.io.VariableType;
  *     Each number is converted exactly ({@code m × 30^e} as a rational) and correctly rounded to the
  *     nearest double; a value above the largest double by the rounding of its writer (PSPP writes
  *     {@code HI} and {@code DBL_MAX} that way) is read as ±{@link Double#MAX_VALUE} with a warning, as
- *     PSPP does. Exponents beyond the double range are an error.</li>
+ *     PSPP does; a number beyond {@code 30^209} is infinite (ReadStat writes {@code ±}infinity as
+ *     {@code 1+TT}). Exponents below {@code 30^-1200} or above {@code 30^4800} and numbers of more than
+ *     400 digits are an error.</li>
  * <li>Strings: a base-30 length, {@code /}, then that many characters; values are returned without
  *     trailing blanks.</li>
  * <li>The data ends with {@code Z}; only more {@code Z}s and blanks may follow.</li>
@@ -629,12 +631,18 @@ public final class PortableReader implements CaseReader {
         } else {
             // significant digits put the value in [30^(significant-1+e), 30^(significant+e))
             long magnitude = significant + e;
-            if (magnitude > 210 || e < -MAX_EXPONENT) {
-                throw error().column(currentVariable).problem("a number beyond the range of a double (30^" + magnitude
+            if (e < -MAX_EXPONENT) {
+                throw error().column(currentVariable).problem("an exponent beyond the range of a double (30^" + e
                         + ") in the " + what).build();
             }
-            x = big == null ? Base30.value(small, (int) e) : Base30.value(big, (int) e);
-            if (Double.isInfinite(x)) {
+            if (magnitude > 209) {
+                // beyond 30^209 (1.97e308): infinite, as the correctly rounded value of such a number is;
+                // ReadStat writes +-infinity (LO, HI) as 1+TT/, 30^899
+                x = Double.POSITIVE_INFINITY;
+            } else {
+                x = big == null ? Base30.value(small, (int) e) : Base30.value(big, (int) e);
+            }
+            if (Double.isInfinite(x) && magnitude <= 209) {
                 clamped++;
                 if (clampedAt == null) {
                     clampedAt = place();

@@ -38,7 +38,7 @@ class PortableFuzzTest {
     private static final long SEED = Long.getLong("por.fuzz.seed", 20261203L);
     private static final int MUTANTS = 3000;
     private static final String[] CORPUS = {"pspp_mixed.por", "pspp_mixed_unwrapped.por", "pspp_weighted_doc.por",
-        "pspp_utf8.por", "pspp_mixed_lf_trimmed.por"};
+        "pspp_utf8.por", "pspp_mixed_lf_trimmed.por", "readstat_mixed.por"};
 
     private static final String INSERTS = "0123456789ABTZ/.-+* \r\n";
     private static final String SYMBOLS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ/.-+*";

@@ -79,7 +79,10 @@ class PortableHostileInputTest {
         refused(replaceOnce(MIXED, "F1/5O00/", "F1/-/"), "found \"/\"", "base-30 number");
         refused(replaceOnce(MIXED, "F1/5O00/", "F1/1+/"), "base-30 exponent digits");
         refused(replaceOnce(MIXED, "F1/5O00/", "F1/1+TTTTTTT/"), "exponent beyond the range of a double");
-        refused(replaceOnce(MIXED, "F1/5O00/", "F1/1+80/"), "beyond the range of a double (30^241)");
+        refused(replaceOnce(MIXED, "F1/5O00/", "F1/1-1B0/"), "beyond the range of a double (30^-1230)");
+        // beyond the double range: infinite, as ReadStat writes infinities (1+TT)
+        assertThat(read(replaceOnce(MIXED, "F1/5O00/", "F1/1+80/")).get("NUM").get(0)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(read(replaceOnce(MIXED, "F1/5O00/", "F1/-1+TT/")).get("NUM").get(0)).isEqualTo(Double.NEGATIVE_INFINITY);
         refused(replaceOnce(MIXED, "F1/5O00/", "F1/1" + "0".repeat(500) + "/"), "more than 400 digits");
         // tiny but within bounds: correctly rounded to 0 or a subnormal, not an error
         assertThat(read(replaceOnce(MIXED, "F1/5O00/", "F1/1-7A/")).get("NUM").get(0)).isEqualTo(0.0);

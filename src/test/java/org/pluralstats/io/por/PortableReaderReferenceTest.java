@@ -192,8 +192,13 @@ class PortableReaderReferenceTest {
         }
     }
 
+    /** The files with exact reference values: every PSPP layout, and the ReadStat-written file. */
+    static Stream<Arguments> exactFiles() {
+        return Stream.concat(layouts(), Stream.of(Arguments.of("readstat_mixed.por", "readstat_mixed.por")));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("layouts")
+    @MethodSource("exactFiles")
     void everyNumberIsTheCorrectlyRoundedValueOfTheFile(String file, String refName) throws IOException {
         JsonNode ref = JSON.readTree(dir().resolve("reference_exact.json").toFile()).get("files").get(refName);
         try (PortableReader r = PortableReader.open(dir().resolve(file))) {
@@ -239,6 +244,35 @@ class PortableReaderReferenceTest {
             assertThat(w).hasSize(2);
             assertThat(w.get(0)).contains("1 byte in strings").contains("variable S").contains("line 37, column 57, data record (F), case 7");
             assertThat(w.get(1)).contains("2 numbers just above the largest double");
+        }
+    }
+
+    @Test
+    void readStatsStyleIsRead() {
+        // ReadStat 1.1.8 writes exponents with +, exact binary fractions in up to ~50 base-30 digits,
+        // unpadded strings, an empty document record, and LO/HI as -1+TT/1+TT
+        try (PortableReader a = PortableReader.open(dir().resolve("pspp_mixed.por"));
+             PortableReader b = PortableReader.open(dir().resolve("readstat_mixed.por"))) {
+            assertThat(b.dictionary().names()).isEqualTo(a.dictionary().names());
+            for (Variable v : a.dictionary().variables()) {
+                Variable w = b.dictionary().variables().get(v.index());
+                assertThat(w.label()).isEqualTo(v.label());
+                assertThat(w.valueLabels()).isEqualTo(v.valueLabels());
+                assertThat(w.stringValueLabels()).isEmpty(); // ReadStat does not write string value labels
+            }
+            assertThat(b.dictionary().find("CODE").orElseThrow().missing()).isEqualTo(
+                    a.dictionary().find("CODE").orElseThrow().missing());
+            // the range read by PSPP from "DBL_MAX THRU HI" came out of haven/ReadStat as LO THRU +inf (1+TT)
+            MissingValues hi = b.dictionary().find("HI").orElseThrow().missing();
+            assertThat(hi.low()).isEqualTo(Double.NEGATIVE_INFINITY);
+            assertThat(hi.high()).isEqualTo(Double.POSITIVE_INFINITY);
+            Map<String, List<Object>> ra = readAll(a);
+            Map<String, List<Object>> rb = readAll(b);
+            assertThat(rb.get("S")).isEqualTo(ra.get("S"));
+            assertThat(rb.get("LNG")).isEqualTo(ra.get("LNG"));
+            assertThat(rb.get("NUM").get(0)).isEqualTo(156600.0);
+            assertThat(rb.get("NEG")).isEqualTo(List.of(-0.125, -1.5, -0.0009999999999999998, -123456.789, -2.5e-10, 0.0,
+                    12345678.5, 0.1));
         }
     }
 
