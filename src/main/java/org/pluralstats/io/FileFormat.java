@@ -8,6 +8,8 @@ public enum FileFormat {
     SAV,
     /** SPSS system file with zlib-compressed data ({@code $FL3}, {@code .zsav}). */
     ZSAV,
+    /** SPSS portable file ({@code .por}), the text format of SPSS {@code EXPORT}. */
+    POR,
     /** Stata data file, releases 102-105, 108, 110, 111, 113-115 and 117-119. */
     DTA,
     /** Comma- or semicolon-separated text with a header of variable names. */

@@ -46,8 +46,9 @@ public final class SurveyFiles {
      * Recognises a file's format from its content, never from its extension and never by falling back:
      * {@code $FL2} is an SPSS system file, {@code $FL3} an SPSS zsav, {@code <stata_dta>} or a release
      * byte 102-115 followed by a byte-order byte 1 or 2 (0 in release 102) and, for releases before 110,
-     * the file-type byte 1, a Stata file. Anything else is CSV only if its first 64 KiB look like text
-     * (see {@link FileSignatures}); an empty file, an SPSS portable file (not read yet), an encrypted SPSS
+     * the file-type byte 1, a Stata file; {@code SPSSPORT} after the 464-byte header in the file's own character table, an SPSS
+     * portable file. Anything else is CSV only if its first 64 KiB look like text
+     * (see {@link FileSignatures}); an empty file, an encrypted SPSS
      * file and any other binary file are refused with one line naming the file and what it looks like,
      * e.g. {@code not a CSV, SPSS or Stata file (starts with bytes 89 50 4E 47: a PNG image)}.
      *
@@ -74,9 +75,12 @@ public final class SurveyFiles {
             return FileFormat.DTA;
         } else if (isBinaryStata(head)) {
             return FileFormat.DTA;
+        } else if (org.pluralstats.io.por.PortableReader.looksPortable(head, n)) {
+            return FileFormat.POR;
         }
         if (isPortable(head)) {
-            throw SurveyFormatException.in(path.toString()).problem("SPSS portable file (.por): not supported").build();
+            throw SurveyFormatException.in(path.toString()).problem("an SPSS portable file (.por) by its header, "
+                    + "but its character table or SPSSPORT tag cannot be read").build();
         }
         FileSignatures.requireText(path.toString(), head, n);
         return FileFormat.CSV;
@@ -163,6 +167,7 @@ public final class SurveyFiles {
         return switch (detect(path)) {
             case SAV, ZSAV -> SpssReader.open(path);
             case DTA -> StataReader.open(path);
+            case POR -> org.pluralstats.io.por.PortableReader.open(path);
             case CSV -> CsvReader.open(path);
         };
     }
