@@ -47,7 +47,9 @@ import org.pluralstats.io.VariableType;
  * ({@link Variable#width()} = #) and {@code strL} (width 0) are {@link VariableType#STRING}. Variable
  * labels, display formats ({@link #format(int)}) and value labels are read. Value labels are attached
  * to each numeric variable as {@link Variable#valueLabels()}; labels Stata defines for missing values
- * ({@code .a = "Refused"}) are not numbers and are available from {@link #missingValueLabels(int)}. A
+ * ({@code .a = "Refused"}) are not numbers and are kept, as R haven and pandas keep them, in
+ * {@link Variable#taggedValueLabels()} (also {@link #missingValueLabels(int)}), keyed by the tag
+ * {@link #missingTag(int)} reports. A
  * variable that names a value-label table the file does not contain gets no labels (Stata itself allows
  * this, and R haven ignores it too); labels named by string variables are ignored likewise.
  *
@@ -65,8 +67,9 @@ import org.pluralstats.io.VariableType;
  * those releases (str#, strL, names, labels) as windows-1252, which equals Latin-1 for every printable
  * Latin-1 character; {@link FileDictionary#encoding()} says which. (R haven also uses windows-1252 for
  * str# and labels of these releases but passes strL bytes through undecoded.) Malformed bytes become
- * U+FFFD. {@link #string(int)} returns a {@code str#} value up to its first NUL and, like every
- * {@link CaseReader}, without trailing blanks.
+ * U+FFFD. {@link #string(int)} returns a {@code str#} value up to its first NUL and without trailing
+ * blanks, as R haven does (pandas keeps them); a {@code strL} value exactly as stored, trailing blanks
+ * and all, as both haven and pandas do.
  *
  * <p><b>strL.</b> A strL cell holds a (v,o) reference to a GSO record in {@code <strls>}: two 4-byte
  * integers in release 117, 2 + 6 bytes in 118 and 3 + 5 bytes in 119, each in the file's byte order.
@@ -169,13 +172,15 @@ public final class StataReader implements CaseReader {
         for (int i = 0; i < d.k; i++) {
             StataStorageType t = d.types[i];
             Map<Double, String> labels = Map.of();
+            Map<Character, String> tagged = Map.of();
             ValueLabelTable table = table(i);
             if (table != null) {
                 labels = table.numbers();
+                tagged = table.missing();
             }
             variables.add(new Variable(i, d.names[i], d.labels[i],
                     t.isNumeric() ? VariableType.NUMERIC : VariableType.STRING,
-                    t == StataStorageType.STRF ? d.widths[i] : 0, labels, Map.of(), MissingValues.none()));
+                    t == StataStorageType.STRF ? d.widths[i] : 0, labels, Map.of(), MissingValues.none(), tagged));
         }
         return new FileDictionary(file, FileFormat.DTA, d.n, variables, d.charset.name());
     }
@@ -553,14 +558,34 @@ public final class StataReader implements CaseReader {
         return wanted;
     }
 
+    /**
+     * The contents of the GSO record at {@code position}, exactly as stored: a type-130 (text) record
+     * is a NUL-terminated string and loses only its terminator, as R haven and pandas read it; a
+     * type-129 (binary) record is every byte, decoded like text (haven returns nothing for those and
+     * pandas the repr of the bytes).
+     */
     private String readGso(long position) {
         in.section("<strls>");
-        in.seek(position + 3 + 4 + d.gsoOLength());
-        in.skip(1);                     // type: 129 binary or 130 text with a trailing NUL; both read as text
+        long typeAt = position + 3 + 4 + d.gsoOLength();
+        in.seek(typeAt);
+        int type = in.u8();
         long length = in.u32();
+        long contentsAt = in.position();
         byte[] bytes = in.bytes(length);
         int end = bytes.length;
-        while (end > 0 && (bytes[end - 1] == 0 || bytes[end - 1] == ' ')) {
+        if (type == 130 && end > 0) {
+            int nul = 0;
+            while (nul < end && bytes[nul] != 0) {
+                nul++;
+            }
+            if (nul != end - 1) {
+                throw in.error(nul < end ? contentsAt + nul : contentsAt).problem(nul < end
+                                ? "NUL inside a text strL (R haven cuts the text there, pandas keeps it)"
+                                : "text strL without its terminating NUL")
+                        .found(length + " bytes, " + (nul < end ? "NUL at byte " + nul : "no NUL"))
+                        .expected("a GSO of type 130 to hold a string and one NUL at its end (help dta 5.11.2)")
+                        .build();
+            }
             end--;
         }
         return new String(bytes, 0, end, d.charset);
