@@ -20,6 +20,7 @@ import org.pluralstats.io.CaseReader;
 import org.pluralstats.io.FileDictionary;
 import org.pluralstats.io.FileFormat;
 import org.pluralstats.io.MissingValues;
+import org.pluralstats.io.ReadWarning;
 import org.pluralstats.io.Variable;
 import org.pluralstats.io.VariableType;
 
@@ -195,6 +196,15 @@ public final class StataReader implements CaseReader {
     @Override
     public FileDictionary dictionary() {
         return dictionary;
+    }
+
+    /**
+     * What opening the file noticed: more observations than the header declares (all are read), bytes
+     * after {@code </stata_dta>} (ignored). Every other inconsistency is a {@link SurveyFormatException}.
+     */
+    @Override
+    public List<ReadWarning> warnings() {
+        return List.copyOf(d.warnings);
     }
 
     /** @return the file's release (format number), e.g. 114 or 118 */

@@ -184,6 +184,13 @@ class StataReaderTest {
         for (int j = 0; j < 8; j++) {
             bytes[nAt + j] = (byte) (n >>> (8 * j));
         }
+        // the map's entries from <strls> on move with the data (little-endian 8-byte offsets)
+        java.nio.ByteBuffer map = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int mapAt = new String(bytes, 0, 400, StandardCharsets.ISO_8859_1).indexOf("<map>") + 5;
+        for (int entry = 10; entry < 14; entry++) {
+            int at = mapAt + 8 * entry;
+            map.putLong(at, map.getLong(at) + (bytes.length - original.length));
+        }
 
         List<Double> once = new ArrayList<>();
         List<String> onceText = new ArrayList<>();
