@@ -636,31 +636,32 @@ final class DtaParser {
         long at = in.position();
         int length = in.i32();
         String name = DtaInput.cString(in.bytes(nameLength), d.charset);
+        String shown = DtaInput.escape(name);
         in.skip(3);
         long tableAt = in.position();
         if (!d.xml() && !isName(name)) {
             throw in.error(at + 4).problem("not a value-label table (its name is not a Stata name)")
-                    .found("\"" + DtaInput.printable(name.getBytes(d.charset)) + "\"")
+                    .found("\"" + shown + "\"")
                     .expected("a name of letters, digits and _ not starting with a digit, or the end of the file"
                             + " after the data (" + d.n + " observations of " + d.rowWidth + " bytes from byte "
                             + d.dataStart + ")").build();
         }
         Long before = seen.putIfAbsent(name, at);
         if (before != null) {
-            throw in.error(at).problem("value-label table \"" + name + "\" defined twice (pandas keeps the last,"
+            throw in.error(at).problem("value-label table \"" + shown + "\" defined twice (pandas keeps the last,"
                             + " R haven merges them)")
                     .found("a second definition; the first is at byte " + before)
                     .expected("each table defined once").build();
         }
         if (length < 8 || length > in.remaining()) {
-            throw in.error(at).problem("bad value-label table length" + (name.isEmpty() ? "" : " for \"" + name + "\""))
+            throw in.error(at).problem("bad value-label table length" + (name.isEmpty() ? "" : " for \"" + shown + "\""))
                     .found(Integer.toUnsignedString(length) + " bytes, with " + in.remaining() + " bytes left")
                     .expected("8 bytes or more, within the file").build();
         }
         int count = in.i32();
         int textLength = in.i32();
         if (count < 0 || textLength < 0 || 8L + 8L * count + textLength > length) {
-            throw in.error(tableAt).problem("bad value-label table \"" + name + "\"")
+            throw in.error(tableAt).problem("bad value-label table \"" + shown + "\"")
                     .found("n = " + Integer.toUnsignedString(count) + " entries, txtlen = "
                             + Integer.toUnsignedString(textLength) + " in a table of " + length + " bytes")
                     .expected("8 + 8n + txtlen <= the table length").build();
@@ -692,7 +693,7 @@ final class DtaParser {
             String earlier = tag == StataMissing.PRESENT ? numbers.put((double) values[i], label)
                     : missing.put(StataMissing.tagChar(tag), label);
             if (earlier != null) {
-                throw in.error(tableAt + 8 + 4L * count + 4L * i).problem("value labelled twice in table \"" + name
+                throw in.error(tableAt + 8 + 4L * count + 4L * i).problem("value labelled twice in table \"" + shown
                                 + "\" (readers disagree on which label wins)")
                         .found("val[" + i + "] = " + values[i] + ", labelled \"" + earlier + "\" before")
                         .expected("each value labelled once").build();

@@ -517,7 +517,7 @@ public final class StataReader implements CaseReader {
         if (position < 0) {
             long offset = d.dataStart + row * d.rowWidth + d.offsets[variable];
             in.section(d.xml() ? "<data>" : "data");
-            throw in.error(offset).column(d.names[variable])
+            throw in.error(offset).column(DtaInput.escape(d.names[variable]))
                     .problem(problem != null ? problem : "strL reference names no GSO record in <strls>")
                     .found("(v,o) = (" + v + "," + o + ") in observation " + (row + 1))
                     .expected("(0,0) or the (v,o) of a GSO record at or before this cell").build();
