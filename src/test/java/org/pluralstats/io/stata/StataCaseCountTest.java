@@ -72,6 +72,21 @@ class StataCaseCountTest {
     }
 
     @Test
+    void surveyFilesCarriesTheWarningIntoTheData(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        byte[] b = fixture("pandas_118_le.dta");
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putLong(find(b, "<N>") + 3, 29);
+        java.nio.file.Path file = dir.resolve("short-header.dta");
+        Files.write(file, b);
+        // SurveyFiles reads through its progress wrapper, which must pass the warnings on
+        org.pluralstats.data.SurveyData data =
+                org.pluralstats.io.SurveyFiles.read(file, org.pluralstats.io.ReadOptions.defaults());
+        assertThat(data.rows()).isEqualTo(30);
+        assertThat(data.warnings()).singleElement().asString()
+                .contains("the header declares 29 observations but <data> holds 30");
+    }
+
+    @Test
     void xmlFileEndingInsideTheDataNamesTheCase() throws IOException {
         byte[] whole = fixture("pandas_117_le.dta");
         DtaLayout d = layout(whole);
