@@ -98,7 +98,9 @@ final class DtaParser {
             setBinaryType(i, code, at);
         }
         in.section("varlist");
+        long namesAt = in.position();
         d.names = strings(d.k, 33);
+        checkNames(namesAt, 33);
         in.section("srtlist");
         in.skip(2L * (d.k + 1));
         in.section("fmtlist");
@@ -379,6 +381,7 @@ final class DtaParser {
         in.expect("</variable_types>");
         found[3] = in.position();
         d.names = tagged("<varnames>", nameLength);
+        checkNames(found[3] + "<varnames>".length(), nameLength);
         in.section("<sortlist>");
         found[4] = in.position();
         in.expect("<sortlist>");
@@ -547,6 +550,30 @@ final class DtaParser {
 
     private void warn(String place, String message) {
         d.warnings.add(new ReadWarning(in.file(), place, message));
+    }
+
+    /**
+     * Refuses an empty or repeated variable name: R haven renames repeated names ({@code ab...1}) and
+     * fails on an empty one, pandas fails on repeated names and keeps an empty one, so no reading
+     * agrees with both. Names are compared as Stata does, case-sensitively.
+     */
+    private void checkNames(long start, int length) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < d.k; i++) {
+            String name = d.names[i];
+            if (name.isEmpty()) {
+                in.section(d.xml() ? "<varnames>" : "varlist");
+                throw in.error(start + (long) length * i).problem("variable " + (i + 1) + " has no name")
+                        .expected("a name").build();
+            }
+            Integer before = first.putIfAbsent(name, i);
+            if (before != null) {
+                in.section(d.xml() ? "<varnames>" : "varlist");
+                throw in.error(start + (long) length * i).problem("two variables named \""
+                                + DtaInput.escape(name) + "\" (R haven renames them, pandas fails)")
+                        .found("variables " + (before + 1) + " and " + (i + 1)).expected("distinct names").build();
+            }
+        }
     }
 
     /** @return whether {@code s} is a Stata name: a letter or _, then letters, digits or _ (ASCII, 1-32) */

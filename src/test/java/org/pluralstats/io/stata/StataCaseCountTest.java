@@ -169,6 +169,24 @@ class StataCaseCountTest {
     }
 
     @Test
+    void repeatedAndEmptyVariableNamesAreRefused() throws IOException {
+        byte[] b = fixture("haven_118_tagged_labels.dta");      // id, answer
+        int names = find(b, "<varnames>") + 10;
+        byte[] same = b.clone();
+        System.arraycopy("id\0\0\0\0".getBytes(StandardCharsets.US_ASCII), 0, same, names + 129, 6);
+        SurveyFormatException e = refused(same);
+        assertThat(e.getMessage()).contains("in <varnames>").contains("two variables named \"id\"")
+                .contains("variables 1 and 2");
+        assertThat(e.byteOffset()).hasValue(names + 129);
+        byte[] empty = b.clone();
+        empty[names + 129] = 0;
+        assertThat(refused(empty).getMessage()).contains("variable 2 has no name");
+        byte[] old = fixture("haven_115_tagged_labels.dta");
+        old[109 + 2 + 33] = 0;
+        assertThat(refused(old).getMessage()).contains("in varlist").contains("variable 2 has no name");
+    }
+
+    @Test
     void aDuplicatedValueLabelTableIsRefused() throws IOException {
         byte[] b = fixture("haven_118_tagged_labels.dta");
         int start = find(b, "<lbl>");
