@@ -83,9 +83,10 @@ import org.pluralstats.io.VariableType;
  * one, that record is used.
  *
  * <p><b>Streaming.</b> The header, dictionary, value labels and the structure of {@code <strls>} are
- * read when the file is opened, with random access past the data (the value labels follow it). The
- * file's {@code <map>} is not used: section positions follow from the sizes read, and every section
- * tag is checked where it must be. Observations are then read in chunks of about 1 MB; only the cells
+ * read when the file is opened, with random access past the data (the value labels follow it). Section
+ * positions follow from the sizes read, every section tag is checked where it must be, and the
+ * {@code <map>} entries R haven or pandas seek to must agree with them (else the file is refused: those
+ * readers would read something else). Observations are then read in chunks of about 1 MB; only the cells
  * of selected variables are decoded, on access, without allocating for numbers. Memory is the chunk,
  * the dictionary, the value labels of labelled variables and the strL index of the strL variables
  * read, whatever the number of observations (docs/benchmarks.md: 10 of 100 variables of a
@@ -96,8 +97,13 @@ import org.pluralstats.io.VariableType;
  * strL reference with no record — is a {@link SurveyFormatException} naming the byte offset and section
  * (for example {@code <value_labels>} or {@code typlist}). Sizes are checked against the file length
  * before anything is allocated. A file shorter than its declared observations fails at
- * {@link #open(Path)}, never as a short result. The one truncation that cannot be detected is a
- * release 110-115 file cut exactly between two value-label tables (that section has no end marker).
+ * {@link #open(Path)} ("the file ends inside case 57 of 240"), never as a short result. A header that
+ * declares fewer observations than the data hold (117+: {@code </data>} and the map agree on more;
+ * 110-115: the value labels parse only after more rows) is read in full with a {@link #warnings()
+ * warning} naming both counts; one that declares more is refused. Empty or repeated variable names,
+ * repeated value-label tables or values, and text strLs without their NUL are refused, since R haven
+ * and pandas read them differently. The one truncation that cannot be detected is a release 110-115
+ * file cut exactly between two value-label tables (that section has no end marker).
  * I/O errors are {@link UncheckedIOException}s.
  *
  * <p>Not thread-safe: one reader per thread.
