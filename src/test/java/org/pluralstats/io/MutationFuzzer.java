@@ -109,8 +109,9 @@ public final class MutationFuzzer {
      * @param sections units that can be removed or duplicated whole: tagged sections, records, map
      *     entries, value-label tables, rows
      * @param counts fields holding the declared case count
-     * @param payload ranges whose bytes are stored values (data cells, string contents, variable names):
-     *     a change confined to them may change values but not the shape of the result
+     * @param payload ranges whose bytes are stored facts rather than structure (data cells, string
+     *     contents, variable names, type codes): changing them can make another valid file, whose values,
+     *     names or types differ but whose shape (number of variables and cases) does not
      * @param data the data section (rows), where appended rows are inserted; empty region if none
      * @param rowWidth bytes per case in {@code data}, or 0 when cases have no fixed width
      */
@@ -382,7 +383,7 @@ public final class MutationFuzzer {
                 int bit = random.nextInt(8);
                 b[at] ^= (byte) (1 << bit);
                 description[0] = "bit " + bit + " of byte " + at;
-                payloadOnly[0] = inPayload(s, at, at + 1);
+                payloadOnly[0] = changesOnlyPayload(s, b, at, at + 1);
             }
             case BOUNDARY_INT -> {
                 int width = 1 << (1 + random.nextInt(3));
@@ -400,7 +401,7 @@ public final class MutationFuzzer {
                 put(b, at, value, end - at, order);
                 description[0] = String.format(java.util.Locale.ROOT, "%d-byte %s %#x at byte %d", width,
                         order == ByteOrder.BIG_ENDIAN ? "MSF" : "LSF", value, at);
-                payloadOnly[0] = inPayload(s, at, end);
+                payloadOnly[0] = changesOnlyPayload(s, b, at, end);
             }
             case TRUNCATE -> {
                 int at = random.nextInt(length);
@@ -459,9 +460,19 @@ public final class MutationFuzzer {
         return b;
     }
 
-    private static boolean inPayload(Seed s, long start, long end) {
+    /** @return whether every byte of {@code [start, end)} that the mutation really changed is payload */
+    private static boolean changesOnlyPayload(Seed s, byte[] mutant, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (mutant[i] != s.bytes()[i] && !inPayload(s, i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean inPayload(Seed s, long offset) {
         for (Region r : s.payload()) {
-            if (r.contains(start) && end <= r.end()) {
+            if (r.contains(offset)) {
                 return true;
             }
         }

@@ -66,7 +66,7 @@ class StataFuzzTest {
     /**
      * What the tests know of a fixture's structure: its tagged sections (117+) or value-label tables
      * (110-115), every map entry, GSO record and value-label table, the first and last row, the
-     * observation count, and the stored values (data, strL contents, variable names).
+     * observation count, and the stored facts (data, strL contents, variable names, type codes).
      */
     static Seed seed(String name, byte[] b) {
         DtaLayout d = DtaParser.parse(new DtaInput(new ByteArrayChannel(b), name));
@@ -95,6 +95,9 @@ class StataFuzzTest {
             }
             int names = text.indexOf("<varnames>") + "<varnames>".length();
             payload.add(new Region(names, text.indexOf("</varnames>")));
+            // a type code changed to another of the same width (byte to str1) is another valid file
+            int types = text.indexOf("<variable_types>") + "<variable_types>".length();
+            payload.add(new Region(types, text.indexOf("</variable_types>")));
             counts.add(new CountField(text.indexOf("<N>") + 3, d.release == 117 ? 4 : 8, d.order));
             for (int at = text.indexOf("<ch>"); at >= 0 && at < d.dataStart; at = text.indexOf("<ch>", at + 1)) {
                 sections.add(new Region(at, at + 4 + 4 + Integer.toUnsignedLong(buf.getInt(at + 4)) + 5));
@@ -115,6 +118,7 @@ class StataFuzzTest {
         } else {
             counts.add(new CountField(6, 4, d.order));
             long names = 109 + d.k;
+            payload.add(new Region(109, names));             // typlist: see the 117+ case
             payload.add(new Region(names, names + 33L * d.k));
             long at = dataEnd;
             while (at < b.length) {
