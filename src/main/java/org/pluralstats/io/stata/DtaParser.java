@@ -172,8 +172,8 @@ final class DtaParser {
             }
             if (j > declared) {
                 warn("header nobs", "the header declares " + declared + " observations but the data before the"
-                        + " value labels hold " + j + "; read all " + j + " (pandas and R haven read "
-                        + declared + " and take the rest for value labels)");
+                        + " value labels hold " + j + "; read all " + j
+                        + " (pandas 1.5 and R haven 2.5 refuse such a file)");
                 d.n = j;
                 return tables;
             }
