@@ -63,3 +63,17 @@ write_release <- function(release) {
 for (release in c(110, 111, 113, 114, 115, 117, 118, 119)) {
   cat("wrote", write_release(release), "\n")
 }
+
+# Labels of tagged missing values on a small variable (issue 10): haven keeps "Refused" = .a and
+# "Don't know" = .d as labels, so must every reader.
+tagged_labels <- function(version, release) {
+  df <- data.frame(id = 1:6)
+  df$answer <- labelled(c(1, tagged_na("a"), 2, tagged_na("d"), NA, tagged_na("a")),
+                        c(No = 1, Yes = 2, Refused = tagged_na("a"), "Don't know" = tagged_na("d")),
+                        label = "Answer with labelled missing values")
+  path <- file.path(out, sprintf("haven_%d_tagged_labels.dta", release))
+  write_dta(df, path, version = version)
+  path
+}
+cat("wrote", tagged_labels(12, 115), "\n")
+cat("wrote", tagged_labels(14, 118), "\n")

@@ -164,8 +164,25 @@ def patch(path, release, order, fix_strl):
     path.write_bytes(bytes(data))
 
 
+def write_blank_strl(release):
+    """strL and str# values with leading and trailing blanks, tabs and line breaks (issue 10: a strL is
+    kept exactly as stored; haven strips trailing blanks of str# only, pandas of neither)."""
+    long = "y" * 3000 + "  "
+    df = pd.DataFrame({
+        "id": np.arange(1, 7, dtype=np.int8),
+        "short": ["a  ", " b", "c\t", "", "  ", "d"],
+        "essay": ["x  ", long, "  ", "z\n ", "", "plain"],
+    })
+    path = OUT / f"pandas_{release}_strl_blanks.dta"
+    df.to_stata(path, version=release, write_index=False, convert_strl=["essay"],
+                variable_labels={"essay": "strL with trailing blanks"})
+    return path
+
+
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
+    print("wrote", write_blank_strl(117))
+    print("wrote", write_blank_strl(118))
     for order in ("<", ">"):
         print("wrote", write(114, order, strl=False))
         for release in (117, 118):

@@ -26,6 +26,8 @@ cp "$SM/tsa/tests/results/lutkepohl2.dta"              "$OUT/statsmodels_lutkepo
 cp /usr/lib/R/site-library/haven/examples/iris.dta     "$OUT/haven_example_iris.dta"
 
 # 4. Reference values: haven for every file, except the 119 strL file, which pandas reads (haven
-#    2.5.1 reads 119 strL references with the 118 layout; see tools/stata_reference.py).
+#    2.5.1 reads 119 strL references with the 118 layout; see tools/stata_reference.py). pandas also
+#    reads two files haven reads, as a second opinion on labels of .a-.z and on strL blanks.
 Rscript tools/stata_reference.R "$OUT" "$OUT/reference_haven.json" pandas_119_le_strl.dta
-/usr/bin/python3 tools/stata_reference.py "$OUT/reference_pandas.json" "$OUT/pandas_119_le_strl.dta"
+/usr/bin/python3 tools/stata_reference.py "$OUT/reference_pandas.json" "$OUT/pandas_119_le_strl.dta" \
+    "$OUT/haven_118_tagged_labels.dta" "$OUT/pandas_118_strl_blanks.dta"

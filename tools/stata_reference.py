@@ -18,6 +18,12 @@ import pandas as pd
 warnings.simplefilter("ignore")
 
 
+def missing_key(k):
+    """pandas keys the labels of . and .a-.z by their stored long codes 2147483621 + i (help dta 5.12)."""
+    i = int(k) - 2147483621
+    return None if i < 0 else ("." if i == 0 else chr(ord("a") + i - 1))
+
+
 def describe(reader, frame, name, label, labname, tables):
     col = frame[name]
     v = {"name": name, "label": label}
@@ -42,8 +48,9 @@ def describe(reader, frame, name, label, labname, tables):
     present = [x for x in values if x is not None]
     v.update({"type": "numeric", "values": values, "n": len(present), "sum": math.fsum(present),
               "system_missing": system, "tagged": dict(sorted(tagged.items())),
-              "value_labels": [{"value": float(k), "label": t} for k, t in tables.get(labname, {}).items()],
-              "missing_labels": {}})
+              "value_labels": [{"value": float(k), "label": t} for k, t in tables.get(labname, {}).items()
+                               if not missing_key(k)],
+              "missing_labels": {missing_key(k): t for k, t in tables.get(labname, {}).items() if missing_key(k)}})
     return v
 
 

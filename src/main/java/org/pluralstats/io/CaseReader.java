@@ -96,7 +96,8 @@ public interface CaseReader extends Closeable {
 
     /**
      * @param variable variable index of a string variable
-     * @return the string value of the current case with trailing blanks (and NULs) removed
+     * @return the string value of the current case with trailing blanks (and NULs) removed, except for
+     *     Stata {@code strL} values, which are returned exactly as stored (as R haven and pandas do)
      */
     String string(int variable);
 

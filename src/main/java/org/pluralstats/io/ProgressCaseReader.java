@@ -75,6 +75,11 @@ final class ProgressCaseReader implements CaseReader {
     }
 
     @Override
+    public java.util.List<ReadWarning> warnings() {
+        return in.warnings();
+    }
+
+    @Override
     public void close() {
         in.close();
     }

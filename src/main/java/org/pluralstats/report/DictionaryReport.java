@@ -17,8 +17,9 @@ public final class DictionaryReport {
 
     /**
      * The JSON form: {@code {"format":"sav","rows":N,"encoding":…,"variables":[{"name","label","type",
-     * "width","valueLabels":{"1":"Very important"},"missing":{"values":[…],"range":{"low":…,"high":…},
-     * "strings":[…]}}]}}; infinite range bounds are written {@code "LO"}/{@code "HI"}.
+     * "width","valueLabels":{"1":"Very important",".a":"Refused"},"missing":{"values":[…],"range":{"low":…,"high":…},
+     * "strings":[…]}}]}}; labels of Stata's missing values are keyed {@code "."} and {@code ".a"}..{@code ".z"}
+     * as Stata writes them; infinite range bounds are written {@code "LO"}/{@code "HI"}.
      *
      * @param d the dictionary
      * @param rows the number of cases counted
@@ -43,6 +44,9 @@ public final class DictionaryReport {
             }
             for (Map.Entry<String, String> e : v.stringValueLabels().entrySet()) {
                 labels.put(e.getKey(), e.getValue());
+            }
+            for (Map.Entry<Character, String> e : v.taggedValueLabels().entrySet()) {
+                labels.put(e.getKey() == '.' ? "." : "." + e.getKey(), e.getValue());
             }
             o.set("missing", missing(v.missing()));
         }
@@ -78,7 +82,8 @@ public final class DictionaryReport {
     }
 
     /**
-     * The text form: one line per variable with type, label and the number of value labels.
+     * The text form: one line per variable with type, label and the number of value labels, followed by
+     * the labels of Stata's missing values ({@code .a "Refused"}), which are not numbers.
      *
      * @param d the dictionary
      * @param rows the number of cases counted
@@ -92,9 +97,12 @@ public final class DictionaryReport {
             sb.append(String.format(Locale.ROOT, "  %-16s %-7s %s", SafeText.forDisplay(v.name()),
                     v.isNumeric() ? "numeric" : "string" + (v.width() > 0 ? "(" + v.width() + ")" : ""),
                     SafeText.forDisplay(v.label())));
-            int nl = v.valueLabels().size() + v.stringValueLabels().size();
+            int nl = v.valueLabelCount();
             if (nl > 0) {
-                sb.append("  [").append(nl).append(" value labels]");
+                sb.append("  [").append(nl).append(" value labels");
+                v.taggedValueLabels().forEach((tag, text) -> sb.append(tag == '.' ? ", . " : ", ." + tag + " ")
+                        .append('"').append(SafeText.forDisplay(text)).append('"'));
+                sb.append(']');
             }
             if (!v.missing().isEmpty()) {
                 sb.append("  missing ").append(SafeText.forDisplay(v.missing().toString()));

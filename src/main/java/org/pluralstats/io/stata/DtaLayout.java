@@ -2,7 +2,11 @@ package org.pluralstats.io.stata;
 
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+
+import org.pluralstats.io.ReadWarning;
 
 /** Everything {@link DtaParser} learns about a file before its data: dictionary and positions. */
 final class DtaLayout {
@@ -11,8 +15,10 @@ final class DtaLayout {
     Charset charset;
     /** Number of variables. */
     int k;
-    /** Number of observations. */
+    /** Number of observations read: the header's, or more when the data hold more (with a warning). */
     long n;
+    /** What the parser noticed and worked around. */
+    final List<ReadWarning> warnings = new ArrayList<>();
     String dataLabel = "";
     StataStorageType[] types;
     /** Bytes per value; for str# the declared length, for strL 8. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.ReadWarning;
 
 /**
  * Reads a {@code .dta} file's header, dictionary and trailing sections (strL table structure, value
@@ -137,7 +138,9 @@ final class DtaParser {
             setBinaryType(i, code, at);
         }
         in.section("varlist");
+        long namesAt = in.position();
         d.names = strings(d.k, nameLength);
+        checkNames(namesAt, nameLength);
         in.section("srtlist");
         in.skip(2L * (d.k + 1));
         in.section("fmtlist");
@@ -166,19 +169,122 @@ final class DtaParser {
         in.section("data");
         layoutRows(kAt);
         d.dataStart = in.position();
-        skipData(nAt);
+        d.tables = binaryRowsAndLabels(nAt);
+    }
 
+    /**
+     * Releases 110-115 have no end marker after the data: the value-label tables follow the declared
+     * observations and run to the end of the file. When they do not parse from there, the header's
+     * observation count may be what is wrong, so every other whole number of observations is tried
+     * (cheaply: a plausible table header first, then the full parse to the end of the file). A count
+     * at which everything parses and that is larger than the header's is read, with a warning naming
+     * both; a smaller one is an error naming both; none is the original error, or, when the file is
+     * shorter than the declared data, "the file ends inside case c of N".
+     */
+    private Map<String, ValueLabelTable> binaryRowsAndLabels(long nAt) {
+        long declared = d.n;
+        long available = in.remaining();
+        if (d.k == 0) {
+            checkNoRowsWithoutVariables(nAt);
+            return binaryLabels(d.dataStart);
+        }
+        long w = d.rowWidth;
+        SurveyFormatException first = null;
+        // A table header where the declared data end means damaged labels, not more observations.
+        boolean labelsAtDeclaredEnd = declared <= available / w && partTableAt(d.dataStart + declared * w);
+        if (declared <= available / w) {
+            try {
+                return binaryLabels(d.dataStart + declared * w);
+            } catch (SurveyFormatException e) {
+                first = e;
+            }
+        }
+        // the search below knows the table layout of releases 108-115 only
+        for (long j = 0; d.release >= 108 && j <= available / w; j++) {
+            long start = d.dataStart + j * w;
+            if (j == declared || (j > declared && labelsAtDeclaredEnd) || !plausibleLabelsAt(start)) {
+                continue;
+            }
+            Map<String, ValueLabelTable> tables;
+            try {
+                tables = binaryLabels(start);
+            } catch (SurveyFormatException e) {
+                continue;
+            }
+            if (j > declared) {
+                warn("header nobs", "the header declares " + declared + " observations but the data before the"
+                        + " value labels hold " + j + "; read all " + j
+                        + " (pandas 1.5 and R haven 2.5 refuse such a file)");
+                d.n = j;
+                return tables;
+            }
+            if (start == in.size()) {
+                in.section("data");
+                throw endsInside(declared, available, w);
+            }
+            in.section("header");
+            throw in.error(nAt).problem("the header declares " + declared + " observations but the value labels"
+                            + " start after " + j + " (observations of " + w + " bytes)")
+                    .found("nobs = " + declared).expected("nobs = " + j).build();
+        }
+        if (first != null) {
+            throw first;
+        }
+        in.section("data");
+        throw endsInside(declared, available, w);
+    }
+
+    /**
+     * @return whether the bytes at {@code start}, as far as the file goes, begin like a value-label
+     *     table: a length of 8 or more and a name starting with a letter or _
+     */
+    private boolean partTableAt(long start) {
+        long left = in.size() - start;
+        if (left <= 0) {
+            return false;
+        }
+        in.seek(start);
+        if (left < 4) {
+            return true;
+        }
+        int length = in.i32();
+        if (length < 8) {
+            return false;
+        }
+        int c = left > 4 ? in.u8() : '_';
+        return c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    /** @return whether a value-label table (or the end of the file) could start at {@code start} */
+    private boolean plausibleLabelsAt(long start) {
+        long left = in.size() - start;
+        if (left == 0) {
+            return true;
+        }
+        if (left < 4 + 33 + 3 + 8) {
+            return false;
+        }
+        in.seek(start);
+        int length = in.i32();
+        int c = in.u8();
+        return length >= 8 && length <= left - 40 && (c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+    }
+
+    /** Reads the value-label tables of a release 110-115 file from {@code start} to the end of the file. */
+    private Map<String, ValueLabelTable> binaryLabels(long start) {
+        in.seek(start);
         in.section("value labels");
         Map<String, ValueLabelTable> tables = new HashMap<>();
+        Map<String, Long> seen = new HashMap<>();
         Set<String> wanted = wantedTables();
         while (in.remaining() > 0) {
             if (d.release <= 105) {
                 readOldValueLabelTable(tables, wanted);
             } else {
-                readValueLabelDefinition(nameLength, tables, wanted);
+                readValueLabelDefinition(d.release <= 108 ? 9 : 33, tables, wanted, seen);
             }
         }
-        d.tables = tables;
+        return tables;
     }
 
     /**
@@ -313,9 +419,15 @@ final class DtaParser {
         in.expect("</header>");
 
         in.section("<map>");
+        long mapAt = in.position();
         in.expect("<map>");
-        in.skip(14 * 8);
+        long[] map = new long[14];
+        for (int i = 0; i < map.length; i++) {
+            map[i] = in.u64();
+        }
         in.expect("</map>");
+        long[] found = new long[14];
+        found[1] = mapAt;
 
         int nameLength = d.release >= 118 ? 129 : 33;
         int fmtLength = d.release >= 118 ? 57 : 49;
@@ -325,6 +437,7 @@ final class DtaParser {
         checkDictionaryFits(kAt, perVariable, sortLength);
 
         in.section("<variable_types>");
+        found[2] = in.position();
         in.expect("<variable_types>");
         d.types = new StataStorageType[d.k];
         d.widths = new int[d.k];
@@ -347,16 +460,23 @@ final class DtaParser {
             }
         }
         in.expect("</variable_types>");
+        found[3] = in.position();
         d.names = tagged("<varnames>", nameLength);
+        checkNames(found[3] + "<varnames>".length(), nameLength);
         in.section("<sortlist>");
+        found[4] = in.position();
         in.expect("<sortlist>");
         in.skip((long) sortLength * (d.k + 1));
         in.expect("</sortlist>");
+        found[5] = in.position();
         d.formats = tagged("<formats>", fmtLength);
+        found[6] = in.position();
         d.labelNames = tagged("<value_label_names>", nameLength);
+        found[7] = in.position();
         d.labels = tagged("<variable_labels>", varLabelLength);
 
         in.section("<characteristics>");
+        found[8] = in.position();
         in.expect("<characteristics>");
         while (in.lookingAt("<ch>")) {
             in.expect("<ch>");
@@ -366,21 +486,16 @@ final class DtaParser {
         in.expect("</characteristics>");
 
         in.section("<data>");
+        found[9] = in.position();
         in.expect("<data>");
         layoutRows(kAt);
         d.dataStart = in.position();
-        skipData(nAt);
-        if (!in.lookingAt("</data>")) {
-            long end = in.position();
-            byte[] found = in.bytes(Math.min(7, in.remaining()));
-            throw in.error(end).problem("the data do not end after the declared observations"
-                            + " (wrong observation count or variable types, or a damaged file)")
-                    .found(DtaInput.printable(found) + " after " + d.n + " observations of " + d.rowWidth + " bytes")
-                    .expected("\"</data>\"").build();
-        }
+        xmlDataRows(nAt, map[10]);
+        in.skip(d.n * d.rowWidth);
         in.expect("</data>");
 
         in.section("<strls>");
+        found[10] = in.position();
         in.expect("<strls>");
         d.strlsStart = in.position();
         d.gsoCount = GsoIndex.walk(in, d, null, null);
@@ -388,17 +503,173 @@ final class DtaParser {
         in.expect("</strls>");
 
         in.section("<value_labels>");
+        found[11] = in.position();
         in.expect("<value_labels>");
         Map<String, ValueLabelTable> tables = new HashMap<>();
+        Map<String, Long> seen = new HashMap<>();
         Set<String> wanted = wantedTables();
         while (in.lookingAt("<lbl>")) {
             in.expect("<lbl>");
-            readValueLabelDefinition(nameLength, tables, wanted);
+            readValueLabelDefinition(nameLength, tables, wanted, seen);
             in.expect("</lbl>");
         }
         in.expect("</value_labels>");
         in.expect("</stata_dta>");
         d.tables = tables;
+        checkMap(mapAt, map, found);
+        long end = in.position();
+        if (in.remaining() > 0 && !blank(in.bytes(Math.min(in.remaining(), 1 << 16)))) {
+            warn("byte " + end, (in.size() - end) + " bytes after </stata_dta> are not part of the"
+                    + " dataset and were ignored (as R haven and pandas ignore them)");
+        }
+    }
+
+    /** @return whether {@code b} holds only line ends, blanks and NULs (some writers end files with a newline) */
+    private static boolean blank(byte[] b) {
+        for (byte x : b) {
+            if (x != '\n' && x != '\r' && x != ' ' && x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Map entries R haven or pandas seek to (help dta 5.2): their readers go where these say. */
+    private static final String[] MAP_NAMES = {"<stata_dta>", "<map>", "<variable_types>", "<varnames>",
+        "<sortlist>", "<formats>", "<value_label_names>", "<variable_labels>", "<characteristics>", "<data>",
+        "<strls>", "<value_labels>", "</stata_dta>", "end of file"};
+
+    /**
+     * Checks the {@code <map>} against where the sections really are. R haven seeks to the map's
+     * {@code <data>}, {@code <strls>} and {@code <value_labels>}; pandas to those and to every
+     * dictionary section from {@code <variable_types>} to {@code <variable_labels>} (except
+     * {@code <variable_labels>} in release 117, where Stata 13 itself wrote a wrong entry). A file whose
+     * map sends them elsewhere is read differently by them, so it is refused. The other entries
+     * ({@code <stata_dta>}, {@code <map>}, {@code <characteristics>}, {@code </stata_dta>}, end of file)
+     * are read by neither and not checked.
+     */
+    private void checkMap(long mapAt, long[] map, long[] found) {
+        for (int i = 2; i <= 11; i++) {
+            if (i == 8 || (i == 7 && d.release == 117)) {
+                continue;
+            }
+            if (map[i] != found[i]) {
+                in.section("<map>");
+                throw in.error(mapAt + 5 + 8L * i).problem("the map's entry for " + MAP_NAMES[i]
+                                + " is not where that section starts (R haven and pandas would read from there)")
+                        .found("byte " + Long.toUnsignedString(map[i])).expected("byte " + found[i]).build();
+            }
+        }
+    }
+
+    /**
+     * Settles how many observations {@code <data>} holds. Normally the header's N, with
+     * {@code </data>} right after them. Otherwise the map's {@code <strls>} entry, when it points just
+     * past a {@code </data>} at a whole number of observations, tells what is there: more than N is
+     * read, with a warning naming both counts; fewer is an error; and a file that ends inside the data
+     * is an error naming the case it ends in.
+     */
+    private void xmlDataRows(long nAt, long strlsEntry) {
+        long available = in.remaining();
+        long declared = d.n;
+        if (d.k == 0) {
+            checkNoRowsWithoutVariables(nAt);
+            return;
+        }
+        long w = d.rowWidth;
+        if (declared <= (available - 7) / w && lookingAt(d.dataStart + declared * w, "</data>")) {
+            return;
+        }
+        long end = strlsEntry - 7;
+        if (end >= d.dataStart && end - d.dataStart <= available && (end - d.dataStart) % w == 0
+                && lookingAt(end, "</data><strls>")) {
+            long held = (end - d.dataStart) / w;
+            if (held > declared) {
+                warn("<header> N", "the header declares " + declared + " observations but <data> holds " + held
+                        + " (its </data> tag and the map agree); read all " + held
+                        + " (pandas reads " + declared + ", R haven refuses the file)");
+                d.n = held;
+                return;
+            }
+            in.section("<header>");
+            throw in.error(nAt).problem("the header declares " + declared + " observations but <data> holds "
+                            + held + " (its </data> tag and the map agree)")
+                    .found("N = " + declared).expected("N = " + held).build();
+        }
+        if (declared > available / w) {
+            throw endsInside(declared, available, w);
+        }
+        long at = d.dataStart + declared * w;
+        in.seek(at);
+        byte[] next = in.bytes(Math.min(7, in.remaining()));
+        throw in.error(at).problem("the data do not end after the declared observations"
+                        + " (wrong observation count or variable types, or a damaged file)")
+                .found(DtaInput.printable(next) + " after " + declared + " observations of " + w + " bytes")
+                .expected("\"</data>\"").build();
+    }
+
+    /** @return the error for a file that ends inside (or right after) observation n of the declared ones */
+    private SurveyFormatException endsInside(long declared, long available, long w) {
+        long whole = available / w;
+        boolean inside = available % w != 0;
+        return in.error(d.dataStart + whole * w)
+                .problem(inside ? "the file ends inside case " + (whole + 1) + " of " + declared
+                        : "the file ends after case " + whole + " of " + declared)
+                .found(available + " bytes of data = " + whole + " observations of " + w + " bytes"
+                        + (inside ? " and " + (available % w) + " bytes" : ""))
+                .expected(declared + " observations (" + (declared > Long.MAX_VALUE / w ? "more than 2^63"
+                        : Long.toString(declared * w)) + " bytes)").build();
+    }
+
+    private boolean lookingAt(long at, String tag) {
+        long keep = in.position();
+        in.seek(at);
+        boolean yes = in.lookingAt(tag);
+        in.seek(keep);
+        return yes;
+    }
+
+    private void warn(String place, String message) {
+        d.warnings.add(new ReadWarning(in.file(), place, message));
+    }
+
+    /**
+     * Refuses an empty or repeated variable name: R haven renames repeated names ({@code ab...1}) and
+     * fails on an empty one, pandas fails on repeated names and keeps an empty one, so no reading
+     * agrees with both. Names are compared as Stata does, case-sensitively.
+     */
+    private void checkNames(long start, int length) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < d.k; i++) {
+            String name = d.names[i];
+            if (name.isEmpty()) {
+                in.section(d.xml() ? "<varnames>" : "varlist");
+                throw in.error(start + (long) length * i).problem("variable " + (i + 1) + " has no name")
+                        .expected("a name").build();
+            }
+            Integer before = first.putIfAbsent(name, i);
+            if (before != null) {
+                in.section(d.xml() ? "<varnames>" : "varlist");
+                throw in.error(start + (long) length * i).problem("two variables named \""
+                                + DtaInput.escape(name) + "\" (R haven renames them, pandas fails)")
+                        .found("variables " + (before + 1) + " and " + (i + 1)).expected("distinct names").build();
+            }
+        }
+    }
+
+    /** @return whether {@code s} is a Stata name: a letter or _, then letters, digits or _ (ASCII, 1-32) */
+    private static boolean isName(String s) {
+        if (s.isEmpty() || s.length() > 32) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (i > 0 && c >= '0' && c <= '9');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String[] tagged(String tag, int length) {
@@ -445,23 +716,12 @@ final class DtaParser {
         d.rowWidth = (int) width;
     }
 
-    /** Checks the declared observation count against the file length, then skips the data. */
-    private void skipData(long nAt) {
-        if (d.k == 0 && d.n > 0) {
+    private void checkNoRowsWithoutVariables(long nAt) {
+        if (d.n > 0) {
             throw in.error(nAt).problem("observations without variables")
                     .found(d.n + " observations, 0 variables").expected("no observations when there are no variables")
                     .build();
         }
-        long available = in.remaining();
-        if (d.rowWidth > 0 && d.n > available / d.rowWidth) {
-            throw in.error(in.position())
-                    .problem("the data are shorter than the header declares (truncated file or bad observation count)")
-                    .found(available + " bytes from the start of the data to the end of the file")
-                    .expected(d.n + " observations of " + d.rowWidth + " bytes = "
-                            + (d.n > Long.MAX_VALUE / d.rowWidth ? "more than 2^63" : Long.toString(d.n * d.rowWidth))
-                            + " bytes").build();
-        }
-        in.skip(d.n * d.rowWidth);
     }
 
     private Set<String> wantedTables() {
@@ -479,26 +739,42 @@ final class DtaParser {
      * table of {@code len} bytes: {@code n}, {@code txtlen}, {@code off[n]}, {@code val[n]}, {@code txt}.
      * Tables no variable names are checked for size and skipped.
      */
-    private void readValueLabelDefinition(int nameLength, Map<String, ValueLabelTable> tables, Set<String> wanted) {
+    private void readValueLabelDefinition(int nameLength, Map<String, ValueLabelTable> tables, Set<String> wanted,
+                                          Map<String, Long> seen) {
         long at = in.position();
         int length = in.i32();
         String name = DtaInput.cString(in.bytes(nameLength), d.charset);
+        String shown = DtaInput.escape(name);
         in.skip(3);
         long tableAt = in.position();
+        if (!d.xml() && !isName(name)) {
+            throw in.error(at + 4).problem("not a value-label table (its name is not a Stata name)")
+                    .found("\"" + shown + "\"")
+                    .expected("a name of letters, digits and _ not starting with a digit, or the end of the file"
+                            + " after the data (" + d.n + " observations of " + d.rowWidth + " bytes from byte "
+                            + d.dataStart + ")").build();
+        }
+        Long before = seen.putIfAbsent(name, at);
+        if (before != null) {
+            throw in.error(at).problem("value-label table \"" + shown + "\" defined twice (pandas keeps the last,"
+                            + " R haven merges them)")
+                    .found("a second definition; the first is at byte " + before)
+                    .expected("each table defined once").build();
+        }
         if (length < 8 || length > in.remaining()) {
-            throw in.error(at).problem("bad value-label table length" + (name.isEmpty() ? "" : " for \"" + name + "\""))
+            throw in.error(at).problem("bad value-label table length" + (name.isEmpty() ? "" : " for \"" + shown + "\""))
                     .found(Integer.toUnsignedString(length) + " bytes, with " + in.remaining() + " bytes left")
                     .expected("8 bytes or more, within the file").build();
         }
         int count = in.i32();
         int textLength = in.i32();
         if (count < 0 || textLength < 0 || 8L + 8L * count + textLength > length) {
-            throw in.error(tableAt).problem("bad value-label table \"" + name + "\"")
+            throw in.error(tableAt).problem("bad value-label table \"" + shown + "\"")
                     .found("n = " + Integer.toUnsignedString(count) + " entries, txtlen = "
                             + Integer.toUnsignedString(textLength) + " in a table of " + length + " bytes")
                     .expected("8 + 8n + txtlen <= the table length").build();
         }
-        if (!wanted.contains(name) || tables.containsKey(name)) {
+        if (!wanted.contains(name)) {
             in.seek(tableAt + length);
             return;
         }
@@ -522,10 +798,13 @@ final class DtaParser {
             }
             String label = DtaInput.cString(text, offsets[i], textLength - offsets[i], d.charset);
             int tag = StataMissing.labelKeyTag(values[i], d.extendedMissing());
-            if (tag == StataMissing.PRESENT) {
-                numbers.put((double) values[i], label);
-            } else {
-                missing.put(StataMissing.tagChar(tag), label);
+            String earlier = tag == StataMissing.PRESENT ? numbers.put((double) values[i], label)
+                    : missing.put(StataMissing.tagChar(tag), label);
+            if (earlier != null) {
+                throw in.error(tableAt + 8 + 4L * count + 4L * i).problem("value labelled twice in table \"" + shown
+                                + "\" (readers disagree on which label wins)")
+                        .found("val[" + i + "] = " + values[i] + ", labelled \"" + earlier + "\" before")
+                        .expected("each value labelled once").build();
             }
         }
         tables.put(name, new ValueLabelTable(name, numbers, missing));

@@ -20,6 +20,7 @@ import org.pluralstats.io.CaseReader;
 import org.pluralstats.io.FileDictionary;
 import org.pluralstats.io.FileFormat;
 import org.pluralstats.io.MissingValues;
+import org.pluralstats.io.ReadWarning;
 import org.pluralstats.io.Variable;
 import org.pluralstats.io.VariableType;
 
@@ -49,7 +50,9 @@ import org.pluralstats.io.VariableType;
  * ({@link Variable#width()} = #) and {@code strL} (width 0) are {@link VariableType#STRING}. Variable
  * labels, display formats ({@link #format(int)}) and value labels are read. Value labels are attached
  * to each numeric variable as {@link Variable#valueLabels()}; labels Stata defines for missing values
- * ({@code .a = "Refused"}) are not numbers and are available from {@link #missingValueLabels(int)}. A
+ * ({@code .a = "Refused"}) are not numbers and are kept, as R haven and pandas keep them, in
+ * {@link Variable#taggedValueLabels()} (also {@link #missingValueLabels(int)}), keyed by the tag
+ * {@link #missingTag(int)} reports. A
  * variable that names a value-label table the file does not contain gets no labels (Stata itself allows
  * this, and R haven ignores it too); labels named by string variables are ignored likewise.
  *
@@ -69,8 +72,9 @@ import org.pluralstats.io.VariableType;
  * those releases (str#, strL, names, labels) as windows-1252, which equals Latin-1 for every printable
  * Latin-1 character; {@link FileDictionary#encoding()} says which. (R haven also uses windows-1252 for
  * str# and labels of these releases but passes strL bytes through undecoded.) Malformed bytes become
- * U+FFFD. {@link #string(int)} returns a {@code str#} value up to its first NUL and, like every
- * {@link CaseReader}, without trailing blanks.
+ * U+FFFD. {@link #string(int)} returns a {@code str#} value up to its first NUL and without trailing
+ * blanks, as R haven does (pandas keeps them); a {@code strL} value exactly as stored, trailing blanks
+ * and all, as both haven and pandas do.
  *
  * <p><b>strL.</b> A strL cell holds a (v,o) reference to a GSO record in {@code <strls>}: two 4-byte
  * integers in release 117, 2 + 6 bytes in 118 and 3 + 5 bytes in 119, each in the file's byte order.
@@ -83,9 +87,10 @@ import org.pluralstats.io.VariableType;
  * one, that record is used.
  *
  * <p><b>Streaming.</b> The header, dictionary, value labels and the structure of {@code <strls>} are
- * read when the file is opened, with random access past the data (the value labels follow it). The
- * file's {@code <map>} is not used: section positions follow from the sizes read, and every section
- * tag is checked where it must be. Observations are then read in chunks of about 1 MB; only the cells
+ * read when the file is opened, with random access past the data (the value labels follow it). Section
+ * positions follow from the sizes read, every section tag is checked where it must be, and the
+ * {@code <map>} entries R haven or pandas seek to must agree with them (else the file is refused: those
+ * readers would read something else). Observations are then read in chunks of about 1 MB; only the cells
  * of selected variables are decoded, on access, without allocating for numbers. Memory is the chunk,
  * the dictionary, the value labels of labelled variables and the strL index of the strL variables
  * read, whatever the number of observations (docs/benchmarks.md: 10 of 100 variables of a
@@ -96,8 +101,13 @@ import org.pluralstats.io.VariableType;
  * strL reference with no record — is a {@link SurveyFormatException} naming the byte offset and section
  * (for example {@code <value_labels>} or {@code typlist}). Sizes are checked against the file length
  * before anything is allocated. A file shorter than its declared observations fails at
- * {@link #open(Path)}, never as a short result. The one truncation that cannot be detected is a
- * release 110-115 file cut exactly between two value-label tables (that section has no end marker).
+ * {@link #open(Path)} ("the file ends inside case 57 of 240"), never as a short result. A header that
+ * declares fewer observations than the data hold (117+: {@code </data>} and the map agree on more;
+ * 110-115: the value labels parse only after more rows) is read in full with a {@link #warnings()
+ * warning} naming both counts; one that declares more is refused. Empty or repeated variable names,
+ * repeated value-label tables or values, and text strLs without their NUL are refused, since R haven
+ * and pandas read them differently. The one truncation that cannot be detected is a release 110-115
+ * file cut exactly between two value-label tables (that section has no end marker).
  * I/O errors are {@link UncheckedIOException}s.
  *
  * <p>Not thread-safe: one reader per thread.
@@ -175,13 +185,15 @@ public final class StataReader implements CaseReader {
         for (int i = 0; i < d.k; i++) {
             StataStorageType t = d.types[i];
             Map<Double, String> labels = Map.of();
+            Map<Character, String> tagged = Map.of();
             ValueLabelTable table = table(i);
             if (table != null) {
                 labels = table.numbers();
+                tagged = table.missing();
             }
             variables.add(new Variable(i, d.names[i], d.labels[i],
                     t.isNumeric() ? VariableType.NUMERIC : VariableType.STRING,
-                    t == StataStorageType.STRF ? d.widths[i] : 0, labels, Map.of(), MissingValues.none()));
+                    t == StataStorageType.STRF ? d.widths[i] : 0, labels, Map.of(), MissingValues.none(), tagged));
         }
         return new FileDictionary(file, FileFormat.DTA, d.n, variables, d.charset.name());
     }
@@ -196,6 +208,15 @@ public final class StataReader implements CaseReader {
     @Override
     public FileDictionary dictionary() {
         return dictionary;
+    }
+
+    /**
+     * What opening the file noticed: more observations than the header declares (all are read), bytes
+     * after {@code </stata_dta>} (ignored). Every other inconsistency is a {@link SurveyFormatException}.
+     */
+    @Override
+    public List<ReadWarning> warnings() {
+        return List.copyOf(d.warnings);
     }
 
     /** @return the file's release (format number), e.g. 114 or 118 */
@@ -513,7 +534,7 @@ public final class StataReader implements CaseReader {
         if (position < 0) {
             long offset = d.dataStart + row * d.rowWidth + d.offsets[variable];
             in.section(d.xml() ? "<data>" : "data");
-            throw in.error(offset).column(d.names[variable])
+            throw in.error(offset).column(DtaInput.escape(d.names[variable]))
                     .problem(problem != null ? problem : "strL reference names no GSO record in <strls>")
                     .found("(v,o) = (" + v + "," + o + ") in observation " + (row + 1))
                     .expected("(0,0) or the (v,o) of a GSO record at or before this cell").build();
@@ -564,14 +585,34 @@ public final class StataReader implements CaseReader {
         return wanted;
     }
 
+    /**
+     * The contents of the GSO record at {@code position}, exactly as stored: a type-130 (text) record
+     * is a NUL-terminated string and loses only its terminator, as R haven and pandas read it; a
+     * type-129 (binary) record is every byte, decoded like text (haven returns nothing for those and
+     * pandas the repr of the bytes).
+     */
     private String readGso(long position) {
         in.section("<strls>");
-        in.seek(position + 3 + 4 + d.gsoOLength());
-        in.skip(1);                     // type: 129 binary or 130 text with a trailing NUL; both read as text
+        long typeAt = position + 3 + 4 + d.gsoOLength();
+        in.seek(typeAt);
+        int type = in.u8();
         long length = in.u32();
+        long contentsAt = in.position();
         byte[] bytes = in.bytes(length);
         int end = bytes.length;
-        while (end > 0 && (bytes[end - 1] == 0 || bytes[end - 1] == ' ')) {
+        if (type == 130 && end > 0) {
+            int nul = 0;
+            while (nul < end && bytes[nul] != 0) {
+                nul++;
+            }
+            if (nul != end - 1) {
+                throw in.error(nul < end ? contentsAt + nul : contentsAt).problem(nul < end
+                                ? "NUL inside a text strL (R haven cuts the text there, pandas keeps it)"
+                                : "text strL without its terminating NUL")
+                        .found(length + " bytes, " + (nul < end ? "NUL at byte " + nul : "no NUL"))
+                        .expected("a GSO of type 130 to hold a string and one NUL at its end (help dta 5.11.2)")
+                        .build();
+            }
             end--;
         }
         return new String(bytes, 0, end, d.charset);

@@ -146,13 +146,13 @@ class StataHostileInputTest {
         put(b, 6, d.n + 1, 4, ByteOrder.LITTLE_ENDIAN);   // one observation more than the data hold
         Path p = write(b);
         SurveyFormatException e = assertThrows(SurveyFormatException.class, () -> StataReader.open(p));
-        assertThat(e.getMessage()).contains("in data").contains("shorter than the header declares")
-                .contains((d.n + 1) + " observations of " + d.rowWidth + " bytes");
-        assertThat(e.byteOffset()).hasValue(d.dataStart);
+        assertThat(e.getMessage()).contains("in data").contains("the file ends after case " + d.n + " of " + (d.n + 1))
+                .contains(d.n + " observations of " + d.rowWidth + " bytes");
+        assertThat(e.byteOffset()).hasValue(d.dataStart + d.n * d.rowWidth);
 
         byte[] cut = java.util.Arrays.copyOf(fixture("statsmodels_macrodata.dta"), b.length - 1);
         SurveyFormatException e2 = assertThrows(SurveyFormatException.class, () -> StataReader.open(write(cut)));
-        assertThat(e2.getMessage()).contains("in data").contains("shorter than the header declares");
+        assertThat(e2.getMessage()).contains("in data").contains("the file ends inside case " + d.n + " of " + d.n);
     }
 
     @Test
@@ -161,9 +161,9 @@ class StataHostileInputTest {
         DtaLayout d = layout(b);
         put(b, find(b, "<N>") + 3, d.n + 1, 8, ByteOrder.LITTLE_ENDIAN);
         SurveyFormatException e = reject(b);
-        assertThat(e.byteOffset()).hasValue(d.dataStart + (d.n + 1) * d.rowWidth);
-        assertThat(e.getMessage()).contains("in <data>").contains("do not end after the declared observations")
-                .contains((d.n + 1) + " observations");
+        assertThat(e.byteOffset()).hasValue(find(b, "<N>") + 3);
+        assertThat(e.getMessage()).contains("in <header>")
+                .contains("the header declares " + (d.n + 1) + " observations but <data> holds " + d.n);
     }
 
     // ------------------------------------------------------------------ signatures and releases
@@ -263,8 +263,8 @@ class StataHostileInputTest {
         byte[] b = fixture("pandas_118_be.dta");
         put(b, find(b, "<N>") + 3, n, 8, ByteOrder.BIG_ENDIAN);
         SurveyFormatException e = reject(b);
-        assertThat(e.getMessage()).contains("in <data>").contains("shorter than the header declares")
-                .contains(n + " observations");
+        assertThat(e.getMessage()).contains("in <header>")
+                .contains("the header declares " + n + " observations but <data> holds 30");
     }
 
     @Test
@@ -281,7 +281,8 @@ class StataHostileInputTest {
     void binaryObservationCountBeyondTheData() throws IOException {
         byte[] b = fixture("haven_113.dta");
         put(b, 6, 0xffffffffL, 4, ByteOrder.LITTLE_ENDIAN);
-        assertThat(reject(b).getMessage()).contains("in data").contains("4294967295 observations");
+        assertThat(reject(b).getMessage()).contains("in header")
+                .contains("the header declares 4294967295 observations but the value labels start after 12");
     }
 
     @Test
@@ -294,7 +295,7 @@ class StataHostileInputTest {
         assertThat(e.getMessage()).contains("in <variable_types>").contains("unknown variable type").contains("30000");
 
         put(b, at, 2045, 2, ByteOrder.LITTLE_ENDIAN);        // legal width, but 30 rows of it do not fit
-        assertThat(reject(b).getMessage()).contains("in <data>").contains("shorter than the header declares");
+        assertThat(reject(b).getMessage()).contains("in <data>").contains("the file ends inside case 3 of 30");
 
         byte[] old = fixture("pandas_114_le.dta");
         old[109 + 5] = (byte) 245;
