@@ -75,11 +75,6 @@ final class ProgressCaseReader implements CaseReader {
     }
 
     @Override
-    public java.util.List<ReadWarning> warnings() {
-        return in.warnings();
-    }
-
-    @Override
     public void close() {
         in.close();
     }
