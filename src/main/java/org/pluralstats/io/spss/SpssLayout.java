@@ -14,7 +14,6 @@ final class SpssLayout {
     /** 0 none, 1 bytecode, 2 zlib-compressed bytecode. */
     int compression;
     double bias;
-    double sysmis;
     /** Declared case count, or -1. */
     long cases;
 
@@ -36,4 +35,6 @@ final class SpssLayout {
     long zheaderOffset = -1;
     long ztrailerOffset = -1;
     long ztrailerLength = -1;
+    /** What the dictionary parser noticed and worked around (in file order). */
+    final java.util.List<org.pluralstats.io.ReadWarning> warnings = new java.util.ArrayList<>();
 }
