@@ -2,14 +2,15 @@
 """Derives the SPSS edge-case fixtures (src/test/resources/org/pluralstats/io/spss/edge/) from files
 PSPP wrote, by patching bytes, and records what PSPP (pspp-convert) and R haven read from each one.
 
-  edge_fixtures.py SRC OUT     SRC holds pspp_240_*.sav, pspp_240.zsav and pspp_strings.sav
+  edge_fixtures.py SRC OUT     SRC holds pspp_240_*.sav, pspp_240.zsav and pspp_strings.sav; the
+                               haven_*label_keys.sav files are written there by haven_label_keys.R
 
 Each mutation is one thing a damaged or hand-edited file can say (a header case count lower or
 higher than the data, data appended after the declared cases, a removed variable record, a
 float-info record (7.4) declaring SYSMIS = 0.0, a very long string record (7.14) that lies about a
 width, Latin-1 bytes in a file declared UTF-8). OUT/edge-reference.json holds, per file, PSPP's
 verdict (rows, per-column sums and non-missing counts, string contents as a SHA-256 of the values
-joined by newlines, or the error it printed) and haven's (rows or error). Python 3 standard library
+joined by newlines, or the error it printed) and haven's (rows and value labels, or its error). Python 3 standard library
 plus the pspp-convert and Rscript commands.
 """
 import csv
@@ -95,6 +96,9 @@ def mutations(src):
         out["vls_%d_as_%d.sav" % (int(old.split(b"=")[1]), int(new.split(b"=")[1]))] = (
             strings, "very long string record says %s" % new.decode(), b)
     out["pspp_strings.sav"] = (strings, "unchanged: record 7.22 with a length before each value", read(strings))
+    for name in ("haven_label_keys.sav", "haven_long_label_keys.sav"):
+        out[name] = (os.path.join(src, name), "unchanged: string value label keys longer than the width",
+                     read(os.path.join(src, name)))
     return out
 
 
@@ -125,7 +129,11 @@ def pspp(path, tmp):
 HAVEN = r"""
 suppressPackageStartupMessages(library(haven))
 f <- commandArgs(TRUE)[1]
-r <- tryCatch({ d <- read_sav(f); cat(nrow(d)) }, error = function(e) cat("ERROR", conditionMessage(e)))
+r <- tryCatch({
+  d <- read_sav(f)
+  labels <- lapply(d, function(x) { l <- attr(x, "labels"); if (is.null(l)) list() else as.list(l) })
+  cat(jsonlite::toJSON(list(ok = TRUE, rows = nrow(d), labels = labels), auto_unbox = TRUE, digits = NA))
+}, error = function(e) cat("ERROR", conditionMessage(e)))
 """
 
 
@@ -137,12 +145,14 @@ def haven(path, tmp):
     out = p.stdout.strip()
     if "ERROR" in out:
         return {"ok": False, "message": " ".join(out.split("ERROR", 1)[1].split())}
-    return {"ok": True, "rows": int(out)}
+    return json.loads(out[out.index("{"):])
 
 
 def main(src, out):
     os.makedirs(out, exist_ok=True)
     tmp = tempfile.mkdtemp()
+    subprocess.run(["Rscript", os.path.join(os.path.dirname(os.path.abspath(__file__)), "haven_label_keys.R"), src],
+                   check=True)
     try:
         files = []
         for name, (origin, what, data) in sorted(mutations(src).items()):

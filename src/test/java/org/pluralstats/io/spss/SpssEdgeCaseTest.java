@@ -249,4 +249,20 @@ class SpssEdgeCaseTest {
         assertThat(got.dictionary().find("essay_600").orElseThrow().width()).isEqualTo(600);
         assertThat(got.warnings()).isEmpty();
     }
+
+    @Test
+    void stringLabelKeysLongerThanTheWidthAreKeptWholeAsHavenKeepsThem() {
+        JsonNode haven = ref("haven_label_keys.sav").get("haven").get("labels").get("code");
+        Map<String, String> expected = new LinkedHashMap<>();
+        haven.fields().forEachRemaining(e -> expected.put(e.getValue().asText(), e.getKey()));
+        assertThat(expected).containsEntry("LT001", "Lithuania one");
+        Read got = read("haven_label_keys.sav");
+        assertThat(got.dictionary().find("code").orElseThrow().stringValueLabels())
+                .containsExactlyInAnyOrderEntriesOf(expected);
+        // haven writes a 26-byte key of an A19 variable with a wrong record length, and neither haven
+        // nor PSPP can read the file back: a located error here too.
+        assertThat(ref("haven_long_label_keys.sav").get("pspp").get("ok").asBoolean()).isFalse();
+        assertThatThrownBy(() -> read("haven_long_label_keys.sav")).isInstanceOf(SurveyFormatException.class)
+                .satisfies(e -> assertThat(((SurveyFormatException) e).byteOffset()).isPresent());
+    }
 }
