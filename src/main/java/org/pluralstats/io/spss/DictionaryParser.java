@@ -383,7 +383,8 @@ final class DictionaryParser {
                 double sysmis = f.flt64();
                 f.flt64(); // HIGHEST
                 f.flt64(); // LOWEST
-                if (Double.doubleToLongBits(sysmis) != Double.doubleToLongBits(SpssReader.SYSMIS)) {
+                // ReadStat once wrote NaN here; NaN cells read as system-missing anyway, so say nothing.
+                if (sysmis != SpssReader.SYSMIS && !Double.isNaN(sysmis)) {
                     out.warnings.add(new org.pluralstats.io.ReadWarning(file, "byte " + sysmisAt
                             + ", float info record (type 7, subtype 4)", "the file declares " + sysmis
                             + " as the system-missing value; ignored as SPSS and PSPP do: -1.7976931348623157E308 "

@@ -348,10 +348,17 @@ public final class SpssReader implements CaseReader {
      * ZLIB data trailer, so that a damaged or cut-off end of the file is not taken for a whole one.
      */
     private void finish() {
-        if (layout.compression == 2) {
-            do {
-                data.pos = data.lim;
-            } while (data.ensure(1));
+        long at = data.fileOffset();
+        long left = 0;
+        do {
+            left += data.available();
+            data.pos = data.lim;
+        } while (data.ensure(1));
+        if (left > 0) {
+            // Only bytecode data can stop before its end: at an end-of-data code 252.
+            warn(new ReadWarning(file, layout.compression == 2 ? "ZLIB data, after case " + (caseIndex + 1)
+                    : "byte " + at, left + " bytes follow the end-of-data code (252) after case " + (caseIndex + 1)
+                    + "; they were ignored"));
         }
     }
 
