@@ -769,10 +769,12 @@ final class DictionaryParser {
             String name = new String(encoding.bytes, StandardCharsets.US_ASCII).trim();
             Charset cs = forName(name);
             if (cs != null) {
+                out.charsetDeclared = true;
                 return cs;
             }
         }
         Charset cs = codePage(characterCode);
+        out.charsetDeclared = cs != null;
         return cs != null ? cs : Charset.forName("windows-1252");
     }
 

@@ -10,6 +10,8 @@ import org.pluralstats.io.FileDictionary;
 final class SpssLayout {
     FileDictionary dictionary;
     Charset charset;
+    /** Whether the file names its encoding (record 7.20, or a known code page in record 7.3). */
+    boolean charsetDeclared;
     boolean bigEndian;
     /** 0 none, 1 bytecode, 2 zlib-compressed bytecode. */
     int compression;

@@ -92,6 +92,7 @@ public final class SpssReader implements CaseReader {
     private final java.util.List<ReadWarning> warnings = new java.util.ArrayList<>();
     private int moreWarnings;
     private boolean[] warnedEncoding;
+    private boolean warnedUndeclared;
     private final boolean utf8;
 
     private SpssReader(ChannelSource channel, String file) {
@@ -530,9 +531,25 @@ public final class SpssReader implements CaseReader {
                         + "values of this variable too, without another warning)"));
             }
         }
+        if (!layout.charsetDeclared && !warnedUndeclared && !isAscii(b, end)) {
+            warnedUndeclared = true;
+            warn(new ReadWarning(file, "case " + (caseIndex + 1) + ", variable "
+                    + layout.dictionary.variables().get(variable).name(), "the file declares no character encoding "
+                    + "(no record 7.20, no code page in record 7.3); text that is not ASCII, such as this value, is "
+                    + "read as " + charset.name() + ": \"" + printable(s) + "\""));
+        }
         decoded[variable] = s;
         decodedCase[variable] = caseIndex + 1;
         return s;
+    }
+
+    private static boolean isAscii(byte[] b, int end) {
+        for (int i = 0; i < end; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean validUtf8(byte[] b, int end) {
