@@ -143,6 +143,11 @@ final class DictionaryParser {
         }
         out.cases = ncases;
         out.bias = bias;
+        if (compression != 0 && bias != 100) {
+            // As PSPP: codes 1-251 still stand for code - bias, but the writer was unusual.
+            out.warnings.add(new org.pluralstats.io.ReadWarning(file, "byte 84, file header", "the compression bias is "
+                    + bias + ", not the usual 100; compressed numbers are read as code - " + bias));
+        }
         formatOf = zsav ? FileFormat.ZSAV : FileFormat.SAV;
     }
 

@@ -265,4 +265,16 @@ class SpssEdgeCaseTest {
         assertThatThrownBy(() -> read("haven_long_label_keys.sav")).isInstanceOf(SurveyFormatException.class)
                 .satisfies(e -> assertThat(((SurveyFormatException) e).byteOffset()).isPresent());
     }
+
+    @Test
+    void anUnusualCompressionBiasIsUsedAndWarnedAboutAsPsppDoes() {
+        byte[] b = SpssFixtures.bytes("edge/pspp_240_compressed.sav");
+        java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putDouble(84, 90.0);
+        try (SpssReader r = SpssReader.open(b, "bias90.sav")) {
+            assertThat(r.next()).isTrue();
+            // id 1 is stored as code 101: 101 - 90 = 11.
+            assertThat(r.number(0)).isEqualTo(11.0);
+            assertThat(r.warnings()).singleElement().asString().contains("compression bias is 90.0");
+        }
+    }
 }

@@ -3,24 +3,20 @@ package org.pluralstats.io.spss;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pluralstats.io.MutationFuzzer;
-import org.pluralstats.io.MutationFuzzer.CountField;
 import org.pluralstats.io.MutationFuzzer.Seed;
-import org.pluralstats.io.MutationFuzzer.Span;
 import org.pluralstats.io.MutationFuzzer.Verdict;
 
 /**
  * The SPSS half of the mutation fuzzer of issue 10: {@link MutationFuzzer} over real {@code .sav} and
  * {@code .zsav} files written by PSPP, R haven, ReadStat and SPSS, with their records and case-count
  * fields (the header's int32 at byte 80 and the 64-bit count of record 7.16) located by
- * {@link #seed(String)}. Each mutant is read in full within a time bound and must be refused with a
+ * {@link SpssFuzzSeeds#seed(String)}. Each mutant is read in full within a time bound and must be refused with a
  * located one-line {@link org.pluralstats.SurveyFormatException}, read with the original's rows, or
  * read with a warning saying why the rows differ.
  *
@@ -41,10 +37,10 @@ class SpssFuzzTest {
     void everyMutantIsRefusedWithAPlaceOrReadAsTheOriginalOrWarnedAbout() {
         List<Seed> seeds = new ArrayList<>();
         for (String name : CORPUS) {
-            seeds.add(seed(name));
+            seeds.add(SpssFuzzSeeds.seed(name));
         }
         long t0 = System.nanoTime();
-        MutationFuzzer.Report file = new MutationFuzzer((b, n) -> SpssReader.open(b, n), seeds)
+        MutationFuzzer.Report file = new MutationFuzzer(SpssFuzzSeeds.opener(), seeds)
                 .run(SEED, MUTANTS, Duration.ofSeconds(5));
         // A tenth as streams: without the file length, false sizes are found as the stream ends.
         MutationFuzzer.Report stream = new MutationFuzzer(
@@ -59,66 +55,5 @@ class SpssFuzzTest {
         assertThat(file.mutants()).isGreaterThanOrEqualTo(3000);
         // Every kind of outcome occurs, so the oracle is exercised, not bypassed.
         assertThat(file.counts()).containsKeys(Verdict.REFUSED, Verdict.SAME_ROWS, Verdict.WARNED);
-    }
-
-    /**
-     * Locates the records and case-count fields of a fixture, following the PSPP manual's "System File
-     * Format": the 176-byte header, then records of types 2, 3 (with its type 4), 6 and 7 up to the
-     * termination record 999.
-     */
-    static Seed seed(String name) {
-        byte[] b = SpssFixtures.bytes(name);
-        ByteBuffer in = ByteBuffer.wrap(b);
-        int layout = in.order(ByteOrder.LITTLE_ENDIAN).getInt(64);
-        boolean big = layout != 2 && layout != 3;
-        in.order(big ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-        List<Span> records = new ArrayList<>();
-        List<CountField> counts = new ArrayList<>();
-        counts.add(new CountField(80, 4, big));
-        records.add(new Span(0, 176));
-        int o = 176;
-        while (true) {
-            int start = o;
-            int type = in.getInt(o);
-            switch (type) {
-                case 2 -> {
-                    int hasLabel = in.getInt(o + 8);
-                    int nMissing = in.getInt(o + 12);
-                    o += 32;
-                    if (hasLabel != 0) {
-                        o += 4 + (in.getInt(o) + 3) / 4 * 4;
-                    }
-                    o += 8 * Math.abs(nMissing);
-                }
-                case 3 -> {
-                    int n = in.getInt(o + 4);
-                    o += 8;
-                    for (int i = 0; i < n; i++) {
-                        int len = b[o + 8] & 0xff;
-                        o += 8 + (len + 1 + 7) / 8 * 8;
-                    }
-                    o += 8 + 4 * in.getInt(o + 4); // the type 4 record goes with it
-                }
-                case 6 -> o += 8 + 80 * in.getInt(o + 4);
-                case 7 -> {
-                    int subtype = in.getInt(o + 4);
-                    if (subtype == 16) {
-                        counts.add(new CountField(o + 24, 8, big));
-                    }
-                    o += 16 + in.getInt(o + 8) * in.getInt(o + 12);
-                }
-                case 999 -> o += 8;
-                default -> throw new IllegalStateException(name + ": record type " + type + " at " + o);
-            }
-            records.add(new Span(start, o));
-            if (type == 999) {
-                break;
-            }
-        }
-        boolean declares = in.getInt(80) >= 0;
-        for (CountField c : counts) {
-            declares |= c.size() == 8 && in.getLong(c.offset()) >= 0;
-        }
-        return new Seed(name, b, records, o, counts, declares);
     }
 }
