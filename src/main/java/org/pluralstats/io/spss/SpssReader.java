@@ -198,11 +198,14 @@ public final class SpssReader implements CaseReader {
         // An uncompressed case takes 8 bytes per element; a compressed one at least a code byte each.
         long perCase = layout.compression == 0 ? 8L * elements : elements;
         if (cases > left / perCase) {
+            String holds = layout.compression == 0
+                    ? "the file holds " + left / perCase + " cases (" + left + " bytes of data follow the dictionary, "
+                            + perCase + " bytes a case)"
+                    : "the " + left + " bytes of data after the dictionary hold at most " + left / perCase
+                            + " cases (a case needs at least " + perCase + " bytes)";
             throw SurveyFormatException.in(file).byteOffset(80).record("file header")
-                    .found("case count " + cases)
-                    .expected("at most " + left / perCase + " cases, as " + left + " bytes of data follow the dictionary"
-                            + " and a case needs " + (layout.compression == 0 ? "" : "at least ") + perCase + " bytes")
-                    .build();
+                    .problem(holds + ", but the header declares " + cases).found("case count " + cases)
+                    .expected("at most " + left / perCase).build();
         }
     }
 

@@ -164,6 +164,9 @@ class SpssEdgeCaseTest {
         }
         assertThatThrownBy(() -> read("cases_241_compressed.sav"))
                 .hasMessageContaining("the file holds 240 cases, but the header declares 241");
+        assertThatThrownBy(() -> read("cases_241_uncompressed.sav")).hasMessageContaining("byte offset 80")
+                .hasMessageContaining("the file holds 240 cases (13440 bytes of data follow the dictionary, 56 bytes a "
+                        + "case), but the header declares 241");
     }
 
     @Test
