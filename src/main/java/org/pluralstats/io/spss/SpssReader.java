@@ -45,9 +45,19 @@ import org.pluralstats.io.ReadWarning;
  *
  * <p>Cases are decoded from a buffered stream; only selected variables are stored, and a string
  * variable that is not selected is skipped without copying its bytes. A file that ends before its
- * declared case count, or inside a case, is a {@link SurveyFormatException}, as is any malformed
+ * declared case count ("the file holds 200 cases, but the header declares 240"), or inside a case
+ * ("the file ends inside case 57 of 240"), is a {@link SurveyFormatException}, as is any malformed
  * record, with the byte offset and record type. Every size read from the file is checked before
  * anything is allocated for it.
+ *
+ * <p>Where PSPP and haven silently read fewer cases than the file holds (a header case count lower than
+ * the data, whole cases appended after the declared ones), this reader reads every case and says so in
+ * {@link #warnings()}; bytes after the last case that are not a whole case are ignored with a warning.
+ * The system-missing value is -DBL_MAX (and code 255 in compressed data) whatever the float info record
+ * declares, as in SPSS and PSPP. A very long string record is checked against the variable records as
+ * PSPP checks it (every segment but the last 255 bytes wide, the last {@code width - 252 * (segments - 1)},
+ * both rounded up to 8) and refused if they disagree. In a file declared UTF-8, a string value that is
+ * not valid UTF-8 is decoded as windows-1252 with a warning naming the variable and case.
  *
  * <p>Reference: the PSPP Developers Guide, appendix "System File Format".
  */
