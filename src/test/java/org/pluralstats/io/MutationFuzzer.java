@@ -38,8 +38,8 @@ import org.pluralstats.SurveyFormatException;
  * within the time bound, or different rows without a warning.
  *
  * <p>Mutations: bit flips; boundary integers (0, 1, -1, 0x7fffffff, 0x80000000, the file length, ...)
- * written at 4-aligned offsets in either byte order; truncation; removed and duplicated records;
- * appended data; changed case counts. Records and case-count fields are format knowledge, so the caller
+ * written at 4-aligned offsets in either byte order; bytes inserted into or cut out of the header and
+ * dictionary; truncation; removed and duplicated records; appended data; changed case counts. Records and case-count fields are format knowledge, so the caller
  * supplies them per seed ({@link Seed}); a format without them still gets the other mutations.
  *
  * <p>What "the rows of the original" means depends on the mutation. Bytes that hold values (numbers,
@@ -332,15 +332,18 @@ public final class MutationFuzzer {
     static Mutant mutate(Seed seed, SplittableRandom rnd) {
         byte[] o = seed.bytes();
         int len = o.length;
-        switch (rnd.nextInt(8)) {
+        switch (rnd.nextInt(9)) {
             case 0 -> {
+                // 1-4 bits of one 8-byte word: one place, so that one mutant cannot both change a value
+                // and (legitimately) the layout, which together the oracle could not tell from a bug.
                 byte[] b = o.clone();
+                int word = favourHead(seed, rnd) & ~7;
                 int flips = 1 + rnd.nextInt(4);
                 for (int i = 0; i < flips; i++) {
-                    int at = favourHead(seed, rnd);
+                    int at = Math.min(len - 1, word + rnd.nextInt(8));
                     b[at] ^= (byte) (1 << rnd.nextInt(8));
                 }
-                return new Mutant("bitflip", b, false);
+                return new Mutant("bitflip@" + word, b, false);
             }
             case 1, 2 -> {
                 byte[] b = o.clone();
@@ -400,6 +403,25 @@ public final class MutationFuzzer {
                 byte[] b = Arrays.copyOf(o, len + extra.length);
                 System.arraycopy(extra, 0, b, len, extra.length);
                 return new Mutant("append-" + how + "-" + extra.length, b, true);
+            }
+            case 8 -> {
+                // Bytes inserted into or cut out of the header and dictionary (where a cut cannot be told
+                // from a file written that way, only the shape is checked).
+                int at = rnd.nextInt(Math.max(1, Math.min(len, seed.dataStart())));
+                if (rnd.nextBoolean()) {
+                    byte[] ins = new byte[1 + rnd.nextInt(16)];
+                    rnd.nextBytes(ins);
+                    byte[] b = new byte[len + ins.length];
+                    System.arraycopy(o, 0, b, 0, at);
+                    System.arraycopy(ins, 0, b, at, ins.length);
+                    System.arraycopy(o, at, b, at + ins.length, len - at);
+                    return new Mutant("insert@" + at + "+" + ins.length, b, false);
+                }
+                int n = Math.min(len - at, 1 + rnd.nextInt(64));
+                byte[] b = new byte[len - n];
+                System.arraycopy(o, 0, b, 0, at);
+                System.arraycopy(o, at + n, b, at, len - at - n);
+                return new Mutant("cut@" + at + "-" + n, b, false);
             }
             default -> {
                 if (seed.counts().isEmpty()) {
