@@ -48,7 +48,9 @@ import org.pluralstats.SurveyFormatException;
  * and variables (or a warning or error), and for the structural mutations (truncation, removed or
  * duplicated records, appended data, changed case counts) the same row count and the same values, in
  * order: numbers exactly, strings with blanks removed (removing SPSS's very long string record splits
- * one value into its segments, as PSPP reads such a file).
+ * one value into its segments, as PSPP reads such a file). A seed that does not declare its row count
+ * ({@link Seed#declaresRows()}) may gain rows from appended data or lose them to a cut between rows,
+ * since nothing tells; the rows read must then be the original's first ones.
  *
  * <p>Usage: {@code MutationFuzzer.Report r = new MutationFuzzer(opener, seeds).run(20261203L, 3000,
  * Duration.ofSeconds(2))}; failing inputs are written to a directory for use as regression fixtures.
@@ -162,7 +164,11 @@ public final class MutationFuzzer {
     }
 
     /** Rows, variables and a digest of the values of one read. */
-    private record Shape(long rows, int variables, String digest, String prefixDigest, List<ReadWarning> warnings) {
+    /**
+     * @param prefixes for an original file: the digest of its first k rows, for every k (else empty)
+     */
+    private record Shape(long rows, int variables, String digest, String prefixDigest, List<String> prefixes,
+                         List<ReadWarning> warnings) {
     }
 
     /** @param prefixRows also digest the first this many rows (-1: no) */
@@ -174,7 +180,11 @@ public final class MutationFuzzer {
             ByteBuffer num = ByteBuffer.allocate(8);
             long rows = 0;
             String prefix = null;
+            List<String> prefixes = new ArrayList<>();
             while (r.next()) {
+                if (prefixRows < 0) {
+                    prefixes.add(digestSoFar(md));
+                }
                 if (rows == prefixRows) {
                     prefix = digestSoFar(md);
                 }
@@ -192,7 +202,9 @@ public final class MutationFuzzer {
                 md.update((byte) '\n');
             }
             String all = digestSoFar(md);
-            return new Shape(rows, n, all, rows == prefixRows ? all : prefix, r.warnings());
+            prefixes.add(all);
+            return new Shape(rows, n, all, rows == prefixRows ? all : prefix, prefixRows < 0 ? prefixes : List.of(),
+                    r.warnings());
         }
     }
 
@@ -302,6 +314,10 @@ public final class MutationFuzzer {
         if (!same && !seed.declaresRows() && m.kind.startsWith("append") && got.rows > original.rows) {
             // Nothing says where the data of such a file ends: the original rows must come first.
             same = original.digest.equals(got.prefixDigest);
+        }
+        if (!same && !seed.declaresRows() && m.kind.startsWith("truncate") && got.rows < original.rows) {
+            // Cut between two cases: nothing in such a file tells; the rows left must be the first ones.
+            same = got.digest.equals(original.prefixes.get((int) got.rows));
         }
         if (same) {
             return Verdict.SAME_ROWS;
