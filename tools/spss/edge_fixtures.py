@@ -17,6 +17,7 @@ import csv
 import hashlib
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -107,7 +108,9 @@ def pspp(path, tmp):
     if os.path.exists(target):
         os.remove(target)
     p = subprocess.run(["pspp-convert", path, target], capture_output=True, text=True)
-    messages = [m for m in p.stderr.splitlines() if m.strip()]
+    # Without the directory, so that the reference does not depend on where it was made.
+    folder = os.path.dirname(path) + os.sep
+    messages = [m.replace(folder, "") for m in p.stderr.splitlines() if m.strip()]
     if p.returncode != 0:
         return {"ok": False, "messages": messages}
     with open(target, newline="", encoding="utf-8", errors="replace") as f:
@@ -144,7 +147,8 @@ def haven(path, tmp):
     p = subprocess.run(["Rscript", script, path], capture_output=True, text=True)
     out = p.stdout.strip()
     if "ERROR" in out:
-        return {"ok": False, "message": " ".join(out.split("ERROR", 1)[1].split())}
+        message = " ".join(out.split("ERROR", 1)[1].split())
+        return {"ok": False, "message": re.sub(r"[^ `']*/(?=" + re.escape(os.path.basename(path)) + ")", "", message)}
     return json.loads(out[out.index("{"):])
 
 
