@@ -280,4 +280,20 @@ class SpssEdgeCaseTest {
             assertThat(r.warnings()).singleElement().asString().contains("compression bias is 90.0");
         }
     }
+
+    @Test
+    void aVeryLongStringEntryThatNeedsOneSegmentIsIgnoredWithAWarningAsPsppDoes() {
+        byte[] b = SpssFixtures.bytes("edge/pspp_strings.sav");
+        String text = new String(b, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("ESSAY_30=00300");
+        assertThat(at).isPositive();
+        System.arraycopy("ESSAY_30=00200".getBytes(StandardCharsets.US_ASCII), 0, b, at, 14);
+        try (SpssReader r = SpssReader.open(b, "one-segment.sav")) {
+            // PSPP 1.6.2 (pspp-convert on this file): "ESSAY_30 listed in very long string record with width
+            // 00200, which requires only one segment." and reads six variables (essay_300, ESSAY__C).
+            assertThat(r.dictionary().names()).hasSize(6).contains("essay_600");
+            assertThat(r.warnings()).singleElement().asString().contains("ESSAY_30=00200")
+                    .contains("needs only one segment");
+        }
+    }
 }
