@@ -19,6 +19,15 @@ rm -f "$OUT"/*.sav "$OUT"/*.zsav
   && LANG=C.UTF-8 pspp "$TOOLS/pspp_legacy_encoding.sps" >/dev/null \
   && LANG=C.UTF-8 pspp "$TOOLS/pspp_wide_strings.sps" >/dev/null)
 
+# 1b. Edge cases: PSPP files (240 cases; strings with record 7.22 and very long strings), and files
+#     derived from them by patching bytes (wrong case counts, appended data, a removed variable record,
+#     SYSMIS 0.0 in the float info record, Latin-1 in a UTF-8 file, very long string records that lie),
+#     with what PSPP (pspp-convert) and R haven read from each: edge/edge-reference.json.
+(cd "$TMP" && LANG=C.UTF-8 pspp "$TOOLS/pspp_case_counts.sps" >/dev/null \
+  && LANG=C.UTF-8 pspp "$TOOLS/pspp_strings.sps" >/dev/null)
+rm -rf "$OUT/edge"
+"$PY" "$TOOLS/edge_fixtures.py" "$TMP" "$OUT/edge"
+
 # 2. R haven (which writes through ReadStat): compress = "none", "byte", "zsav".
 Rscript "$TOOLS/haven_fixture.R" "$OUT" "$TMP"
 

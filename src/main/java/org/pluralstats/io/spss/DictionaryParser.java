@@ -50,10 +50,11 @@ final class DictionaryParser {
     private final List<LabelSet> labelSets = new ArrayList<>();
 
     private FileFormat formatOf;
-    private boolean sysmisSet;
+    private long nominalCaseSize = -1;
     private int characterCode = -1;
-    private double highest = Double.MAX_VALUE;
-    private double lowest = Math.nextUp(-Double.MAX_VALUE);
+    /** HIGHEST and LOWEST of PSPP and SPSS; the float info record's copies are ignored, as PSPP does. */
+    private static final double HIGHEST = Double.MAX_VALUE;
+    private static final double LOWEST = Math.nextUp(-Double.MAX_VALUE);
     private long cases64 = -1;
     private Extension longNames;
     private Extension veryLongStrings;
@@ -129,6 +130,7 @@ final class DictionaryParser {
                     .expected(zsav ? "2 (zlib) in a $FL3 file" : "0 (none) or 1 (bytecode) in a $FL2 file").build();
         }
         out.compression = compression;
+        nominalCaseSize = nominal;
         if (nominal < -1 || nominal > MAX_ELEMENTS || nominal * 32 > in.remaining()) {
             throw f.error(68).found("nominal case size " + nominal)
                     .expected("-1 or a count of 8-byte elements that fits in the file's variable records").build();
@@ -141,6 +143,11 @@ final class DictionaryParser {
         }
         out.cases = ncases;
         out.bias = bias;
+        if (compression != 0 && bias != 100) {
+            // As PSPP: codes 1-251 still stand for code - bias, but the writer was unusual.
+            out.warnings.add(new org.pluralstats.io.ReadWarning(file, "byte 84, file header", "the compression bias is "
+                    + bias + ", not the usual 100; compressed numbers are read as code - " + bias));
+        }
         formatOf = zsav ? FileFormat.ZSAV : FileFormat.SAV;
     }
 
@@ -377,10 +384,17 @@ final class DictionaryParser {
             }
             case 4 -> {
                 expectShape(sizeAt, size, count, 8, 3);
-                out.sysmis = f.flt64();
-                highest = f.flt64();
-                lowest = f.flt64();
-                sysmisSet = true;
+                long sysmisAt = f.offset();
+                double sysmis = f.flt64();
+                f.flt64(); // HIGHEST
+                f.flt64(); // LOWEST
+                // ReadStat once wrote NaN here; NaN cells read as system-missing anyway, so say nothing.
+                if (sysmis != SpssReader.SYSMIS && !Double.isNaN(sysmis)) {
+                    out.warnings.add(new org.pluralstats.io.ReadWarning(file, "byte " + sysmisAt
+                            + ", float info record (type 7, subtype 4)", "the file declares " + sysmis
+                            + " as the system-missing value; ignored as SPSS and PSPP do: -1.7976931348623157E308 "
+                            + "is system-missing and " + sysmis + " is a value"));
+                }
             }
             case 16 -> {
                 expectShape(sizeAt, size, count, 8, 2);
@@ -444,8 +458,10 @@ final class DictionaryParser {
 
     private void resolve() {
         out.dataOffset = in.offset();
-        if (!sysmisSet) {
-            out.sysmis = -Double.MAX_VALUE;
+        if (nominalCaseSize > 0 && nominalCaseSize != elements) {
+            out.warnings.add(new org.pluralstats.io.ReadWarning(file, "byte 68, file header", "the header's nominal "
+                    + "case size is " + nominalCaseSize + " elements of 8 bytes, but the variable records define "
+                    + elements + "; the cases are read by the variable records"));
         }
         Charset cs = charset();
         out.charset = cs;
@@ -485,9 +501,15 @@ final class DictionaryParser {
                 }
                 Integer r = eq > 0 ? byShort.get(p.substring(0, eq).toUpperCase(Locale.ROOT)) : null;
                 int w = eq > 0 ? parseWidth(p.substring(eq + 1)) : -1;
-                if (r == null || w < 256 || w > 32767 || raw.get(r).width <= 0) {
+                if (r == null || w < 1 || w > 32767 || raw.get(r).width <= 0) {
                     throw SurveyFormatException.in(file).byteOffset(veryLongStrings.offset).record(veryLongStrings.record)
                             .found(p).expected("NAME=WIDTH naming a string variable, width 256 to 32767").build();
+                }
+                if (w < 256) {
+                    // One segment: nothing to merge. PSPP warns and ignores the entry.
+                    out.warnings.add(new org.pluralstats.io.ReadWarning(file, "byte " + veryLongStrings.offset + ", "
+                            + veryLongStrings.record, "lists " + p + ", which needs only one segment; ignored"));
+                    continue;
                 }
                 vlsWidth[r] = w;
             }
@@ -524,11 +546,19 @@ final class DictionaryParser {
                 RawVariable seg = raw.get(r + s);
                 // Data is packed 255 bytes per segment, so the last segments may hold nothing.
                 int take = segments == 1 ? width : Math.max(0, Math.min(255, width - 255 * s));
-                if (seg.width <= 0 || seg.width < take) {
-                    throw SurveyFormatException.in(file).byteOffset(seg.offset).record(VARIABLE)
-                            .problem("segment " + (s + 1) + " of very long string " + shortNames[r] + " (width " + width
-                                    + ") is " + (seg.width == 0 ? "numeric" : "a string of width " + seg.width)
-                                    + " where a string of width " + Math.max(take, 1) + " or more is needed").build();
+                // As PSPP's reader checks: every segment but the last is allocated 255 bytes, the last
+                // width - 252 * (segments - 1), and each variable record must have that width rounded up
+                // to 8 bytes. A record that lies about the width (600 said to be 300) fails here.
+                int alloc = segments == 1 ? width : s < segments - 1 ? 255 : width - 252 * s;
+                if (seg.width <= 0 || (segments > 1 ? roundUp8(seg.width) != roundUp8(alloc) : seg.width < take)) {
+                    throw SurveyFormatException.in(file)
+                            .byteOffset(segments > 1 ? veryLongStrings.offset : seg.offset)
+                            .record(segments > 1 ? veryLongStrings.record : VARIABLE)
+                            .problem("very long string " + shortNames[r] + " of width " + width + " has segment " + (s + 1)
+                                    + " of " + segments + " " + (seg.width == 0 ? "numeric"
+                                    : "of width " + seg.width + " (variable record at byte " + seg.offset + ")")
+                                    + " where width " + alloc + " is needed; the very long string record (type 7, "
+                                    + "subtype 14) disagrees with the variable records").build();
                 }
                 int segElements = (seg.width + 7) / 8;
                 for (int k = 0; k < segElements; k++) {
@@ -583,7 +613,8 @@ final class DictionaryParser {
                     if (width == 0) {
                         numericLabels.get(var).putIfAbsent(Bytes.flt64(value, 0, out.bigEndian), label);
                     } else {
-                        stringLabels.get(var).putIfAbsent(trimmed(value, Math.min(8, width), cs), label);
+                        // The whole 8-byte key, even past the variable's width, as haven keeps it.
+                        stringLabels.get(var).putIfAbsent(trimmed(value, 8, cs), label);
                     }
                 }
             }
@@ -606,6 +637,10 @@ final class DictionaryParser {
                     numericLabels.get(var), stringLabels.get(var), missing[var]));
         }
         out.dictionary = new FileDictionary(file, formatOf, out.cases, variables, cs.name());
+    }
+
+    private static int roundUp8(int n) {
+        return (n + 7) / 8 * 8;
     }
 
     private static int parseWidth(String s) {
@@ -640,8 +675,8 @@ final class DictionaryParser {
         if (v.nMissing > 0) {
             return new MissingValues(d, Double.NaN, Double.NaN, List.of());
         }
-        double low = d[0] <= lowest ? Double.NEGATIVE_INFINITY : d[0];
-        double high = d[1] >= highest ? Double.POSITIVE_INFINITY : d[1];
+        double low = d[0] <= LOWEST ? Double.NEGATIVE_INFINITY : d[0];
+        double high = d[1] >= HIGHEST ? Double.POSITIVE_INFINITY : d[1];
         if (Double.isNaN(low) || Double.isNaN(high)) {
             throw SurveyFormatException.in(file).byteOffset(v.offset).record(VARIABLE)
                     .found("a missing value range with a NaN bound").expected("two numbers").build();
@@ -672,13 +707,37 @@ final class DictionaryParser {
             for (int i = 0; i < n; i++) {
                 byte[] value = c.bytes(c.int32());
                 String label = new String(c.bytes(c.int32()), cs);
-                stringLabels.get(var).putIfAbsent(trimmed(value, Math.min(width, value.length), cs), label);
+                // The whole key, even when longer than the variable, as haven keeps it.
+                stringLabels.get(var).putIfAbsent(trimmed(value, value.length, cs), label);
             }
         }
     }
 
-    /** Long string missing values (type 7, subtype 22). */
+    /**
+     * Long string missing values (type 7, subtype 22). Each entry is a name, a count of 1 to 3 values
+     * in one byte, and the values. The PSPP manual describes one int32 length before all values; PSPP
+     * (1.6) writes a length before each value. Both layouts are read: the record is parsed with
+     * per-value lengths first and, if that does not account for every byte, with one length.
+     */
     private void longStringMissing(Extension e, Map<String, Integer> byName, Charset cs, MissingValues[] missing) {
+        Map<Integer, List<String>> parsed;
+        try {
+            parsed = longStringMissing(e, byName, cs, true);
+        } catch (SurveyFormatException perValue) {
+            try {
+                parsed = longStringMissing(e, byName, cs, false);
+            } catch (SurveyFormatException oneLength) {
+                throw perValue;
+            }
+        }
+        for (Map.Entry<Integer, List<String>> m : parsed.entrySet()) {
+            missing[m.getKey()] = new MissingValues(new double[0], Double.NaN, Double.NaN, m.getValue());
+        }
+    }
+
+    private Map<Integer, List<String>> longStringMissing(Extension e, Map<String, Integer> byName, Charset cs,
+                                                         boolean lengthPerValue) {
+        Map<Integer, List<String>> out = new LinkedHashMap<>();
         ExtensionCursor c = new ExtensionCursor(e);
         while (c.more()) {
             long varAt = c.offset();
@@ -686,18 +745,19 @@ final class DictionaryParser {
             int var = lookup(byName, name, e, varAt);
             long nAt = c.offset();
             int n = c.uint8();
-            if (n < 1 || n > 3 || out.widths[var] == 0) {
+            if (n < 1 || n > 3 || this.out.widths[var] == 0) {
                 throw c.error(nAt).found(n + " missing values for " + name)
                         .expected("1 to 3 missing values of a string variable").build();
             }
-            int len = c.int32();
+            int len = lengthPerValue ? 0 : c.int32();
             List<String> strings = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                byte[] value = c.bytes(len);
+                byte[] value = c.bytes(lengthPerValue ? c.int32() : len);
                 strings.add(trimmed(value, value.length, cs));
             }
-            missing[var] = new MissingValues(new double[0], Double.NaN, Double.NaN, strings);
+            out.put(var, strings);
         }
+        return out;
     }
 
     private int lookup(Map<String, Integer> byName, String name, Extension e, long at) {
@@ -714,10 +774,12 @@ final class DictionaryParser {
             String name = new String(encoding.bytes, StandardCharsets.US_ASCII).trim();
             Charset cs = forName(name);
             if (cs != null) {
+                out.charsetDeclared = true;
                 return cs;
             }
         }
         Charset cs = codePage(characterCode);
+        out.charsetDeclared = cs != null;
         return cs != null ? cs : Charset.forName("windows-1252");
     }
 

@@ -10,11 +10,12 @@ import org.pluralstats.io.FileDictionary;
 final class SpssLayout {
     FileDictionary dictionary;
     Charset charset;
+    /** Whether the file names its encoding (record 7.20, or a known code page in record 7.3). */
+    boolean charsetDeclared;
     boolean bigEndian;
     /** 0 none, 1 bytecode, 2 zlib-compressed bytecode. */
     int compression;
     double bias;
-    double sysmis;
     /** Declared case count, or -1. */
     long cases;
 
@@ -36,4 +37,6 @@ final class SpssLayout {
     long zheaderOffset = -1;
     long ztrailerOffset = -1;
     long ztrailerLength = -1;
+    /** What the dictionary parser noticed and worked around (in file order). */
+    final java.util.List<org.pluralstats.io.ReadWarning> warnings = new java.util.ArrayList<>();
 }

@@ -15,6 +15,7 @@ import org.pluralstats.SurveyFormatException;
 import org.pluralstats.io.CaseReader;
 import org.pluralstats.io.FileDictionary;
 import org.pluralstats.io.FileFormat;
+import org.pluralstats.io.ReadWarning;
 
 /**
  * Streams the cases of an SPSS system file: {@code $FL2} files, uncompressed or bytecode-compressed
@@ -44,23 +45,40 @@ import org.pluralstats.io.FileFormat;
  *
  * <p>Cases are decoded from a buffered stream; only selected variables are stored, and a string
  * variable that is not selected is skipped without copying its bytes. A file that ends before its
- * declared case count, or inside a case, is a {@link SurveyFormatException}, as is any malformed
+ * declared case count ("the file holds 200 cases, but the header declares 240"), or inside a case
+ * ("the file ends inside case 57 of 240"), is a {@link SurveyFormatException}, as is any malformed
  * record, with the byte offset and record type. Every size read from the file is checked before
  * anything is allocated for it.
+ *
+ * <p>Where PSPP and haven silently read fewer cases than the file holds (a header case count lower than
+ * the data, whole cases appended after the declared ones), this reader reads every case and says so in
+ * {@link #warnings()}; bytes after the last case that are not a whole case are ignored with a warning.
+ * The system-missing value is -DBL_MAX (and code 255 in compressed data) whatever the float info record
+ * declares, as in SPSS and PSPP. A very long string record is checked against the variable records as
+ * PSPP checks it (every segment but the last 255 bytes wide, the last {@code width - 252 * (segments - 1)},
+ * both rounded up to 8) and refused if they disagree. In a file declared UTF-8, a string value that is
+ * not valid UTF-8 is decoded as windows-1252 with a warning naming the variable and case.
  *
  * <p>Reference: the PSPP Developers Guide, appendix "System File Format".
  */
 public final class SpssReader implements CaseReader {
     private static final int BUFFER = 1 << 20;
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final int ZLIB_WINDOW = 256 << 10;
     private static final String DATA = "data record";
+    /**
+     * The system-missing value, -DBL_MAX, whatever the float info record (type 7, subtype 4) declares:
+     * SPSS and PSPP ignore that field (PSPP warns when it differs), and so does this reader.
+     */
+    static final double SYSMIS = -Double.MAX_VALUE;
+    /** Most warnings kept; the rest are counted in one last warning. */
+    static final int MAX_WARNINGS = 20;
 
     private final String file;
     private final ChannelSource channel;
     private final SpssLayout layout;
     private final ByteSource data;
     private final boolean bigEndian;
-    private final double sysmis;
     private final double bias;
     private final int elements;
     private final int[] elementVariable;
@@ -81,6 +99,11 @@ public final class SpssReader implements CaseReader {
     private long caseIndex = -1;
     private boolean started;
     private boolean ended;
+    private final java.util.List<ReadWarning> warnings = new java.util.ArrayList<>();
+    private int moreWarnings;
+    private boolean[] warnedEncoding;
+    private boolean warnedUndeclared;
+    private final boolean utf8;
 
     private SpssReader(ChannelSource channel, String file) {
         this.file = file;
@@ -88,7 +111,6 @@ public final class SpssReader implements CaseReader {
         try {
             this.layout = DictionaryParser.parse(channel, file);
             this.bigEndian = layout.bigEndian;
-            this.sysmis = layout.sysmis;
             this.bias = layout.bias;
             this.elements = layout.elements;
             this.elementVariable = layout.elementVariable;
@@ -96,6 +118,10 @@ public final class SpssReader implements CaseReader {
             this.elementTarget = layout.elementTarget;
             this.elementCopy = layout.elementCopy;
             this.charset = layout.charset;
+            this.utf8 = java.nio.charset.StandardCharsets.UTF_8.equals(charset);
+            for (ReadWarning w : layout.warnings) {
+                warn(w);
+            }
             checkCaseCount();
             if (layout.compression == 2) {
                 data = new InflatingSource(channel, file, bigEndian, layout.zheaderOffset, layout.ztrailerOffset,
@@ -182,11 +208,14 @@ public final class SpssReader implements CaseReader {
         // An uncompressed case takes 8 bytes per element; a compressed one at least a code byte each.
         long perCase = layout.compression == 0 ? 8L * elements : elements;
         if (cases > left / perCase) {
+            String holds = layout.compression == 0
+                    ? "the file holds " + left / perCase + " cases (" + left + " bytes of data follow the dictionary, "
+                            + perCase + " bytes a case)"
+                    : "the " + left + " bytes of data after the dictionary hold at most " + left / perCase
+                            + " cases (a case needs at least " + perCase + " bytes)";
             throw SurveyFormatException.in(file).byteOffset(80).record("file header")
-                    .found("case count " + cases)
-                    .expected("at most " + left / perCase + " cases, as " + left + " bytes of data follow the dictionary"
-                            + " and a case needs " + (layout.compression == 0 ? "" : "at least ") + perCase + " bytes")
-                    .build();
+                    .problem(holds + ", but the header declares " + cases).found("case count " + cases)
+                    .expected("at most " + left / perCase).build();
         }
     }
 
@@ -231,6 +260,7 @@ public final class SpssReader implements CaseReader {
         strings = new byte[n][];
         decoded = new String[n];
         decodedCase = new long[n];
+        warnedEncoding = new boolean[n];
         for (int v = 0; v < n; v++) {
             if (selected[v] && layout.widths[v] > 0) {
                 strings[v] = new byte[layout.widths[v]];
@@ -247,18 +277,38 @@ public final class SpssReader implements CaseReader {
             return false;
         }
         long declared = layout.cases;
-        if ((declared >= 0 && caseIndex + 1 >= declared) || elements == 0) {
+        if (elements == 0) {
             ended = true;
             finish();
             return false;
         }
-        boolean got = layout.compression == 0 ? readUncompressed() : readCompressed();
+        boolean beyond = declared >= 0 && caseIndex + 1 >= declared;
+        long at = data.fileOffset();
+        boolean got;
+        try {
+            got = layout.compression == 0 ? readUncompressed() : readCompressed();
+        } catch (SurveyFormatException e) {
+            if (!beyond || layout.compression == 2) {
+                // Inside the declared cases, or in a ZLIB stream (whose blocks and trailer must be whole).
+                throw e;
+            }
+            // Bytes after the declared cases that are not a whole case: the declared cases are whole
+            // and are what SPSS, PSPP and haven read; say what was left over.
+            ended = true;
+            warn(new ReadWarning(file, "byte " + at, "after the " + declared + " cases the header declares, "
+                    + (caseIndex + 1 - declared > 0 ? (caseIndex + 1 - declared) + " more whole cases and " : "")
+                    + "data that is not a whole case follow (" + withoutFile(e.getMessage()) + "); that data was ignored"));
+            reportExtraCases(declared);
+            return false;
+        }
         if (!got) {
             ended = true;
-            if (declared >= 0) {
-                throw error(-1).problem("the data ends after " + (caseIndex + 1) + " cases, but the file declares "
-                        + declared + where()).build();
+            long read = caseIndex + 1;
+            if (declared >= 0 && read < declared) {
+                throw error(-1).problem("the file holds " + read + " cases, but the header declares " + declared
+                        + where()).build();
             }
+            reportExtraCases(declared);
             finish();
             return false;
         }
@@ -266,15 +316,63 @@ public final class SpssReader implements CaseReader {
         return true;
     }
 
+    private String withoutFile(String message) {
+        return message.startsWith(file + ", ") ? message.substring(file.length() + 2) : message;
+    }
+
+    /** Warns when more cases were read than the header declares (they are all returned). */
+    private void reportExtraCases(long declared) {
+        long read = caseIndex + 1;
+        if (declared >= 0 && read > declared) {
+            warn(new ReadWarning(file, "file header, byte 80", "the file holds " + read + " cases, but the header "
+                    + "declares " + declared + "; all " + read + " were read (PSPP and haven read only the first "
+                    + declared + ")"));
+        }
+    }
+
+    private void warn(ReadWarning w) {
+        if (warnings.size() < MAX_WARNINGS) {
+            warnings.add(w);
+        } else {
+            moreWarnings++;
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>This reader warns about: a header case count lower than the cases in the file (all cases are
+     * read), bytes after the declared cases that are not a whole case (ignored), a float info record
+     * declaring another system-missing value (ignored, as SPSS and PSPP do), a nominal case size that
+     * disagrees with the variable records, and string fields of a file declared UTF-8 that are not
+     * valid UTF-8 (decoded as windows-1252, once per variable).
+     */
+    @Override
+    public java.util.List<ReadWarning> warnings() {
+        if (moreWarnings == 0) {
+            return java.util.List.copyOf(warnings);
+        }
+        java.util.List<ReadWarning> all = new java.util.ArrayList<>(warnings);
+        all.add(new ReadWarning(file, "", "and " + moreWarnings + " more warnings"));
+        return java.util.List.copyOf(all);
+    }
+
     /**
      * After the last case of a ZSAV file, inflates whatever is left of the last block and checks the
      * ZLIB data trailer, so that a damaged or cut-off end of the file is not taken for a whole one.
      */
     private void finish() {
-        if (layout.compression == 2) {
-            do {
-                data.pos = data.lim;
-            } while (data.ensure(1));
+        long at = data.fileOffset();
+        long left = 0;
+        do {
+            left += data.available();
+            data.pos = data.lim;
+        } while (data.ensure(1));
+        if (left > 0) {
+            // Only bytecode data can stop before its end: at an end-of-data code 252.
+            warn(new ReadWarning(file, layout.compression == 2 ? "ZLIB data, after case " + (caseIndex + 1)
+                    : "byte " + at, left + " bytes follow the end-of-data code (252) after case " + (caseIndex + 1)
+                    + "; they were ignored"));
         }
     }
 
@@ -285,8 +383,8 @@ public final class SpssReader implements CaseReader {
             if (s.available() == 0) {
                 return false;
             }
-            throw error(s.available() / 8).problem("the file ends " + s.available() + " bytes into a case of " + size
-                    + " bytes" + where()).build();
+            throw error(s.available() / 8).problem("the file ends inside case " + (caseIndex + 2) + ofDeclared() + ", "
+                    + s.available() + " bytes into its " + size + " bytes" + where()).build();
         }
         byte[] b = s.buf;
         int p = s.pos;
@@ -311,7 +409,7 @@ public final class SpssReader implements CaseReader {
                     if (e == 0 && s.available() == 0) {
                         return false;
                     }
-                    throw error(e).problem("the file ends inside a case" + where()).build();
+                    throw error(e).problem("the file ends inside case " + (caseIndex + 2) + ofDeclared() + where()).build();
                 }
                 System.arraycopy(s.buf, s.pos, codes, 0, 8);
                 s.pos += 8;
@@ -328,7 +426,7 @@ public final class SpssReader implements CaseReader {
                     throw error(e).problem("the end-of-data code 252 appears inside a case" + where()).build();
                 case 253:
                     if (!s.ensure(8)) {
-                        throw error(e).problem("the file ends inside a case" + where()).build();
+                        throw error(e).problem("the file ends inside case " + (caseIndex + 2) + ofDeclared() + where()).build();
                     }
                     if (sel[e]) {
                         store(e, s.buf, s.pos);
@@ -380,13 +478,17 @@ public final class SpssReader implements CaseReader {
         int v = elementVariable[e];
         if (elementNumeric[e]) {
             double d = Bytes.flt64(b, p, bigEndian);
-            numbers[v] = d == sysmis || d != d ? Double.NaN : d;
+            numbers[v] = d == SYSMIS || d != d ? Double.NaN : d;
         } else {
             int c = elementCopy[e];
             if (c > 0) {
                 System.arraycopy(b, p, strings[v], elementTarget[e], c);
             }
         }
+    }
+
+    private String ofDeclared() {
+        return layout.cases >= 0 ? " of " + layout.cases : "";
     }
 
     private String where() {
@@ -432,9 +534,57 @@ public final class SpssReader implements CaseReader {
             end--;
         }
         String s = new String(b, 0, end, charset);
+        if (utf8 && s.indexOf('\uFFFD') >= 0 && !validUtf8(b, end)) {
+            s = new String(b, 0, end, WINDOWS_1252);
+            if (!warnedEncoding[variable]) {
+                warnedEncoding[variable] = true;
+                warn(new ReadWarning(file, "case " + (caseIndex + 1) + ", variable "
+                        + layout.dictionary.variables().get(variable).name(), "the file declares UTF-8 but this "
+                        + "value is not valid UTF-8; decoded as windows-1252: \"" + printable(s) + "\" (later such "
+                        + "values of this variable too, without another warning)"));
+            }
+        }
+        if (!layout.charsetDeclared && !warnedUndeclared && !isAscii(b, end)) {
+            warnedUndeclared = true;
+            warn(new ReadWarning(file, "case " + (caseIndex + 1) + ", variable "
+                    + layout.dictionary.variables().get(variable).name(), "the file declares no character encoding "
+                    + "(no record 7.20, no code page in record 7.3); text that is not ASCII, such as this value, is "
+                    + "read as " + charset.name() + ": \"" + printable(s) + "\""));
+        }
         decoded[variable] = s;
         decodedCase[variable] = caseIndex + 1;
         return s;
+    }
+
+    private static boolean isAscii(byte[] b, int end) {
+        for (int i = 0; i < end; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean validUtf8(byte[] b, int end) {
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(b, 0, end));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** Escapes control characters so that a value quoted in a warning stays on one line. */
+    private static String printable(String s) {
+        StringBuilder out = new StringBuilder(Math.min(s.length(), 80));
+        for (int i = 0; i < s.length() && i < 80; i++) {
+            char c = s.charAt(i);
+            out.append(c < 0x20 || c == 0x7f ? String.format(java.util.Locale.ROOT, "\\x%02x", (int) c) : c);
+        }
+        return s.length() > 80 ? out + "..." : out.toString();
     }
 
     private void check(int variable, boolean numeric) {

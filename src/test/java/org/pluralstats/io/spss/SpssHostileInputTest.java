@@ -171,13 +171,13 @@ class SpssHostileInputTest {
     void shortDataIsAnErrorNotAShortResult() {
         byte[] b = smallData(small(5), 3);
         SurveyFormatException e = failure(b, true);
-        assertThat(e.getMessage()).contains("data record").contains("after 3 cases").contains("declares 5");
+        assertThat(e.getMessage()).contains("data record").contains("holds 3 cases").contains("declares 5");
         // With the file length known, the header's count is rejected before any case is read.
         assertThat(failure(b, false).getMessage()).contains("file header").contains("case count 5");
         // Bytecode-compressed: two cases of data, three declared.
         SyntheticSav c = new SyntheticSav().header("$FL2", 1, 1, 3).variable(0, "X", null).end()
                 .bytes(101, 102, 252, 0, 0, 0, 0, 0);
-        assertThat(fails(c.toBytes()).getMessage()).contains("after 2 cases").contains("declares 3");
+        assertThat(fails(c.toBytes()).getMessage()).contains("holds 2 cases").contains("declares 3");
     }
 
     @Test
@@ -395,7 +395,7 @@ class SpssHostileInputTest {
         assertThat(fails(sysmisInString.toBytes()).getMessage()).contains("code 255");
         SyntheticSav rawCut = new SyntheticSav().header("$FL2", 1, 1, 1).variable(0, "X", null).end()
                 .bytes(253, 0, 0, 0, 0, 0, 0, 0).bytes(1, 2, 3);
-        assertThat(fails(rawCut.toBytes()).getMessage()).contains("ends inside a case");
+        assertThat(fails(rawCut.toBytes()).getMessage()).contains("ends inside case 1 of 1");
     }
 
     @Test

@@ -180,7 +180,7 @@ class SpssReaderTest {
         assertThat(SpssHostileInputTest.readAll(s.toBytes(), true)).isEqualTo(3);
         byte[] cut = s.bytes(1, 2, 3).toBytes();
         assertThatThrownBy(() -> SpssHostileInputTest.readAll(cut, false)).isInstanceOf(SurveyFormatException.class)
-                .hasMessageContaining("3 bytes into a case");
+                .hasMessageContaining("ends inside case 4, 3 bytes into its 8 bytes");
     }
 
     @Test

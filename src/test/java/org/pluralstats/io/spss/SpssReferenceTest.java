@@ -140,6 +140,7 @@ class SpssReferenceTest {
         }
         assertThat(read).as(file + " cases read").isEqualTo(rows);
         assertThat(r.next()).isFalse();
+        assertThat(r.warnings()).as(file + ": a file as its writer wrote it reads without warnings").isEmpty();
         for (int i = 0; i < n; i++) {
             JsonNode rv = vars.get(i);
             if (rv.get("type").asText().equals("numeric")) {
