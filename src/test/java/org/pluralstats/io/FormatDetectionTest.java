@@ -208,15 +208,17 @@ class FormatDetectionTest {
     void portableFilesAreRecognisedInEveryLineLayout() throws IOException {
         byte[] wrapped = Files.readAllBytes(portable());     // PSPP 1.6.2 EXPORT: 80 columns, CR LF
         assertThat(new String(wrapped, 0, 82, StandardCharsets.ISO_8859_1)).endsWith("\r\n");
-        String message = "SPSS portable file (.por): not supported";
-        refused(portable(), message);
+        assertThat(SurveyFiles.detect(portable())).isEqualTo(FileFormat.POR);
         String text = new String(wrapped, StandardCharsets.ISO_8859_1);
-        refused(write("lf.por", text.replace("\r\n", "\n").getBytes(StandardCharsets.ISO_8859_1)), message);
-        refused(write("flat.por", text.replace("\r\n", "").getBytes(StandardCharsets.ISO_8859_1)), message);
+        assertThat(SurveyFiles.detect(write("lf.por", text.replace("\r\n", "\n").getBytes(StandardCharsets.ISO_8859_1))))
+                .isEqualTo(FileFormat.POR);
+        assertThat(SurveyFiles.detect(write("flat.por", text.replace("\r\n", "").getBytes(StandardCharsets.ISO_8859_1))))
+                .isEqualTo(FileFormat.POR);
         // lines shorter than 80 columns count as padded with spaces: trim the vanity lines' trailing blanks
         String trimmed = text.replaceAll(" +\r\n", "\r\n");
         assertThat(trimmed).isNotEqualTo(text);
-        refused(write("short.por", trimmed.getBytes(StandardCharsets.ISO_8859_1)), message);
+        assertThat(SurveyFiles.detect(write("short.por", trimmed.getBytes(StandardCharsets.ISO_8859_1))))
+                .isEqualTo(FileFormat.POR);
         assertThat(SurveyFiles.isPortable(Arrays.copyOf(wrapped, 400))).isFalse();
         // the tag alone, translated through the file's own table, is enough: blank the vanity header
         byte[] anonymous = text.replace("ASCII SPSS PORT FILE", "xxxxxxxxxxxxxxxxxxxx").getBytes(StandardCharsets.ISO_8859_1);
