@@ -203,6 +203,16 @@ public final class Codebook {
         return m == null ? Optional.empty() : Optional.ofNullable(m.get(TextKey.of(text)));
     }
 
+    /**
+     * @param item an item of this codebook
+     * @param separator a checkbox separator
+     * @return the most separators inside one option text of the item (as compared, see {@link TextKey})
+     */
+    int maxOptionSeparators(CodebookItem item, String separator) {
+        Map<String, CodebookOption> m = optionsByText.get(item.id().toLowerCase(Locale.ROOT));
+        return m == null ? 0 : OptionSplitter.maxSeparators(m.keySet(), separator);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Codebook c && items.equals(c.items) && title.equals(c.title)

@@ -159,6 +159,7 @@ public final class GoogleFormsReader {
         private final int g;
         private final Codebook codebook;
         private final Optional<String> language;
+        private final Map<String, Integer> optionSeparators = new HashMap<>();
         final SurveyData data;
         final FormsGroup details;
 
@@ -427,12 +428,15 @@ public final class GoogleFormsReader {
             CodebookItem ci = binding.codebookItem;
             String sep = form.style.checkboxSeparator();
             if (ci == null) {
-                List<String> pieces = OptionSplitter.split(v, sep, binding.knownOptions::contains, false);
+                List<String> pieces = OptionSplitter.split(v, sep, binding.knownOptions::contains,
+                        binding.knownSeparators(sep), false);
                 pieces.replaceAll(PersonalData::mask);
                 return pieces;
             }
+            int maxSeparators = optionSeparators.computeIfAbsent(ci.id() + '\n' + sep,
+                    k -> codebook.maxOptionSeparators(ci, sep));
             List<String> pieces = OptionSplitter.split(v, sep, t -> codebook.matchOption(ci, t).isPresent(),
-                    ci.otherCode().isPresent());
+                    maxSeparators, ci.otherCode().isPresent());
             List<String> codes = new ArrayList<>();
             for (String p : pieces) {
                 Optional<CodebookOption> o = codebook.matchOption(ci, p);
