@@ -116,14 +116,15 @@ public final class SurveyFiles {
     public static SurveyData read(Path path, ReadOptions options, Progress progress) {
         String what = "reading " + path.getFileName();
         if (detect(path) == FileFormat.CSV) {
-            // one pass, typing columns from the first rows; a later text cell retypes that column
+            // one pass, typing columns from the first rows; a later text cell ends that pass after
+            // collecting every column that turns to text, and one more pass reads them as text
             Set<String> forced = new java.util.HashSet<>();
             while (true) {
                 try (CsvReader reader = CsvReader.openSampled(path, forced);
                      Progress.Task task = progress.start(what, reader.estimatedRows())) {
                     return read(new ProgressCaseReader(reader, task), options);
                 } catch (CsvReader.TypeConflict conflict) {
-                    forced.add(conflict.variable());
+                    forced.addAll(conflict.variables());
                 }
             }
         }
