@@ -329,7 +329,8 @@ public final class SurveyFiles {
 
     /**
      * The item for a file variable: a {@link ItemKind#SCALE} item over the labelled non-negative integer
-     * codes when the variable has such value labels, else {@link ItemKind#NUMERIC}; string variables
+     * codes when the variable has two or more such value labels spanning at most
+     * {@link Scale#MAX_POINTS} points, else {@link ItemKind#NUMERIC}; string variables
      * are {@link ItemKind#CHOICE} items.
      *
      * @param v the variable
@@ -346,7 +347,8 @@ public final class SurveyFiles {
                 points.put((int) code, e.getValue());
             }
         }
-        if (points.size() >= 2) {
+        // labels spread wider than a scale can be (codes 1 and 2147483647) leave the item numeric
+        if (points.size() >= 2 && Scale.isValidRange(points.firstKey(), points.lastKey())) {
             Scale s = new Scale(points.firstKey(), points.lastKey(), points, Scale.Direction.ASCENDING);
             return new Item(v.name(), v.label(), ItemKind.SCALE, Optional.of(s), List.of(), v.valueLabels());
         }

@@ -39,4 +39,21 @@ class ResourceLimitsTest {
         assertThat(PercentileBootstrap.withDefaults().withResamples(PercentileBootstrap.MAX_RESAMPLES).resamples())
                 .isEqualTo(1_000_000);
     }
+
+    @Test
+    void aScaleIsAtMostMaxPointsAndLabelsSpreadWiderLeaveAnItemNumeric() {
+        assertThatThrownBy(() -> org.pluralstats.data.Scale.of(0, Integer.MAX_VALUE))
+                .hasMessageContaining("more than 10001 points");
+        assertThatThrownBy(() -> org.pluralstats.data.Scale.of(Integer.MIN_VALUE, Integer.MAX_VALUE))
+                .hasMessageContaining("more than 10001 points");
+        assertThat(org.pluralstats.data.Scale.of(0, 10_000).points()).isEqualTo(org.pluralstats.data.Scale.MAX_POINTS);
+        org.pluralstats.io.Variable wide = new org.pluralstats.io.Variable(0, "v", "", org.pluralstats.io.VariableType.NUMERIC,
+                8, java.util.Map.of(1.0, "low", 2147483647.0, "high"), java.util.Map.of(), null);
+        assertThat(org.pluralstats.io.SurveyFiles.itemOf(wide).kind()).isEqualTo(org.pluralstats.data.ItemKind.NUMERIC);
+        assertThat(org.pluralstats.io.SurveyFiles.itemOf(wide).valueLabels()).hasSize(2);
+        org.pluralstats.io.Variable narrow = new org.pluralstats.io.Variable(0, "v", "", org.pluralstats.io.VariableType.NUMERIC,
+                8, java.util.Map.of(1.0, "low", 10.0, "high"), java.util.Map.of(), null);
+        assertThat(org.pluralstats.io.SurveyFiles.itemOf(narrow).scale()).contains(
+                org.pluralstats.data.Scale.of(1, 10).withLabels(java.util.Map.of(1, "low", 10, "high")));
+    }
 }

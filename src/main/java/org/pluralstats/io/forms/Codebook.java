@@ -422,6 +422,13 @@ public final class Codebook {
                 throw SurveyFormatException.in(source).column(at + ".scale")
                         .found("min " + s.min() + ", max " + s.max()).expected("integers min <= max").build();
             }
+            if (!Scale.isValidRange(s.min(), s.max())) {
+                throw SurveyFormatException.in(source).column(at + ".scale")
+                        .problem("a scale of more than " + Scale.MAX_POINTS + " points (the limit)")
+                        .found("min " + s.min() + ", max " + s.max())
+                        .expected("at most " + Scale.MAX_POINTS + " points; declare a wider item as \"numeric\"")
+                        .build();
+            }
             Map<Integer, String> labels = new TreeMap<>();
             if (s.labels() != null) {
                 for (Map.Entry<String, String> e : s.labels().entrySet()) {
