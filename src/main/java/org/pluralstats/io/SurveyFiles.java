@@ -48,6 +48,7 @@ public final class SurveyFiles {
      * @return its format
      */
     public static FileFormat detect(Path path) {
+        InputFiles.requireRegular(path);
         byte[] head = new byte[11];
         int n;
         try (InputStream in = Files.newInputStream(path)) {

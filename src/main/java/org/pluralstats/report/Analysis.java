@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.pluralstats.io.InputFiles;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.align.AlignmentLevel;
@@ -232,6 +233,7 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
     public static Analysis read(Path file) {
         String name = file.toString();
         JsonNode root;
+        InputFiles.requireRegular(file);
         try {
             root = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.pluralstats.io.InputFiles;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.data.SurveyData;
@@ -50,6 +51,7 @@ public record ItemCodings(String source, List<ItemCoding> items, Optional<Boolea
      */
     public static ItemCodings read(Path file) {
         JsonNode root;
+        InputFiles.requireRegular(file);
         try {
             root = new ObjectMapper().readTree(file.toFile());
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.pluralstats.io.InputFiles;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.io.CaseBatch;
 import org.pluralstats.io.CaseReader;
@@ -67,6 +68,7 @@ public final class CsvReader implements CaseReader {
         this.path = path;
         this.sampled = sampled;
         this.name = path.toString();
+        InputFiles.requireRegular(path);
         try {
             this.in = Files.newInputStream(path);
         } catch (NoSuchFileException e) {

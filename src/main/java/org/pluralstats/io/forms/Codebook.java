@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.pluralstats.io.InputFiles;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.data.ItemKind;
@@ -104,6 +105,7 @@ public final class Codebook {
      * @throws PluralstatsException when the file cannot be read
      */
     public static Codebook read(Path file) {
+        InputFiles.requireRegular(file);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

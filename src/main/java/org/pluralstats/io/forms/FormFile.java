@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.pluralstats.io.InputFiles;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
 
@@ -153,6 +154,7 @@ final class FormFile {
      */
     static FormFile load(String group, Path path, MetadataTitles titles, FormsReadOptions.DateOrder order) {
         byte[] bytes;
+        InputFiles.requireRegular(path);
         try {
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
