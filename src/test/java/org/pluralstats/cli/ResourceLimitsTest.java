@@ -3,7 +3,15 @@ package org.pluralstats.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.forms.FormsReadOptions;
+import org.pluralstats.io.forms.GoogleFormsReader;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.align.Alignment;
 import org.pluralstats.align.DistributionSimilarity;
@@ -14,6 +22,9 @@ import org.pluralstats.stats.PercentileBootstrap;
  * within memory proportional to what the input holds or stops at once with a one-line limit message.
  */
 class ResourceLimitsTest {
+    @TempDir
+    Path dir;
+
     @Test
     void aBootstrapCountBeyondTheLimitIsRefusedBeforeAnythingIsRead() {
         // The input files do not exist: the limit is checked first, so it is the message.
@@ -55,5 +66,32 @@ class ResourceLimitsTest {
                 8, java.util.Map.of(1.0, "low", 10.0, "high"), java.util.Map.of(), null);
         assertThat(org.pluralstats.io.SurveyFiles.itemOf(narrow).scale()).contains(
                 org.pluralstats.data.Scale.of(1, 10).withLabels(java.util.Map.of(1, "low", 10, "high")));
+    }
+
+    @Test
+    void aFormsExportLargerThanTheLimitIsRefusedBeforeItIsRead() throws IOException {
+        Path big = dir.resolve("big.csv");
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(GoogleFormsReader.MAX_EXPORT_BYTES + 1); // sparse: no disk space, nothing to read
+        }
+        assertThatThrownBy(() -> GoogleFormsReader.read("g", big, FormsReadOptions.defaults()))
+                .isInstanceOf(SurveyFormatException.class)
+                .hasMessageContaining("a Google Forms export larger than the limit of 256 MiB")
+                .hasMessageContaining((GoogleFormsReader.MAX_EXPORT_BYTES + 1) + " bytes");
+        String[] cli = WeightCommandsTest.run(1, "forms", "--group", "g=" + big);
+        assertThat(cli[1]).contains("larger than the limit").doesNotContain("OutOfMemoryError");
+    }
+
+    @Test
+    void aFormsExportWithMoreColumnsThanGoogleSheetsAllowsIsRefused() throws IOException {
+        StringBuilder b = new StringBuilder("Timestamp");
+        for (int i = 1; i <= GoogleFormsReader.MAX_COLUMNS; i++) {
+            b.append(",Q").append(i);
+        }
+        Path wide = Files.writeString(dir.resolve("wide.csv"), b + "\n2025/05/14 1:07:13 PM GMT+2" + ",1".repeat(
+                GoogleFormsReader.MAX_COLUMNS) + "\n");
+        assertThatThrownBy(() -> GoogleFormsReader.read("g", wide, FormsReadOptions.defaults()))
+                .isInstanceOf(SurveyFormatException.class).hasMessageContaining("line 1")
+                .hasMessageContaining("found \"18279 columns\"").hasMessageContaining("at most 18278 columns");
     }
 }

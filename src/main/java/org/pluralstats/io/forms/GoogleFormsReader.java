@@ -76,6 +76,17 @@ public final class GoogleFormsReader {
     public static final String DUPLICATE_ANSWERS = "duplicate submission (identical answers within 2 minutes)";
     /** Two submissions with identical answers at most this many seconds apart are one submission. */
     public static final long DUPLICATE_WINDOW_SECONDS = 120;
+    /**
+     * The largest export read, 256 MiB: an export is held in memory while it is read, and real ones
+     * (Google Sheets holds at most 10 million cells) are far smaller; a larger file is refused before
+     * it is read.
+     */
+    public static final long MAX_EXPORT_BYTES = 256L << 20;
+    /**
+     * The most columns in an export, 18,278: Google Sheets' own limit (columns A to ZZZ), so no export
+     * of a form has more; a header with more is refused before its rows are kept.
+     */
+    public static final int MAX_COLUMNS = 18_278;
 
     private GoogleFormsReader() {
     }
