@@ -14,6 +14,10 @@ import org.pluralstats.weight.PolarityDesign;
 import org.pluralstats.weight.PopulationSpec;
 import org.pluralstats.weight.StreamingScores;
 import org.pluralstats.weight.WeightSpec;
+import org.pluralstats.io.CaseReader;
+import org.pluralstats.io.FileDictionary;
+import org.pluralstats.io.SurveyFiles;
+import org.pluralstats.io.wvs.WvsConventions;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -53,6 +57,7 @@ final class DesignOptions {
      * @return the design, read from the data file
      */
     PolarityDesign design(CommandLine.Model.CommandSpec spec) {
+        String by = populationColumn();
         ItemCodings codings = items == null ? null : ItemCodings.read(items);
         Binarisation b = binarisation(spec, codings);
         PopulationSpec populations;
@@ -114,9 +119,35 @@ final class DesignOptions {
             throw new CommandLine.ParameterException(spec.commandLine(), "--stream takes --by COLUMN or global, not --map");
         }
         Binarisation b = binarisation(spec, items == null ? null : ItemCodings.read(items));
+        String by = populationColumn();
         Optional<String> column = by.equalsIgnoreCase(PopulationSpec.GLOBAL) ? Optional.empty() : Optional.of(by);
         return StreamingScores.of(b, column, weight == null ? WeightSpec.design() : WeightSpec.parse(weight),
                 excludeInvalidWeights ? InvalidWeights.EXCLUDE : InvalidWeights.FAIL);
+    }
+
+    /**
+     * The {@code --by} column with {@code language} and {@code country} resolved through the file's WVS/EVS
+     * conventions; when the populations are interview languages, a note on standard error says which
+     * column they come from (in the official Wave 7 file S_INTLANGUAGE is a numeric code, LNGE_ISO the
+     * ISO 639 code).
+     */
+    private String populationColumn() {
+        boolean alias = by.equalsIgnoreCase(WvsConventions.LANGUAGE) || by.equalsIgnoreCase(WvsConventions.COUNTRY);
+        if (!alias && !WvsConventions.isLanguageColumn(by)) {
+            return by;
+        }
+        try (CaseReader r = SurveyFiles.open(data)) {
+            FileDictionary dict = r.dictionary();
+            String column = WvsConventions.populationColumn(dict, by);
+            WvsConventions conv = WvsConventions.detect(dict);
+            if (conv.languageVariable().filter(column::equalsIgnoreCase).isPresent()) {
+                conv.languageNote(dict).ifPresent(n -> System.err.println("pluralstats: note: populations by " + n));
+            } else if (WvsConventions.isLanguageColumn(column)) {
+                conv.languageNote(dict).ifPresent(n -> System.err.println("pluralstats: note: --by " + column
+                        + " is not the file's interview-language column; " + n + " (--by language)"));
+            }
+            return column;
+        }
     }
 
     static void reportExclusions(PolarityDesign d) {
