@@ -150,6 +150,52 @@ final class DesignOptions {
         }
     }
 
+    /**
+     * The bytes that holding a file's variables in memory takes, about: 8 bytes per value and 1 for its
+     * missing reason, per case and variable, and 8 per case for the weight.
+     *
+     * @param cases the cases (declared, or estimated from the file size for CSV)
+     * @param variables the variables read
+     * @return the estimate
+     */
+    static long memoryNeeded(long cases, long variables) {
+        return cases * (9 * variables + 8);
+    }
+
+    /**
+     * Whether the data would not fit in memory: {@link #memoryNeeded} of the cases and the variables
+     * to read is more than half of {@code maxMemory} (the other half for growing columns, row sets
+     * and the scores). When it would not fit and one pass can score it (no {@code --map}), a note on
+     * standard error says so and the caller streams; otherwise a usage error says "use --stream" —
+     * before anything is read, instead of an OutOfMemoryError half-way.
+     *
+     * @param spec the command, for usage errors
+     * @param maxMemory the Java heap's limit ({@code Runtime.maxMemory()})
+     * @return whether to score in one pass
+     */
+    boolean tooLargeForMemory(CommandLine.Model.CommandSpec spec, long maxMemory) {
+        long cases;
+        long variables;
+        try (CaseReader r = SurveyFiles.detect(data) == org.pluralstats.io.FileFormat.CSV
+                ? org.pluralstats.io.csv.CsvReader.openSampled(data, java.util.Set.of()) : SurveyFiles.open(data)) {
+            cases = r.estimatedRows();
+            variables = items == null ? r.dictionary().variables().size() : ItemCodings.read(items).items().size() + 1;
+        }
+        long needed = memoryNeeded(Math.max(0, cases), variables);
+        if (needed <= maxMemory / 2) {
+            return false;
+        }
+        String what = data + " needs about " + org.pluralstats.io.InputFiles.size(needed) + " in memory (" + cases
+                + " cases x " + variables + " variables), more than half of the Java heap ("
+                + org.pluralstats.io.InputFiles.size(maxMemory) + ")";
+        if (map != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), what
+                    + "; use --stream (with --by COLUMN instead of --map) or a larger heap (-Xmx)");
+        }
+        System.err.println("pluralstats: note: " + what + "; scoring in one pass, as --stream does");
+        return true;
+    }
+
     static void reportExclusions(PolarityDesign d) {
         if (d.excludedTotal() > 0) {
             System.err.println("pluralstats: excluded " + d.excludedTotal() + " respondents with invalid weights ("
