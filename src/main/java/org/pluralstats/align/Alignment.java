@@ -67,11 +67,9 @@ public final class Alignment {
         return new Alignment(l, resamples, seed, confidence, consistency);
     }
 
-    /** @param b bootstrap resamples, 0 for no intervals @return a copy */
+    /** @param b bootstrap resamples, 0 for no intervals, at most {@link PercentileBootstrap#MAX_RESAMPLES} @return a copy */
     public Alignment withResamples(int b) {
-        if (b < 0) {
-            throw new PluralstatsException("the number of bootstrap resamples must be at least 0, not " + b);
-        }
+        PercentileBootstrap.checkResamples(b, 0);
         return new Alignment(level, b, seed, confidence, consistency);
     }
 

@@ -84,9 +84,7 @@ public final class DistributionSimilarity {
 
     /** @param b bootstrap resamples, 0 for none @return a copy */
     public DistributionSimilarity withResamples(int b) {
-        if (b < 0) {
-            throw new PluralstatsException("the number of bootstrap resamples must be at least 0, not " + b);
-        }
+        PercentileBootstrap.checkResamples(b, 0);
         return new DistributionSimilarity(metric, logBase, b, seed, confidence);
     }
 

@@ -81,9 +81,7 @@ public final class ModelSelfConsistency {
 
     /** @param b bootstrap resamples, 0 for none @return a copy */
     public ModelSelfConsistency withResamples(int b) {
-        if (b < 0) {
-            throw new PluralstatsException("the number of bootstrap resamples must be at least 0, not " + b);
-        }
+        PercentileBootstrap.checkResamples(b, 0);
         return new ModelSelfConsistency(method, reliability, b, seed, confidence);
     }
 

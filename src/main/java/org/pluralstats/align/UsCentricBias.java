@@ -60,9 +60,7 @@ public final class UsCentricBias {
 
     /** @param b bootstrap resamples, 0 for none @return a copy */
     public UsCentricBias withResamples(int b) {
-        if (b < 0) {
-            throw new PluralstatsException("the number of bootstrap resamples must be at least 0, not " + b);
-        }
+        PercentileBootstrap.checkResamples(b, 0);
         return new UsCentricBias(reference, level, b, seed, confidence);
     }
 

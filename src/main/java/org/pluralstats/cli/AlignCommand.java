@@ -118,6 +118,10 @@ final class AlignCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "unknown --consistency-method " + consistencyMethod + "; expected spearman or pearson");
         };
+        if (bootstrap < 0 || bootstrap > PercentileBootstrap.MAX_RESAMPLES) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap must be from 0 to "
+                    + PercentileBootstrap.MAX_RESAMPLES + " (every resample is kept in memory), not " + bootstrap);
+        }
         if (which.equals("resamples") && bootstrap < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--table resamples needs --bootstrap N with N >= 1");
         }

@@ -14,6 +14,10 @@ import org.pluralstats.weight.PolarityDesign;
 import org.pluralstats.weight.PopulationSpec;
 import org.pluralstats.weight.StreamingScores;
 import org.pluralstats.weight.WeightSpec;
+import org.pluralstats.io.CaseReader;
+import org.pluralstats.io.FileDictionary;
+import org.pluralstats.io.SurveyFiles;
+import org.pluralstats.io.wvs.WvsConventions;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -53,6 +57,7 @@ final class DesignOptions {
      * @return the design, read from the data file
      */
     PolarityDesign design(CommandLine.Model.CommandSpec spec) {
+        String by = populationColumn();
         ItemCodings codings = items == null ? null : ItemCodings.read(items);
         Binarisation b = binarisation(spec, codings);
         PopulationSpec populations;
@@ -114,9 +119,81 @@ final class DesignOptions {
             throw new CommandLine.ParameterException(spec.commandLine(), "--stream takes --by COLUMN or global, not --map");
         }
         Binarisation b = binarisation(spec, items == null ? null : ItemCodings.read(items));
+        String by = populationColumn();
         Optional<String> column = by.equalsIgnoreCase(PopulationSpec.GLOBAL) ? Optional.empty() : Optional.of(by);
         return StreamingScores.of(b, column, weight == null ? WeightSpec.design() : WeightSpec.parse(weight),
                 excludeInvalidWeights ? InvalidWeights.EXCLUDE : InvalidWeights.FAIL);
+    }
+
+    /**
+     * The {@code --by} column with {@code language} and {@code country} resolved through the file's WVS/EVS
+     * conventions; when the populations are interview languages, a note on standard error says which
+     * column they come from (in the official Wave 7 file S_INTLANGUAGE is a numeric code, LNGE_ISO the
+     * ISO 639 code).
+     */
+    private String populationColumn() {
+        boolean alias = by.equalsIgnoreCase(WvsConventions.LANGUAGE) || by.equalsIgnoreCase(WvsConventions.COUNTRY);
+        if (!alias && !WvsConventions.isLanguageColumn(by)) {
+            return by;
+        }
+        try (CaseReader r = SurveyFiles.open(data)) {
+            FileDictionary dict = r.dictionary();
+            String column = WvsConventions.populationColumn(dict, by);
+            WvsConventions conv = WvsConventions.detect(dict);
+            if (conv.languageVariable().filter(column::equalsIgnoreCase).isPresent()) {
+                conv.languageNote(dict).ifPresent(n -> System.err.println("pluralstats: note: populations by " + n));
+            } else if (WvsConventions.isLanguageColumn(column)) {
+                conv.languageNote(dict).ifPresent(n -> System.err.println("pluralstats: note: --by " + column
+                        + " is not the file's interview-language column; " + n + " (--by language)"));
+            }
+            return column;
+        }
+    }
+
+    /**
+     * The bytes that holding a file's variables in memory takes, about: 8 bytes per value and 1 for its
+     * missing reason, per case and variable, and 8 per case for the weight.
+     *
+     * @param cases the cases (declared, or estimated from the file size for CSV)
+     * @param variables the variables read
+     * @return the estimate
+     */
+    static long memoryNeeded(long cases, long variables) {
+        return cases * (9 * variables + 8);
+    }
+
+    /**
+     * Whether the data would not fit in memory: {@link #memoryNeeded} of the cases and the variables
+     * to read is more than half of {@code maxMemory} (the other half for growing columns, row sets
+     * and the scores). When it would not fit and one pass can score it (no {@code --map}), a note on
+     * standard error says so and the caller streams; otherwise a usage error says "use --stream" —
+     * before anything is read, instead of an OutOfMemoryError half-way.
+     *
+     * @param spec the command, for usage errors
+     * @param maxMemory the Java heap's limit ({@code Runtime.maxMemory()})
+     * @return whether to score in one pass
+     */
+    boolean tooLargeForMemory(CommandLine.Model.CommandSpec spec, long maxMemory) {
+        long cases;
+        long variables;
+        try (CaseReader r = SurveyFiles.detect(data) == org.pluralstats.io.FileFormat.CSV
+                ? org.pluralstats.io.csv.CsvReader.openSampled(data, java.util.Set.of()) : SurveyFiles.open(data)) {
+            cases = r.estimatedRows();
+            variables = items == null ? r.dictionary().variables().size() : ItemCodings.read(items).items().size() + 1;
+        }
+        long needed = memoryNeeded(Math.max(0, cases), variables);
+        if (needed <= maxMemory / 2) {
+            return false;
+        }
+        String what = data + " needs about " + org.pluralstats.io.InputFiles.size(needed) + " in memory (" + cases
+                + " cases x " + variables + " variables), more than half of the Java heap ("
+                + org.pluralstats.io.InputFiles.size(maxMemory) + ")";
+        if (map != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), what
+                    + "; use --stream (with --by COLUMN instead of --map) or a larger heap (-Xmx)");
+        }
+        System.err.println("pluralstats: note: " + what + "; scoring in one pass, as --stream does");
+        return true;
     }
 
     static void reportExclusions(PolarityDesign d) {

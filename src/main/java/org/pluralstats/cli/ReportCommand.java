@@ -142,8 +142,9 @@ final class ReportCommand implements Callable<Integer> {
         if ((human == null) != (answers == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--human and --answers go together");
         }
-        if (bootstrap != null && bootstrap < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap must be at least 0");
+        if (bootstrap != null && (bootstrap < 0 || bootstrap > PercentileBootstrap.MAX_RESAMPLES)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap must be from 0 to "
+                    + PercentileBootstrap.MAX_RESAMPLES + " (every resample is kept in memory), not " + bootstrap);
         }
         if (codebook != null && forms.isEmpty() || checkTable != null && forms.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--codebook and --check-table need --forms");

@@ -67,6 +67,10 @@ final class SimilarityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (bootstrap < 0 || bootstrap > PercentileBootstrap.MAX_RESAMPLES) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap must be from 0 to "
+                    + PercentileBootstrap.MAX_RESAMPLES + " (every resample is kept in memory), not " + bootstrap);
+        }
         SimilarityMetric m;
         double base;
         try {

@@ -40,8 +40,12 @@ final class VpsCommand implements Callable<Integer> {
             description = "score in one pass without holding the rows in memory (for files larger than memory; --by COLUMN or global)")
     boolean stream;
 
+    /** The Java heap's limit; tests lower it to check the switch to one pass. */
+    static java.util.function.LongSupplier maxMemory = () -> Runtime.getRuntime().maxMemory();
+
     @Override
     public Integer call() {
+        boolean stream = this.stream || design.tooLargeForMemory(spec, maxMemory.getAsLong());
         PolarityDesign d = stream ? null : design.design(spec);
         ScoreTable table;
         if (stream) {

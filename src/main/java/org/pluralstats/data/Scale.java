@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * The points of a rating scale: the integer range {@code min..max}, optional labels per point, and
- * the direction in which agreement grows.
+ * the direction in which agreement grows. At most {@link #MAX_POINTS} points.
  *
  * @param min lowest valid point
  * @param max highest valid point
@@ -24,15 +24,36 @@ public record Scale(int min, int max, SortedMap<Integer, String> labels, Directi
         DESCENDING
     }
 
+    /**
+     * The most points a scale may have (0..10000): rating scales have a handful, sliders and feeling
+     * thermometers 101; summaries and codings walk every point, so a range such as 0..2<sup>31</sup>−1
+     * is refused rather than walked.
+     */
+    public static final int MAX_POINTS = 10_001;
+
     /** Validates the range and copies the labels. */
     public Scale {
         if (min > max) {
             throw new IllegalArgumentException("scale min " + min + " > max " + max);
         }
+        if ((long) max - min + 1 > MAX_POINTS) {
+            throw new IllegalArgumentException("scale " + min + ".." + max + " has more than " + MAX_POINTS
+                    + " points (the limit)");
+        }
         labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
         if (direction == null) {
             throw new IllegalArgumentException("direction is required");
         }
+    }
+
+    /**
+     * @param min lowest point
+     * @param max highest point
+     * @return whether {@code min..max} is a valid range: {@code min <= max} and at most
+     *     {@link #MAX_POINTS} points
+     */
+    public static boolean isValidRange(long min, long max) {
+        return min <= max && max - min + 1 <= MAX_POINTS;
     }
 
     /**
@@ -54,7 +75,7 @@ public record Scale(int min, int max, SortedMap<Integer, String> labels, Directi
         return new Scale(min, max, new TreeMap<>(labels), direction);
     }
 
-    /** @return the number of points, {@code max - min + 1} */
+    /** @return the number of points, {@code max - min + 1}, at most {@link #MAX_POINTS} */
     public int points() {
         return max - min + 1;
     }

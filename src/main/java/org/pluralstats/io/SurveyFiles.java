@@ -57,6 +57,7 @@ public final class SurveyFiles {
      * @throws SurveyFormatException if the file cannot be read or is not in a format this library reads
      */
     public static FileFormat detect(Path path) {
+        InputFiles.requireRegular(path);
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(SNIFF_BYTES);
@@ -204,14 +205,15 @@ public final class SurveyFiles {
     public static SurveyData read(Path path, ReadOptions options, Progress progress) {
         String what = "reading " + path.getFileName();
         if (detect(path) == FileFormat.CSV) {
-            // one pass, typing columns from the first rows; a later text cell retypes that column
+            // one pass, typing columns from the first rows; a later text cell ends that pass after
+            // collecting every column that turns to text, and one more pass reads them as text
             Set<String> forced = new java.util.HashSet<>();
             while (true) {
                 try (CsvReader reader = CsvReader.openSampled(path, forced);
                      Progress.Task task = progress.start(what, reader.estimatedRows())) {
                     return read(new ProgressCaseReader(reader, task), options);
                 } catch (CsvReader.TypeConflict conflict) {
-                    forced.add(conflict.variable());
+                    forced.addAll(conflict.variables());
                 }
             }
         }
@@ -416,7 +418,8 @@ public final class SurveyFiles {
 
     /**
      * The item for a file variable: a {@link ItemKind#SCALE} item over the labelled non-negative integer
-     * codes when the variable has such value labels, else {@link ItemKind#NUMERIC}; string variables
+     * codes when the variable has two or more such value labels spanning at most
+     * {@link Scale#MAX_POINTS} points, else {@link ItemKind#NUMERIC}; string variables
      * are {@link ItemKind#CHOICE} items.
      *
      * @param v the variable
@@ -433,7 +436,8 @@ public final class SurveyFiles {
                 points.put((int) code, e.getValue());
             }
         }
-        if (points.size() >= 2) {
+        // labels spread wider than a scale can be (codes 1 and 2147483647) leave the item numeric
+        if (points.size() >= 2 && Scale.isValidRange(points.firstKey(), points.lastKey())) {
             Scale s = new Scale(points.firstKey(), points.lastKey(), points, Scale.Direction.ASCENDING);
             return new Item(v.name(), v.label(), ItemKind.SCALE, Optional.of(s), List.of(), v.valueLabels());
         }

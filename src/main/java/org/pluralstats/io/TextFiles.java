@@ -23,6 +23,7 @@ public final class TextFiles {
     public static String readUtf8(Path file) {
         String name = file.toString();
         String text;
+        InputFiles.requireRegular(file);
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {

@@ -121,8 +121,9 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
             if (outputs.isEmpty()) {
                 throw new PluralstatsException("models: no model-output files");
             }
-            if (resamples < 0) {
-                throw new PluralstatsException("models: bootstrap resamples must be at least 0, not " + resamples);
+            if (resamples < 0 || resamples > PercentileBootstrap.MAX_RESAMPLES) {
+                throw new PluralstatsException("models: bootstrap resamples must be from 0 to "
+                        + PercentileBootstrap.MAX_RESAMPLES + ", not " + resamples);
             }
         }
 
@@ -157,8 +158,9 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
     public record Similarity(String title, Path human, Path model, int resamples, long seed) {
         /** Checks the resamples. */
         public Similarity {
-            if (resamples < 0) {
-                throw new PluralstatsException("similarity: bootstrap resamples must be at least 0, not " + resamples);
+            if (resamples < 0 || resamples > PercentileBootstrap.MAX_RESAMPLES) {
+                throw new PluralstatsException("similarity: bootstrap resamples must be from 0 to "
+                        + PercentileBootstrap.MAX_RESAMPLES + ", not " + resamples);
             }
         }
 

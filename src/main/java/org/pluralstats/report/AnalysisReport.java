@@ -326,11 +326,14 @@ public final class AnalysisReport {
     public static PolarityDesign design(Path file, ItemCodings codings, Optional<String> by, Optional<String> weight,
                                         Progress progress) {
         WvsConventions conv;
+        Optional<String> resolved;
         try (CaseReader r = SurveyFiles.open(file)) {
             FileDictionary dict = r.dictionary();
             conv = WvsConventions.detect(dict);
+            // "language" and "country" stand for the release's columns (LNGE_ISO before S_INTLANGUAGE)
+            resolved = by.map(b -> WvsConventions.populationColumn(dict, b));
         }
-        String column = by.or(conv::countryVariable).orElseThrow(() -> new PluralstatsException(file
+        String column = resolved.or(conv::countryVariable).orElseThrow(() -> new PluralstatsException(file
                 + ": no population column; name one (\"by\" in the analysis file, --by on the command line)"));
         WeightSpec ws = weight.map(WeightSpec::parse).orElseGet(() -> WeightSpec.product(conv.defaultWeight()));
         Set<String> vars = new LinkedHashSet<>();

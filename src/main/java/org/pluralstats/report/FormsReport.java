@@ -152,6 +152,11 @@ public final class FormsReport {
                     .append(a.excluded().isEmpty() ? "none" : a.excluded().toString().replaceAll("[{}]", ""))
                     .append(" |\n");
         }
+        // the tests of each item, found once: one pass over the tests per item was quadratic in items
+        Map<String, List<GroupTest>> testsOf = new LinkedHashMap<>();
+        for (GroupTest t : comparison.tests()) {
+            testsOf.computeIfAbsent(t.item(), k -> new ArrayList<>()).add(t);
+        }
         for (Item item : comparison.items()) {
             sb.append("\n### ").append(Tables.cell(item.id())).append(" (").append(item.kind().jsonName()).append(")");
             if (!item.label().isEmpty()) {
@@ -193,17 +198,14 @@ public final class FormsReport {
                             .append(" missing\n");
                 }
             }
-            for (GroupTest t : comparison.tests()) {
-                if (t.item().equals(item.id())) {
-                    sb.append('\n').append(testLine(t)).append('\n');
-                    if (!t.pairwise().isEmpty()) {
-                        sb.append("\n| pair | U | p | p (Holm) | method |\n|---|---:|---:|---:|---|\n");
-                        for (GroupTest.Pairwise p : t.pairwise()) {
-                            sb.append("| ").append(Tables.cell(p.first())).append(" – ").append(Tables.cell(p.second()))
-                                    .append(" | ")
-                                    .append(ShortestDecimal.format(p.u())).append(" | ").append(pValue(p.p())).append(" | ")
-                                    .append(pValue(p.pHolm())).append(" | ").append(p.method()).append(" |\n");
-                        }
+            for (GroupTest t : testsOf.getOrDefault(item.id(), List.of())) {
+                sb.append('\n').append(testLine(t)).append('\n');
+                if (!t.pairwise().isEmpty()) {
+                    sb.append("\n| pair | U | p | p (Holm) | method |\n|---|---:|---:|---:|---|\n");
+                    for (GroupTest.Pairwise p : t.pairwise()) {
+                        sb.append("| ").append(Tables.cell(p.first())).append(" – ").append(Tables.cell(p.second())).append(" | ")
+                                .append(ShortestDecimal.format(p.u())).append(" | ").append(pValue(p.p())).append(" | ")
+                                .append(pValue(p.pHolm())).append(" | ").append(p.method()).append(" |\n");
                     }
                 }
             }

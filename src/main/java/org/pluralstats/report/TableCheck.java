@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.pluralstats.io.InputFiles;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.compare.ItemSummary;
@@ -51,6 +52,7 @@ public final class TableCheck {
      */
     public static List<Cell> check(Path table, FormsReport report) {
         List<Cell> out = new ArrayList<>();
+        InputFiles.requireRegular(table);
         CSVFormat fmt = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build();
         try (Reader r = Files.newBufferedReader(table, StandardCharsets.UTF_8); CSVParser p = fmt.parse(r)) {
             for (String col : List.of("group", "item", "mean")) {

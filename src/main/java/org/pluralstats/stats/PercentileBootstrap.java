@@ -37,6 +37,12 @@ public final class PercentileBootstrap {
     public static final long DEFAULT_SEED = 20250224L;
     /** The default number of resamples. */
     public static final int DEFAULT_RESAMPLES = 1000;
+    /**
+     * The most resamples accepted: each statistic keeps one double per resample (8 MB per statistic
+     * at this limit), and percentile intervals are stable to far fewer (Efron and Tibshirani, §19.3,
+     * recommend 1000 or more); a larger number is refused before anything is allocated.
+     */
+    public static final int MAX_RESAMPLES = 1_000_000;
 
     private final int resamples;
     private final double level;
@@ -78,10 +84,23 @@ public final class PercentileBootstrap {
      * @return a copy
      */
     public PercentileBootstrap withResamples(int b) {
-        if (b < 1) {
-            throw new PluralstatsException("the number of bootstrap resamples must be at least 1, not " + b);
+        return new PercentileBootstrap(checkResamples(b, 1), level, seed);
+    }
+
+    /**
+     * Checks a number of bootstrap resamples against {@code min} and {@link #MAX_RESAMPLES}.
+     *
+     * @param b the number of resamples
+     * @param min the least allowed (0 where no resamples means no intervals)
+     * @return {@code b}
+     * @throws PluralstatsException with a one-line message when out of range
+     */
+    public static int checkResamples(int b, int min) {
+        if (b < min || b > MAX_RESAMPLES) {
+            throw new PluralstatsException("the number of bootstrap resamples must be from " + min + " to "
+                    + MAX_RESAMPLES + " (the limit: every resample is kept in memory), not " + b);
         }
-        return new PercentileBootstrap(b, level, seed);
+        return b;
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.pluralstats.io.InputFiles;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.io.JsonInput;
 import org.pluralstats.stats.CompensatedSum;
@@ -117,6 +118,7 @@ public record Margin(List<String> variables, Map<String, Double> targets) {
     private static Parsed parse(Path file) {
         String name = file.toString();
         String text;
+        InputFiles.requireRegular(file);
         try {
             text = Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (NoSuchFileException e) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.pluralstats.io.InputFiles;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.io.JsonInput;
@@ -75,6 +76,7 @@ public sealed interface PopulationSpec {
         String name = file.toString();
         Map<String, String> map = new LinkedHashMap<>();
         String col = column.orElse(null);
+        InputFiles.requireRegular(file);
         try {
             byte[] bytes = Files.readAllBytes(file);
             String text = new String(bytes, StandardCharsets.UTF_8).strip();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.pluralstats.io.InputFiles;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.io.CaseBatch;
 import org.pluralstats.io.CaseReader;
@@ -67,6 +68,7 @@ public final class CsvReader implements CaseReader {
         this.path = path;
         this.sampled = sampled;
         this.name = path.toString();
+        InputFiles.requireRegular(path);
         try {
             this.in = Files.newInputStream(path);
         } catch (NoSuchFileException e) {
@@ -129,8 +131,10 @@ public final class CsvReader implements CaseReader {
     /**
      * Opens a delimited file typing its columns from the first {@value #SAMPLE_ROWS} rows only, for
      * one-pass loading. The case count is then unknown (-1). A later non-numeric cell in a column
-     * typed numeric throws {@link TypeConflict}; the caller reopens with that column forced to string
-     * (as {@link org.pluralstats.io.SurveyFiles#read} does).
+     * typed numeric throws {@link TypeConflict}, after reading the rest of the file for every other
+     * numeric-typed column that turns to text; the caller reopens once with those columns forced to
+     * string (as {@link org.pluralstats.io.SurveyFiles#read} does): two passes at most, however many
+     * columns turn to text late.
      *
      * @param path the file
      * @param forcedStrings variable names to type as string whatever their cells hold
@@ -147,16 +151,26 @@ public final class CsvReader implements CaseReader {
     public static final class TypeConflict extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final String variable;
+        private final Set<String> variables;
 
-        TypeConflict(String variable, long line) {
+        TypeConflict(String variable, long line, Set<String> variables) {
             super("column " + variable + " has text at line " + line + " after numbers in the first rows", null,
                     false, false);
             this.variable = variable;
+            this.variables = Set.copyOf(variables);
         }
 
         /** @return the variable whose type must be string */
         public String variable() {
             return variable;
+        }
+
+        /**
+         * @return every numeric-typed variable with text from the conflicting row to the end of the file
+         *         (the conflicting one included): the variables to force to string when reopening
+         */
+        public Set<String> variables() {
+            return variables;
         }
     }
 
@@ -313,12 +327,34 @@ public final class CsvReader implements CaseReader {
         double d = NumberParser.parse(buf, start[v], end[v]);
         if (Double.isNaN(d)) {
             if (sampled) {
-                throw new TypeConflict(header[v], line);
+                long at = line;
+                throw new TypeConflict(header[v], at, textColumnsFromHere());
             }
             throw SurveyFormatException.in(name).line(line).column(dictionary.variables().get(v).name())
                     .found(text(v)).expected("a number").build();
         }
         return d;
+    }
+
+    /**
+     * Reads from the current record to the end of the file, collecting the numeric-typed columns that
+     * hold text: the rest of the first pass, so that one re-read suffices.
+     */
+    private Set<String> textColumnsFromHere() {
+        List<Variable> vars = dictionary.variables();
+        Set<String> text = new HashSet<>();
+        do {
+            for (int i = 0; i < nVars; i++) {
+                if (vars.get(i).isNumeric() && !isMissingText(i) && !text.contains(header[i])
+                        && Double.isNaN(NumberParser.parse(buf, start[i], end[i]))) {
+                    text.add(header[i]);
+                }
+            }
+            if (readRecord() < 0) {
+                return text;
+            }
+            checkWidth();
+        } while (true);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.pluralstats.io.InputFiles;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.data.ItemKind;
@@ -97,6 +98,7 @@ public final class Codebook {
      * @throws PluralstatsException when the file cannot be read
      */
     public static Codebook read(Path file) {
+        InputFiles.requireRegular(file);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -191,6 +193,16 @@ public final class Codebook {
     Optional<CodebookOption> matchOption(CodebookItem item, String text) {
         Map<String, CodebookOption> m = optionsByText.get(item.id().toLowerCase(Locale.ROOT));
         return m == null ? Optional.empty() : Optional.ofNullable(m.get(TextKey.of(text)));
+    }
+
+    /**
+     * @param item an item of this codebook
+     * @param separator a checkbox separator
+     * @return the most separators inside one option text of the item (as compared, see {@link TextKey})
+     */
+    int maxOptionSeparators(CodebookItem item, String separator) {
+        Map<String, CodebookOption> m = optionsByText.get(item.id().toLowerCase(Locale.ROOT));
+        return m == null ? 0 : OptionSplitter.maxSeparators(m.keySet(), separator);
     }
 
     @Override
@@ -365,6 +377,13 @@ public final class Codebook {
             if (s.min() == null || s.max() == null || s.min() > s.max()) {
                 throw SurveyFormatException.in(source).column(at + ".scale")
                         .found("min " + s.min() + ", max " + s.max()).expected("integers min <= max").build();
+            }
+            if (!Scale.isValidRange(s.min(), s.max())) {
+                throw SurveyFormatException.in(source).column(at + ".scale")
+                        .problem("a scale of more than " + Scale.MAX_POINTS + " points (the limit)")
+                        .found("min " + s.min() + ", max " + s.max())
+                        .expected("at most " + Scale.MAX_POINTS + " points; declare a wider item as \"numeric\"")
+                        .build();
             }
             Map<Integer, String> labels = new TreeMap<>();
             if (s.labels() != null) {

@@ -74,6 +74,14 @@ final class CsvDocument {
                 if (header == null) {
                     header = r.values();
                     headerPosition = position;
+                    if (header.length > GoogleFormsReader.MAX_COLUMNS) {
+                        throw SurveyFormatException.in(file).line(1 + (int) text.substring(0, position).chars()
+                                        .filter(c -> c == '\n').count())
+                                .problem("a header of more columns than a Google Forms export can have (the limit)")
+                                .found(header.length + " columns")
+                                .expected("at most " + GoogleFormsReader.MAX_COLUMNS + " columns (Google Sheets' limit)")
+                                .build();
+                    }
                 } else {
                     rows.add(new Row(position, r.values()));
                 }

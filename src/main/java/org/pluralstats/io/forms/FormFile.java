@@ -1,14 +1,13 @@
 package org.pluralstats.io.forms;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.pluralstats.io.InputFiles;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
 
@@ -152,14 +151,10 @@ final class FormFile {
      * @throws PluralstatsException when the file cannot be read
      */
     static FormFile load(String group, Path path, MetadataTitles titles, FormsReadOptions.DateOrder order) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new PluralstatsException("no such file: " + path + " (group " + group + ")", e);
-        } catch (IOException e) {
-            throw new PluralstatsException("cannot read " + path + " (group " + group + "): " + org.pluralstats.io.FileErrors.reason(e), e);
+        if (!Files.exists(path)) {
+            throw new PluralstatsException("no such file: " + path + " (group " + group + ")");
         }
+        byte[] bytes = InputFiles.readAllBytes(path, GoogleFormsReader.MAX_EXPORT_BYTES, "a Google Forms export");
         return new FormFile(group, path, CsvDocument.parse(path.toString(), bytes), titles, order);
     }
 

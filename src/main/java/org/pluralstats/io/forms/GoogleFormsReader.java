@@ -76,6 +76,17 @@ public final class GoogleFormsReader {
     public static final String DUPLICATE_ANSWERS = "duplicate submission (identical answers within 2 minutes)";
     /** Two submissions with identical answers at most this many seconds apart are one submission. */
     public static final long DUPLICATE_WINDOW_SECONDS = 120;
+    /**
+     * The largest export read, 256 MiB: an export is held in memory while it is read, and real ones
+     * (Google Sheets holds at most 10 million cells) are far smaller; a larger file is refused before
+     * it is read.
+     */
+    public static final long MAX_EXPORT_BYTES = 256L << 20;
+    /**
+     * The most columns in an export, 18,278: Google Sheets' own limit (columns A to ZZZ), so no export
+     * of a form has more; a header with more is refused before its rows are kept.
+     */
+    public static final int MAX_COLUMNS = 18_278;
 
     private GoogleFormsReader() {
     }
@@ -159,6 +170,7 @@ public final class GoogleFormsReader {
         private final int g;
         private final Codebook codebook;
         private final Optional<String> language;
+        private final Map<String, Integer> optionSeparators = new HashMap<>();
         final SurveyData data;
         final FormsGroup details;
 
@@ -427,12 +439,15 @@ public final class GoogleFormsReader {
             CodebookItem ci = binding.codebookItem;
             String sep = form.style.checkboxSeparator();
             if (ci == null) {
-                List<String> pieces = OptionSplitter.split(v, sep, binding.knownOptions::contains, false);
+                List<String> pieces = OptionSplitter.split(v, sep, binding.knownOptions::contains,
+                        binding.knownSeparators(sep), false);
                 pieces.replaceAll(PersonalData::mask);
                 return pieces;
             }
+            int maxSeparators = optionSeparators.computeIfAbsent(ci.id() + '\n' + sep,
+                    k -> codebook.maxOptionSeparators(ci, sep));
             List<String> pieces = OptionSplitter.split(v, sep, t -> codebook.matchOption(ci, t).isPresent(),
-                    ci.otherCode().isPresent());
+                    maxSeparators, ci.otherCode().isPresent());
             List<String> codes = new ArrayList<>();
             for (String p : pieces) {
                 Optional<CodebookOption> o = codebook.matchOption(ci, p);

@@ -33,12 +33,23 @@ final class ItemBinding {
      * options of Download-style files of the item, which are unambiguous ({@code ;}-joined).
      */
     final Set<String> knownOptions;
+    /** The most {@code ", "} separators inside one of {@link #knownOptions} (they hold no {@code ;}). */
+    private final int knownCommaSeparators;
 
     private ItemBinding(Item item, int[] columns, CodebookItem codebookItem, Set<String> knownOptions) {
         this.item = item;
         this.columns = columns;
         this.codebookItem = codebookItem;
         this.knownOptions = knownOptions;
+        this.knownCommaSeparators = OptionSplitter.maxSeparators(knownOptions, ", ");
+    }
+
+    /**
+     * @param separator {@code ";"} or {@code ", "}
+     * @return the most separators inside one of {@link #knownOptions}
+     */
+    int knownSeparators(String separator) {
+        return separator.equals(", ") ? knownCommaSeparators : OptionSplitter.maxSeparators(knownOptions, separator);
     }
 
     ItemKind kind() {
@@ -122,8 +133,23 @@ final class ItemBinding {
                     values.add(v);
                 }
             }
+            // A part of a composite is another value, so it holds at most as many separators as the
+            // value with the most of them, other than the composite itself.
+            int most = -1;
+            int second = -1;
+            String mostValue = null;
             for (String v : values) {
-                multi |= v.contains(", ") && isComposite(v, values);
+                int c = OptionSplitter.separators(v, ", ");
+                if (c > most) {
+                    second = most;
+                    most = c;
+                    mostValue = v;
+                } else if (c > second) {
+                    second = c;
+                }
+            }
+            for (String v : values) {
+                multi |= v.contains(", ") && isComposite(v, values, v.equals(mostValue) ? second : most);
             }
         }
         if (multi) {
@@ -186,7 +212,7 @@ final class ItemBinding {
      * Whether a Sheet-style answer is several answers of the same column joined with {@code ", "}:
      * it splits at {@code ", "} into two or more parts, each of which is another answer of the column.
      */
-    static boolean isComposite(String value, Set<String> values) {
+    static boolean isComposite(String value, Set<String> values, int maxSeparators) {
         List<Integer> cuts = new ArrayList<>();
         cuts.add(0);
         for (int at = value.indexOf(", "); at >= 0; at = value.indexOf(", ", at + 2)) {
@@ -200,7 +226,8 @@ final class ItemBinding {
         boolean[] reach = new boolean[cuts.size()];
         reach[0] = true;
         for (int j = 1; j < cuts.size(); j++) {
-            for (int i = 0; i < j && !reach[j]; i++) {
+            // a part holding at most maxSeparators separators spans at most maxSeparators + 2 cuts
+            for (int i = (int) Math.max(0, j - 2L - Math.max(0, maxSeparators)); i < j && !reach[j]; i++) {
                 if (!reach[i] || i == 0 && j == cuts.size() - 1) {
                     continue;
                 }

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.pluralstats.io.InputFiles;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.data.Accounting;
@@ -156,6 +157,7 @@ public final class ModelOutputs {
     }
 
     private static String text(Path file) {
+        InputFiles.requireRegular(file);
         try {
             String t = Files.readString(file, StandardCharsets.UTF_8);
             return t.startsWith("\uFEFF") ? t.substring(1) : t;

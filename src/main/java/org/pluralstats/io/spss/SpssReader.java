@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Objects;
+import org.pluralstats.io.InputFiles;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.io.CaseReader;
 import org.pluralstats.io.FileDictionary;
@@ -149,6 +150,7 @@ public final class SpssReader implements CaseReader {
     public static SpssReader open(Path path) {
         FileChannel ch;
         long size;
+        InputFiles.requireRegular(path);
         try {
             ch = FileChannel.open(path, StandardOpenOption.READ);
             size = ch.size();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.pluralstats.io.InputFiles;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.io.CaseBatch;
 import org.pluralstats.io.CaseReader;
@@ -155,6 +156,7 @@ public final class StataReader implements CaseReader {
      */
     public static StataReader open(Path path) {
         FileChannel channel;
+        InputFiles.requireRegular(path);
         try {
             channel = FileChannel.open(path, StandardOpenOption.READ);
         } catch (IOException e) {

@@ -139,4 +139,37 @@ class CsvReaderTest {
             assertThatThrownBy(() -> r.number(0)).isInstanceOf(IllegalStateException.class);
         }
     }
+
+    @Test
+    void aLateTextCellEndsTheSampledPassWithEveryColumnThatTurnsToText() throws IOException {
+        StringBuilder b = new StringBuilder("a,b,c,d\n");
+        for (int i = 0; i < CsvReader.SAMPLE_ROWS + 200; i++) {
+            String bCell = i == CsvReader.SAMPLE_ROWS + 50 ? "late" : Integer.toString(i);
+            String cCell = i == CsvReader.SAMPLE_ROWS + 150 ? "later" : Integer.toString(i);
+            String dCell = i == CsvReader.SAMPLE_ROWS + 10 ? "" : Integer.toString(i);
+            b.append(i).append(',').append(bCell).append(',').append(cCell).append(',').append(dCell).append('\n');
+        }
+        Path p = write("late.csv", b.toString());
+        CsvReader.TypeConflict conflict = null;
+        try (CsvReader r = CsvReader.openSampled(p, java.util.Set.of())) {
+            org.pluralstats.io.CaseBatch batch = org.pluralstats.io.CaseBatch.of(r.dictionary(), new int[] {0, 1, 2, 3}, 64);
+            r.select(new int[] {0, 1, 2, 3});
+            while (r.nextBatch(batch) > 0) {
+                // reads until the conflict
+            }
+        } catch (CsvReader.TypeConflict c) {
+            conflict = c;
+        }
+        // One re-read with both columns as text, not one re-read per column.
+        assertThat(conflict).isNotNull();
+        assertThat(conflict.variable()).isEqualTo("b");
+        assertThat(conflict.variables()).containsExactlyInAnyOrder("b", "c");
+
+        org.pluralstats.data.SurveyData d = org.pluralstats.io.SurveyFiles.read(p,
+                org.pluralstats.io.ReadOptions.defaults());
+        assertThat(d.rows()).isEqualTo(CsvReader.SAMPLE_ROWS + 200);
+        assertThat(d.require("b").item().kind()).isEqualTo(org.pluralstats.data.ItemKind.CHOICE);
+        assertThat(d.require("c").item().kind()).isEqualTo(org.pluralstats.data.ItemKind.CHOICE);
+        assertThat(d.require("d").item().kind()).isNotEqualTo(org.pluralstats.data.ItemKind.CHOICE);
+    }
 }

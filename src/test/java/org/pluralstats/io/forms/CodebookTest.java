@@ -58,6 +58,9 @@ class CodebookTest {
                 + " | expected one of scale, choice, multi, text, numeric",
         "no scale | " + HEAD + "\"items\": [{\"id\": \"Q1\", \"kind\": \"scale\", \"headers\": {\"en\": \"x\"}}]}"
                 + " | column \"items[0].scale\" | has no scale",
+        "scale beyond the limit | " + HEAD + "\"items\": [{\"id\": \"Q1\", \"kind\": \"scale\", \"headers\": {\"en\": \"x\"},"
+                + " \"scale\": {\"min\": 0, \"max\": 2147483647}}]} | column \"items[0].scale\""
+                + " | more than 10001 points (the limit)",
         "no headers | " + HEAD + "\"items\": [{\"id\": \"Q1\", \"kind\": \"text\"}]} | column \"items[0].headers\""
                 + " | has no headers",
         "same id | " + HEAD + "\"items\": [{\"id\": \"Q1\", \"kind\": \"text\", \"headers\": {\"en\": \"x\"}},"

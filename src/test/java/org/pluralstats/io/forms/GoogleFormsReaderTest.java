@@ -336,4 +336,28 @@ class GoogleFormsReaderTest {
         assertThat(FormsReadOptions.defaults().codebook()).isEmpty();
         assertThat(a.toString()).contains("ai-use-codebook.json");
     }
+
+    @Test
+    void aCellOfTenThousandTickedOptionsReadsInLinearTime() {
+        StringBuilder download = new StringBuilder("\"Timestamp\",\"Which tools?\"\n");
+        StringBuilder sheet = new StringBuilder("Marca temporal,Which tools?\n");
+        List<String> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            all.add("Tool " + i);
+            if (i < 3) {
+                download.append("\"2025/05/14 1:0" + i + ":13 PM GMT+2\",\"Tool " + i + "\"\n");
+                sheet.append("14/05/2025 13:0" + i + ":13,Tool " + i + "\n");
+            }
+        }
+        download.append("\"2025/05/14 1:07:13 PM GMT+2\",\"" + String.join(";", all) + "\"\n");
+        sheet.append("14/05/2025 13:07:13,\"" + String.join(", ", all) + "\"\n");
+        Path en = write(dir, "en.csv", download.toString());
+        Path es = write(dir, "es.csv", sheet.toString());
+        // Minutes when option splitting and checkbox detection tried every run of pieces.
+        FormsSurvey s = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> GoogleFormsReader.read(groups("English", en, "Spanish", es), FormsReadOptions.defaults()));
+        assertThat(s.data().require("Q1").item().kind()).isEqualTo(ItemKind.MULTI_CHOICE);
+        assertThat(multi(s.data(), "Q1", 3)).isEqualTo(all);
+        assertThat(multi(s.data(), "Q1", 7)).isEqualTo(all);
+    }
 }

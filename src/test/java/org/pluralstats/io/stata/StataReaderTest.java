@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,8 +97,10 @@ class StataReaderTest {
 
     @Test
     void missingFileIsAnIoError() {
+        // checked before opening (io.InputFiles), as every reader does: one located line
         assertThatThrownBy(() -> StataReader.open(Path.of("target", "no-such-file.dta")))
-                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("no-such-file.dta");
+                .isInstanceOf(org.pluralstats.SurveyFormatException.class).hasMessageContaining("no-such-file.dta")
+                .hasMessageContaining("file not found");
     }
 
     @Test
