@@ -37,7 +37,7 @@ public final class InputFiles {
             throw SurveyFormatException.in(file.toString()).problem("cannot read: " + FileErrors.reason(e)).cause(e).build();
         }
         if (a.isDirectory()) {
-            throw SurveyFormatException.in(file.toString()).problem("a directory, not a file").build();
+            throw SurveyFormatException.in(file.toString()).problem("is a directory, not a file").build();
         }
         if (!a.isRegularFile()) {
             throw SurveyFormatException.in(file.toString())

@@ -77,7 +77,7 @@ class InputFilesTest {
 
     @Test
     void directoriesAndMissingFilesAreNamed() {
-        assertThatThrownBy(() -> InputFiles.requireRegular(dir)).hasMessageContaining("a directory, not a file");
+        assertThatThrownBy(() -> InputFiles.requireRegular(dir)).hasMessageContaining("is a directory, not a file");
         assertThatThrownBy(() -> SurveyFiles.read(dir.resolve("none.sav"), ReadOptions.defaults()))
                 .hasMessageContaining("none.sav").hasMessageContaining("file not found");
     }
