@@ -81,7 +81,7 @@ final class AlignCommand implements Callable<Integer> {
     String reference;
 
     @Option(names = "--reliability", defaultValue = "" + ModelSelfConsistency.DEFAULT_RELIABILITY,
-            description = "self-consistency is divided by this (default: ${DEFAULT-VALUE} = 1 - 4.5% judge error)")
+            description = "self-consistency is divided by this (default: ${DEFAULT-VALUE} = 1 - 4.5%% judge error)")
     double reliability;
 
     @Option(names = "--consistency-method", defaultValue = "spearman",

@@ -165,9 +165,9 @@ public final class AtomicOutput implements Closeable {
                 same = target.toAbsolutePath().normalize().equals(in.toAbsolutePath().normalize());
             }
             if (same) {
-                throw new PluralstatsException("refusing to write " + target + ": it is the input " + in
-                        + (target.equals(in) ? "" : " (the same file through a link)")
-                        + "; nothing written to " + target);
+                throw new PluralstatsException("refusing to write " + target + ": it is "
+                        + (target.equals(in) ? "an input of this command" : "the input " + in + " through a link")
+                        + "; nothing written");
             }
         }
     }
