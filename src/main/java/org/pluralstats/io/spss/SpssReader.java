@@ -536,7 +536,7 @@ public final class SpssReader implements CaseReader {
             end--;
         }
         String s = new String(b, 0, end, charset);
-        if (utf8 && s.indexOf('\uFFFD') >= 0 && !validUtf8(b, end)) {
+        if (utf8 && s.indexOf('\uFFFD') >= 0 && !org.pluralstats.io.Utf8Text.isValid(b, 0, end)) {
             s = new String(b, 0, end, WINDOWS_1252);
             if (!warnedEncoding[variable]) {
                 warnedEncoding[variable] = true;
@@ -565,18 +565,6 @@ public final class SpssReader implements CaseReader {
             }
         }
         return true;
-    }
-
-    private static boolean validUtf8(byte[] b, int end) {
-        try {
-            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(b, 0, end));
-            return true;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return false;
-        }
     }
 
     /** Escapes control characters so that a value quoted in a warning stays on one line. */

@@ -22,6 +22,7 @@ import org.pluralstats.io.FileDictionary;
 import org.pluralstats.io.FileFormat;
 import org.pluralstats.io.MissingValues;
 import org.pluralstats.io.ReadWarning;
+import org.pluralstats.io.Utf8Text;
 import org.pluralstats.io.Variable;
 import org.pluralstats.io.VariableType;
 
@@ -128,6 +129,7 @@ public final class StataReader implements CaseReader {
     private boolean started;
     private boolean closed;
     private long row = -1;
+    private boolean[] warnedEncoding;
     private ByteBuffer chunk;
     private long chunkFirstRow;
     private int chunkRows;
@@ -492,7 +494,7 @@ public final class StataReader implements CaseReader {
                 while (end > start && a[end - 1] == ' ') {
                     end--;
                 }
-                yield new String(a, start, end - start, d.charset);
+                yield text(a, start, end - start, variable);
             }
             case STRL -> strL(variable, at);
             default -> throw new IllegalStateException("variable " + d.names[variable] + " is numeric");
@@ -541,7 +543,7 @@ public final class StataReader implements CaseReader {
                     .found("(v,o) = (" + v + "," + o + ") in observation " + (row + 1))
                     .expected("(0,0) or the (v,o) of a GSO record at or before this cell").build();
         }
-        return readGso(position);
+        return readGso(position, variable);
     }
 
     /** @return null when (v,o) may be referenced from this cell, else why not */
@@ -593,7 +595,7 @@ public final class StataReader implements CaseReader {
      * type-129 (binary) record is every byte, decoded like text (haven returns nothing for those and
      * pandas the repr of the bytes).
      */
-    private String readGso(long position) {
+    private String readGso(long position, int variable) {
         in.section("<strls>");
         long typeAt = position + 3 + 4 + d.gsoOLength();
         in.seek(typeAt);
@@ -617,7 +619,34 @@ public final class StataReader implements CaseReader {
             }
             end--;
         }
-        return new String(bytes, 0, end, d.charset);
+        return text(bytes, 0, end, variable);
+    }
+
+    /**
+     * Decodes a string value in the file's character set. A value of a UTF-8 file (releases 118 and 119)
+     * that is not valid UTF-8 is decoded as windows-1252 with one warning per variable, rather than
+     * silently holding U+FFFD.
+     */
+    private String text(byte[] a, int start, int length, int variable) {
+        if (d.charset != java.nio.charset.StandardCharsets.UTF_8) {
+            return new String(a, start, length, d.charset);
+        }
+        String s = Utf8Text.decodeOrNull(a, start, length);
+        if (s != null) {
+            return s;
+        }
+        s = new String(a, start, length, Utf8Text.FALLBACK);
+        if (warnedEncoding == null) {
+            warnedEncoding = new boolean[d.k];
+        }
+        if (!warnedEncoding[variable] && d.warnings.size() < 20) {
+            warnedEncoding[variable] = true;
+            d.warnings.add(new ReadWarning(in.file(), "case " + (row + 1) + ", variable " + DtaInput.escape(d.names[variable]),
+                    "the file is UTF-8 (release " + d.release + ") but this value is not valid UTF-8; decoded as "
+                            + "windows-1252: \"" + DtaInput.escape(s.length() > 80 ? s.substring(0, 80) + "..." : s)
+                            + "\" (later such values of this variable too, without another warning)"));
+        }
+        return s;
     }
 
     @Override
