@@ -14,6 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.pluralstats.SurveyFormatException;
 
@@ -36,8 +42,9 @@ import org.pluralstats.SurveyFormatException;
  * and anything else — different rows or shape without a warning, an unlocated or multi-line error,
  * any other exception or error (including {@link OutOfMemoryError}) — is a {@link Outcome#FAILURE}.
  * The whole run is deterministic: the same seeds and seed number give the same mutants on every
- * machine. Hangs are caught by the caller's timeout around {@link #run(int)}; the slowest mutant is
- * reported.
+ * machine. Each mutant is read on a worker thread within a time bound ({@link #run(int, java.time.Duration)},
+ * from the SPSS fuzzer): one that does not finish is a failure, and the run goes on with a fresh thread;
+ * the slowest mutant is reported.
  *
  * <p>Usage (see {@code org.pluralstats.io.stata.StataFuzzTest}):
  * <pre>{@code
@@ -257,12 +264,23 @@ public final class MutationFuzzer {
     }
 
     /**
-     * Makes and reads {@code count} mutants, seeds and operators taken in turn.
+     * Makes and reads {@code count} mutants, seeds and operators taken in turn, each within 5 seconds.
      *
      * @param count how many mutants
      * @return what became of them
      */
     public Report run(int count) {
+        return run(count, java.time.Duration.ofSeconds(5));
+    }
+
+    /**
+     * Makes and reads {@code count} mutants, seeds and operators taken in turn.
+     *
+     * @param count how many mutants
+     * @param perMutant the time one mutant may take to read; longer is a {@link Outcome#FAILURE}
+     * @return what became of them
+     */
+    public Report run(int count, java.time.Duration perMutant) {
         SplittableRandom random = new SplittableRandom(seed);
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         Map<Operator, Integer> byOperator = new EnumMap<>(Operator.class);
@@ -270,24 +288,60 @@ public final class MutationFuzzer {
         Mutant slowest = null;
         long t0 = System.nanoTime();
         Operator[] operators = Operator.values();
-        for (int i = 0; i < count; i++) {
-            int which = i % seeds.size();
-            Operator op = operators[(i / seeds.size()) % operators.length];
-            Seed s = seeds.get(which);
-            String[] description = {""};
-            boolean[] payloadOnly = {false};
-            byte[] bytes = mutate(s, op, random, description, payloadOnly);
-            Mutant m = check(s, which, i, op, description[0], bytes, payloadOnly[0]);
-            outcomes.merge(m.outcome(), 1, Integer::sum);
-            byOperator.merge(op, 1, Integer::sum);
-            if (m.outcome() == Outcome.FAILURE && failures.size() < MAX_FAILURES_KEPT) {
-                failures.add(m);
+        ExecutorService worker = worker();
+        try {
+            for (int i = 0; i < count; i++) {
+                int which = i % seeds.size();
+                Operator op = operators[(i / seeds.size()) % operators.length];
+                Seed s = seeds.get(which);
+                String[] description = {""};
+                boolean[] payloadOnly = {false};
+                byte[] bytes = mutate(s, op, random, description, payloadOnly);
+                int index = i;
+                Future<Mutant> future = worker.submit(() -> check(s, which, index, op, description[0], bytes,
+                        payloadOnly[0]));
+                Mutant m;
+                try {
+                    m = future.get(perMutant.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    future.cancel(true);
+                    m = new Mutant(s.name(), i, op, description[0], bytes, Outcome.FAILURE,
+                            "no result within " + perMutant, perMutant.toNanos());
+                    worker.shutdownNow();   // the stuck thread cannot be stopped; go on with a fresh one
+                    worker = worker();
+                } catch (ExecutionException e) {
+                    m = new Mutant(s.name(), i, op, description[0], bytes, Outcome.FAILURE, trace(e.getCause()), 0);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                outcomes.merge(m.outcome(), 1, Integer::sum);
+                byOperator.merge(op, 1, Integer::sum);
+                if (m.outcome() == Outcome.FAILURE && failures.size() < MAX_FAILURES_KEPT) {
+                    failures.add(m);
+                }
+                if (slowest == null || m.nanos() > slowest.nanos()) {
+                    slowest = m;
+                }
             }
-            if (slowest == null || m.nanos() > slowest.nanos()) {
-                slowest = m;
-            }
+        } finally {
+            worker.shutdownNow();
         }
         return new Report(count, outcomes, byOperator, failures, slowest, System.nanoTime() - t0);
+    }
+
+    private static ExecutorService worker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "mutation-fuzzer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static String trace(Throwable t) {
+        StringWriter trace = new StringWriter();
+        t.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
     }
 
     private Mutant check(Seed s, int which, int index, Operator op, String description, byte[] bytes,
@@ -320,10 +374,8 @@ public final class MutationFuzzer {
             outcome = located && oneLine ? Outcome.REJECTED : Outcome.FAILURE;
             detail = (located ? "" : "unlocated error: ") + (oneLine ? "" : "multi-line error: ") + message;
         } catch (Throwable t) {
-            StringWriter trace = new StringWriter();
-            t.printStackTrace(new PrintWriter(trace));
             outcome = Outcome.FAILURE;
-            detail = trace.toString();
+            detail = trace(t);
         }
         return new Mutant(s.name(), index, op, description, bytes, outcome, detail, System.nanoTime() - t0);
     }
