@@ -37,7 +37,8 @@ import org.pluralstats.SurveyFormatException;
  *   <li>{@link Outcome#WARNED}: different rows, and {@link CaseReader#warnings()} says why;</li>
  *   <li>{@link Outcome#VALUES_CHANGED}: the mutation changed only bytes that hold values
  *       ({@link Seed#payload()}), and the result has the original's shape (number of variables and of
- *       cases): a changed value in a cell cannot be told from a real one by any reader;</li>
+ *       cases): a changed value in a cell cannot be told from a real one by any reader (so also for
+ *       {@link Operator#INSERT_OR_CUT});</li>
  * </ul>
  * and anything else — different rows or shape without a warning, an unlocated or multi-line error,
  * any other exception or error (including {@link OutOfMemoryError}) — is a {@link Outcome#FAILURE}.
@@ -147,7 +148,15 @@ public final class MutationFuzzer {
         /** Inserts a copy of one row after the last row, or random bytes at the end of the file. */
         APPEND_DATA,
         /** Sets a case-count field to 0, 1, n-1, n+1, 2n, or -1 (all bits set). */
-        CHANGE_CASE_COUNT
+        CHANGE_CASE_COUNT,
+        /**
+         * Inserts 1-16 random bytes into, or cuts 1-64 bytes out of, the header and dictionary (before
+         * {@link Seed#data()}, or anywhere when the seed has no data region) — from the SPSS fuzzer.
+         * Judged like a change to stored values: a shifted dictionary can be another valid file of the
+         * same shape (a cut as long as a value-label table moves the data start onto other bytes), and
+         * nothing in these formats tells it from one written so; a changed shape still needs a warning.
+         */
+        INSERT_OR_CUT
     }
 
     /** What reading a mutant gave. */
@@ -506,6 +515,21 @@ public final class MutationFuzzer {
                 long value = choices[random.nextInt(choices.length)];
                 put(b, (int) f.offset(), value, f.width(), f.order());
                 description[0] = "case count " + n + " -> " + value + " at byte " + f.offset();
+            }
+            case INSERT_OR_CUT -> {
+                int head = s.data().start() > 0 ? (int) Math.min(length, s.data().start()) : length;
+                int at = random.nextInt(Math.max(1, head));
+                if (random.nextBoolean()) {
+                    byte[] insert = new byte[1 + random.nextInt(16)];
+                    random.nextBytes(insert);
+                    description[0] = insert.length + " random bytes inserted at byte " + at;
+                    payloadOnly[0] = true;
+                    return splice(b, at, 0, insert);
+                }
+                int cut = Math.min(length - at, 1 + random.nextInt(64));
+                description[0] = cut + " bytes cut at byte " + at;
+                payloadOnly[0] = true;
+                return splice(b, at, cut, new byte[0]);
             }
             default -> throw new IllegalStateException(op.toString());
         }
