@@ -14,6 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.pluralstats.SurveyFormatException;
 
@@ -31,13 +37,15 @@ import org.pluralstats.SurveyFormatException;
  *   <li>{@link Outcome#WARNED}: different rows, and {@link CaseReader#warnings()} says why;</li>
  *   <li>{@link Outcome#VALUES_CHANGED}: the mutation changed only bytes that hold values
  *       ({@link Seed#payload()}), and the result has the original's shape (number of variables and of
- *       cases): a changed value in a cell cannot be told from a real one by any reader;</li>
+ *       cases): a changed value in a cell cannot be told from a real one by any reader (so also for
+ *       {@link Operator#INSERT_OR_CUT});</li>
  * </ul>
  * and anything else — different rows or shape without a warning, an unlocated or multi-line error,
  * any other exception or error (including {@link OutOfMemoryError}) — is a {@link Outcome#FAILURE}.
  * The whole run is deterministic: the same seeds and seed number give the same mutants on every
- * machine. Hangs are caught by the caller's timeout around {@link #run(int)}; the slowest mutant is
- * reported.
+ * machine. Each mutant is read on a worker thread within a time bound ({@link #run(int, java.time.Duration)},
+ * from the SPSS fuzzer): one that does not finish is a failure, and the run goes on with a fresh thread;
+ * the slowest mutant is reported.
  *
  * <p>Usage (see {@code org.pluralstats.io.stata.StataFuzzTest}):
  * <pre>{@code
@@ -140,7 +148,15 @@ public final class MutationFuzzer {
         /** Inserts a copy of one row after the last row, or random bytes at the end of the file. */
         APPEND_DATA,
         /** Sets a case-count field to 0, 1, n-1, n+1, 2n, or -1 (all bits set). */
-        CHANGE_CASE_COUNT
+        CHANGE_CASE_COUNT,
+        /**
+         * Inserts 1-16 random bytes into, or cuts 1-64 bytes out of, the header and dictionary (before
+         * {@link Seed#data()}, or anywhere when the seed has no data region) — from the SPSS fuzzer.
+         * Judged like a change to stored values: a shifted dictionary can be another valid file of the
+         * same shape (a cut as long as a value-label table moves the data start onto other bytes), and
+         * nothing in these formats tells it from one written so; a changed shape still needs a warning.
+         */
+        INSERT_OR_CUT
     }
 
     /** What reading a mutant gave. */
@@ -257,12 +273,23 @@ public final class MutationFuzzer {
     }
 
     /**
-     * Makes and reads {@code count} mutants, seeds and operators taken in turn.
+     * Makes and reads {@code count} mutants, seeds and operators taken in turn, each within 5 seconds.
      *
      * @param count how many mutants
      * @return what became of them
      */
     public Report run(int count) {
+        return run(count, java.time.Duration.ofSeconds(5));
+    }
+
+    /**
+     * Makes and reads {@code count} mutants, seeds and operators taken in turn.
+     *
+     * @param count how many mutants
+     * @param perMutant the time one mutant may take to read; longer is a {@link Outcome#FAILURE}
+     * @return what became of them
+     */
+    public Report run(int count, java.time.Duration perMutant) {
         SplittableRandom random = new SplittableRandom(seed);
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         Map<Operator, Integer> byOperator = new EnumMap<>(Operator.class);
@@ -270,24 +297,60 @@ public final class MutationFuzzer {
         Mutant slowest = null;
         long t0 = System.nanoTime();
         Operator[] operators = Operator.values();
-        for (int i = 0; i < count; i++) {
-            int which = i % seeds.size();
-            Operator op = operators[(i / seeds.size()) % operators.length];
-            Seed s = seeds.get(which);
-            String[] description = {""};
-            boolean[] payloadOnly = {false};
-            byte[] bytes = mutate(s, op, random, description, payloadOnly);
-            Mutant m = check(s, which, i, op, description[0], bytes, payloadOnly[0]);
-            outcomes.merge(m.outcome(), 1, Integer::sum);
-            byOperator.merge(op, 1, Integer::sum);
-            if (m.outcome() == Outcome.FAILURE && failures.size() < MAX_FAILURES_KEPT) {
-                failures.add(m);
+        ExecutorService worker = worker();
+        try {
+            for (int i = 0; i < count; i++) {
+                int which = i % seeds.size();
+                Operator op = operators[(i / seeds.size()) % operators.length];
+                Seed s = seeds.get(which);
+                String[] description = {""};
+                boolean[] payloadOnly = {false};
+                byte[] bytes = mutate(s, op, random, description, payloadOnly);
+                int index = i;
+                Future<Mutant> future = worker.submit(() -> check(s, which, index, op, description[0], bytes,
+                        payloadOnly[0]));
+                Mutant m;
+                try {
+                    m = future.get(perMutant.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    future.cancel(true);
+                    m = new Mutant(s.name(), i, op, description[0], bytes, Outcome.FAILURE,
+                            "no result within " + perMutant, perMutant.toNanos());
+                    worker.shutdownNow();   // the stuck thread cannot be stopped; go on with a fresh one
+                    worker = worker();
+                } catch (ExecutionException e) {
+                    m = new Mutant(s.name(), i, op, description[0], bytes, Outcome.FAILURE, trace(e.getCause()), 0);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                outcomes.merge(m.outcome(), 1, Integer::sum);
+                byOperator.merge(op, 1, Integer::sum);
+                if (m.outcome() == Outcome.FAILURE && failures.size() < MAX_FAILURES_KEPT) {
+                    failures.add(m);
+                }
+                if (slowest == null || m.nanos() > slowest.nanos()) {
+                    slowest = m;
+                }
             }
-            if (slowest == null || m.nanos() > slowest.nanos()) {
-                slowest = m;
-            }
+        } finally {
+            worker.shutdownNow();
         }
         return new Report(count, outcomes, byOperator, failures, slowest, System.nanoTime() - t0);
+    }
+
+    private static ExecutorService worker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "mutation-fuzzer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static String trace(Throwable t) {
+        StringWriter trace = new StringWriter();
+        t.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
     }
 
     private Mutant check(Seed s, int which, int index, Operator op, String description, byte[] bytes,
@@ -320,10 +383,8 @@ public final class MutationFuzzer {
             outcome = located && oneLine ? Outcome.REJECTED : Outcome.FAILURE;
             detail = (located ? "" : "unlocated error: ") + (oneLine ? "" : "multi-line error: ") + message;
         } catch (Throwable t) {
-            StringWriter trace = new StringWriter();
-            t.printStackTrace(new PrintWriter(trace));
             outcome = Outcome.FAILURE;
-            detail = trace.toString();
+            detail = trace(t);
         }
         return new Mutant(s.name(), index, op, description, bytes, outcome, detail, System.nanoTime() - t0);
     }
@@ -454,6 +515,21 @@ public final class MutationFuzzer {
                 long value = choices[random.nextInt(choices.length)];
                 put(b, (int) f.offset(), value, f.width(), f.order());
                 description[0] = "case count " + n + " -> " + value + " at byte " + f.offset();
+            }
+            case INSERT_OR_CUT -> {
+                int head = s.data().start() > 0 ? (int) Math.min(length, s.data().start()) : length;
+                int at = random.nextInt(Math.max(1, head));
+                if (random.nextBoolean()) {
+                    byte[] insert = new byte[1 + random.nextInt(16)];
+                    random.nextBytes(insert);
+                    description[0] = insert.length + " random bytes inserted at byte " + at;
+                    payloadOnly[0] = true;
+                    return splice(b, at, 0, insert);
+                }
+                int cut = Math.min(length - at, 1 + random.nextInt(64));
+                description[0] = cut + " bytes cut at byte " + at;
+                payloadOnly[0] = true;
+                return splice(b, at, cut, new byte[0]);
             }
             default -> throw new IllegalStateException(op.toString());
         }

@@ -173,13 +173,16 @@ final class DtaParser {
     }
 
     /**
-     * Releases 110-115 have no end marker after the data: the value-label tables follow the declared
-     * observations and run to the end of the file. When they do not parse from there, the header's
-     * observation count may be what is wrong, so every other whole number of observations is tried
-     * (cheaply: a plausible table header first, then the full parse to the end of the file). A count
-     * at which everything parses and that is larger than the header's is read, with a warning naming
-     * both; a smaller one is an error naming both; none is the original error, or, when the file is
-     * shorter than the declared data, "the file ends inside case c of N".
+     * Releases 102-115 have no end marker after the data: the value-label tables (or nothing) follow the
+     * declared observations and run to the end of the file, in the old layout up to 105
+     * ({@link #readOldValueLabelTable}) or the {@code len}, {@code labname}, {@code txt} layout from 108.
+     * When they do not parse from there, the header's observation count may be what is wrong, so every
+     * other whole number of observations is tried (cheaply: a plausible table header first, then the full
+     * parse to the end of the file). A count at which everything parses and that is larger than the
+     * header's is read, with a warning naming both; a smaller one is an error naming both; none is the
+     * original error, or, when the file is shorter than the declared data, "the file ends inside case c
+     * of N". So a release 102 or 103 file (which often has no value labels) followed by whole extra rows
+     * is read with a warning, and one followed by other bytes is refused where they start.
      */
     private Map<String, ValueLabelTable> binaryRowsAndLabels(long nAt) {
         long declared = d.n;
@@ -199,8 +202,7 @@ final class DtaParser {
                 first = e;
             }
         }
-        // the search below knows the table layout of releases 108-115 only
-        for (long j = 0; d.release >= 108 && j <= available / w; j++) {
+        for (long j = 0; j <= available / w; j++) {
             long start = d.dataStart + j * w;
             if (j == declared || (j > declared && labelsAtDeclaredEnd) || !plausibleLabelsAt(start)) {
                 continue;
@@ -213,8 +215,8 @@ final class DtaParser {
             }
             if (j > declared) {
                 warn("header nobs", "the header declares " + declared + " observations but the data before the"
-                        + " value labels hold " + j + "; read all " + j
-                        + " (pandas 1.5 and R haven 2.5 refuse such a file)");
+                        + (start == in.size() ? " end of the file" : " value labels") + " hold " + j + "; read all "
+                        + j + " (pandas 1.5 and R haven 2.5 refuse such a file)");
                 d.n = j;
                 return tables;
             }
@@ -234,9 +236,20 @@ final class DtaParser {
         throw endsInside(declared, available, w);
     }
 
+    /** @return whether value-label tables have the layout of releases 102-105 (a 2-byte count, no length) */
+    private boolean oldLabelLayout() {
+        return d.release <= 105;
+    }
+
+    /** @return the bytes before a value-label table's contents: 12 up to 105, 4 + name + 3 from 108 */
+    private int tableHeaderLength() {
+        return oldLabelLayout() ? 2 + 9 + 1 : 4 + (d.release <= 108 ? 9 : 33) + 3;
+    }
+
     /**
      * @return whether the bytes at {@code start}, as far as the file goes, begin like a value-label
-     *     table: a length of 8 or more and a name starting with a letter or _
+     *     table: (from 108) a length of 8 or more, and a name starting with a letter or _ (up to 105,
+     *     where there is no length, the whole 9-byte name when the file holds it)
      */
     private boolean partTableAt(long start) {
         long left = in.size() - start;
@@ -244,14 +257,19 @@ final class DtaParser {
             return false;
         }
         in.seek(start);
-        if (left < 4) {
+        int skip = oldLabelLayout() ? 2 : 4;
+        if (left <= skip) {
             return true;
         }
-        int length = in.i32();
-        if (length < 8) {
+        if (oldLabelLayout()) {
+            in.skip(2);
+            if (left >= 2 + 9) {
+                return isName(DtaInput.cString(in.bytes(9), d.charset));
+            }
+        } else if (in.i32() < 8) {
             return false;
         }
-        int c = left > 4 ? in.u8() : '_';
+        int c = in.u8();
         return c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
@@ -261,16 +279,18 @@ final class DtaParser {
         if (left == 0) {
             return true;
         }
-        if (left < 4 + 33 + 3 + 8) {
+        int header = tableHeaderLength();
+        if (left < header + (oldLabelLayout() ? 0 : 8)) {
             return false;
         }
         in.seek(start);
-        int length = in.i32();
+        long length = oldLabelLayout() ? 10L * in.u16() : in.i32();
         int c = in.u8();
-        return length >= 8 && length <= left - 40 && (c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+        return length >= (oldLabelLayout() ? 0 : 8) && length <= left - header
+                && (c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
     }
 
-    /** Reads the value-label tables of a release 110-115 file from {@code start} to the end of the file. */
+    /** Reads the value-label tables of a release 102-115 file from {@code start} to the end of the file. */
     private Map<String, ValueLabelTable> binaryLabels(long start) {
         in.seek(start);
         in.section("value labels");
@@ -301,6 +321,13 @@ final class DtaParser {
         }
         int count = in.u16();
         String name = DtaInput.cString(in.bytes(9), d.charset);
+        if (!isName(name)) {
+            throw in.error(at + 2).problem("not a value-label table (its name is not a Stata name)")
+                    .found("\"" + DtaInput.escape(name) + "\"")
+                    .expected("a name of letters, digits and _ not starting with a digit, or the end of the file"
+                            + " after the data (" + d.n + " observations of " + d.rowWidth + " bytes from byte "
+                            + d.dataStart + ")").build();
+        }
         in.skip(1);
         long need = 10L * count;
         if (need > in.remaining()) {

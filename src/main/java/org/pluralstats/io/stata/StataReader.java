@@ -105,10 +105,11 @@ import org.pluralstats.io.VariableType;
  * before anything is allocated. A file shorter than its declared observations fails at
  * {@link #open(Path)} ("the file ends inside case 57 of 240"), never as a short result. A header that
  * declares fewer observations than the data hold (117+: {@code </data>} and the map agree on more;
- * 110-115: the value labels parse only after more rows) is read in full with a {@link #warnings()
- * warning} naming both counts; one that declares more is refused. Empty or repeated variable names,
+ * 102-115: the value labels, or the end of the file, come only after more rows) is read in full with
+ * a {@link #warnings() warning} naming both counts; one that declares more is refused, and bytes after
+ * the data that are neither value-label tables nor whole rows are refused where they start. Empty or repeated variable names,
  * repeated value-label tables or values, and text strLs without their NUL are refused, since R haven
- * and pandas read them differently. The one truncation that cannot be detected is a release 110-115
+ * and pandas read them differently. The one truncation that cannot be detected is a release 102-115
  * file cut exactly between two value-label tables (that section has no end marker).
  * I/O errors are {@link UncheckedIOException}s.
  *
