@@ -19,7 +19,7 @@ class StataEncodingTest {
     void latin1BytesInAUtf8FileAreDecodedAsWindows1252WithOneWarning() {
         List<String> places = new ArrayList<>();
         List<ReadWarning> warnings;
-        try (CaseReader r = SurveyFiles.open(StataFixtures.file("latin1_in_utf8_118.dta"))) {
+        try (CaseReader r = SurveyFiles.open(StataFixtures.file("encoding/latin1_in_utf8_118.dta"))) {
             while (r.next()) {
                 places.add(r.string(0));
             }
