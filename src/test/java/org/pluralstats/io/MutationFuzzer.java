@@ -55,9 +55,12 @@ import org.pluralstats.SurveyFormatException;
  * }</pre>
  * Failing mutants are written by {@link Report#keep(Path)} so they can be added as regression fixtures.
  *
- * <p>This class knows nothing of any format. (The SPSS side of issue 10 may carry a class of the same
- * name; either can serve both, as long as it keeps: an opener, seeds with sections, count fields and
- * payload regions, the operators below, and the four accepted outcomes.)
+ * <p>This class knows nothing of any format: the format's test gives the opener, the seeds' structure
+ * and, when "the same rows" means less than {@link #snapshot(CaseReader)} (SPSS compares values only,
+ * strings without blanks), a {@link Snapshot}. It serves the Stata tests ({@code StataFuzzTest},
+ * {@code StataOldReleasesTest}, {@code StataCaseCountTest}) and {@code SpssFuzzTest}; the SPSS side's
+ * earlier fuzzer was folded into it (time bound per mutant, insert/cut in the dictionary, the data
+ * appended again, seeds that do not declare their case count, the oracle's self-test).
  */
 public final class MutationFuzzer {
 
@@ -122,15 +125,55 @@ public final class MutationFuzzer {
      *     names or types differ but whose shape (number of variables and cases) does not
      * @param data the data section (rows), where appended rows are inserted; empty region if none
      * @param rowWidth bytes per case in {@code data}, or 0 when cases have no fixed width
+     * @param declaresRows whether the file says how many cases it holds; when it does not (an SPSS file
+     *     with case count -1), appended data may add cases and a cut may drop some, since nothing tells,
+     *     and the cases read must then be the original's first ones, in order
      */
     public record Seed(String name, byte[] bytes, List<Region> sections, List<CountField> counts,
-                       List<Region> payload, Region data, int rowWidth) {
+                       List<Region> payload, Region data, int rowWidth, boolean declaresRows) {
         /** Copies the lists. */
         public Seed {
             sections = List.copyOf(sections);
             counts = List.copyOf(counts);
             payload = List.copyOf(payload);
         }
+
+        /**
+         * A seed whose file declares its case count.
+         *
+         * @param name the file's name
+         * @param bytes its contents
+         * @param sections removable or duplicable units
+         * @param counts case-count fields
+         * @param payload ranges of stored facts
+         * @param data the data section
+         * @param rowWidth bytes per case, or 0
+         */
+        public Seed(String name, byte[] bytes, List<Region> sections, List<CountField> counts,
+                    List<Region> payload, Region data, int rowWidth) {
+            this(name, bytes, sections, counts, payload, data, rowWidth, true);
+        }
+    }
+
+    /**
+     * What a reader gave for a file, as the format's test compares it.
+     *
+     * @param rows one line per case ({@code '\n'}-terminated) after any header line; equal strings mean
+     *     the same rows
+     * @param variables the number of variables
+     * @param cases the number of cases
+     */
+    public record Reading(String rows, int variables, long cases) {
+    }
+
+    /** Reads a whole file into a {@link Reading}; {@link MutationFuzzer#reading(CaseReader)} by default. */
+    @FunctionalInterface
+    public interface Snapshot {
+        /**
+         * @param r an open reader before its first case (read to the end)
+         * @return what it gave
+         */
+        Reading take(CaseReader r);
     }
 
     /** The mutation operators, chosen in turn with equal weight. */
@@ -145,7 +188,10 @@ public final class MutationFuzzer {
         REMOVE_SECTION,
         /** Writes one section twice. */
         DUPLICATE_SECTION,
-        /** Inserts a copy of one row after the last row, or random bytes at the end of the file. */
+        /**
+         * Inserts copies of one row after the last row, or appends the data section (or its last bytes)
+         * or random bytes at the end of the file.
+         */
         APPEND_DATA,
         /** Sets a case-count field to 0, 1, n-1, n+1, 2n, or -1 (all bits set). */
         CHANGE_CASE_COUNT,
@@ -217,7 +263,7 @@ public final class MutationFuzzer {
             try {
                 Files.createDirectories(directory);
                 for (Mutant m : failures) {
-                    Path p = directory.resolve(m.seed().replace('.', '_') + "-mutant" + m.index() + extension(m.seed()));
+                    Path p = directory.resolve(m.seed().replace('.', '_').replace('/', '_') + "-mutant" + m.index() + extension(m.seed()));
                     Files.write(p, m.bytes());
                     out.add(p);
                 }
@@ -246,7 +292,8 @@ public final class MutationFuzzer {
     private final Opener opener;
     private final List<Seed> seeds;
     private final long seed;
-    private final String[] originals;
+    private final Snapshot snapshot;
+    private final Reading[] originals;
 
     /**
      * @param opener opens a reader over bytes
@@ -254,17 +301,28 @@ public final class MutationFuzzer {
      * @param seed the random seed: the same seed gives the same mutants
      */
     public MutationFuzzer(Opener opener, List<Seed> seeds, long seed) {
+        this(opener, seeds, seed, MutationFuzzer::reading);
+    }
+
+    /**
+     * @param opener opens a reader over bytes
+     * @param seeds the real files to mutate; each must read without error
+     * @param seed the random seed: the same seed gives the same mutants
+     * @param snapshot what counts as "the same rows" for this format
+     */
+    public MutationFuzzer(Opener opener, List<Seed> seeds, long seed, Snapshot snapshot) {
         this.opener = Objects.requireNonNull(opener, "opener");
+        this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
         this.seeds = List.copyOf(seeds);
         this.seed = seed;
         if (this.seeds.isEmpty()) {
             throw new IllegalArgumentException("no seeds");
         }
-        originals = new String[this.seeds.size()];
+        originals = new Reading[this.seeds.size()];
         for (int i = 0; i < originals.length; i++) {
             Seed s = this.seeds.get(i);
             try (CaseReader r = opener.open(s.bytes(), s.name())) {
-                originals[i] = snapshot(r);
+                originals[i] = snapshot.take(r);
                 if (!r.warnings().isEmpty()) {
                     throw new IllegalArgumentException("seed " + s.name() + " reads with warnings: " + r.warnings());
                 }
@@ -360,21 +418,22 @@ public final class MutationFuzzer {
         Outcome outcome;
         String detail;
         try (CaseReader r = opener.open(bytes, name)) {
-            String rows = snapshot(r);
+            Reading got = snapshot.take(r);
+            Reading original = originals[which];
             List<ReadWarning> warnings = r.warnings();
-            if (rows.equals(originals[which])) {
+            if (got.rows().equals(original.rows()) || firstRowsOfUndeclared(s, op, got, original)) {
                 outcome = Outcome.SAME;
                 detail = "";
             } else if (!warnings.isEmpty()) {
                 outcome = Outcome.WARNED;
                 detail = warnings.get(0).toString();
-            } else if (payloadOnly && shape(rows).equals(shape(originals[which]))) {
+            } else if (payloadOnly && got.variables() == original.variables() && got.cases() == original.cases()) {
                 outcome = Outcome.VALUES_CHANGED;
                 detail = "";
             } else {
                 outcome = Outcome.FAILURE;
                 detail = "read without error or warning but the rows differ from the original's: "
-                        + shape(rows) + " vs " + shape(originals[which]);
+                        + shape(got) + " vs " + shape(original);
             }
         } catch (SurveyFormatException e) {
             String message = String.valueOf(e.getMessage());
@@ -387,6 +446,56 @@ public final class MutationFuzzer {
             detail = trace(t);
         }
         return new Mutant(s.name(), index, op, description, bytes, outcome, detail, System.nanoTime() - t0);
+    }
+
+    /**
+     * For the oracle's self-tests: a reader that keeps its warnings to itself, which a run must catch.
+     *
+     * @param r the reader to wrap
+     * @return the same reader with no warnings
+     */
+    public static CaseReader hidingWarnings(CaseReader r) {
+        return new CaseReader() {
+            @Override
+            public FileDictionary dictionary() {
+                return r.dictionary();
+            }
+
+            @Override
+            public void select(int[] v) {
+                r.select(v);
+            }
+
+            @Override
+            public boolean next() {
+                return r.next();
+            }
+
+            @Override
+            public long caseIndex() {
+                return r.caseIndex();
+            }
+
+            @Override
+            public double number(int v) {
+                return r.number(v);
+            }
+
+            @Override
+            public char missingTag(int v) {
+                return r.missingTag(v);
+            }
+
+            @Override
+            public String string(int v) {
+                return r.string(v);
+            }
+
+            @Override
+            public void close() {
+                r.close();
+            }
+        };
     }
 
     /**
@@ -425,11 +534,37 @@ public final class MutationFuzzer {
         return sb.append(rows).append(" cases").toString();
     }
 
-    /** @return the variable count and case count of a snapshot */
-    private static String shape(String snapshot) {
-        int firstLine = snapshot.indexOf(' ');
-        int last = snapshot.lastIndexOf('\n');
-        return snapshot.substring(0, firstLine) + " variables, " + snapshot.substring(last + 1);
+    /**
+     * The default {@link Snapshot}: {@link #snapshot(CaseReader)}, with names, exact values, missing
+     * tags and strings.
+     *
+     * @param r an open reader before its first case (read to the end)
+     * @return what it gave
+     */
+    public static Reading reading(CaseReader r) {
+        String all = snapshot(r);
+        int firstLine = all.indexOf(' ');
+        int last = all.lastIndexOf('\n');
+        return new Reading(all.substring(0, last + 1), Integer.parseInt(all.substring(0, firstLine)),
+                Long.parseLong(all.substring(last + 1, all.indexOf(' ', last))));
+    }
+
+    /**
+     * @return whether a file that does not declare its case count lost cases to a cut or gained them by
+     *     appended data, the cases read being the original's first ones
+     */
+    private static boolean firstRowsOfUndeclared(Seed s, Operator op, Reading got, Reading original) {
+        if (s.declaresRows() || got.variables() != original.variables()) {
+            return false;
+        }
+        if (op == Operator.TRUNCATE && got.cases() < original.cases()) {
+            return original.rows().startsWith(got.rows()) && (got.rows().isEmpty() || got.rows().endsWith("\n"));
+        }
+        return op == Operator.APPEND_DATA && got.cases() > original.cases() && got.rows().startsWith(original.rows());
+    }
+
+    private static String shape(Reading r) {
+        return r.variables() + " variables, " + r.cases() + " cases";
     }
 
     // ------------------------------------------------------------------ operators
@@ -496,6 +631,14 @@ public final class MutationFuzzer {
                     }
                     description[0] = copies + " copies of row " + (row + 1) + " after the last row";
                     return splice(b, (int) s.data().end(), 0, insert);
+                }
+                int dataLength = (int) (Math.min(length, s.data().end()) - Math.min(length, s.data().start()));
+                if (dataLength > 0 && random.nextBoolean()) {
+                    // (from the SPSS fuzzer) the data again, or its last bytes, at the end of the file
+                    int n = random.nextBoolean() ? dataLength : Math.min(dataLength, 1 + random.nextInt(256));
+                    int from = (int) Math.min(length, s.data().end()) - n;
+                    description[0] = "the data's last " + n + " bytes again at the end";
+                    return splice(b, length, 0, Arrays.copyOfRange(b, from, from + n));
                 }
                 byte[] tail = new byte[1 + random.nextInt(64)];
                 for (int j = 0; j < tail.length; j++) {

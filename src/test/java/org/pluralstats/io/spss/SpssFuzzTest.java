@@ -8,17 +8,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.pluralstats.io.RecordMutationFuzzer;
-import org.pluralstats.io.RecordMutationFuzzer.Seed;
-import org.pluralstats.io.RecordMutationFuzzer.Verdict;
+import org.pluralstats.io.MutationFuzzer;
+import org.pluralstats.io.MutationFuzzer.Outcome;
+import org.pluralstats.io.MutationFuzzer.Seed;
 
 /**
- * The SPSS half of the mutation fuzzer of issue 10: {@link RecordMutationFuzzer} over real {@code .sav} and
+ * The SPSS half of the mutation fuzzer of issue 10: {@link MutationFuzzer} over real {@code .sav} and
  * {@code .zsav} files written by PSPP, R haven, ReadStat and SPSS, with their records and case-count
  * fields (the header's int32 at byte 80 and the 64-bit count of record 7.16) located by
  * {@link SpssFuzzSeeds#seed(String)}. Each mutant is read in full within a time bound and must be refused with a
  * located one-line {@link org.pluralstats.SurveyFormatException}, read with the original's rows, or
- * read with a warning saying why the rows differ.
+ * read with a warning saying why the rows differ, or (a point change: no checksum tells it) read in the
+ * original's shape; the rows compared are {@link SpssFuzzSeeds#values}.
  *
  * <p>{@code -Dspss.fuzz.seed} and {@code -Dspss.fuzz.mutants} (default 20261203 and 3,000) change the
  * run; failing mutants are written to {@code target/spss-fuzz-failures/} and belong, once fixed, in
@@ -40,20 +41,32 @@ class SpssFuzzTest {
             seeds.add(SpssFuzzSeeds.seed(name));
         }
         long t0 = System.nanoTime();
-        RecordMutationFuzzer.Report file = new RecordMutationFuzzer(SpssFuzzSeeds.opener(), seeds)
-                .run(SEED, MUTANTS, Duration.ofSeconds(5));
+        MutationFuzzer.Report file = new MutationFuzzer(SpssFuzzSeeds.opener(), seeds, SEED, SpssFuzzSeeds::values)
+                .run(MUTANTS, Duration.ofSeconds(5));
         // A tenth as streams: without the file length, false sizes are found as the stream ends.
-        RecordMutationFuzzer.Report stream = new RecordMutationFuzzer(
-                (b, n) -> SpssReader.open(new ByteArrayInputStream(b), n), seeds)
-                .run(SEED + 1, MUTANTS / 10, Duration.ofSeconds(5));
+        MutationFuzzer.Report stream = new MutationFuzzer((b, n) -> SpssReader.open(new ByteArrayInputStream(b), n),
+                seeds, SEED + 1, SpssFuzzSeeds::values).run(MUTANTS / 10, Duration.ofSeconds(5));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("SpssFuzzTest: %s; as streams: %s; %.1f s%n", file.summary(), stream.summary(), seconds);
-        RecordMutationFuzzer.save(file, Path.of("target", "spss-fuzz-failures"));
-        RecordMutationFuzzer.save(stream, Path.of("target", "spss-fuzz-failures", "stream"));
+        System.out.printf("SpssFuzzTest (seed %d): %s; as streams: %s; %.1f s%n", SEED, file.summary(),
+                stream.summary(), seconds);
+        file.keep(Path.of("target", "spss-fuzz-failures"));
+        stream.keep(Path.of("target", "spss-fuzz-failures", "stream"));
         assertThat(file.failures()).as("failing mutants (saved in target/spss-fuzz-failures)").isEmpty();
         assertThat(stream.failures()).as("failing mutants read as streams").isEmpty();
+        assertThat(file.byOperator()).hasSize(MutationFuzzer.Operator.values().length);
         assertThat(file.mutants()).isGreaterThanOrEqualTo(3000);
         // Every kind of outcome occurs, so the oracle is exercised, not bypassed.
-        assertThat(file.counts()).containsKeys(Verdict.REFUSED, Verdict.SAME_ROWS, Verdict.WARNED);
+        assertThat(file.outcomes()).containsKeys(Outcome.REJECTED, Outcome.SAME, Outcome.WARNED);
+    }
+
+    /** The SPSS rows as compared here still catch a reader that hides its warnings. */
+    @Test
+    void aReaderHidingItsWarningsIsCaught() {
+        List<Seed> seeds = List.of(SpssFuzzSeeds.seed("edge/pspp_240_uncompressed.sav"));
+        MutationFuzzer.Report silent = new MutationFuzzer(
+                (b, n) -> MutationFuzzer.hidingWarnings(SpssFuzzSeeds.opener().open(b, n)), seeds, 7,
+                SpssFuzzSeeds::values).run(300);
+        assertThat(silent.failures()).isNotEmpty().allSatisfy(m -> assertThat(m.detail())
+                .startsWith("read without error or warning but the rows differ"));
     }
 }

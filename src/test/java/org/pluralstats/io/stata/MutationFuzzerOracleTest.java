@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.pluralstats.io.CaseReader;
-import org.pluralstats.io.FileDictionary;
 import org.pluralstats.io.MutationFuzzer;
 import org.pluralstats.io.MutationFuzzer.Outcome;
 import org.pluralstats.io.MutationFuzzer.Seed;
@@ -36,7 +34,7 @@ class MutationFuzzerOracleTest {
         MutationFuzzer.Report honest = new MutationFuzzer(HONEST, seeds(), 7).run(700);
         assertThat(honest.failures()).as(honest.summary()).isEmpty();
         assertThat(honest.outcomes()).containsKey(Outcome.WARNED);
-        MutationFuzzer.Report silent = new MutationFuzzer((b, n) -> withoutWarnings(HONEST.open(b, n)), seeds(), 7)
+        MutationFuzzer.Report silent = new MutationFuzzer((b, n) -> MutationFuzzer.hidingWarnings(HONEST.open(b, n)), seeds(), 7)
                 .run(700);
         assertThat(silent.failures()).isNotEmpty().allSatisfy(m -> assertThat(m.detail())
                 .startsWith("read without error or warning but the rows differ"));
@@ -71,50 +69,5 @@ class MutationFuzzerOracleTest {
         assertThat(r.mutants()).isEqualTo(2 * MutationFuzzer.Operator.values().length);
         assertThat(r.failures()).isNotEmpty().allSatisfy(m -> assertThat(m.detail()).startsWith("no result within"));
         assertThat(r.outcomes().getOrDefault(Outcome.FAILURE, 0)).isLessThan(r.mutants());
-    }
-
-    /** A reader that keeps its warnings to itself. */
-    private static CaseReader withoutWarnings(CaseReader r) {
-        return new CaseReader() {
-            @Override
-            public FileDictionary dictionary() {
-                return r.dictionary();
-            }
-
-            @Override
-            public void select(int[] v) {
-                r.select(v);
-            }
-
-            @Override
-            public boolean next() {
-                return r.next();
-            }
-
-            @Override
-            public long caseIndex() {
-                return r.caseIndex();
-            }
-
-            @Override
-            public double number(int v) {
-                return r.number(v);
-            }
-
-            @Override
-            public char missingTag(int v) {
-                return r.missingTag(v);
-            }
-
-            @Override
-            public String string(int v) {
-                return r.string(v);
-            }
-
-            @Override
-            public void close() {
-                r.close();
-            }
-        };
     }
 }
