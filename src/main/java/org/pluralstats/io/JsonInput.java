@@ -1,6 +1,8 @@
 package org.pluralstats.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -13,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.function.ObjLongConsumer;
 import org.pluralstats.SurveyFormatException;
 
 /**
@@ -53,6 +58,8 @@ public final class JsonInput {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
     private static final ObjectReader READER = MAPPER.reader();
+    // one array element at a time: what follows an element is the rest of the array, not trailing text
+    private static final ObjectReader ELEMENT = READER.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonInput() {
     }
@@ -89,6 +96,42 @@ public final class JsonInput {
      */
     public static JsonNode readTree(Path file) {
         return readTree(file.toString(), TextFiles.readUtf8(file));
+    }
+
+    /**
+     * Streams a document that is one JSON array, handing over one element at a time: memory holds one
+     * element's tree, never the whole document. Strict as {@link #readTree(String, String)}: a duplicate key,
+     * a syntax error, malformed UTF-8 (Jackson's UTF-8 decoder reports it) and anything after the array are
+     * errors naming the line and character.
+     *
+     * @param source the file name for messages
+     * @param in the UTF-8 bytes (a leading byte-order mark is dropped; not closed here)
+     * @param each receives each element and its 1-based position in the array
+     * @throws SurveyFormatException when the document is not one JSON array, or cannot be read
+     */
+    public static void readArray(String source, InputStream in, ObjLongConsumer<JsonNode> each) {
+        try (JsonParser p = ELEMENT.createParser(in)) {
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.START_ARRAY) {
+                JsonLocation loc = p.currentTokenLocation();
+                throw SurveyFormatException.in(source).line(Math.max(1, loc.getLineNr()))
+                        .found(t == null ? "no JSON value" : String.valueOf(t.asString())).expected("a JSON array").build();
+            }
+            long k = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                JsonNode n = ELEMENT.readTree(p);
+                each.accept(n, ++k);
+            }
+            if (p.nextToken() != null) {
+                JsonLocation loc = p.currentTokenLocation();
+                throw SurveyFormatException.in(source).line(loc.getLineNr()).column("character " + loc.getColumnNr())
+                        .problem("more than one JSON value").expected("one JSON document").build();
+            }
+        } catch (JsonProcessingException e) {
+            throw error(source, 0, e);
+        } catch (IOException e) {
+            throw SurveyFormatException.in(source).problem("cannot read: " + FileErrors.reason(e)).cause(e).build();
+        }
     }
 
     /**

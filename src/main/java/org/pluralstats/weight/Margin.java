@@ -3,9 +3,6 @@ package org.pluralstats.weight;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -119,13 +116,7 @@ public record Margin(List<String> variables, Map<String, Double> targets) {
         String name = file.toString();
         String text;
         InputFiles.requireRegular(file);
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (NoSuchFileException e) {
-            throw SurveyFormatException.in(name).problem("file not found").build();
-        } catch (IOException e) {
-            throw SurveyFormatException.in(name).problem("cannot read: " + org.pluralstats.io.FileErrors.reason(e)).cause(e).build();
-        }
+        text = org.pluralstats.io.TextFiles.readUtf8(file).strip(); // at most TextFiles.MAX_BYTES
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

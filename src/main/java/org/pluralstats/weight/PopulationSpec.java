@@ -78,8 +78,8 @@ public sealed interface PopulationSpec {
         String col = column.orElse(null);
         InputFiles.requireRegular(file);
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            String text = new String(bytes, StandardCharsets.UTF_8).strip();
+            // read whole up to TextFiles.MAX_BYTES, strictly UTF-8 (new String(bytes, UTF_8) replaced bad bytes)
+            String text = org.pluralstats.io.TextFiles.readUtf8(file).strip();
             if (text.startsWith("{")) {
                 JsonNode root = JsonInput.readTree(name, text);
                 if (root.hasNonNull("column")) {

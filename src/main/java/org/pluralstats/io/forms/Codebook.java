@@ -1,11 +1,9 @@
 package org.pluralstats.io.forms;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,11 +98,7 @@ public final class Codebook {
     public static Codebook read(Path file) {
         InputFiles.requireRegular(file);
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new PluralstatsException("cannot read codebook " + file + ": " + org.pluralstats.io.FileErrors.reason(e), e);
-        }
+        bytes = InputFiles.readAllBytes(file, org.pluralstats.io.TextFiles.MAX_BYTES, "a codebook");
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

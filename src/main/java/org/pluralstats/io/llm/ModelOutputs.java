@@ -1,10 +1,11 @@
 package org.pluralstats.io.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.data.Accounting;
 import org.pluralstats.io.JsonInput;
+import org.pluralstats.io.Utf8Lines;
 
 /**
  * Model generations read from a file, with the account of every input row: kept, or excluded with a
@@ -105,26 +107,78 @@ public final class ModelOutputs {
         if (name.endsWith(".csv")) {
             return readCsv(file, ModelCsvColumns.defaults());
         }
-        String text = text(file);
-        return text.stripLeading().startsWith("{") ? parseJsonl(file.toString(), text)
-                : parseCsv(file.toString(), text, ModelCsvColumns.defaults());
+        return withInput(file, in -> firstByte(in) == '{' ? jsonl(file.toString(), in)
+                : csv(file.toString(), in, ModelCsvColumns.defaults()));
     }
 
     /**
+     * Reads JSON Lines, or a JSON array when the first character is {@code [}, streaming: one line (at
+     * most {@value #MAX_LINE_BYTES} bytes) or one array entry is held at a time, and of each record only
+     * what the estimators use, with repeated names shared.
+     *
      * @param file a JSONL file
      * @return the generations
      */
     public static ModelOutputs readJsonl(Path file) {
-        return parseJsonl(file.toString(), text(file));
+        return withInput(file, in -> firstByte(in) == '[' ? jsonArray(file.toString(), in) : jsonl(file.toString(), in));
     }
 
     /**
+     * Reads CSV streaming, one record at a time (lines of at most {@value #MAX_LINE_BYTES} bytes, strict UTF-8).
+     *
      * @param file a CSV file with a header
      * @param columns which columns hold what
      * @return the generations
      */
     public static ModelOutputs readCsv(Path file, ModelCsvColumns columns) {
-        return parseCsv(file.toString(), text(file), columns);
+        return withInput(file, in -> csv(file.toString(), in, columns));
+    }
+
+    /** The longest line read from a JSON Lines or CSV file of model outputs: 16 MiB. */
+    public static final int MAX_LINE_BYTES = Utf8Lines.DEFAULT_MAX_LINE_BYTES;
+
+    private interface Parse {
+        ModelOutputs parse(BufferedInputStream in);
+    }
+
+    private static ModelOutputs withInput(Path file, Parse parse) {
+        InputFiles.requireRegular(file);
+        try (InputStream raw = Files.newInputStream(file);
+             BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
+            return parse.parse(in);
+        } catch (NoSuchFileException e) {
+            throw SurveyFormatException.in(file.toString()).problem("file not found").build();
+        } catch (IOException e) {
+            throw SurveyFormatException.in(file.toString()).problem("cannot read: " + org.pluralstats.io.FileErrors.reason(e)).cause(e).build();
+        } catch (UncheckedIOException e) {
+            throw SurveyFormatException.in(file.toString()).problem("cannot read: " + org.pluralstats.io.FileErrors.reason(e.getCause())).cause(e).build();
+        }
+    }
+
+    /** The first byte that is not a byte-order mark or whitespace among the first 64 KiB, or -1; the stream is reset. */
+    private static int firstByte(BufferedInputStream in) {
+        int peek = 1 << 16;
+        in.mark(peek);
+        try {
+            int b = -1;
+            for (int i = 0; i < peek; i++) {
+                b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                if (i < 3 && (b == 0xEF || b == 0xBB || b == 0xBF)) {
+                    continue;
+                }
+                if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                    break;
+                }
+                b = -1;
+            }
+            in.reset();
+            return b;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @return the file name (or {@code <generations>}) */
@@ -156,52 +210,104 @@ public final class ModelOutputs {
         return List.copyOf(s);
     }
 
-    private static String text(Path file) {
-        InputFiles.requireRegular(file);
-        try {
-            String t = Files.readString(file, StandardCharsets.UTF_8);
-            return t.startsWith("\uFEFF") ? t.substring(1) : t;
-        } catch (NoSuchFileException e) {
-            throw SurveyFormatException.in(file.toString()).problem("file not found").build();
-        } catch (IOException e) {
-            throw SurveyFormatException.in(file.toString()).problem("cannot read: " + org.pluralstats.io.FileErrors.reason(e)).cause(e).build();
-        }
-    }
-
     private static String key(String model, String language, String item, int index) {
         return model + '\u0000' + language + '\u0000' + item + '\u0000' + index;
     }
 
-    /** Collects rows, numbering generations and rejecting duplicates. */
+    /**
+     * Collects rows, numbering generations and rejecting duplicates, in memory proportional to what is
+     * kept: names are shared (one string per distinct model, family, language and item), stance counts are
+     * shared, and the generation numbers seen are kept per model × language × item as primitive numbers
+     * with the line (or entry) that claimed them.
+     */
     private static final class Collector {
+        private static final int MAX_SHARED = 1 << 16;
         final String name;
+        final String placeKind;
         final List<Generation> kept = new ArrayList<>();
         final Map<String, Integer> excluded = new LinkedHashMap<>();
-        final Map<String, String> seen = new HashMap<>();
-        final Map<String, Integer> running = new HashMap<>();
+        private final Map<String, String> names = new HashMap<>();
+        private final Map<StanceCounts, Optional<StanceCounts>> counts = new HashMap<>();
+        private final Map<String, Group> groups = new HashMap<>();
         int rows;
 
-        Collector(String name) {
+        Collector(String name, String placeKind) {
             this.name = name;
+            this.placeKind = placeKind;
         }
 
-        int nextIndex(String model, String language, String item) {
-            return running.merge(model + '\u0000' + Generation.normaliseLanguage(language) + '\u0000'
-                    + Generation.normaliseItem(item), 1, Integer::sum);
-        }
-
-        void claim(long line, String model, String language, String item, int index) {
-            claim(() -> SurveyFormatException.in(name).line(line), "line " + line, model, language, item, index);
-        }
-
-        void claim(Supplier<SurveyFormatException.Builder> at, String place, String model,
-                   String language, String item, int index) {
-            String k = key(model.strip(), Generation.normaliseLanguage(language), Generation.normaliseItem(item), index);
-            String prev = seen.put(k, place);
+        /** One string per distinct value (up to {@value #MAX_SHARED} of them, then each row keeps its own). */
+        String share(String s) {
+            String prev = names.get(s);
             if (prev != null) {
+                return prev;
+            }
+            if (names.size() < MAX_SHARED) {
+                names.put(s, s);
+            }
+            return s;
+        }
+
+        Optional<StanceCounts> share(StanceCounts c) {
+            Optional<StanceCounts> prev = counts.get(c);
+            if (prev != null) {
+                return prev;
+            }
+            Optional<StanceCounts> o = Optional.of(c);
+            if (counts.size() < MAX_SHARED) {
+                counts.put(c, o);
+            }
+            return o;
+        }
+
+        Group group(String model, String language, String item) {
+            return groups.computeIfAbsent(model + '\u0000' + language + '\u0000' + item, k -> new Group());
+        }
+
+        /**
+         * @param g the row's model × language × item
+         * @param place the row's line or entry number
+         * @param index its generation number
+         */
+        void claim(Supplier<SurveyFormatException.Builder> at, Group g, long place, String model, String language,
+                   String item, int index) {
+            long prev = g.seen.putIfAbsent(index, place);
+            if (prev != 0) {
                 throw at.get().problem("duplicate generation " + index + " of model "
-                        + model.strip() + ", language " + language.strip() + ", item " + item.strip()
-                        + " (also at " + prev + ")").build();
+                        + model + ", language " + language + ", item " + item
+                        + " (also at " + placeKind + " " + prev + ")").build();
+            }
+        }
+
+        /**
+         * Counts and keeps (or excludes) one row whose fields are read.
+         *
+         * @param stances the stance counts, or {@code null} when a score is given
+         * @param score the score when {@code stances} is {@code null}; NaN to exclude the row for no score
+         */
+        void add(Supplier<SurveyFormatException.Builder> at, long place, String model, String family, String language,
+                 String item, Integer generation, StanceCounts stances, double score) {
+            String m = share(model.strip());
+            String l = share(Generation.normaliseLanguage(language));
+            String it = share(Generation.normaliseItem(item));
+            String fam = share(family == null ? "" : family.strip());
+            Group g = group(m, l, it);
+            // without a number, a generation is numbered by its position among its model × language × item
+            int index = ++g.running;
+            if (generation != null) {
+                index = generation;
+            }
+            claim(at, g, place, model.strip(), language.strip(), item.strip(), index);
+            if (stances != null) {
+                if (stances.score().isEmpty()) {
+                    exclude(NO_STANCE);
+                } else {
+                    kept.add(new Generation(m, fam, l, it, index, stances.score().getAsDouble(), share(stances)));
+                }
+            } else if (Double.isNaN(score)) {
+                exclude(NO_SCORE);
+            } else {
+                kept.add(new Generation(m, fam, l, it, index, score, Optional.empty()));
             }
         }
 
@@ -214,65 +320,104 @@ public final class ModelOutputs {
         }
     }
 
-    private static ModelOutputs parseJsonl(String name, String text) {
-        if (text.stripLeading().startsWith("[")) {
-            return parseJsonArray(name, text);
-        }
-        Collector c = new Collector(name);
-        try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
-            String lineText;
-            long line = 0;
-            while ((lineText = r.readLine()) != null) {
-                line++;
-                if (lineText.isBlank()) {
-                    continue;
+    /** The rows of one model × language × item: the running number and the generation numbers claimed. */
+    private static final class Group {
+        int running;
+        final IntLongMap seen = new IntLongMap();
+    }
+
+    /** Open-addressing map from int keys to non-zero longs (0 means absent): 12 bytes a slot. */
+    private static final class IntLongMap {
+        private int[] keys = new int[4];
+        private long[] values = new long[4];
+        private int size;
+
+        /** @return the value already held for the key (then nothing changes), or 0 after storing the new one */
+        long putIfAbsent(int key, long value) {
+            int mask = keys.length - 1;
+            int i = mix(key) & mask;
+            while (values[i] != 0) {
+                if (keys[i] == key) {
+                    return values[i];
                 }
-                JsonNode o = JsonInput.readLine(name, line, lineText);
-                if (o == null || !o.isObject()) {
-                    throw SurveyFormatException.in(name).line(line).found(lineText).expected("a JSON object").build();
-                }
-                long at = line;
-                addJson(c, () -> SurveyFormatException.in(name).line(at), "line " + line, o);
+                i = (i + 1) & mask;
             }
-        } catch (IOException e) {
-            throw SurveyFormatException.in(name).problem("cannot read: " + org.pluralstats.io.FileErrors.reason(e)).cause(e).build();
+            keys[i] = key;
+            values[i] = value;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+            return 0;
+        }
+
+        private void grow() {
+            int[] k = keys;
+            long[] v = values;
+            keys = new int[k.length * 2];
+            values = new long[k.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < k.length; j++) {
+                if (v[j] != 0) {
+                    int i = mix(k[j]) & mask;
+                    while (values[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = k[j];
+                    values[i] = v[j];
+                }
+            }
+        }
+
+        private static int mix(int key) {
+            int h = key * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
+    }
+
+    private static ModelOutputs jsonl(String name, InputStream in) {
+        Collector c = new Collector(name, "line");
+        Utf8Lines lines = new Utf8Lines(name, in, MAX_LINE_BYTES);
+        String lineText;
+        while ((lineText = lines.next()) != null) {
+            long line = lines.lineNumber();
+            if (lineText.isBlank()) {
+                continue;
+            }
+            JsonNode o = JsonInput.readLine(name, line, lineText);
+            if (o == null || !o.isObject()) {
+                throw SurveyFormatException.in(name).line(line).found(lineText).expected("a JSON object").build();
+            }
+            addJson(c, () -> SurveyFormatException.in(name).line(line), line, o);
         }
         return c.done();
     }
 
-    /** A JSON array of the same objects; errors name the entry number (1-based) as the line. */
-    private static ModelOutputs parseJsonArray(String name, String text) {
-        JsonNode root = JsonInput.readTree(name, text);
-        Collector c = new Collector(name);
-        long k = 0;
-        for (JsonNode o : root) {
-            k++;
+    /** A JSON array of the same objects, streamed; errors name the entry number (1-based). */
+    private static ModelOutputs jsonArray(String name, InputStream in) {
+        Collector c = new Collector(name, "entry");
+        JsonInput.readArray(name, in, (o, entry) -> {
             if (!o.isObject()) {
-                throw SurveyFormatException.in(name).record("entry " + k).found(o.toString()).expected("a JSON object").build();
+                throw SurveyFormatException.in(name).record("entry " + entry).found(o.toString()).expected("a JSON object").build();
             }
-            long entry = k;
-            addJson(c, () -> SurveyFormatException.in(name).record("entry " + entry), "entry " + entry, o);
-        }
+            addJson(c, () -> SurveyFormatException.in(name).record("entry " + entry), entry, o);
+        });
         return c.done();
     }
 
-    private static void addJson(Collector c, Supplier<SurveyFormatException.Builder> at, String place,
-                                JsonNode o) {
+    private static void addJson(Collector c, Supplier<SurveyFormatException.Builder> at, long place, JsonNode o) {
         c.rows++;
         String model = text(at, o, "model", true);
         String family = text(at, o, "family", false);
         String language = text(at, o, "language", true);
         String item = text(at, o, "item", true);
-        // without a number, a generation is numbered by its position among its model × language × item
-        int index = c.nextIndex(model, language, item);
+        Integer generation = null;
         JsonNode g = o.get("generation");
         if (g != null && !g.isNull() && g.canConvertToInt() && g.isIntegralNumber()) {
-            index = g.intValue();
+            generation = g.intValue();
         } else if (g != null && !g.isNull()) {
             throw at.get().column("generation").found(g.toString())
                     .expected("an integer").build();
         }
-        c.claim(at, place, model, language, item, index);
         JsonNode labels = o.get("labels");
         if (labels != null && !labels.isNull()) {
             if (!labels.isArray()) {
@@ -295,22 +440,16 @@ public final class ModelOutputs {
                             .expected("pro, con or null (any case)").build();
                 }
             }
-            Optional<Generation> gen = Generation.ofStances(model, family, language, item, index,
-                    StanceCounts.of(stances));
-            if (gen.isPresent()) {
-                c.kept.add(gen.get());
-            } else {
-                c.exclude(NO_STANCE);
-            }
+            c.add(at, place, model, family, language, item, generation, StanceCounts.of(stances), Double.NaN);
         } else if (o.has("score")) {
             JsonNode s = o.get("score");
             if (s.isNull() || (s.isNumber() && Double.isNaN(s.asDouble()))) {
-                c.exclude(NO_SCORE);
+                c.add(at, place, model, family, language, item, generation, null, Double.NaN);
             } else if (!s.isNumber() || !(s.asDouble() >= 0 && s.asDouble() <= 1)) {
                 throw at.get().column("score").found(s.toString())
                         .expected("a number in [0, 1]").build();
             } else {
-                c.kept.add(Generation.ofScore(model, family, language, item, index, s.asDouble()));
+                c.add(at, place, model, family, language, item, generation, null, s.asDouble());
             }
         } else {
             throw at.get().problem("no \"labels\" (or \"score\")").build();
@@ -336,11 +475,11 @@ public final class ModelOutputs {
         return s;
     }
 
-    private static ModelOutputs parseCsv(String name, String text, ModelCsvColumns columns) {
-        Collector c = new Collector(name);
+    private static ModelOutputs csv(String name, InputStream in, ModelCsvColumns columns) {
+        Collector c = new Collector(name, "line");
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
                 .setTrim(false).get();
-        try (Reader reader = new java.io.StringReader(text); CSVParser p = CSVParser.parse(reader, format)) {
+        try (Reader reader = new LinesReader(new Utf8Lines(name, in, MAX_LINE_BYTES)); CSVParser p = CSVParser.parse(reader, format)) {
             List<String> header = new ArrayList<>();
             Map<String, Integer> index = new HashMap<>();
             List<String> names = p.getHeaderNames();
@@ -366,7 +505,7 @@ public final class ModelOutputs {
                 String l = cell(name, line, rec, language, header, true);
                 String it = cell(name, line, rec, item, header, true);
                 String fam = family < 0 ? "" : rec.get(family);
-                int g = c.nextIndex(m, l, it);
+                Integer g = null;
                 if (generation >= 0 && !rec.get(generation).isBlank()) {
                     try {
                         g = Integer.parseInt(rec.get(generation).strip());
@@ -375,10 +514,9 @@ public final class ModelOutputs {
                                 .found(rec.get(generation)).expected("an integer").build();
                     }
                 }
-                c.claim(line, m, l, it, g);
                 String s = rec.get(score).strip();
                 if (s.isEmpty() || s.equalsIgnoreCase("nan") || s.equalsIgnoreCase("na")) {
-                    c.exclude(NO_SCORE);
+                    c.add(() -> SurveyFormatException.in(name).line(line), line, m, fam, l, it, g, null, Double.NaN);
                     continue;
                 }
                 double v;
@@ -392,12 +530,71 @@ public final class ModelOutputs {
                     throw SurveyFormatException.in(name).line(line).column(header.get(score)).found(s)
                             .expected("a number in [0, 1]").build();
                 }
-                c.kept.add(Generation.ofScore(m, fam, l, it, g, v));
+                c.add(() -> SurveyFormatException.in(name).line(line), line, m, fam, l, it, g, null, v);
             }
+        } catch (SurveyFormatException e) {
+            throw e;
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof SurveyFormatIOException f) {
+                throw f.error;
+            }
+            throw SurveyFormatException.in(name).problem("not a CSV file: " + e.getMessage()).cause(e).build();
+        } catch (SurveyFormatIOException e) {
+            throw e.error;
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             throw SurveyFormatException.in(name).problem("not a CSV file: " + e.getMessage()).cause(e).build();
         }
         return c.done();
+    }
+
+    /** A format error carried through the CSV parser, which wraps what its reader throws. */
+    private static final class SurveyFormatIOException extends IOException {
+        private static final long serialVersionUID = 1L;
+        final transient SurveyFormatException error;
+
+        SurveyFormatIOException(SurveyFormatException error) {
+            super(error.getMessage(), error);
+            this.error = error;
+        }
+    }
+
+    /** The lines of a {@link Utf8Lines}, each with the terminator it had, as a character stream for the CSV parser. */
+    private static final class LinesReader extends Reader {
+        private final Utf8Lines lines;
+        private String current = "";
+        private int at;
+
+        LinesReader(Utf8Lines lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (at >= current.length()) {
+                String next;
+                try {
+                    next = lines.next();
+                } catch (SurveyFormatException e) {
+                    throw new SurveyFormatIOException(e);
+                }
+                if (next == null) {
+                    return -1;
+                }
+                current = next + lines.terminator();
+                at = 0;
+            }
+            int n = Math.min(len, current.length() - at);
+            current.getChars(at, at + n, cbuf, off);
+            at += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private static int required(String name, List<String> header, Map<String, Integer> index, List<String> candidates,

@@ -136,4 +136,72 @@ class ModelOutputsTest {
                 Generation.ofScore("m", "", "DA", "A", 1, 0.75)))).hasMessageContaining("both generation 1");
         assertThat(Generation.ofStances("m", "", "da", "A", 1, new StanceCounts(0, 0, 3))).isEmpty();
     }
+
+    // --- streaming: bounded lines, located UTF-8 errors, shared names ----------------------------------
+
+    @Test
+    void aJsonlLineLongerThanSixteenMebibytesIsRefusedWithItsLineNumber(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("long.jsonl");
+        String row = "{\"model\":\"m\",\"language\":\"da\",\"item\":\"A\",\"labels\":[\"pro\"]}\n";
+        byte[] pad = new byte[ModelOutputs.MAX_LINE_BYTES + 1];
+        java.util.Arrays.fill(pad, (byte) ' ');
+        try (var out = Files.newOutputStream(f)) {
+            out.write(row.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(pad);
+            out.write(row.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(ModelOutputs.MAX_LINE_BYTES).isEqualTo(16 << 20);
+        assertThatThrownBy(() -> ModelOutputs.read(f)).isInstanceOf(SurveyFormatException.class)
+                .hasMessageContaining("long.jsonl, line 2").hasMessageContaining("limit of 16 MiB");
+    }
+
+    @Test
+    void malformedUtf8IsLocatedInJsonlAndCsv(@TempDir Path dir) throws IOException {
+        String ok = "{\"model\":\"m\",\"language\":\"da\",\"item\":\"A\",\"labels\":[\"pro\"]}\n";
+        Path f = dir.resolve("bad.jsonl");
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes((ok + ok + "{\"model\":\"m").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        b.write(0xE9); // Latin-1 é: a replacing decoder would make it U+FFFD and read on
+        b.writeBytes("\",\"language\":\"da\",\"item\":\"A\",\"labels\":[\"pro\"]}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(f, b.toByteArray());
+        SurveyFormatException e = (SurveyFormatException) org.assertj.core.api.Assertions.catchThrowable(() -> ModelOutputs.read(f));
+        assertThat(e.line()).hasValue(3);
+        assertThat(e.byteOffset()).hasValue(2L * ok.length() + 11);
+        assertThat(e.getMessage()).contains("not valid UTF-8").contains("0xE9");
+
+        Path c = dir.resolve("bad.csv");
+        Files.write(c, new byte[] {'m', 'o', 'd', 'e', 'l', '_', 'n', 'a', 'm', 'e', ',', 'l', 'a', 'n', 'g', 'u', 'a', 'g', 'e', ',',
+            'q', 'u', 'e', 's', 't', 'i', 'o', 'n', '_', 'k', 'e', 'y', ',', 's', 'c', 'o', 'r', 'e', '\n',
+            'm', ',', 'd', 'a', ',', 'a', ',', '1', '\n', 'm', ',', 'd', 'a', ',', (byte) 0xE9, ',', '1', '\n'});
+        SurveyFormatException ce = (SurveyFormatException) org.assertj.core.api.Assertions.catchThrowable(() -> ModelOutputs.read(c));
+        assertThat(ce).isNotNull();
+        assertThat(ce.getMessage()).contains("bad.csv, line 3").contains("not valid UTF-8");
+    }
+
+    @Test
+    void repeatedNamesAndStanceCountsAreSharedNotCopiedPerRow(@TempDir Path dir) throws IOException {
+        Path f = write(dir, "out.jsonl", """
+                {"model":"m","family":"f","language":"DA","item":"a","labels":["pro","con"],"text":"a long generation we do not keep"}
+                {"model":"m","family":"f","language":"DA","item":"a","labels":["con","pro"],"text":"another"}
+                """);
+        List<Generation> g = ModelOutputs.read(f).generations();
+        assertThat(g).hasSize(2);
+        assertThat(g.get(1).index()).isEqualTo(2);
+        assertThat(g.get(1).model()).isSameAs(g.get(0).model());
+        assertThat(g.get(1).family()).isSameAs(g.get(0).family());
+        assertThat(g.get(1).language()).isSameAs(g.get(0).language()).isEqualTo("da");
+        assertThat(g.get(1).item()).isSameAs(g.get(0).item()).isEqualTo("A");
+        assertThat(g.get(1).stances()).isSameAs(g.get(0).stances());
+    }
+
+    @Test
+    void aJsonArrayIsStreamedEntryByEntryWithLocatedErrors(@TempDir Path dir) throws IOException {
+        Path f = write(dir, "out.json", "[{\"model\":\"m\",\"language\":\"da\",\"item\":\"A\",\"generation\":1,\"score\":0.5},\n"
+                + " {\"model\":\"m\",\"language\":\"da\",\"item\":\"A\",\"generation\":1,\"score\":0.25}]");
+        assertThatThrownBy(() -> ModelOutputs.read(f)).hasMessageContaining("entry 2")
+                .hasMessageContaining("duplicate generation 1").hasMessageContaining("also at entry 1");
+        Path open = write(dir, "open.json", "[{\"model\":\"m\",\"language\":\"da\",\"item\":\"A\",\"score\":0.5},\n");
+        assertThatThrownBy(() -> ModelOutputs.read(open)).isInstanceOf(SurveyFormatException.class)
+                .hasMessageContaining("open.json").hasMessageContaining("not valid JSON");
+    }
 }
