@@ -99,6 +99,12 @@ public final class MultiChoiceColumn implements Column {
         return new Response.MultiChoice(chosen);
     }
 
+
+    /** @return the column's type, item, row and missing counts and its first values, on one line */
+    @Override
+    public String toString() {
+        return DataText.describe(this);
+    }
     /** Appends rows one at a time; for streaming readers. */
     public static final class Builder {
         private final Item item;

@@ -117,6 +117,12 @@ public final class NumericColumn implements Column {
         return new Response.Numeric(v);
     }
 
+
+    /** @return the column's type, item, row and missing counts and its first values, on one line */
+    @Override
+    public String toString() {
+        return DataText.describe(this);
+    }
     /** Appends rows one at a time; for streaming readers. */
     public static final class Builder {
         private final Item item;

@@ -410,6 +410,15 @@ public final class SurveyData {
         return b.build();
     }
 
+    /**
+     * @return a readable head: source, rows x columns, attributes and items, weighting, exclusions and
+     *     warnings, then the first rows of the first columns as an aligned text table (what JShell shows)
+     */
+    @Override
+    public String toString() {
+        return DataText.head(this);
+    }
+
     /** Collects columns, weights and ids; see {@link SurveyData#builder(String)}. */
     public static final class Builder {
         private final String source;
