@@ -2,6 +2,9 @@ package org.pluralstats.weight;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pluralstats.table.ColumnType;
+import org.pluralstats.table.ResultTable;
+import org.pluralstats.table.Role;
 
 /**
  * Cross-population correlations of value polarity score vectors (the seed paper's Figure 2: Pearson
@@ -30,6 +33,28 @@ public final class ScoreCorrelations {
             }
         }
         return out;
+    }
+
+    /**
+     * The correlations as a table, one row per ordered pair: {@code a}, {@code b} (keys), {@code method}
+     * ({@code pearson} or {@code spearman}), {@code items} (shared items) and {@code r} (undefined when
+     * fewer than two items are shared or a vector is constant). What {@code pluralstats correlate} prints
+     * and the report's correlations table.
+     *
+     * @param pairs correlations, as {@link #of} returns them
+     * @return the table
+     */
+    public static ResultTable table(List<PopulationCorrelation> pairs) {
+        ResultTable.Builder t = ResultTable.builder("Correlations between populations' value polarity scores, over shared items")
+                .column("a", ColumnType.TEXT, Role.KEY).column("b", ColumnType.TEXT, Role.KEY)
+                .column("method", ColumnType.TEXT, Role.PARAMETER).column("items", ColumnType.INTEGER, Role.COUNT)
+                .number("r", Role.ESTIMATE, 3);
+        pairs.stream().map(PopulationCorrelation::method).distinct().map(CorrelationMethod::jsonName)
+                .reduce((x, y) -> x + ", " + y).ifPresent(m -> t.meta(ResultTable.METHOD, m));
+        for (PopulationCorrelation c : pairs) {
+            t.row(c.a(), c.b(), c.method().jsonName(), c.items(), c.r());
+        }
+        return t.build();
     }
 
     /**
