@@ -65,6 +65,11 @@ final class RakeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String format = summary.toLowerCase(Locale.ROOT);
+        if (!List.of("text", "md", "csv", "json").contains(format)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown --summary " + summary
+                    + "; expected text, md, csv or json");
+        }
         List<Margin> ms = Margin.read(margins);
         List<String> vars = new ArrayList<>();
         for (Margin m : ms) {
@@ -95,11 +100,6 @@ final class RakeCommand implements Callable<Integer> {
         }
         WeightSpec base = in.weight();
         RakingResult r = raking.rake(in.data(), base, ms, policy);
-        String format = summary.toLowerCase(Locale.ROOT);
-        if (!List.of("text", "md", "csv", "json").contains(format)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "unknown --summary " + summary
-                    + "; expected text, md, csv or json");
-        }
         Output.write(out, ResultTableWriters.csv(r.weightsTable(in.data())));
         Output.write(null, format.equals("text") ? text(r, data.toString()) : ResultTableWriters.write(r.table(), format));
         if (!r.converged()) {
