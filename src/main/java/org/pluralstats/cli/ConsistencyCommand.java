@@ -1,11 +1,10 @@
 package org.pluralstats.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.pluralstats.weight.HumanSelfConsistency;
 import org.pluralstats.weight.PolarityDesign;
-import org.pluralstats.weight.SelfConsistency;
+import org.pluralstats.weight.SelfConsistencies;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,10 +41,9 @@ final class ConsistencyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PolarityDesign d = design.design(spec);
-        HumanSelfConsistency estimator = HumanSelfConsistency.withDefaults().withDraws(draws).withSampleSize(sampleSize)
-                .withSeed(seed);
-        List<SelfConsistency> values = estimator.estimate(d);
-        Output.write(out, Output.table(estimator.table(values), format));
+        SelfConsistencies values = HumanSelfConsistency.withDefaults().withDraws(draws).withSampleSize(sampleSize)
+                .withSeed(seed).estimate(d);
+        Output.write(out, Output.table(values.table(), format));
         DesignOptions.reportExclusions(d);
         return 0;
     }

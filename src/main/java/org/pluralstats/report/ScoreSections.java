@@ -15,7 +15,7 @@ import org.pluralstats.report.svg.SeriesData;
 import org.pluralstats.weight.CorrelationMethod;
 import org.pluralstats.weight.KishEffectiveSize;
 import org.pluralstats.weight.PolarityDesign;
-import org.pluralstats.weight.PopulationCorrelation;
+import org.pluralstats.weight.PopulationCorrelations;
 import org.pluralstats.weight.ScoreCorrelations;
 import org.pluralstats.weight.ScoreTable;
 import org.pluralstats.weight.ValuePolarityScore;
@@ -118,12 +118,12 @@ public final class ScoreSections {
                 + design.weight().expression() + ".");
 
         // Figure 2: correlations between populations
-        List<PopulationCorrelation> corr = ScoreCorrelations.of(scores, CorrelationMethod.PEARSON);
+        PopulationCorrelations corr = ScoreCorrelations.of(scores, CorrelationMethod.PEARSON);
         double[][] m = new double[pops.size()][pops.size()];
         int k = 0;
         for (int i = 0; i < pops.size(); i++) {
             for (int j = 0; j < pops.size(); j++) {
-                m[i][j] = corr.get(k++).r();
+                m[i][j] = corr.pairs().get(k++).r();
             }
         }
         s.figure(id + "-correlations", HeatMap.builder("Correlations between populations' value polarity scores", pops,
@@ -195,7 +195,7 @@ public final class ScoreSections {
 
         // the same tables, byte for byte, as pluralstats vps and correlate print (ResultTableWriters)
         s.table(ReportTable.of(id + "-vps", scores.table(), true));
-        s.table(ReportTable.of(id + "-correlations", ScoreCorrelations.table(corr), true));
+        s.table(ReportTable.of(id + "-correlations", corr.table(), true));
 
         if (!agreements.isEmpty()) {
             ReportTable.Builder at = ReportTable.builder(id + "-formats", "The same scores from every file format")

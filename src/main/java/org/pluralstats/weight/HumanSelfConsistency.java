@@ -6,9 +6,6 @@ import java.util.SplittableRandom;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.stats.CompensatedSum;
 import org.pluralstats.stats.PercentileBootstrap;
-import org.pluralstats.table.ColumnType;
-import org.pluralstats.table.ResultTable;
-import org.pluralstats.table.Role;
 
 /**
  * Human self-consistency as the seed paper's released code computes it ({@code scripts/process_wvs.py}
@@ -78,34 +75,10 @@ public final class HumanSelfConsistency {
     }
 
     /**
-     * Self-consistency as a table, one row per population: {@code population} (key),
-     * {@code selfConsistency} (the pooled Pearson correlation between draws; undefined when it is),
-     * {@code items}, {@code draws} and {@code sampleSize}. What {@code pluralstats consistency} prints.
-     *
-     * The metadata names this estimator's seed.
-     *
-     * @param values self-consistency per population, as this estimator's {@link #estimate} returns it
-     * @return the table
-     */
-    public ResultTable table(List<SelfConsistency> values) {
-        ResultTable.Builder t = ResultTable.builder("Human self-consistency per population")
-                .meta(ResultTable.METHOD, draws + " seeded draws of " + sampleSize
-                        + " respondents per item, Pearson correlation over ordered pairs of draws")
-                .meta(ResultTable.SEED, Long.toString(seed))
-                .column("population", ColumnType.TEXT, Role.KEY).number("selfConsistency", Role.ESTIMATE, 3)
-                .column("items", ColumnType.INTEGER, Role.COUNT).column("draws", ColumnType.INTEGER, Role.COUNT)
-                .column("sampleSize", ColumnType.INTEGER, Role.COUNT);
-        for (SelfConsistency s : values) {
-            t.row(s.population(), s.value(), s.items(), s.draws(), s.sampleSize());
-        }
-        return t.build();
-    }
-
-    /**
      * @param design the design (its weights and binarised items)
      * @return one value per population, in the design's order
      */
-    public List<SelfConsistency> estimate(PolarityDesign design) {
+    public SelfConsistencies estimate(PolarityDesign design) {
         List<SelfConsistency> out = new ArrayList<>();
         double[] w = design.weightArray();
         for (int p = 0; p < design.populations().size(); p++) {
@@ -113,7 +86,7 @@ public final class HumanSelfConsistency {
             double[][] s = drawScores(design, p, w);
             out.add(new SelfConsistency(name, pooledCorrelation(s), s.length, draws, sampleSize));
         }
-        return out;
+        return new SelfConsistencies(out, draws, sampleSize, seed);
     }
 
     /** The draw scores {@code s[q][d]} of one population, for items with answers. */

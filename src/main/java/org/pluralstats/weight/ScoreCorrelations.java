@@ -2,9 +2,6 @@ package org.pluralstats.weight;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.pluralstats.table.ColumnType;
-import org.pluralstats.table.ResultTable;
-import org.pluralstats.table.Role;
 
 /**
  * Cross-population correlations of value polarity score vectors (the seed paper's Figure 2: Pearson
@@ -18,9 +15,9 @@ public final class ScoreCorrelations {
     /**
      * @param table scores of populations × items
      * @param method Pearson or Spearman
-     * @return one entry per ordered pair (a, b), a outer, in the table's population order, diagonal included
+     * @return the correlations, one per ordered pair (a, b), a outer, in the table's population order, diagonal included
      */
-    public static List<PopulationCorrelation> of(ScoreTable table, CorrelationMethod method) {
+    public static PopulationCorrelations of(ScoreTable table, CorrelationMethod method) {
         List<String> pops = table.populations();
         List<double[]> vectors = new ArrayList<>();
         for (String p : pops) {
@@ -32,29 +29,7 @@ public final class ScoreCorrelations {
                 out.add(pair(pops.get(i), pops.get(j), vectors.get(i), vectors.get(j), method));
             }
         }
-        return out;
-    }
-
-    /**
-     * The correlations as a table, one row per ordered pair: {@code a}, {@code b} (keys), {@code method}
-     * ({@code pearson} or {@code spearman}), {@code items} (shared items) and {@code r} (undefined when
-     * fewer than two items are shared or a vector is constant). What {@code pluralstats correlate} prints
-     * and the report's correlations table.
-     *
-     * @param pairs correlations, as {@link #of} returns them
-     * @return the table
-     */
-    public static ResultTable table(List<PopulationCorrelation> pairs) {
-        ResultTable.Builder t = ResultTable.builder("Correlations between populations' value polarity scores, over shared items")
-                .column("a", ColumnType.TEXT, Role.KEY).column("b", ColumnType.TEXT, Role.KEY)
-                .column("method", ColumnType.TEXT, Role.PARAMETER).column("items", ColumnType.INTEGER, Role.COUNT)
-                .number("r", Role.ESTIMATE, 3);
-        pairs.stream().map(PopulationCorrelation::method).distinct().map(CorrelationMethod::jsonName)
-                .reduce((x, y) -> x + ", " + y).ifPresent(m -> t.meta(ResultTable.METHOD, m));
-        for (PopulationCorrelation c : pairs) {
-            t.row(c.a(), c.b(), c.method().jsonName(), c.items(), c.r());
-        }
-        return t.build();
+        return new PopulationCorrelations(method, out);
     }
 
     /**

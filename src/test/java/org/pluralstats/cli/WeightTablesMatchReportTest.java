@@ -13,13 +13,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pluralstats.io.ReadOptions;
 import org.pluralstats.io.SurveyFiles;
 import org.pluralstats.report.Json;
+import org.pluralstats.report.ResultTableWriters;
 import org.pluralstats.report.ScoreSections;
 import org.pluralstats.report.html.ReportSection;
 import org.pluralstats.report.html.ReportTable;
+import org.pluralstats.weight.CorrelationMethod;
+import org.pluralstats.weight.HumanSelfConsistency;
 import org.pluralstats.weight.ItemCodings;
 import org.pluralstats.weight.PolarityDesign;
 import org.pluralstats.weight.PopulationSpec;
+import org.pluralstats.weight.ScoreCorrelations;
 import org.pluralstats.weight.ScoreTable;
+import org.pluralstats.weight.SelfConsistencies;
 import org.pluralstats.weight.ValuePolarityScores;
 import org.pluralstats.weight.WeightSpec;
 
@@ -53,6 +58,21 @@ class WeightTablesMatchReportTest {
                 .isEqualTo(correlations.csv()).startsWith("a,b,method,items,r\n");
         assertThat(WeightCommandsTest.run(0, "correlate", "--vps", file.toString(), "--format", "json")[0])
                 .isEqualTo(Json.write(correlations.json()));
+        assertThat(ScoreCorrelations.of(scores, CorrelationMethod.PEARSON).toString())
+                .startsWith("Correlations between populations' value polarity scores, over shared items (36 rows × 5 columns)\n"
+                        + "method: pearson\n");
+    }
+
+    @Test
+    void consistencyPrintsItsResultsTable() {
+        PolarityDesign design = PolarityDesign.builder(SurveyFiles.read(Path.of(WeightCommandsTest.DATA), ReadOptions.defaults()))
+                .binarisation(ItemCodings.read(Path.of(WeightCommandsTest.ITEMS)).binarisation(Optional.empty()))
+                .populations(PopulationSpec.by("B_COUNTRY_ALPHA")).weight(WeightSpec.parse("W_WEIGHT")).build();
+        SelfConsistencies values = HumanSelfConsistency.withDefaults().withSeed(3).estimate(design);
+        assertThat(WeightCommandsTest.run(0, "consistency", "--data", WeightCommandsTest.DATA, "--items",
+                WeightCommandsTest.ITEMS, "--by", "B_COUNTRY_ALPHA", "--weight", "W_WEIGHT", "--seed", "3", "--format", "md")[0])
+                .isEqualTo(ResultTableWriters.markdown(values.table()));
+        assertThat(values.toString()).contains("seed: 3\n").contains("population  selfConsistency  items  draws  sampleSize\n");
     }
 
     private static ReportTable table(ReportSection section, String id) {
