@@ -10,8 +10,8 @@ import java.util.OptionalDouble;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.report.Csv;
 import org.pluralstats.report.Json;
-import org.pluralstats.report.svg.ChartStyle;
 import org.pluralstats.report.ResultTableWriters;
+import org.pluralstats.report.svg.ChartStyle;
 import org.pluralstats.table.ResultTable;
 
 /**
