@@ -49,7 +49,7 @@ PolarityDesign design = PolarityDesign.builder(wvs).
         build();
 ScoreTable scores = ValuePolarityScores.withDefaults().estimate(design);
 System.out.println(scores.get("DNK", "Q164").orElseThrow());
-System.out.println(WeightReports.scoresMarkdown(scores, false).lines().limit(8).collect(java.util.stream.Collectors.joining("\n")));
+System.out.println(scores);   // a result prints the head of its table (scores.table()); interactively, just type scores
 
 // Correlations between countries' score vectors (the seed paper's Figure 2)
 for (PopulationCorrelation c : ScoreCorrelations.of(scores, CorrelationMethod.PEARSON)) {

@@ -9,6 +9,7 @@ import org.pluralstats.io.llm.*;
 import org.pluralstats.stats.*;
 import org.pluralstats.compare.*;
 import org.pluralstats.weight.*;
+import org.pluralstats.table.*;
 import org.pluralstats.regress.*;
 import org.pluralstats.align.*;
 import org.pluralstats.report.*;

@@ -22,7 +22,7 @@ import org.pluralstats.io.llm.ModelCsvColumns;
 import org.pluralstats.io.llm.ModelOutputs;
 import org.pluralstats.report.AlignReports;
 import org.pluralstats.report.Json;
-import org.pluralstats.report.WeightReports;
+import org.pluralstats.report.Counts;
 import org.pluralstats.stats.Correlation;
 import org.pluralstats.stats.PercentileBootstrap;
 import picocli.CommandLine;
@@ -218,7 +218,7 @@ final class AlignCommand implements Callable<Integer> {
         if (outputs.accounting().excludedTotal() > 0) {
             System.err.println("pluralstats: excluded " + outputs.accounting().excludedTotal() + " of "
                     + outputs.accounting().inputRows() + " generations in " + outputs.source() + ": "
-                    + WeightReports.describe(outputs.accounting().excluded()));
+                    + Counts.describe(outputs.accounting().excluded()));
         }
     }
 

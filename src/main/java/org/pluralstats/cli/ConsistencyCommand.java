@@ -1,13 +1,10 @@
 package org.pluralstats.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.pluralstats.report.Json;
-import org.pluralstats.report.WeightReports;
 import org.pluralstats.weight.HumanSelfConsistency;
 import org.pluralstats.weight.PolarityDesign;
-import org.pluralstats.weight.SelfConsistency;
+import org.pluralstats.weight.SelfConsistencies;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,13 +41,9 @@ final class ConsistencyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PolarityDesign d = design.design(spec);
-        List<SelfConsistency> values = HumanSelfConsistency.withDefaults().withDraws(draws).withSampleSize(sampleSize)
+        SelfConsistencies values = HumanSelfConsistency.withDefaults().withDraws(draws).withSampleSize(sampleSize)
                 .withSeed(seed).estimate(d);
-        Output.write(out, switch (format) {
-            case json -> Json.write(WeightReports.selfConsistencyJson(values));
-            case csv -> WeightReports.selfConsistencyCsv(values);
-            case md -> WeightReports.selfConsistencyMarkdown(values);
-        });
+        Output.write(out, Output.table(values.table(), format));
         DesignOptions.reportExclusions(d);
         return 0;
     }

@@ -1,12 +1,8 @@
 package org.pluralstats.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.pluralstats.report.Json;
-import org.pluralstats.report.WeightReports;
 import org.pluralstats.weight.CorrelationMethod;
-import org.pluralstats.weight.PopulationCorrelation;
 import org.pluralstats.weight.ScoreCorrelations;
 import org.pluralstats.weight.ScoreTable;
 import picocli.CommandLine.Command;
@@ -39,12 +35,7 @@ final class CorrelateCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "unknown --method " + method + "; expected pearson or spearman");
         };
-        List<PopulationCorrelation> pairs = ScoreCorrelations.of(ScoreTable.read(vps), m);
-        Output.write(out, switch (format) {
-            case json -> Json.write(WeightReports.correlationsJson(pairs));
-            case csv -> WeightReports.correlationsCsv(pairs);
-            case md -> WeightReports.correlationsMarkdown(pairs);
-        });
+        Output.write(out, Output.table(ScoreCorrelations.of(ScoreTable.read(vps), m).table(), format));
         return 0;
     }
 }

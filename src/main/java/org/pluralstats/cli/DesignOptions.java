@@ -199,7 +199,7 @@ final class DesignOptions {
     static void reportExclusions(PolarityDesign d) {
         if (d.excludedTotal() > 0) {
             System.err.println("pluralstats: excluded " + d.excludedTotal() + " respondents with invalid weights ("
-                    + d.weight().expression() + "): " + org.pluralstats.report.WeightReports.describe(d.exclusionReasons()));
+                    + d.weight().expression() + "): " + org.pluralstats.report.Counts.describe(d.exclusionReasons()));
         }
     }
 }

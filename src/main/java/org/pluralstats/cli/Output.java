@@ -75,4 +75,13 @@ final class Output {
 
     /** Table formats. */
     enum Format { json, csv, md }
+
+    /**
+     * @param table a result's table
+     * @param format the format asked for
+     * @return the table written by the generic writer of that format, as the report writes it
+     */
+    static String table(org.pluralstats.table.ResultTable table, Format format) {
+        return org.pluralstats.report.ResultTableWriters.write(table, format.name());
+    }
 }

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.pluralstats.report.Json;
-import org.pluralstats.report.WeightReports;
+import java.util.Locale;
+import org.pluralstats.report.Counts;
+import org.pluralstats.report.ResultTableWriters;
 import org.pluralstats.weight.InvalidWeights;
 import org.pluralstats.weight.Margin;
 import org.pluralstats.weight.Raking;
@@ -59,11 +60,16 @@ final class RakeCommand implements Callable<Integer> {
             description = "leave out respondents whose base weight is negative, zero or missing (counted) instead of stopping")
     boolean excludeInvalidWeights;
 
-    @Option(names = "--summary", defaultValue = "text", description = "summary format: text or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--summary", defaultValue = "text", description = "summary format: text, or md, csv or json (the raking's one-row table) (default: ${DEFAULT-VALUE})")
     String summary;
 
     @Override
     public Integer call() {
+        String format = summary.toLowerCase(Locale.ROOT);
+        if (!List.of("text", "md", "csv", "json").contains(format)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown --summary " + summary
+                    + "; expected text, md, csv or json");
+        }
         List<Margin> ms = Margin.read(margins);
         List<String> vars = new ArrayList<>();
         for (Margin m : ms) {
@@ -94,16 +100,32 @@ final class RakeCommand implements Callable<Integer> {
         }
         WeightSpec base = in.weight();
         RakingResult r = raking.rake(in.data(), base, ms, policy);
-        Output.write(out, WeightReports.rakedWeightsCsv(in.data(), r));
-        List<String> names = new ArrayList<>();
-        ms.forEach(m -> names.add(m.name()));
-        String text = summary.equalsIgnoreCase("json") ? Json.write(WeightReports.rakingJson(r, ms.size()))
-                : WeightReports.rakingText(r, names, data.toString());
-        Output.write(null, text);
+        Output.write(out, ResultTableWriters.csv(r.weightsTable(in.data())));
+        Output.write(null, format.equals("text") ? text(r, data.toString()) : ResultTableWriters.write(r.table(), format));
         if (!r.converged()) {
             System.err.println("pluralstats: raking did not converge within " + maxIterations
                     + " iterations; the weights written are the last iterate");
         }
         return 0;
+    }
+
+    /** A few lines for people. */
+    private static String text(RakingResult r, String source) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("raked ").append(r.kept()).append(" respondents of ").append(source).append(" to ").append(r.margins().size())
+                .append(" margins (").append(String.join(", ", r.margins())).append(") by ")
+                .append(r.method() == RakingResult.Method.IPF ? "iterative proportional fitting" : "bounded raking (Newton)")
+                .append('\n');
+        sb.append(r.converged() ? "converged after " : "NOT converged after ").append(r.iterations())
+                .append(r.method() == RakingResult.Method.IPF ? " cycles" : " Newton steps").append('\n');
+        sb.append(String.format(Locale.ROOT, "largest margin error (relative): %.3g%n", r.maxMarginError()));
+        sb.append(String.format(Locale.ROOT, "Kish efficiency: %.4f before, %.4f after%n", r.kishEfficiencyBefore(),
+                r.kishEfficiencyAfter()));
+        sb.append(String.format(Locale.ROOT, "raked/base weight ratio: %.4g to %.4g%n", r.minRatio(), r.maxRatio()));
+        if (r.scale() != 1) {
+            sb.append(String.format(Locale.ROOT, "base weights scaled by %.6g before bounding%n", r.scale()));
+        }
+        sb.append("excluded: ").append(r.excluded().isEmpty() ? "none" : Counts.describe(r.excluded())).append('\n');
+        return sb.toString();
     }
 }

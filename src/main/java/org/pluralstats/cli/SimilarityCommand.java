@@ -10,7 +10,7 @@ import org.pluralstats.align.SimilarityMetric;
 import org.pluralstats.align.SimilarityReport;
 import org.pluralstats.report.AlignReports;
 import org.pluralstats.report.Json;
-import org.pluralstats.report.WeightReports;
+import org.pluralstats.report.Counts;
 import org.pluralstats.stats.JensenShannonDistance;
 import org.pluralstats.stats.PercentileBootstrap;
 import picocli.CommandLine;
@@ -103,7 +103,7 @@ final class SimilarityCommand implements Callable<Integer> {
         }
         Output.write(out, text);
         if (!report.excluded().isEmpty()) {
-            System.err.println("pluralstats: left out population x question pairs: " + WeightReports.describe(report.excluded()));
+            System.err.println("pluralstats: left out population x question pairs: " + Counts.describe(report.excluded()));
         }
         return 0;
     }

@@ -5,8 +5,6 @@ import java.util.concurrent.Callable;
 import org.pluralstats.io.CaseReader;
 import org.pluralstats.io.ReadWarning;
 import org.pluralstats.io.SurveyFiles;
-import org.pluralstats.report.Json;
-import org.pluralstats.report.WeightReports;
 import org.pluralstats.weight.PolarityDesign;
 import org.pluralstats.weight.ScoreTable;
 import org.pluralstats.weight.ValuePolarityScores;
@@ -56,13 +54,7 @@ final class VpsCommand implements Callable<Integer> {
         } else {
             table = ValuePolarityScores.withDefaults().estimate(d);
         }
-        boolean excluded = design.excludeInvalidWeights;
-        String text = switch (format) {
-            case json -> Json.write(WeightReports.scoresJson(table, excluded));
-            case csv -> WeightReports.scoresCsv(table, excluded);
-            case md -> WeightReports.scoresMarkdown(table, excluded);
-        };
-        Output.write(out, text);
+        Output.write(out, Output.table(table.table(), format));
         if (d != null) {
             DesignOptions.reportExclusions(d);
         }

@@ -13,9 +13,9 @@ import org.pluralstats.align.SimilaritySummary;
 import org.pluralstats.align.UsBiasResult;
 
 /**
- * Tables of the align package as JSON, CSV and Markdown, in the style of {@link WeightReports}: JSON and
- * CSV at full precision (shortest round-trip decimals) with {@code null} / an empty cell where a
- * number is undefined, never {@code NaN}; Markdown rounded for reading.
+ * Tables of the align package as JSON, CSV and Markdown (to move onto {@link ResultTableWriters} as the
+ * weight results did): JSON and CSV at full precision (shortest round-trip decimals) with {@code null} /
+ * an empty cell where a number is undefined, never {@code NaN}; Markdown rounded for reading.
  */
 public final class AlignReports {
     private static final List<String> ALIGNMENT_FIELDS = List.of("model", "language", "population", "n", "rho", "p",

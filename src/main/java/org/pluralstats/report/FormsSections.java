@@ -200,7 +200,7 @@ public final class FormsSections {
         for (FormsGroup g : survey.groupDetails()) {
             Accounting a = g.accounting();
             t.row(g.name(), g.file().getFileName().toString(), g.style().name().toLowerCase(java.util.Locale.ROOT),
-                    a.inputRows(), a.kept(), a.excluded().isEmpty() ? "none" : WeightReports.describe(a.excluded()));
+                    a.inputRows(), a.kept(), a.excluded().isEmpty() ? "none" : Counts.describe(a.excluded()));
         }
         return t.build();
     }

@@ -15,7 +15,7 @@ import org.pluralstats.report.svg.SeriesData;
 import org.pluralstats.weight.CorrelationMethod;
 import org.pluralstats.weight.KishEffectiveSize;
 import org.pluralstats.weight.PolarityDesign;
-import org.pluralstats.weight.PopulationCorrelation;
+import org.pluralstats.weight.PopulationCorrelations;
 import org.pluralstats.weight.ScoreCorrelations;
 import org.pluralstats.weight.ScoreTable;
 import org.pluralstats.weight.ValuePolarityScore;
@@ -118,12 +118,12 @@ public final class ScoreSections {
                 + design.weight().expression() + ".");
 
         // Figure 2: correlations between populations
-        List<PopulationCorrelation> corr = ScoreCorrelations.of(scores, CorrelationMethod.PEARSON);
+        PopulationCorrelations corr = ScoreCorrelations.of(scores, CorrelationMethod.PEARSON);
         double[][] m = new double[pops.size()][pops.size()];
         int k = 0;
         for (int i = 0; i < pops.size(); i++) {
             for (int j = 0; j < pops.size(); j++) {
-                m[i][j] = corr.get(k++).r();
+                m[i][j] = corr.pairs().get(k++).r();
             }
         }
         s.figure(id + "-correlations", HeatMap.builder("Correlations between populations' value polarity scores", pops,
@@ -193,30 +193,9 @@ public final class ScoreSections {
                         + "intervals of scores are as wide as n_eff allows, not n.");
         s.table(wt.build());
 
-        ReportTable.Builder vt = ReportTable.builder(id + "-vps", "Value polarity scores per population × item")
-                .column("population").column("item").column("label").column("n").column("weightSum", 2)
-                .column("vps", 3).column("se", 4).column("nEff", 1).column("ciLow", 3).column("ciHigh", 3)
-                .column("excluded").collapsed(true);
-        for (ValuePolarityScore v : scores.rows()) {
-            vt.row(v.population(), v.item(), itemLabels.getOrDefault(v.item(), ""), v.n(), v.weightSum(), v.vps(), v.se(),
-                    v.nEff(), v.ciLow(), v.ciHigh(), v.excluded());
-        }
-        s.table(vt.build());
-
-        ReportTable.Builder ct = ReportTable.builder(id + "-correlations", "Pearson correlations between populations "
-                + "(rows × columns), over shared items").column("population");
-        for (String p : pops) {
-            ct.column(p, 2);
-        }
-        for (int i = 0; i < pops.size(); i++) {
-            Object[] row = new Object[pops.size() + 1];
-            row[0] = pops.get(i);
-            for (int j = 0; j < pops.size(); j++) {
-                row[j + 1] = m[i][j];
-            }
-            ct.row(row);
-        }
-        s.table(ct.collapsed(true).build());
+        // the same tables, byte for byte, as pluralstats vps and correlate print (ResultTableWriters)
+        s.table(ReportTable.of(id + "-vps", scores.table(), true));
+        s.table(ReportTable.of(id + "-correlations", corr.table(), true));
 
         if (!agreements.isEmpty()) {
             ReportTable.Builder at = ReportTable.builder(id + "-formats", "The same scores from every file format")

@@ -78,7 +78,7 @@ public final class HumanSelfConsistency {
      * @param design the design (its weights and binarised items)
      * @return one value per population, in the design's order
      */
-    public List<SelfConsistency> estimate(PolarityDesign design) {
+    public SelfConsistencies estimate(PolarityDesign design) {
         List<SelfConsistency> out = new ArrayList<>();
         double[] w = design.weightArray();
         for (int p = 0; p < design.populations().size(); p++) {
@@ -86,7 +86,7 @@ public final class HumanSelfConsistency {
             double[][] s = drawScores(design, p, w);
             out.add(new SelfConsistency(name, pooledCorrelation(s), s.length, draws, sampleSize));
         }
-        return out;
+        return new SelfConsistencies(out, draws, sampleSize, seed);
     }
 
     /** The draw scores {@code s[q][d]} of one population, for items with answers. */

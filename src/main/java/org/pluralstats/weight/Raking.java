@@ -291,7 +291,8 @@ public final class Raking {
             baseAll[rows[i]] = base[i];
         }
         return new RakingResult(method, baseAll, rakedAll, iterations, converged, marginError(w, cells),
-                KishEffectiveSize.efficiency(base), KishEffectiveSize.efficiency(w), rows.length, excluded, scale);
+                KishEffectiveSize.efficiency(base), KishEffectiveSize.efficiency(w), rows.length, excluded, scale,
+                margins.stream().map(Margin::name).toList());
     }
 
     /** One post-stratification step: each cell's weights times target / current total. */

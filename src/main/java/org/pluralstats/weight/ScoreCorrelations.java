@@ -15,9 +15,9 @@ public final class ScoreCorrelations {
     /**
      * @param table scores of populations × items
      * @param method Pearson or Spearman
-     * @return one entry per ordered pair (a, b), a outer, in the table's population order, diagonal included
+     * @return the correlations, one per ordered pair (a, b), a outer, in the table's population order, diagonal included
      */
-    public static List<PopulationCorrelation> of(ScoreTable table, CorrelationMethod method) {
+    public static PopulationCorrelations of(ScoreTable table, CorrelationMethod method) {
         List<String> pops = table.populations();
         List<double[]> vectors = new ArrayList<>();
         for (String p : pops) {
@@ -29,7 +29,7 @@ public final class ScoreCorrelations {
                 out.add(pair(pops.get(i), pops.get(j), vectors.get(i), vectors.get(j), method));
             }
         }
-        return out;
+        return new PopulationCorrelations(method, out);
     }
 
     /**

@@ -15,12 +15,17 @@ import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.io.JsonInput;
 import org.pluralstats.io.TextFiles;
+import org.pluralstats.table.ColumnType;
+import org.pluralstats.table.ResultTable;
+import org.pluralstats.table.Role;
+import org.pluralstats.table.TabularResult;
 
 /**
  * Value polarity scores of populations × items: the rows, and each population's score vector. Read
- * back from the JSON or CSV that {@code pluralstats vps} writes with {@link #read(Path)}. Immutable.
+ * back from the JSON or CSV that {@code pluralstats vps} writes with {@link #read(Path)}. Shown as its
+ * {@link #table()}. Immutable.
  */
-public final class ScoreTable {
+public final class ScoreTable implements TabularResult {
     private final List<ValuePolarityScore> rows;
     private final List<String> populations;
     private final List<String> items;
@@ -47,6 +52,39 @@ public final class ScoreTable {
      */
     public static ScoreTable of(List<ValuePolarityScore> rows) {
         return new ScoreTable(rows);
+    }
+
+    /**
+     * The scores as a table, one row per population × item: {@code population}, {@code item} (keys),
+     * {@code vps} (the estimate), {@code n} (respondents with an answer and a valid weight),
+     * {@code weightSum} (Σw), {@code se} (linearised SE), {@code nEff} (Kish's effective size),
+     * {@code ciLow}, {@code ciHigh} (the logit 95% interval of R survey's {@code svyciprop}) and
+     * {@code excluded} (respondents left out for an invalid weight). What {@code pluralstats vps} prints
+     * and the report's scores table; {@link #read(Path)} reads its JSON and CSV back.
+     *
+     * @return the table
+     */
+    @Override
+    public ResultTable table() {
+        ResultTable.Builder t = ResultTable.builder("Value polarity scores per population × item")
+                .meta(ResultTable.METHOD, "value polarity score (Eq. 1), linearised SE, logit interval (svyciprop)")
+                .meta(ResultTable.CONFIDENCE_LEVEL, "0.95")
+                .column("population", ColumnType.TEXT, Role.KEY).column("item", ColumnType.TEXT, Role.KEY)
+                .number("vps", Role.ESTIMATE, 4).column("n", ColumnType.INTEGER, Role.COUNT)
+                .number("weightSum", Role.WEIGHT, 2).number("se", Role.SE, 4).number("nEff", Role.WEIGHT, 1)
+                .number("ciLow", Role.CI_LOWER, 4).number("ciHigh", Role.CI_UPPER, 4)
+                .column("excluded", ColumnType.INTEGER, Role.COUNT);
+        for (ValuePolarityScore s : rows) {
+            t.row(s.population(), s.item(), s.vps(), s.n(), s.weightSum(), s.se(), s.nEff(), s.ciLow(), s.ciHigh(),
+                    s.excluded());
+        }
+        return t.build();
+    }
+
+    /** @return the head of {@link #table()}, as JShell shows it */
+    @Override
+    public String toString() {
+        return table().toString();
     }
 
     /** @return all rows, in order */

@@ -76,7 +76,7 @@ class WeightCommandsTest {
             JsonNode r = rows.get(i);
             List<String> fields = new ArrayList<>();
             r.fieldNames().forEachRemaining(fields::add);
-            assertThat(fields).containsExactly("population", "item", "vps", "n", "weightSum", "se", "nEff", "ciLow", "ciHigh");
+            assertThat(fields).containsExactly("population", "item", "vps", "n", "weightSum", "se", "nEff", "ciLow", "ciHigh", "excluded");
             JsonNode e = ref.get(i);
             assertThat(r.get("population").asText()).isEqualTo(e.get("population").asText());
             assertThat(r.get("n").asInt()).isEqualTo(e.get("n").asInt());
@@ -105,7 +105,8 @@ class WeightCommandsTest {
         Path csv = dir.resolve("vps.csv");
         run(0, "vps", "--data", DATA, "--rule", "paper", "--by", "global", "--format", "csv", "--out", csv.toString());
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("population,item,vps,n,weightSum,se,nEff,ciLow,ciHigh");
+        // the table of ScoreTable.table(): the excluded count is always a column now (0 without --exclude-invalid-weights)
+        assertThat(lines.get(0)).isEqualTo("population,item,vps,n,weightSum,se,nEff,ciLow,ciHigh,excluded");
         assertThat(lines).hasSize(13);
         JsonNode ref = referenceCase("global", "W_WEIGHT").get("rows");
         for (int i = 1; i < lines.size(); i++) {
@@ -203,7 +204,9 @@ class WeightCommandsTest {
             }
             assertThat(checked).isEqualTo(36);
         }
-        assertThat(run(0, "correlate", "--vps", vps.toString(), "--format", "md")[0]).startsWith("| pearson | DNK | NLD |");
+        // Markdown is the generic writer of the same long table as JSON and CSV (one row per ordered pair), r to 3 decimals
+        assertThat(run(0, "correlate", "--vps", vps.toString(), "--format", "md")[0])
+                .startsWith("| a | b | method | items | r |\n|---|---|---|---:|---:|\n| DNK | DNK | pearson |");
     }
 
     @Test
@@ -230,8 +233,10 @@ class WeightCommandsTest {
         String[] r = run(0, "rake", "--data", RES.resolve("wvs7-rake.csv").toString(), "--margins",
                 RES.resolve("margins.json").toString(), "--weight", "W_WEIGHT", "--out", out.toString(),
                 "--bounds", "0.7,1.4", "--tolerance", "1e-13", "--summary", "json");
-        JsonNode summary = M.readTree(r[0]);
+        // the summary is RakingResult.table() through the generic JSON writer: an array of one row
+        JsonNode summary = M.readTree(r[0]).get(0);
         assertThat(summary.get("method").asText()).isEqualTo("bounded");
+        assertThat(summary.get("margins").asText()).contains("; ");
         assertThat(summary.get("converged").asBoolean()).isTrue();
         compare(out, ref.get(3).get("weights"));
     }

@@ -53,9 +53,9 @@ class HumanSelfConsistencyTest {
     @Test
     void sameSeedSameValuesOtherSeedOtherValues() {
         PolarityDesign d = design();
-        List<SelfConsistency> a = HumanSelfConsistency.withDefaults().estimate(d);
-        List<SelfConsistency> b = HumanSelfConsistency.withDefaults().estimate(d);
-        List<SelfConsistency> c = HumanSelfConsistency.withDefaults().withSeed(7).estimate(d);
+        List<SelfConsistency> a = HumanSelfConsistency.withDefaults().estimate(d).values();
+        List<SelfConsistency> b = HumanSelfConsistency.withDefaults().estimate(d).values();
+        List<SelfConsistency> c = HumanSelfConsistency.withDefaults().withSeed(7).estimate(d).values();
         assertThat(a).isEqualTo(b);
         assertThat(a).extracting(SelfConsistency::population).containsExactly("DNK", "NLD", "GBR", "BRA", "USA", "NGA");
         assertThat(a.get(0).value()).isNotEqualTo(c.get(0).value());
@@ -70,7 +70,7 @@ class HumanSelfConsistencyTest {
     @Test
     void itemsWithFewerAnswersThanTheSampleSizeUseThemAll() {
         // with k larger than every population, each draw is the whole population: all draws equal, r = 1
-        List<SelfConsistency> all = HumanSelfConsistency.withDefaults().withSampleSize(1000).withDraws(3).estimate(design());
+        List<SelfConsistency> all = HumanSelfConsistency.withDefaults().withSampleSize(1000).withDraws(3).estimate(design()).values();
         for (SelfConsistency s : all) {
             assertThat(s.value()).isCloseTo(1.0, within(1e-12));
         }

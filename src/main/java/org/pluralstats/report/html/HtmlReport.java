@@ -167,7 +167,21 @@ public final class HtmlReport {
             sb.append("<div class=\"table\" id=\"table-").append(esc(t.id())).append("\"><p class=\"caption\">").append(caption)
                     .append("</p>\n");
         }
-        sb.append("<div class=\"scroll\"><table>\n<thead><tr>");
+        sb.append("<div class=\"scroll\">").append(tableElement(t)).append("</div>\n");
+        if (!t.note().isEmpty()) {
+            sb.append("<p class=\"note\">").append(esc(t.note())).append("</p>\n");
+        }
+        sb.append(t.collapsed() ? "</details>\n" : "</div>\n");
+    }
+
+    /**
+     * @param t a table
+     * @return its HTML {@code <table>} element (head and body, cells as {@link ReportTable#display} shows
+     *     them, numbers in {@code class="num"} cells), escaped
+     */
+    public static String tableElement(ReportTable t) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<table>\n<thead><tr>");
         for (ReportTable.Column c : t.columns()) {
             sb.append("<th>").append(esc(c.name())).append("</th>");
         }
@@ -182,11 +196,8 @@ public final class HtmlReport {
             }
             sb.append("</tr>\n");
         }
-        sb.append("</tbody>\n</table></div>\n");
-        if (!t.note().isEmpty()) {
-            sb.append("<p class=\"note\">").append(esc(t.note())).append("</p>\n");
-        }
-        sb.append(t.collapsed() ? "</details>\n" : "</div>\n");
+        sb.append("</tbody>\n</table>");
+        return sb.toString();
     }
 
     private static String css() {

@@ -10,12 +10,16 @@ import java.util.OptionalDouble;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.report.Csv;
 import org.pluralstats.report.Json;
+import org.pluralstats.report.ResultTableWriters;
 import org.pluralstats.report.svg.ChartStyle;
+import org.pluralstats.table.ResultTable;
 
 /**
  * A table of a report: named columns, rows of cells that are text or numbers. Shown in the page
  * with each number column rounded to its decimals, and written beside the page at full precision as
  * CSV (empty cells where undefined) and JSON (an array of objects, {@code null} where undefined).
+ * A table made {@linkplain #of(String, ResultTable, boolean) of a result's table} is shown and written
+ * by the generic writers of {@link ResultTableWriters}, byte for byte as the CLI prints the same result.
  * Immutable.
  */
 public final class ReportTable implements ReportBlock {
@@ -34,8 +38,10 @@ public final class ReportTable implements ReportBlock {
     private final List<List<Object>> rows;
     private final boolean collapsed;
     private final String note;
+    private final ResultTable source;
 
     private ReportTable(Builder b) {
+        this.source = b.source;
         this.id = b.id;
         this.title = b.title;
         this.columns = List.copyOf(b.columns);
@@ -55,6 +61,31 @@ public final class ReportTable implements ReportBlock {
      */
     public static Builder builder(String id, String title) {
         return new Builder(id, title);
+    }
+
+    /**
+     * A result's table in the report: shown as {@link ResultTable#display} shows its cells, written as
+     * CSV and JSON by {@link ResultTableWriters}, exactly as the CLI's {@code --format csv|json} writes it.
+     *
+     * @param id a file-name-safe identifier, unique in the report
+     * @param table the result's table (its title is the caption)
+     * @param folded whether the page shows the table folded
+     * @return the report table
+     */
+    public static ReportTable of(String id, ResultTable table, boolean folded) {
+        Builder b = new Builder(id, table.title());
+        for (org.pluralstats.table.Column c : table.columns()) {
+            b.column(c.name(), c.type() == org.pluralstats.table.ColumnType.NUMBER ? c.decimals() : -1);
+        }
+        for (int r = 0; r < table.rows(); r++) {
+            Object[] cells = new Object[table.columns().size()];
+            for (int c = 0; c < cells.length; c++) {
+                cells[c] = table.cell(r, c);
+            }
+            b.row(cells);
+        }
+        b.source = table;
+        return b.collapsed(folded).build();
     }
 
     static void checkId(String id) {
@@ -100,6 +131,9 @@ public final class ReportTable implements ReportBlock {
      *     "–" for undefined
      */
     public String display(int row, int column) {
+        if (source != null) {
+            return source.display(row, column);
+        }
         Object v = rows.get(row).get(column);
         int decimals = columns.get(column).decimals();
         if (v == null) {
@@ -117,6 +151,9 @@ public final class ReportTable implements ReportBlock {
 
     /** @return the table as CSV with a header row, numbers at full precision */
     public String csv() {
+        if (source != null) {
+            return ResultTableWriters.csv(source);
+        }
         StringBuilder sb = new StringBuilder();
         List<String> head = new ArrayList<>();
         for (Column c : columns) {
@@ -141,6 +178,9 @@ public final class ReportTable implements ReportBlock {
 
     /** @return the table as a JSON array of objects keyed by column name */
     public ArrayNode json() {
+        if (source != null) {
+            return ResultTableWriters.jsonTree(source);
+        }
         ArrayNode arr = Json.array();
         for (List<Object> r : rows) {
             ObjectNode o = arr.addObject();
@@ -171,6 +211,7 @@ public final class ReportTable implements ReportBlock {
         private final List<List<Object>> rows = new ArrayList<>();
         private boolean collapsed;
         private String note = "";
+        private ResultTable source;
 
         private Builder(String id, String title) {
             checkId(id);

@@ -1,0 +1,144 @@
+package org.pluralstats.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pluralstats.data.ShortestDecimal;
+import org.pluralstats.io.CsvOutput;
+import org.pluralstats.report.html.HtmlReport;
+import org.pluralstats.report.html.ReportTable;
+import org.pluralstats.table.Column;
+import org.pluralstats.table.ResultTable;
+
+/**
+ * The generic writers of any {@link ResultTable}: Markdown, CSV, JSON and an HTML {@code <table>}. The
+ * CLI's {@code --format md|csv|json} and the report's {@code tables/*.csv|json} both write through these,
+ * so the same result gives the same bytes in both.
+ *
+ * <ul>
+ *   <li><b>CSV</b>: a header of the column names, then one line per row, {@code \n} line ends; every cell
+ *     through {@link CsvOutput#field} (RFC 4180 quoting, spreadsheet formulas neutralised); numbers exact
+ *     as shortest round-trip decimals ({@link ShortestDecimal}); an undefined cell is empty.</li>
+ *   <li><b>JSON</b>: an array of objects keyed by column name, in column order; numbers exact, integers as
+ *     integers, booleans as booleans, {@code null} for undefined (never NaN); written through
+ *     {@link Json#write} (valid JSON whatever reaches it).</li>
+ *   <li><b>Markdown</b>: a pipe table for reading; numbers <em>rounded</em> to each column's decimals and
+ *     p-values below 10⁻⁴ as {@code <0.0001} ({@link ResultTable#display}), {@code –} when undefined; text
+ *     cells with e-mail addresses masked and control characters and pipes escaped; number columns
+ *     right-aligned. Use CSV or JSON for the exact values.</li>
+ *   <li><b>HTML</b>: a {@code <table>} element, cells as in Markdown, escaped.</li>
+ * </ul>
+ * The title and metadata are not part of these outputs (a CSV or JSON file holds the rows only, as
+ * {@code align --population} and other readers expect); {@link ResultTable#toString()} shows them.
+ */
+public final class ResultTableWriters {
+    private ResultTableWriters() {
+    }
+
+    /**
+     * @param t a table
+     * @return its CSV text, numbers exact, empty cells where undefined
+     */
+    public static String csv(ResultTable t) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < t.columns().size(); c++) {
+            sb.append(c == 0 ? "" : ",").append(CsvOutput.field(t.columns().get(c).name()));
+        }
+        sb.append('\n');
+        for (int r = 0; r < t.rows(); r++) {
+            for (int c = 0; c < t.columns().size(); c++) {
+                sb.append(c == 0 ? "" : ",").append(CsvOutput.field(exact(t, r, c)));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * @param t a table
+     * @return its rows as a JSON array of objects keyed by column name, {@code null} where undefined
+     */
+    public static ArrayNode jsonTree(ResultTable t) {
+        ArrayNode out = Json.array();
+        for (int r = 0; r < t.rows(); r++) {
+            ObjectNode o = out.addObject();
+            for (int c = 0; c < t.columns().size(); c++) {
+                Column col = t.columns().get(c);
+                Object v = t.cell(r, c);
+                if (v == null) {
+                    o.putNull(col.name());
+                } else if (v instanceof Double d) {
+                    o.put(col.name(), d);
+                } else if (v instanceof Long l) {
+                    o.put(col.name(), l);
+                } else if (v instanceof Boolean b) {
+                    o.put(col.name(), b);
+                } else {
+                    o.put(col.name(), (String) v);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param t a table
+     * @return its JSON text ({@link #jsonTree}), indented, ending with a line separator
+     */
+    public static String json(ResultTable t) {
+        return Json.write(jsonTree(t));
+    }
+
+    /**
+     * @param t a table
+     * @return a Markdown pipe table, numbers rounded for reading
+     */
+    public static String markdown(ResultTable t) {
+        StringBuilder sb = new StringBuilder("|");
+        for (Column c : t.columns()) {
+            sb.append(' ').append(Tables.cell(c.name())).append(" |");
+        }
+        sb.append("\n|");
+        for (Column c : t.columns()) {
+            sb.append(c.numeric() ? "---:|" : "---|");
+        }
+        sb.append('\n');
+        for (int r = 0; r < t.rows(); r++) {
+            sb.append('|');
+            for (int c = 0; c < t.columns().size(); c++) {
+                sb.append(' ').append(Tables.cell(t.display(r, c))).append(" |");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * @param t a table
+     * @return an HTML {@code <table>} element, as the report shows the table
+     */
+    public static String html(ResultTable t) {
+        return HtmlReport.tableElement(ReportTable.of("table", t, false));
+    }
+
+    /**
+     * @param t a table
+     * @param format {@code md}, {@code csv} or {@code json}
+     * @return the table in that format
+     */
+    public static String write(ResultTable t, String format) {
+        return switch (format) {
+            case "md" -> markdown(t);
+            case "csv" -> csv(t);
+            case "json" -> json(t);
+            default -> throw new IllegalArgumentException("unknown table format " + format + "; expected md, csv or json");
+        };
+    }
+
+    private static String exact(ResultTable t, int r, int c) {
+        Object v = t.cell(r, c);
+        if (v == null) {
+            return "";
+        }
+        return v instanceof Double d ? ShortestDecimal.format(d) : v.toString();
+    }
+}

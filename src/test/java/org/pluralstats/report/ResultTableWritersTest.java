@@ -1,0 +1,45 @@
+package org.pluralstats.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.pluralstats.table.ColumnType;
+import org.pluralstats.table.ResultTable;
+import org.pluralstats.table.Role;
+
+class ResultTableWritersTest {
+    private static final ResultTable T = ResultTable.builder("t").meta(ResultTable.SEED, "1")
+            .column("label", ColumnType.TEXT, Role.LABEL).column("n", ColumnType.INTEGER, Role.COUNT)
+            .number("est", Role.ESTIMATE, 2).column("p", ColumnType.P_VALUE, Role.P_VALUE)
+            .row("=HYPERLINK(\"x\")", 3, 0.1 + 0.2, 0.00001)
+            .row("a|b <i> me@example.org", null, Double.NaN, null)
+            .build();
+
+    @Test
+    void csvIsExactWithFormulasNeutralisedAndEmptyUndefinedCells() {
+        assertThat(ResultTableWriters.csv(T)).isEqualTo("label,n,est,p\n"
+                + "\"'=HYPERLINK(\"\"x\"\")\",3,0.30000000000000004,0.00001\n"
+                + "a|b <i> me@example.org,,,\n");
+    }
+
+    @Test
+    void jsonIsExactWithNullForUndefined() {
+        assertThat(ResultTableWriters.json(T).replace(System.lineSeparator(), "\n").replaceAll("\\s+", " "))
+                .isEqualTo("[ { \"label\" : \"=HYPERLINK(\\\"x\\\")\", \"n\" : 3, \"est\" : 0.30000000000000004, \"p\" : 1.0E-5 },"
+                        + " { \"label\" : \"a|b <i> me@example.org\", \"n\" : null, \"est\" : null, \"p\" : null } ] ");
+    }
+
+    @Test
+    void markdownRoundsMasksAndEscapes() {
+        String md = ResultTableWriters.markdown(T);
+        assertThat(md).startsWith("| label | n | est | p |\n|---|---:|---:|---:|\n| =HYPERLINK(\"x\") | 3 | 0.30 | <0.0001 |\n");
+        assertThat(md).contains("a\\|b").doesNotContain("me@example.org").endsWith(" | – | – | – |\n");
+    }
+
+    @Test
+    void htmlIsAnEscapedTable() {
+        String html = ResultTableWriters.html(T);
+        assertThat(html).startsWith("<table>\n<thead><tr><th>label</th><th>n</th><th>est</th><th>p</th></tr></thead>")
+                .contains("&lt;i&gt;").contains("<td class=\"num\">&lt;0.0001</td>").endsWith("</table>");
+    }
+}
