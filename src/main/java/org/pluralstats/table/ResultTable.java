@@ -222,8 +222,9 @@ public final class ResultTable {
     }
 
     /**
-     * The cell as shown to people (Markdown, HTML, {@link #toString()}): numbers rounded half up to the
-     * column's {@link Column#decimals() decimals}, p-values below 10⁻⁴ as {@code <0.0001} and otherwise
+     * The cell as shown to people (Markdown, HTML, {@link #toString()}): numbers rounded half to even on the
+     * exact binary value to the column's {@link Column#decimals() decimals} (as the report's tables and the
+     * pilot's Table 1: 3.125 shows as 3.12), p-values below 10⁻⁴ as {@code <0.0001} and otherwise
      * with 4 decimals, undefined cells as {@code –} (an en dash). CSV and JSON write numbers exactly instead.
      *
      * @param row a row index
@@ -239,12 +240,18 @@ public final class ResultTable {
             case TEXT -> text(row, column);
             case INTEGER -> Long.toString(integer(row, column));
             case BOOLEAN -> Boolean.toString(bool(row, column));
-            case NUMBER -> String.format(Locale.ROOT, "%." + c.decimals() + "f", number(row, column));
+            case NUMBER -> rounded(number(row, column), c.decimals());
             case P_VALUE -> {
                 double p = number(row, column);
-                yield p < 1e-4 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
+                yield p < 1e-4 ? "<0.0001" : rounded(p, 4);
             }
         };
+    }
+
+    /** Half to even on the double's exact decimal expansion; {@code -0.00} shows as {@code 0.00}. */
+    private static String rounded(double x, int decimals) {
+        String s = new java.math.BigDecimal(x).setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        return s.startsWith("-") && s.chars().allMatch(ch -> ch == '-' || ch == '0' || ch == '.') ? s.substring(1) : s;
     }
 
     private Object data(int column, ColumnType type) {

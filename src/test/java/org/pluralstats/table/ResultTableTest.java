@@ -3,6 +3,7 @@ package org.pluralstats.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResultTableTest {
@@ -38,6 +39,18 @@ class ResultTableTest {
         assertThat(t.display(1, 2)).isEqualTo("1.50");
         assertThat(t.display(2, 2)).isEqualTo("–");
         assertThat(t).isEqualTo(tests(3)).isNotEqualTo(tests(2));
+    }
+
+    @Test
+    void numbersShowRoundedHalfToEvenOnTheExactValueAsTheReportsTables() {
+        ResultTable t = ResultTable.builder("means").column("mean", ColumnType.NUMBER, Role.ESTIMATE)
+                .row(3.125).row(6.135).row(-0.001).row(2.675).build();
+        // 3.125 is exact: a tie, to even (the pilot's Table 1 prints 3.12); 6.135 is 6.13499999... below the tie
+        assertThat(t.display(0, 0)).isEqualTo("3.1250");
+        ResultTable two = ResultTable.builder("means").column(new Column("mean", ColumnType.NUMBER, Role.ESTIMATE, 2)
+                ).row(3.125).row(6.135).row(-0.001).row(2.675).build();
+        assertThat(List.of(two.display(0, 0), two.display(1, 0), two.display(2, 0), two.display(3, 0)))
+                .containsExactly("3.12", "6.13", "0.00", "2.67");
     }
 
     @Test
