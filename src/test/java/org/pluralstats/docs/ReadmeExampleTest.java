@@ -1,6 +1,7 @@
 package org.pluralstats.docs;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.pluralstats.assertions.PluralstatsAssertions.assertThat;
+import static org.pluralstats.assertions.PluralstatsAssertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.pluralstats.data.SurveyData;
 import org.pluralstats.io.ReadOptions;
 import org.pluralstats.io.SurveyFiles;
+import org.pluralstats.io.forms.Codebook;
+import org.pluralstats.io.forms.FormsReadOptions;
 import org.pluralstats.io.forms.GoogleFormsReader;
 import org.pluralstats.report.FormsReport;
 import org.pluralstats.weight.ItemCodings;
@@ -32,12 +35,17 @@ import org.pluralstats.weight.WeightSpec;
  */
 class ReadmeExampleTest {
 
-    static void example() {
+    /** What the README's example computes, for its analysis-test example. */
+    record Example(FormsReport table, ScoreTable scores) {
+    }
+
+    static Example example() {
         // README:begin
         var files = new LinkedHashMap<String, Path>();
         for (String g : List.of("Arabic", "Chinese", "Farsi", "English"))
             files.put(g, Path.of("data-samples/pilot-survey", g.toLowerCase(Locale.ROOT) + ".csv"));
-        FormsReport table = FormsReport.of(GoogleFormsReader.read(files), Map.of());
+        var codebook = Codebook.read(Path.of("data-samples/pilot-survey/codebook.json"));  // aligns the languages
+        FormsReport table = FormsReport.of(GoogleFormsReader.read(files, FormsReadOptions.builder().codebook(codebook).build()), Map.of());
         System.out.println(table.tableMarkdown());                                  // the pilot's Table 1
 
         SurveyData wvs = SurveyFiles.read(Path.of("data-samples/wvs-sample/wvs7-sample.dta"), ReadOptions.defaults());
@@ -47,6 +55,35 @@ class ReadmeExampleTest {
         ScoreTable scores = ValuePolarityScores.withDefaults().estimate(design);    // Eq. 1, country × item
         System.out.println(scores.get("DNK", "Q164").orElseThrow());
         // README:end
+        return new Example(table, scores);
+    }
+
+    /**
+     * The README's analysis-test example holds for the README's own example: it runs verbatim between the
+     * markers on the example's {@code table} and {@code scores}, and the README shows these lines.
+     */
+    @Test
+    void theAnalysisTestExampleHolds() throws IOException {
+        PrintStream old = System.out;
+        Example example;
+        try {
+            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            example = example();
+        } finally {
+            System.setOut(old);
+        }
+        FormsReport table = example.table();
+        ScoreTable scores = example.scores();
+        // README-kit:begin
+        assertThat(scores).population("DNK").item("Q164").hasVps(0.506, within(1e-3)).hasN(56);
+        assertThat(table).group("Farsi").item("Q4").hasShare("Model B", 0.727, within(1e-3));
+        assertThat(table).group("English").item("Q6").hasTableCell("1.50");     // printed 1.51: GRIM-inconsistent
+        // README-kit:end
+        String source = Files.readString(Path.of("src/test/java/org/pluralstats/docs/ReadmeExampleTest.java"));
+        int from = source.indexOf("// README-kit:begin\n") + "// README-kit:begin\n".length();
+        String kit = source.substring(from, source.indexOf("        // README-kit:end\n", from)).lines()
+                .map(String::strip).collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(Files.readString(Path.of("README.md"))).contains(kit);
     }
 
     @Test
@@ -74,7 +111,7 @@ class ReadmeExampleTest {
             snippet.append(line.startsWith("        ") ? line.substring(8) : line.strip()).append('\n');
         }
         String code = snippet.toString().strip();
-        assertThat(code.lines().count()).isBetween(10L, 12L);
+        assertThat(code.lines().count()).isBetween(10L, 13L);
         assertThat(Files.readString(Path.of("README.md"))).contains("```java\n" + code + "\n```");
     }
 }
