@@ -85,6 +85,25 @@ public final class AnswerDistributions {
      *     or an invalid weight (naming the respondent)
      */
     public static DistributionTable estimate(SurveyData data, List<String> questions, List<String> by, WeightSpec weight) {
+        return estimate(data, questions, by, weight, Map.of());
+    }
+
+    /**
+     * As {@link #estimate(SurveyData, List, List, WeightSpec)}, with codes that count as user-missing
+     * for some questions (an items file's {@code "missing"} codes), reported as {@code user_missing}.
+     *
+     * @param data the data
+     * @param questions the question ids (case-insensitive)
+     * @param by the population columns (one: a column or {@code global}; several: their intersection)
+     * @param weight the weights
+     * @param missingCodes question id (case-insensitive) → codes as written in the output ({@code 8},
+     *     a level text) that are user-missing
+     * @return the distributions
+     */
+    public static DistributionTable estimate(SurveyData data, List<String> questions, List<String> by, WeightSpec weight,
+                                             Map<String, List<String>> missingCodes) {
+        Map<String, List<String>> missing = new java.util.HashMap<>();
+        missingCodes.forEach((k, v) -> missing.put(k.toLowerCase(java.util.Locale.ROOT), v));
         if (by.isEmpty()) {
             throw new PluralstatsException("no population columns");
         }
@@ -102,7 +121,7 @@ public final class AnswerDistributions {
         List<OptionShare> out = new ArrayList<>();
         List<Question> qs = new ArrayList<>();
         for (String q : questions) {
-            qs.add(Question.of(data, q));
+            qs.add(Question.of(data, q, missing.getOrDefault(q.toLowerCase(java.util.Locale.ROOT), List.of())));
         }
         for (Map.Entry<String, int[]> pop : populations.entrySet()) {
             for (Question q : qs) {
@@ -149,7 +168,7 @@ public final class AnswerDistributions {
     /** A question's options, each row's option index (−1: missing) and missing reason. */
     private record Question(String id, List<String> codes, List<String> labels, int[] option,
                             MissingReason[] reason, List<MissingReason> reasons) {
-        static Question of(SurveyData data, String id) {
+        static Question of(SurveyData data, String id, List<String> userMissing) {
             Column c = data.require(id);
             int rows = data.rows();
             int[] option = new int[rows];
@@ -159,7 +178,7 @@ public final class AnswerDistributions {
             if (c instanceof NumericColumn num) {
                 TreeSet<Double> values = new TreeSet<>();
                 for (int r = 0; r < rows; r++) {
-                    if (!num.isMissing(r)) {
+                    if (!num.isMissing(r) && !userMissing.contains(SurveyData.formatNumber(num.value(r)))) {
                         values.add(num.value(r));
                     }
                 }
@@ -170,13 +189,20 @@ public final class AnswerDistributions {
                     labels.add(num.item().valueLabels().getOrDefault(v, ""));
                 }
                 for (int r = 0; r < rows; r++) {
-                    option[r] = num.isMissing(r) ? -1 : index.get(num.value(r));
+                    option[r] = num.isMissing(r) ? -1 : index.getOrDefault(num.value(r), -1);
                 }
             } else if (c instanceof CategoricalColumn cat) {
-                codes.addAll(cat.levels());
-                labels.addAll(cat.levels());
+                int[] index = new int[cat.levels().size()];
+                for (int l = 0; l < index.length; l++) {
+                    String level = cat.levels().get(l);
+                    index[l] = userMissing.contains(level) ? -1 : codes.size();
+                    if (index[l] >= 0) {
+                        codes.add(level);
+                        labels.add(level);
+                    }
+                }
                 for (int r = 0; r < rows; r++) {
-                    option[r] = cat.isMissing(r) ? -1 : cat.code(r);
+                    option[r] = cat.isMissing(r) ? -1 : index[cat.code(r)];
                 }
             } else {
                 throw new PluralstatsException(data.source() + ": question " + c.item().id()
@@ -185,7 +211,8 @@ public final class AnswerDistributions {
             EnumMap<MissingReason, Boolean> seen = new EnumMap<>(MissingReason.class);
             for (int r = 0; r < rows; r++) {
                 if (option[r] < 0) {
-                    reason[r] = c.missingReason(r).orElse(MissingReason.SYSTEM_MISSING);
+                    reason[r] = c.isMissing(r) ? c.missingReason(r).orElse(MissingReason.SYSTEM_MISSING)
+                            : MissingReason.USER_MISSING;
                     seen.put(reason[r], true);
                 }
             }
