@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pluralstats.data.SurveyData;
 import org.pluralstats.io.ReadOptions;
@@ -38,9 +39,16 @@ class AnswerDistributionsReferenceTest {
         }
     }
 
-    static Stream<JsonNode> cases() {
-        List<JsonNode> out = new ArrayList<>();
-        reference().get("cases").forEach(out::add);
+    static Stream<Arguments> cases() {
+        List<Arguments> out = new ArrayList<>();
+        for (JsonNode c : reference().get("cases")) {
+            String data = c.get("data").asText();
+            List<String> files = data.equals("wvs7-sample.csv")
+                    ? List.of("wvs7-sample.csv", "wvs7-sample.sav", "wvs7-sample.zsav", "wvs7-sample.dta") : List.of(data);
+            for (String f : files) {
+                out.add(Arguments.of(f, c.get("by").toString(), c));
+            }
+        }
         return out.stream();
     }
 
@@ -54,10 +62,10 @@ class AnswerDistributionsReferenceTest {
         return out;
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0} by {1}")
     @MethodSource("cases")
-    void equalsRSurvey(JsonNode c) {
-        SurveyData data = SurveyFiles.read(file(c.get("data").asText()), ReadOptions.defaults());
+    void equalsRSurvey(String file, String by, JsonNode c) {
+        SurveyData data = SurveyFiles.read(file(file), ReadOptions.defaults());
         DistributionTable table = AnswerDistributions.estimate(data, strings(c.get("questions")), strings(c.get("by")),
                 WeightSpec.parse(c.get("weight").asText()));
         JsonNode rows = c.get("rows");
@@ -101,5 +109,28 @@ class AnswerDistributionsReferenceTest {
         assertThat(n + missingCount).isEqualTo(all).isEqualTo(data.rows());
         assertThat(t.rows().stream().filter(r -> r.base() == ShareBase.VALID).map(OptionShare::code))
                 .containsExactly("1", "2", "3", "4");
+    }
+
+    @Test
+    void anItemsFilesMissingCodesAreUserMissingRowsNotOptions() {
+        SurveyData data = SurveyFiles.read(HERE.resolve("synthetic.csv"), ReadOptions.defaults());
+        DistributionTable t = AnswerDistributions.estimate(data, List.of("Q1"), List.of("global"),
+                WeightSpec.parse("W_WEIGHT"), java.util.Map.of("q1", List.of("4")));
+        assertThat(t.rows().stream().map(OptionShare::code))
+                .containsExactly("1", "2", "3", "dont_know", "no_answer", "not_applicable", "user_missing");
+        OptionShare four = AnswerDistributions.estimate(data, List.of("Q1"), List.of("global"), WeightSpec.parse("W_WEIGHT"))
+                .rows().get(3);
+        OptionShare userMissing = t.rows().get(6);
+        assertThat(userMissing.count()).isEqualTo(four.count());
+        assertThat(userMissing.n()).isEqualTo(data.rows());
+        assertThat(t.rows().get(0).n()).isEqualTo(four.n() - four.count());
+    }
+
+    @Test
+    void anInvalidWeightStopsNamingTheRespondent() {
+        SurveyData data = SurveyFiles.read(HERE.resolve("synthetic.csv"), ReadOptions.defaults());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnswerDistributions.estimate(data, List.of("Q1"),
+                        List.of("global"), WeightSpec.parse("Q2")))
+                .hasMessageContaining("row ").hasMessageContaining("invalid weight").hasMessageContaining("Q2");
     }
 }
