@@ -48,6 +48,7 @@ import org.pluralstats.weight.WeightSpec;
  * the valid answers. Each missing reason that occurs for Q in the file is reported as its own row with
  * base {@link ShareBase#ALL}: the same estimator over <i>all</i> of P's respondents (the valid answers
  * pooled as one level), so {@code n = |P|} and its share is {@code Σ_{reason} w / Σ_{P} w}.
+ * A population with no valid answer to Q has no valid-option rows, only its missing-reason rows.
  *
  * <p><b>Options and their order.</b> For a numeric question, the valid codes observed anywhere in the
  * file, ascending (so every population lists the same options, zero shares included, and ordinal
