@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         description = "Survey ingestion and cross-cultural statistics for pluralistic AI alignment research.",
         subcommands = {ReportCommand.class, FormsCommand.class, GrimCommand.class, InspectCommand.class,
             ConvertCommand.class, VpsCommand.class, CorrelateCommand.class, ConsistencyCommand.class,
-            RakeCommand.class, RegressCommand.class, AlignCommand.class, SimilarityCommand.class})
+            RakeCommand.class, RegressCommand.class, AlignCommand.class, SimilarityCommand.class,
+            DistributionsCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

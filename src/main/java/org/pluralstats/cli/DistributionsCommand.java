@@ -1,0 +1,134 @@
+package org.pluralstats.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.pluralstats.PluralstatsException;
+import org.pluralstats.data.Item;
+import org.pluralstats.distribution.AnswerDistributions;
+import org.pluralstats.distribution.DistributionTable;
+import org.pluralstats.io.CaseReader;
+import org.pluralstats.io.SurveyFiles;
+import org.pluralstats.io.wvs.WvsConventions;
+import org.pluralstats.report.DistributionReports;
+import org.pluralstats.report.Json;
+import org.pluralstats.weight.ItemCoding;
+import org.pluralstats.weight.ItemCodings;
+import org.pluralstats.weight.PopulationSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pluralstats distributions --data FILE [--items ITEMS.json] --by COLUMN[,COLUMN…]|global
+ * [--weight EXPR|none] [--format md|csv|json] [--out FILE]}: weighted answer distributions per
+ * population × question with R survey's linearised SEs and logit CIs, n, Kish n_eff, and the missing
+ * reasons' shares as their own rows ({@link AnswerDistributions}).
+ */
+@Command(name = "distributions", mixinStandardHelpOptions = true,
+        description = {"Answer distributions: the weighted share of every option per population and question,",
+                "with the linearised SE and logit 95%% CI of R survey (svymean(~factor(Q)), svyciprop), n and Kish's n_eff;",
+                "don't know / no answer / other missing reasons as rows of their own (base all)."})
+final class DistributionsCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "survey data: .csv (WVS/EVS or any delimited file), .sav, .zsav, .dta")
+    Path data;
+
+    @Option(names = "--items", paramLabel = "ITEMS.json",
+            description = "the questions: {\"items\":[{\"id\":\"Q1\",\"missing\":[8]}]} (\"missing\": codes that are user-missing);"
+                    + " default: every variable but the population and weight columns")
+    Path items;
+
+    @Option(names = "--by", required = true, paramLabel = "COLUMN[,COLUMN...]|global", split = ",",
+            description = "populations: a column (country, language, any variable), several for their intersection"
+                    + " (B_COUNTRY_ALPHA,SEX), or global")
+    List<String> by;
+
+    @Option(names = "--weight", paramLabel = "EXPR|none",
+            description = "weight: a column, a product (W_WEIGHT*S018) or none; default: the file's convention (W_WEIGHT; gwght*pwght), else none")
+    String weight;
+
+    @Option(names = "--format", defaultValue = "md", description = "md, csv or json (default: ${DEFAULT-VALUE})")
+    Output.Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "output file (default: standard output)")
+    Path out;
+
+    @Override
+    public Integer call() {
+        List<String> columns = populationColumns();
+        ItemCodings codings = items == null ? null : ItemCodings.read(items);
+        List<String> variables = new ArrayList<>();
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        if (codings != null) {
+            for (ItemCoding c : codings.items()) {
+                variables.add(c.id());
+                missing.put(c.id(), c.missing());
+            }
+            for (String c : columns) {
+                if (!c.equalsIgnoreCase(PopulationSpec.GLOBAL)) {
+                    variables.add(c);
+                }
+            }
+        }
+        String source = items == null ? "" : items.toString();
+        SurveyInputs.Loaded in = SurveyInputs.load(data, variables, Optional.ofNullable(weight),
+                v -> codings != null && codings.items().stream().anyMatch(c -> c.id().equalsIgnoreCase(v))
+                        ? "item %s (from " + source + ")" : "population column %s");
+        List<String> questions = new ArrayList<>();
+        if (codings != null) {
+            codings.items().forEach(c -> questions.add(c.id()));
+        } else {
+            List<String> skip = new ArrayList<>(columns);
+            skip.addAll(in.weight().columns());
+            for (Item item : in.data().items()) {
+                if (skip.stream().noneMatch(s -> s.equalsIgnoreCase(item.id()))) {
+                    questions.add(item.id());
+                }
+            }
+        }
+        if (questions.isEmpty()) {
+            throw new PluralstatsException(data + ": no questions to tabulate");
+        }
+        DistributionTable table = AnswerDistributions.estimate(in.data(), questions, columns, in.weight(), missing);
+        String text = switch (format) {
+            case json -> Json.write(DistributionReports.json(table));
+            case csv -> DistributionReports.csvText(table);
+            case md -> DistributionReports.markdown(table);
+        };
+        Output.write(out, text);
+        return 0;
+    }
+
+    /** The {@code --by} columns with {@code language} and {@code country} resolved by the file's WVS/EVS conventions. */
+    private List<String> populationColumns() {
+        List<String> out = new ArrayList<>();
+        for (String b : by) {
+            String c = b.trim();
+            if (c.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--by has an empty column name");
+            }
+            if (c.equalsIgnoreCase(WvsConventions.LANGUAGE) || c.equalsIgnoreCase(WvsConventions.COUNTRY)) {
+                try (CaseReader r = SurveyFiles.open(data)) {
+                    c = WvsConventions.populationColumn(r.dictionary(), c);
+                }
+            }
+            out.add(c);
+        }
+        if (out.size() > 1 && out.stream().anyMatch(c -> c.equalsIgnoreCase(PopulationSpec.GLOBAL))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--by global cannot be intersected with columns");
+        }
+        if (out.stream().map(c -> c.toLowerCase(Locale.ROOT)).distinct().count() < out.size()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--by names a column twice");
+        }
+        return out;
+    }
+}
