@@ -15,8 +15,6 @@ import org.pluralstats.distribution.DistributionTable;
 import org.pluralstats.io.CaseReader;
 import org.pluralstats.io.SurveyFiles;
 import org.pluralstats.io.wvs.WvsConventions;
-import org.pluralstats.report.DistributionReports;
-import org.pluralstats.report.Json;
 import org.pluralstats.weight.ItemCoding;
 import org.pluralstats.weight.ItemCodings;
 import org.pluralstats.weight.PopulationSpec;
@@ -99,12 +97,7 @@ final class DistributionsCommand implements Callable<Integer> {
             throw new PluralstatsException(data + ": no questions to tabulate");
         }
         DistributionTable table = AnswerDistributions.estimate(in.data(), questions, columns, in.weight(), missing);
-        String text = switch (format) {
-            case json -> Json.write(DistributionReports.json(table));
-            case csv -> DistributionReports.csvText(table);
-            case md -> DistributionReports.markdown(table);
-        };
-        Output.write(out, text);
+        Output.write(out, Output.table(table.table(), format));
         return 0;
     }
 

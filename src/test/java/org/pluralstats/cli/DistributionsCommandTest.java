@@ -83,11 +83,11 @@ class DistributionsCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).isEmpty();
         JsonNode root = new ObjectMapper().readTree(Files.readString(out, StandardCharsets.UTF_8));
-        assertThat(root.get("by").toString()).isEqualTo("[\"B_COUNTRY_ALPHA\",\"SEX\"]");
-        assertThat(root.get("weight").asText()).isEqualTo("W_WEIGHT");
-        assertThat(root.get("design").asText()).startsWith("separate designs per population");
+        // the result model's JSON: an array of row objects (populations, weight and design are the table's
+        // metadata, see AnswerDistributionsReferenceTest)
+        assertThat(root.isArray()).isTrue();
         List<Map<String, String>> rows = new ArrayList<>();
-        for (JsonNode n : root.get("rows")) {
+        for (JsonNode n : root) {
             Map<String, String> m = new java.util.HashMap<>();
             n.fields().forEachRemaining(f -> m.put(f.getKey(), f.getValue().isNull() ? "null" : f.getValue().asText()));
             rows.add(m);

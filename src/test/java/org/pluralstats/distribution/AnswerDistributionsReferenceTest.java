@@ -112,6 +112,20 @@ class AnswerDistributionsReferenceTest {
     }
 
     @Test
+    void theResultIsATableThatNamesItsDesign() {
+        SurveyData data = SurveyFiles.read(HERE.resolve("synthetic.csv"), ReadOptions.defaults());
+        DistributionTable t = AnswerDistributions.estimate(data, List.of("Q1"), List.of("B_COUNTRY_ALPHA", "SEX"),
+                WeightSpec.parse("W_WEIGHT"));
+        org.pluralstats.table.ResultTable table = t.table();
+        assertThat(table.rows()).isEqualTo(t.rows().size());
+        assertThat(table.columns()).extracting(org.pluralstats.table.Column::name).containsExactlyElementsOf(DistributionTable.FIELDS);
+        assertThat(table.metadata()).containsEntry("populations by", "B_COUNTRY_ALPHA × SEX")
+                .containsEntry(org.pluralstats.table.ResultTable.WEIGHTS, "W_WEIGHT");
+        assertThat(table.metadata().get("design")).startsWith("separate designs per population");
+        assertThat(t.toString()).isEqualTo(table.toString()).startsWith("Answer distributions per population × question");
+    }
+
+    @Test
     void anItemsFilesMissingCodesAreUserMissingRowsNotOptions() {
         SurveyData data = SurveyFiles.read(HERE.resolve("synthetic.csv"), ReadOptions.defaults());
         DistributionTable t = AnswerDistributions.estimate(data, List.of("Q1"), List.of("global"),
