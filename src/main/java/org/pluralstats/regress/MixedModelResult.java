@@ -5,13 +5,18 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pluralstats.table.ColumnType;
+import org.pluralstats.table.ResultTable;
+import org.pluralstats.table.Role;
+import org.pluralstats.table.TabularResult;
 
 /**
  * A random-intercept mixed model fit (see {@link MixedModel}): fixed effects with z tests, the group
  * and residual variances, the REML or ML log-likelihood, and the predicted random effects. Immutable;
- * array getters return copies.
+ * array getters return copies. Its {@link #table()} is the fixed-effects table, the model in its
+ * metadata; {@link #randomEffectsTable()} the predicted random intercepts.
  */
-public final class MixedModelResult {
+public final class MixedModelResult implements TabularResult {
     private final DesignMatrix design;
     private final MixedModel.Criterion criterion;
     private final String groupColumn;
@@ -184,5 +189,62 @@ public final class MixedModelResult {
     /** @return the design matrix */
     public DesignMatrix design() {
         return design;
+    }
+
+    /**
+     * The fixed-effects table ({@code term, estimate, se, z, p, ci_lower, ci_upper}; Wald z tests and 95%
+     * normal intervals, so no df) with the model in its metadata, as statsmodels'
+     * {@code MixedLMResults.summary()}: method (REML or ML), formula, dependent variable, group column,
+     * {@code n}, rows dropped, number of groups and their smallest, largest and mean size, the group variance,
+     * the residual variance ({@code scale}), log-likelihood, AIC, BIC, {@code θ}, whether the fit is on the
+     * boundary and whether the optimiser converged; numbers exact ({@link Double#toString}), {@code –} when
+     * undefined.
+     *
+     * @return this fit's fixed effects as a table
+     */
+    @Override
+    public ResultTable table() {
+        ResultTable.Builder t = ResultTable.builder("Mixed linear model (" + criterion.name() + "): " + formula().text())
+                .meta(ResultTable.METHOD, criterion.name())
+                .meta("model", "MixedLM, random intercept per " + groupColumn)
+                .meta("formula", formula().text())
+                .meta("dependent variable", formula().response().name())
+                .meta("group column", groupColumn)
+                .meta("n", Integer.toString(nobs()))
+                .meta("rows dropped (missing values)", Integer.toString(droppedRows()))
+                .meta("groups", Integer.toString(groups()))
+                .meta("min group size", Integer.toString(minGroupSize()))
+                .meta("max group size", Integer.toString(maxGroupSize()))
+                .meta("mean group size", CoefficientTable.exact(meanGroupSize()))
+                .meta("group variance", CoefficientTable.exact(groupVariance))
+                .meta("scale (residual variance)", CoefficientTable.exact(scale))
+                .meta("log-likelihood", CoefficientTable.exact(logLikelihood))
+                .meta("AIC", CoefficientTable.exact(aic()))
+                .meta("BIC", CoefficientTable.exact(bic()))
+                .meta("theta", CoefficientTable.exact(theta))
+                .meta("boundary (singular fit)", Boolean.toString(boundary()))
+                .meta("converged", Boolean.toString(converged))
+                .meta(ResultTable.CONFIDENCE_LEVEL, "0.95");
+        return CoefficientTable.fill(t, "z", null, coefficients).build();
+    }
+
+    /**
+     * @return the predicted random intercepts (BLUPs) as a table {@code group, effect}, in sorted label
+     *     order, with the method and group column in its metadata
+     */
+    public ResultTable randomEffectsTable() {
+        ResultTable.Builder t = ResultTable.builder("Random intercepts per " + groupColumn)
+                .meta(ResultTable.METHOD, criterion.name())
+                .meta("formula", formula().text())
+                .column("group", ColumnType.TEXT, Role.KEY)
+                .number("effect", Role.ESTIMATE, 4);
+        randomEffects.forEach((g, e) -> t.row(g, e));
+        return t.build();
+    }
+
+    /** @return the head of {@link #table()} */
+    @Override
+    public String toString() {
+        return table().toString();
     }
 }

@@ -2,13 +2,15 @@ package org.pluralstats.regress;
 
 import java.util.List;
 import java.util.Optional;
+import org.pluralstats.table.ResultTable;
+import org.pluralstats.table.TabularResult;
 
 /**
  * An ordinary least squares fit (see {@link Ols}): coefficients with standard errors, t tests and
  * 95% intervals, and the model statistics of statsmodels' summary. Immutable; array getters return
- * copies.
+ * copies. Its {@link #table()} is the coefficient table, the model statistics in its metadata.
  */
-public final class OlsResult {
+public final class OlsResult implements TabularResult {
     private final DesignMatrix design;
     private final List<Coefficient> coefficients;
     private final double[][] normalizedCovariance;
@@ -170,5 +172,43 @@ public final class OlsResult {
     /** @return the design matrix */
     public DesignMatrix design() {
         return design;
+    }
+
+    /**
+     * The coefficient table ({@code term, estimate, se, t, df, p, ci_lower, ci_upper}; {@code df} is the
+     * residual df of every t test, the interval the 95% t interval) with the model in its metadata, as
+     * statsmodels' {@code OLSResults.summary()}: method, formula, dependent variable, {@code n}, rows dropped,
+     * model and residual df, R², adjusted R², F and its p-value, log-likelihood, AIC, BIC and the residual
+     * variance ({@code scale}), numbers exact ({@link Double#toString}), {@code –} when undefined.
+     *
+     * @return this fit as a table
+     */
+    @Override
+    public ResultTable table() {
+        ResultTable.Builder t = ResultTable.builder("OLS regression: " + formula().text())
+                .meta(ResultTable.METHOD, "OLS")
+                .meta("formula", formula().text())
+                .meta("dependent variable", formula().response().name())
+                .meta("n", Integer.toString(nobs()))
+                .meta("rows dropped (missing values)", Integer.toString(droppedRows()))
+                .meta("df model", Integer.toString(dfModel))
+                .meta("df residual", Integer.toString(dfResid))
+                .meta("R²", CoefficientTable.exact(rSquared))
+                .meta("adjusted R²", CoefficientTable.exact(rSquaredAdj))
+                .meta("F", CoefficientTable.exact(fValue))
+                .meta("p of F", CoefficientTable.exact(fPValue))
+                .meta("log-likelihood", CoefficientTable.exact(logLikelihood))
+                .meta("AIC", CoefficientTable.exact(aic))
+                .meta("BIC", CoefficientTable.exact(bic))
+                .meta("scale (residual variance)", CoefficientTable.exact(scale))
+                .meta("covariance", "nonrobust")
+                .meta(ResultTable.CONFIDENCE_LEVEL, "0.95");
+        return CoefficientTable.fill(t, "t", dfResid, coefficients).build();
+    }
+
+    /** @return the head of {@link #table()} */
+    @Override
+    public String toString() {
+        return table().toString();
     }
 }
