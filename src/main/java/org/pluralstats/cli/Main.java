@@ -116,7 +116,7 @@ public final class Main implements Runnable {
 
     /** @return the message on one line: control characters escaped, e-mail addresses masked */
     static String oneLine(String s) {
-        return s == null ? "" : SafeText.escapeControls(SafeText.maskEmails(s));
+        return s == null ? "" : SafeText.forDisplay(s);
     }
 
     @Override

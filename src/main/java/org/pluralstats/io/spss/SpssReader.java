@@ -567,14 +567,9 @@ public final class SpssReader implements CaseReader {
         return true;
     }
 
-    /** Escapes control characters so that a value quoted in a warning stays on one line. */
+    /** A value quoted in a warning: its first 80 characters, control characters escaped (one line). */
     private static String printable(String s) {
-        StringBuilder out = new StringBuilder(Math.min(s.length(), 80));
-        for (int i = 0; i < s.length() && i < 80; i++) {
-            char c = s.charAt(i);
-            out.append(c < 0x20 || c == 0x7f ? String.format(java.util.Locale.ROOT, "\\x%02x", (int) c) : c);
-        }
-        return s.length() > 80 ? out + "..." : out.toString();
+        return org.pluralstats.SafeText.escapeControls(s.length() > 80 ? s.substring(0, 80) + "..." : s);
     }
 
     private void check(int variable, boolean numeric) {

@@ -234,28 +234,11 @@ final class DtaInput {
     }
 
     /**
-     * @return {@code text} with control characters (C0, DEL, C1) and line or paragraph separators
-     *     written {@code \xNN} or {@code \\uNNNN}, so that a name quoted in a message keeps it one line
+     * @return {@code text} with control, bidirectional and separator characters escaped
+     *     ({@link org.pluralstats.SafeText#escapeControls}), so that a name quoted in a message keeps it one line
      */
     static String escape(String text) {
-        StringBuilder s = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean control = c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '\u2028' || c == '\u2029';
-            if (control && s == null) {
-                s = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (s != null) {
-                if (!control) {
-                    s.append(c);
-                } else if (c < 0x100) {
-                    s.append(String.format("\\x%02x", (int) c));
-                } else {
-                    s.append(String.format("\\u%04x", (int) c));
-                }
-            }
-        }
-        return s == null ? text : s.toString();
+        return org.pluralstats.SafeText.escapeControls(text);
     }
 
     /** @return the text before the first NUL of {@code bytes[offset, offset+length)} */
