@@ -132,6 +132,19 @@ final class DesignOptions {
      * ISO 639 code).
      */
     private String populationColumn() {
+        return populationColumn(data, by);
+    }
+
+    /**
+     * Resolves a {@code --by} column: {@code language} and {@code country} through the file's WVS/EVS
+     * conventions; for an interview-language column, says on standard error which column the populations
+     * come from (issue 10, item 11).
+     *
+     * @param data the data file
+     * @param by the column as given
+     * @return the column to group by
+     */
+    static String populationColumn(Path data, String by) {
         boolean alias = by.equalsIgnoreCase(WvsConventions.LANGUAGE) || by.equalsIgnoreCase(WvsConventions.COUNTRY);
         if (!alias && !WvsConventions.isLanguageColumn(by)) {
             return by;

@@ -12,9 +12,6 @@ import org.pluralstats.PluralstatsException;
 import org.pluralstats.data.Item;
 import org.pluralstats.distribution.AnswerDistributions;
 import org.pluralstats.distribution.DistributionTable;
-import org.pluralstats.io.CaseReader;
-import org.pluralstats.io.SurveyFiles;
-import org.pluralstats.io.wvs.WvsConventions;
 import org.pluralstats.weight.ItemCoding;
 import org.pluralstats.weight.ItemCodings;
 import org.pluralstats.weight.PopulationSpec;
@@ -109,12 +106,7 @@ final class DistributionsCommand implements Callable<Integer> {
             if (c.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--by has an empty column name");
             }
-            if (c.equalsIgnoreCase(WvsConventions.LANGUAGE) || c.equalsIgnoreCase(WvsConventions.COUNTRY)) {
-                try (CaseReader r = SurveyFiles.open(data)) {
-                    c = WvsConventions.populationColumn(r.dictionary(), c);
-                }
-            }
-            out.add(c);
+            out.add(DesignOptions.populationColumn(data, c));
         }
         if (out.size() > 1 && out.stream().anyMatch(c -> c.equalsIgnoreCase(PopulationSpec.GLOBAL))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--by global cannot be intersected with columns");
