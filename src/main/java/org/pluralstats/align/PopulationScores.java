@@ -135,7 +135,7 @@ public final class PopulationScores {
         String name = file.toString();
         String text = TextFiles.readUtf8(file);
         String t = text;
-        if (t.strip().startsWith("[")) {
+        if (t.strip().startsWith("[") || t.strip().startsWith("{")) {
             addTable(b, ScoreTable.read(file), name);
             return;
         }

@@ -18,17 +18,19 @@ import org.pluralstats.table.ResultTable;
  *   <li><b>CSV</b>: a header of the column names, then one line per row, {@code \n} line ends; every cell
  *     through {@link CsvOutput#field} (RFC 4180 quoting, spreadsheet formulas neutralised); numbers exact
  *     as shortest round-trip decimals ({@link ShortestDecimal}); an undefined cell is empty.</li>
- *   <li><b>JSON</b>: an array of objects keyed by column name, in column order; numbers exact, integers as
- *     integers, booleans as booleans, {@code null} for undefined (never NaN); written through
- *     {@link Json#write} (valid JSON whatever reaches it).</li>
+ *   <li><b>JSON</b>: an object {@code {"title": …, "metadata": {…}, "rows": […]}}: the title, the metadata
+ *     (method, weights, confidence level, seed, pluralstats version) and the rows as objects keyed by column
+ *     name, in column order; numbers exact, integers as integers, booleans as booleans, {@code null} for
+ *     undefined (never NaN); written through {@link Json#write} (valid JSON whatever reaches it).</li>
  *   <li><b>Markdown</b>: a pipe table for reading; numbers <em>rounded</em> to each column's decimals and
  *     p-values below 10⁻⁴ as {@code <0.0001} ({@link ResultTable#display}), {@code –} when undefined; text
  *     cells with e-mail addresses masked and control characters and pipes escaped; number columns
- *     right-aligned. Use CSV or JSON for the exact values.</li>
+ *     right-aligned; the title above in bold and the metadata below as one line. Use CSV or JSON for the
+ *     exact values.</li>
  *   <li><b>HTML</b>: a {@code <table>} element, cells as in Markdown, escaped.</li>
  * </ul>
- * The title and metadata are not part of these outputs (a CSV or JSON file holds the rows only, as
- * {@code align --population} and other readers expect); {@link ResultTable#toString()} shows them.
+ * CSV holds the rows only (a spreadsheet's data); the other three carry the title, and Markdown and JSON
+ * the metadata, so a saved result says how it was computed.
  */
 public final class ResultTableWriters {
     private ResultTableWriters() {
@@ -55,10 +57,15 @@ public final class ResultTableWriters {
 
     /**
      * @param t a table
-     * @return its rows as a JSON array of objects keyed by column name, {@code null} where undefined
+     * @return the table as a JSON object: title, metadata and rows (objects keyed by column name,
+     *     {@code null} where undefined)
      */
-    public static ArrayNode jsonTree(ResultTable t) {
-        ArrayNode out = Json.array();
+    public static ObjectNode jsonTree(ResultTable t) {
+        ObjectNode root = Json.object();
+        root.put("title", t.title());
+        ObjectNode meta = root.putObject("metadata");
+        t.metadata().forEach(meta::put);
+        ArrayNode out = root.putArray("rows");
         for (int r = 0; r < t.rows(); r++) {
             ObjectNode o = out.addObject();
             for (int c = 0; c < t.columns().size(); c++) {
@@ -77,7 +84,7 @@ public final class ResultTableWriters {
                 }
             }
         }
-        return out;
+        return root;
     }
 
     /**
@@ -93,7 +100,11 @@ public final class ResultTableWriters {
      * @return a Markdown pipe table, numbers rounded for reading
      */
     public static String markdown(ResultTable t) {
-        StringBuilder sb = new StringBuilder("|");
+        StringBuilder sb = new StringBuilder();
+        if (!t.title().isEmpty()) {
+            sb.append("**").append(Tables.cell(t.title())).append("**\n\n");
+        }
+        sb.append('|');
         for (Column c : t.columns()) {
             sb.append(' ').append(Tables.cell(c.name())).append(" |");
         }
@@ -108,6 +119,11 @@ public final class ResultTableWriters {
                 sb.append(' ').append(Tables.cell(t.display(r, c))).append(" |");
             }
             sb.append('\n');
+        }
+        if (!t.metadata().isEmpty()) {
+            StringBuilder line = new StringBuilder();
+            t.metadata().forEach((k, v) -> line.append(line.length() == 0 ? "" : "; ").append(k).append(": ").append(v));
+            sb.append('\n').append(Tables.cell(line.toString())).append('\n');
         }
         return sb.toString();
     }

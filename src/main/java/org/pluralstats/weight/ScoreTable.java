@@ -126,7 +126,8 @@ public final class ScoreTable implements TabularResult {
     }
 
     /**
-     * Reads scores written by {@code pluralstats vps}: a JSON array of rows, or CSV with a header
+     * Reads scores written by {@code pluralstats vps}: JSON (the result table's object with its
+     * {@code rows}, or a bare array of rows), or CSV with a header
      * (at least {@code population,item,vps}; empty cells are undefined).
      *
      * @param file the file
@@ -136,11 +137,17 @@ public final class ScoreTable implements TabularResult {
         String name = file.toString();
         String text = TextFiles.readUtf8(file);
         String t = text.strip();
-        return t.startsWith("[") ? readJson(name, t) : readCsv(name, t);
+        return t.startsWith("[") || t.startsWith("{") ? readJson(name, t) : readCsv(name, t);
     }
 
     private static ScoreTable readJson(String name, String text) {
         JsonNode root = JsonInput.readTree(name, text);
+        if (root.isObject()) {
+            root = root.path("rows");
+        }
+        if (!root.isArray()) {
+            throw SurveyFormatException.in(name).problem("no array of score rows (\"rows\")").build();
+        }
         List<ValuePolarityScore> out = new ArrayList<>();
         int k = 0;
         for (JsonNode r : root) {

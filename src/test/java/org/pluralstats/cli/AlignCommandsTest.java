@@ -155,7 +155,7 @@ class AlignCommandsTest {
         Path vps = dir.resolve("vps.json");
         WeightCommandsTest.run(0, "vps", "--data", WeightCommandsTest.DATA, "--items", WeightCommandsTest.ITEMS, "--by",
                 "B_COUNTRY_ALPHA", "--out", vps.toString());
-        JsonNode scores = M.readTree(Files.readString(vps));
+        JsonNode scores = M.readTree(Files.readString(vps)).get("rows");
         Path csv = dir.resolve("scores.csv");
         StringBuilder sb = new StringBuilder("who,prompt_lang,q,p\n");
         String[] items = {"Q1", "Q2", "Q6", "Q33", "Q57", "Q164"};

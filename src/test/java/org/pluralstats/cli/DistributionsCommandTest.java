@@ -83,11 +83,10 @@ class DistributionsCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).isEmpty();
         JsonNode root = new ObjectMapper().readTree(Files.readString(out, StandardCharsets.UTF_8));
-        // the result model's JSON: an array of row objects (populations, weight and design are the table's
-        // metadata, see AnswerDistributionsReferenceTest)
-        assertThat(root.isArray()).isTrue();
+        // the result model's JSON: title, metadata (populations, weights, design) and the rows
+        assertThat(root.get("metadata").get("weights").asText()).isNotEmpty();
         List<Map<String, String>> rows = new ArrayList<>();
-        for (JsonNode n : root) {
+        for (JsonNode n : root.get("rows")) {
             Map<String, String> m = new java.util.HashMap<>();
             n.fields().forEachRemaining(f -> m.put(f.getKey(), f.getValue().isNull() ? "null" : f.getValue().asText()));
             rows.add(m);

@@ -62,6 +62,10 @@ class WeightCommandsTest {
         return new String[] {o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
     }
 
+    private static JsonNode rowsOf(String json) throws IOException {
+        return M.readTree(json).get("rows");
+    }
+
     @Test
     void vpsJsonEqualsRSurvey(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("vps.json");
@@ -69,7 +73,7 @@ class WeightCommandsTest {
                 "--out", out.toString());
         String text = Files.readString(out);
         assertThat(text).doesNotContain("NaN").doesNotContain("Infinity");
-        JsonNode rows = M.readTree(text);
+        JsonNode rows = M.readTree(text).get("rows");
         JsonNode ref = referenceCase("B_COUNTRY_ALPHA", "W_WEIGHT*S018").get("rows");
         assertThat(rows.size()).isEqualTo(ref.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -116,7 +120,7 @@ class WeightCommandsTest {
             assertThat(Math.abs(Double.parseDouble(f[2]) - ref.get(i - 1).get("vps").asDouble())).isLessThan(1e-12);
         }
         String md = run(0, "vps", "--data", DATA, "--items", ITEMS, "--by", "S_INTLANGUAGE", "--format", "md")[0];
-        assertThat(md).startsWith("| population | item | vps | n |").contains("| da | Q1 |");
+        assertThat(md).startsWith("**Value polarity scores per population × item**\n\n| population | item | vps | n |").contains("| da | Q1 |");
     }
 
     @Test
@@ -126,7 +130,7 @@ class WeightCommandsTest {
         Path map = dir.resolve("languages.json");
         Files.writeString(map, "{\"column\":\"B_COUNTRY_ALPHA\",\"groups\":{\"da\":[\"DNK\"],\"nl\":[\"NLD\"],"
                 + "\"en\":[\"GBR\",\"USA\",\"NGA\"],\"pt\":[\"BRA\"]}}");
-        JsonNode rows = M.readTree(run(0, "vps", "--data", DATA, "--items", ITEMS, "--by", "B_COUNTRY_ALPHA",
+        JsonNode rows = rowsOf(run(0, "vps", "--data", DATA, "--items", ITEMS, "--by", "B_COUNTRY_ALPHA",
                 "--map", map.toString())[0]);
         JsonNode ref = referenceCase("S_INTLANGUAGE", "W_WEIGHT").get("rows");
         assertThat(rows.size()).isEqualTo(ref.size());
@@ -136,14 +140,14 @@ class WeightCommandsTest {
         }
         Path csv = dir.resolve("languages.csv");
         Files.writeString(csv, "value,population\nDNK,da\nNLD,nl\n");
-        JsonNode two = M.readTree(run(0, "vps", "--data", DATA, "--items", ITEMS, "--by", "B_COUNTRY_ALPHA",
+        JsonNode two = rowsOf(run(0, "vps", "--data", DATA, "--items", ITEMS, "--by", "B_COUNTRY_ALPHA",
                 "--map", csv.toString())[0]);
         assertThat(two.size()).isEqualTo(24);
     }
 
     @Test
     void vpsJointFileUsesGwghtTimesPwghtAndThePaperRuleByDefault() throws IOException {
-        JsonNode rows = M.readTree(run(0, "vps", "--data", "data-samples/wvs-sample/joint-sample.csv", "--rule", "paper",
+        JsonNode rows = rowsOf(run(0, "vps", "--data", "data-samples/wvs-sample/joint-sample.csv", "--rule", "paper",
                 "--by", "cntry_AN")[0]);
         JsonNode ref = null;
         for (JsonNode c : fixture("vps-reference.json").get("cases")) {
@@ -188,7 +192,7 @@ class WeightCommandsTest {
         run(0, "vps", "--data", DATA, "--items", ITEMS, "--by", "B_COUNTRY_ALPHA", "--weight", "W_WEIGHT",
                 "--format", "csv", "--out", vps.toString());
         for (String method : List.of("pearson", "spearman")) {
-            JsonNode pairs = M.readTree(run(0, "correlate", "--vps", vps.toString(), "--method", method)[0]);
+            JsonNode pairs = M.readTree(run(0, "correlate", "--vps", vps.toString(), "--method", method)[0]).get("rows");
             int checked = 0;
             for (JsonNode e : fixture("vps-reference.json").get("correlations").get("pairs")) {
                 if (!e.get("method").asText().equals(method)) {
@@ -206,7 +210,7 @@ class WeightCommandsTest {
         }
         // Markdown is the generic writer of the same long table as JSON and CSV (one row per ordered pair), r to 3 decimals
         assertThat(run(0, "correlate", "--vps", vps.toString(), "--format", "md")[0])
-                .startsWith("| a | b | method | items | r |\n|---|---|---|---:|---:|\n| DNK | DNK | pearson |");
+                .contains("| a | b | method | items | r |\n|---|---|---|---:|---:|\n| DNK | DNK | pearson |");
     }
 
     @Test
@@ -234,7 +238,7 @@ class WeightCommandsTest {
                 RES.resolve("margins.json").toString(), "--weight", "W_WEIGHT", "--out", out.toString(),
                 "--bounds", "0.7,1.4", "--tolerance", "1e-13", "--summary", "json");
         // the summary is RakingResult.table() through the generic JSON writer: an array of one row
-        JsonNode summary = M.readTree(r[0]).get(0);
+        JsonNode summary = M.readTree(r[0]).get("rows").get(0);
         assertThat(summary.get("method").asText()).isEqualTo("bounded");
         assertThat(summary.get("margins").asText()).contains("; ");
         assertThat(summary.get("converged").asBoolean()).isTrue();

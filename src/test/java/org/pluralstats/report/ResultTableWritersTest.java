@@ -25,15 +25,15 @@ class ResultTableWritersTest {
     @Test
     void jsonIsExactWithNullForUndefined() {
         assertThat(ResultTableWriters.json(T).replace(System.lineSeparator(), "\n").replaceAll("\\s+", " "))
-                .isEqualTo("[ { \"label\" : \"=HYPERLINK(\\\"x\\\")\", \"n\" : 3, \"est\" : 0.30000000000000004, \"p\" : 1.0E-5 },"
-                        + " { \"label\" : \"a|b <i> me@example.org\", \"n\" : null, \"est\" : null, \"p\" : null } ] ");
+                .isEqualTo("{ \"title\" : \"t\", \"metadata\" : { \"seed\" : \"1\" }, \"rows\" : [ { \"label\" : \"=HYPERLINK(\\\"x\\\")\", \"n\" : 3, \"est\" : 0.30000000000000004, \"p\" : 1.0E-5 },"
+                        + " { \"label\" : \"a|b <i> me@example.org\", \"n\" : null, \"est\" : null, \"p\" : null } ] } ");
     }
 
     @Test
     void markdownRoundsMasksAndEscapes() {
         String md = ResultTableWriters.markdown(T);
-        assertThat(md).startsWith("| label | n | est | p |\n|---|---:|---:|---:|\n| =HYPERLINK(\"x\") | 3 | 0.30 | <0.0001 |\n");
-        assertThat(md).contains("a\\|b").doesNotContain("me@example.org").endsWith(" | – | – | – |\n");
+        assertThat(md).startsWith("**t**\n\n| label | n | est | p |\n|---|---:|---:|---:|\n| =HYPERLINK(\"x\") | 3 | 0.30 | <0.0001 |\n");
+        assertThat(md).contains("a\\|b").doesNotContain("me@example.org").endsWith(" | – | – | – |\n\nseed: 1\n");
     }
 
     @Test

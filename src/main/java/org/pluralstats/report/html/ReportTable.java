@@ -1,5 +1,6 @@
 package org.pluralstats.report.html;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -176,8 +177,11 @@ public final class ReportTable implements ReportBlock {
         return sb.toString();
     }
 
-    /** @return the table as a JSON array of objects keyed by column name */
-    public ArrayNode json() {
+    /**
+     * @return the table as JSON: for a {@link ResultTable}, {@link ResultTableWriters#jsonTree} (title, metadata,
+     *     rows); otherwise an array of objects keyed by column name
+     */
+    public JsonNode json() {
         if (source != null) {
             return ResultTableWriters.jsonTree(source);
         }
