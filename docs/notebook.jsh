@@ -52,7 +52,7 @@ System.out.println(scores.get("DNK", "Q164").orElseThrow());
 System.out.println(scores);   // a result prints the head of its table (scores.table()); interactively, just type scores
 
 // Correlations between countries' score vectors (the seed paper's Figure 2)
-for (PopulationCorrelation c : ScoreCorrelations.of(scores, CorrelationMethod.PEARSON)) {
+for (PopulationCorrelation c : ScoreCorrelations.of(scores, Correlation.Method.PEARSON)) {
     if (c.a().equals("USA")) {
         System.out.printf("USA ~ %s: r = %.3f over %d items%n", c.b(), c.r(), c.items());
     }

@@ -12,7 +12,7 @@ import org.pluralstats.report.svg.Estimate;
 import org.pluralstats.report.svg.HeatMap;
 import org.pluralstats.report.svg.IntervalChart;
 import org.pluralstats.report.svg.SeriesData;
-import org.pluralstats.weight.CorrelationMethod;
+import org.pluralstats.stats.Correlation;
 import org.pluralstats.weight.KishEffectiveSize;
 import org.pluralstats.weight.PolarityDesign;
 import org.pluralstats.weight.PopulationCorrelations;
@@ -118,7 +118,7 @@ public final class ScoreSections {
                 + design.weight().expression() + ".");
 
         // Figure 2: correlations between populations
-        PopulationCorrelations corr = ScoreCorrelations.of(scores, CorrelationMethod.PEARSON);
+        PopulationCorrelations corr = ScoreCorrelations.of(scores, Correlation.Method.PEARSON);
         double[][] m = new double[pops.size()][pops.size()];
         int k = 0;
         for (int i = 0; i < pops.size(); i++) {

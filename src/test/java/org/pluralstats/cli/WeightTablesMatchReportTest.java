@@ -17,7 +17,7 @@ import org.pluralstats.report.ResultTableWriters;
 import org.pluralstats.report.ScoreSections;
 import org.pluralstats.report.html.ReportSection;
 import org.pluralstats.report.html.ReportTable;
-import org.pluralstats.weight.CorrelationMethod;
+import org.pluralstats.stats.Correlation;
 import org.pluralstats.weight.HumanSelfConsistency;
 import org.pluralstats.weight.ItemCodings;
 import org.pluralstats.weight.PolarityDesign;
@@ -58,7 +58,7 @@ class WeightTablesMatchReportTest {
                 .isEqualTo(correlations.csv()).startsWith("a,b,method,items,r\n");
         assertThat(WeightCommandsTest.run(0, "correlate", "--vps", file.toString(), "--format", "json")[0])
                 .isEqualTo(Json.write(correlations.json()));
-        assertThat(ScoreCorrelations.of(scores, CorrelationMethod.PEARSON).toString())
+        assertThat(ScoreCorrelations.of(scores, Correlation.Method.PEARSON).toString())
                 .startsWith("Correlations between populations' value polarity scores, over shared items (36 rows × 5 columns)\n"
                         + "method: pearson\n");
     }

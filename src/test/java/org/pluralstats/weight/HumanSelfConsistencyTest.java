@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pluralstats.data.SurveyData;
+import org.pluralstats.stats.Correlation;
 
 /** Human self-consistency: the released definition, determinism, and the closed form. */
 class HumanSelfConsistencyTest {
@@ -37,7 +38,7 @@ class HumanSelfConsistencyTest {
                 }
             }
         }
-        return CorrelationMethod.pearson(x, y);
+        return Correlation.pearsonCoefficient(x, y);
     }
 
     @Test
