@@ -222,7 +222,8 @@ public final class PercentileBootstrap {
             Arrays.sort(v);
             ConfidenceInterval ci = null;
             if (v.length >= 2) {
-                ci = new ConfidenceInterval(quantile(v, alpha / 2), quantile(v, 1 - alpha / 2), level);
+                ci = new ConfidenceInterval(quantile(v, alpha / 2), quantile(v, 1 - alpha / 2), level,
+                        ConfidenceInterval.Method.PERCENTILE_BOOTSTRAP);
             }
             results.add(new Result(ci, resamples, resamples - defined[s]));
         }
