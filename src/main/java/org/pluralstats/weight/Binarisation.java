@@ -115,15 +115,6 @@ public final class Binarisation {
         return new Binarisation(items, rule, policy, reversedPrefixes);
     }
 
-    /**
-     * @param prefixes item ids (or id prefixes, case-insensitive) that the automatic rule reverses;
-     *     the paper's is {@code E035}
-     * @return a copy reversing these
-     */
-    public Binarisation withReversed(List<String> prefixes) {
-        return new Binarisation(items, rule, nonPositive, prefixes);
-    }
-
     /** @return the listed items (empty: all eligible items) */
     public List<ItemCoding> items() {
         return items;
@@ -132,11 +123,6 @@ public final class Binarisation {
     /** @return the automatic rule, if any */
     public Optional<AutomaticRule> rule() {
         return rule;
-    }
-
-    /** @return the policy for codes ≤ 0 */
-    public NonPositiveCodes nonPositiveCodes() {
-        return nonPositive;
     }
 
     /**

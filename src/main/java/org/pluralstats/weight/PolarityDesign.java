@@ -103,17 +103,6 @@ public final class PolarityDesign {
         return new Builder(data);
     }
 
-    /**
-     * The same data, binarised items and weights grouped into other populations: binarisation and
-     * weights are not computed again (scores by country, by language and globally from one design).
-     *
-     * @param spec the populations
-     * @return a design over them
-     */
-    public PolarityDesign withPopulations(PopulationSpec spec) {
-        return new PolarityDesign(data, items, weight, weights, spec, invalidWeights);
-    }
-
     static boolean valid(double w) {
         return w > 0 && w < Double.POSITIVE_INFINITY;
     }
