@@ -83,6 +83,14 @@ public final class Binarisation {
     }
 
     /**
+     * @param rule an automatic rule
+     * @return {@link #paper()} or {@link #scaleMidpoint()}
+     */
+    public static Binarisation of(AutomaticRule rule) {
+        return rule == AutomaticRule.PAPER ? paper() : scaleMidpoint();
+    }
+
+    /**
      * {@link AutomaticRule#SCALE_MIDPOINT} over every item with a declared scale (Google Forms).
      *
      * @return the scale-midpoint binarisation

@@ -15,7 +15,7 @@ import org.pluralstats.data.SurveyData;
  * estimators ({@link ValuePolarityScores}, {@link HumanSelfConsistency}) can share them.
  *
  * <pre>{@code
- * SurveyData data = SurveyFiles.read(Path.of("wvs7.csv"), ReadOptions.defaults());
+ * SurveyData data = SurveyFiles.read(Path.of("wvs7.csv"));
  * PolarityDesign design = PolarityDesign.builder(data)
  *         .binarisation(Binarisation.paper())
  *         .populations(PopulationSpec.by("B_COUNTRY_ALPHA"))

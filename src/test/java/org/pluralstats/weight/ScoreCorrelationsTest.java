@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pluralstats.data.SurveyData;
 import org.pluralstats.stats.Correlation;
@@ -18,7 +17,7 @@ class ScoreCorrelationsTest {
         JsonNode ref = Fixtures.json("vps-reference.json").get("correlations");
         SurveyData data = Fixtures.read(Fixtures.SAMPLES.resolve("wvs7-sample.csv"));
         PolarityDesign design = PolarityDesign.builder(data)
-                .binarisation(ItemCodings.read(Fixtures.SAMPLES.resolve("items.json")).binarisation(Optional.empty()))
+                .binarisation(ItemCodings.read(Fixtures.SAMPLES.resolve("items.json")).binarisation())
                 .populations(PopulationSpec.by(ref.get("by").asText()))
                 .weight(WeightSpec.parse(ref.get("weight").asText()))
                 .build();

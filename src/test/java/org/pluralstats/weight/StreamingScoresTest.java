@@ -44,7 +44,7 @@ class StreamingScoresTest {
 
     private static Binarisation binarisation(String items) {
         return items.equals("paper") ? Binarisation.paper()
-                : ItemCodings.read(Fixtures.SAMPLES.resolve(items)).binarisation(Optional.empty());
+                : ItemCodings.read(Fixtures.SAMPLES.resolve(items)).binarisation();
     }
 
     @ParameterizedTest(name = "{0} by {1} weight {2} {3}")

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,7 +40,7 @@ class ValuePolarityScoresReferenceTest {
     void equalsRSurvey(String file, String by, String weight, JsonNode reference) {
         SurveyData data = Fixtures.read(Fixtures.SAMPLES.resolve(file));
         Binarisation binarisation = reference.has("items")
-                ? ItemCodings.read(Fixtures.SAMPLES.resolve(reference.get("items").asText())).binarisation(Optional.empty())
+                ? ItemCodings.read(Fixtures.SAMPLES.resolve(reference.get("items").asText())).binarisation()
                 : Binarisation.paper();
         PolarityDesign design = PolarityDesign.builder(data)
                 .binarisation(binarisation)
