@@ -110,7 +110,12 @@ public record ConfidenceInterval(double lower, double upper, double level, Metho
         return "[" + lower + ", " + upper + "] (" + (float) (100 * level) + "% " + method.jsonName() + ")";
     }
 
-    static double checkLevel(double level) {
+    /**
+     * @param level a confidence level
+     * @return the level
+     * @throws PluralstatsException unless it lies strictly between 0 and 1
+     */
+    public static double checkLevel(double level) {
         if (!(level > 0 && level < 1)) {
             throw new PluralstatsException("confidence level must lie strictly between 0 and 1, got " + level);
         }

@@ -39,10 +39,7 @@ public final class LogitInterval {
      * @throws PluralstatsException if the level is not in (0, 1)
      */
     public static LogitInterval at(double level) {
-        if (!(level > 0 && level < 1)) {
-            throw new PluralstatsException("confidence level " + level + " is not in (0, 1)");
-        }
-        return new LogitInterval(level);
+        return new LogitInterval(ConfidenceInterval.checkLevel(level));
     }
 
     /** @return the confidence level */
