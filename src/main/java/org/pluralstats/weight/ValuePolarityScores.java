@@ -139,31 +139,6 @@ public final class ValuePolarityScores {
         return ScoreTable.of(out);
     }
 
-    /**
-     * The score of one population on one item, from arrays (for callers with their own data layout).
-     *
-     * @param population the population name
-     * @param item the item id
-     * @param indicator {@code A} per respondent: 1, 0, or negative for missing
-     * @param weights the weights (finite, positive)
-     * @return the score row
-     */
-    public ValuePolarityScore score(String population, String item, int[] indicator, double[] weights) {
-        if (indicator.length != weights.length) {
-            throw new IllegalArgumentException(indicator.length + " indicators for " + weights.length + " weights");
-        }
-        byte[] a = new byte[indicator.length];
-        int[] rows = new int[indicator.length];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = (byte) (indicator[i] < 0 ? -1 : indicator[i] == 0 ? 0 : 1);
-            rows[i] = i;
-            if (a[i] >= 0 && !PolarityDesign.valid(weights[i])) {
-                throw new PluralstatsException("weight " + weights[i] + " of respondent " + (i + 1) + " is not positive");
-            }
-        }
-        return score(population, item, rows, a, weights, 0);
-    }
-
     private ValuePolarityScore score(String pop, String item, int[] rows, byte[] a, double[] w, int excluded) {
         CompensatedSum sw = CompensatedSum.create();
         CompensatedSum swa = CompensatedSum.create();
