@@ -294,16 +294,6 @@ public final class PercentileBootstrap {
             return Optional.ofNullable(interval);
         }
 
-        /** @return the lower limit, {@code NaN} when there is no interval */
-        public double lower() {
-            return interval == null ? Double.NaN : interval.lower();
-        }
-
-        /** @return the upper limit, {@code NaN} when there is no interval */
-        public double upper() {
-            return interval == null ? Double.NaN : interval.upper();
-        }
-
         /** @return the number of resamples drawn */
         public int resamples() {
             return resamples;
@@ -316,7 +306,7 @@ public final class PercentileBootstrap {
 
         @Override
         public String toString() {
-            return "bootstrap(" + (interval == null ? "no interval" : "[" + interval.lower() + ", " + interval.upper() + "]")
+            return "bootstrap(" + (interval == null ? "no interval" : interval)
                     + ", B=" + resamples + ", undefined=" + undefined + ")";
         }
     }
