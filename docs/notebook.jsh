@@ -37,13 +37,13 @@ var checks = TableCheck.check(Path.of("data-samples/pilot-survey/table1-publishe
 System.out.println(TableCheck.markdown(checks));
 
 // ---- 4. Read a WVS-style file: SPSS .sav here; .zsav, Stata .dta and CSV read the same way
-SurveyData wvs = SurveyFiles.read(Path.of("data-samples/wvs-sample/wvs7-sample.sav"), ReadOptions.defaults());
+SurveyData wvs = SurveyFiles.read(Path.of("data-samples/wvs-sample/wvs7-sample.sav"));
 System.out.println(wvs.rows() + " respondents; countries " + wvs.groupRows("B_COUNTRY_ALPHA").keySet());
 
 // ---- 5. Score it: value polarity scores (Eq. 1) per country and item, weighted by W_WEIGHT
 ItemCodings items = ItemCodings.read(Path.of("data-samples/wvs-sample/items.json"));
 PolarityDesign design = PolarityDesign.builder(wvs).
-        binarisation(items.binarisation(Optional.empty())).
+        binarisation(items.binarisation()).
         populations(PopulationSpec.by("B_COUNTRY_ALPHA")).
         weight(WeightSpec.parse("W_WEIGHT")).
         build();
@@ -52,7 +52,7 @@ System.out.println(scores.get("DNK", "Q164").orElseThrow());
 System.out.println(scores);   // a result prints the head of its table (scores.table()); interactively, just type scores
 
 // Correlations between countries' score vectors (the seed paper's Figure 2)
-for (PopulationCorrelation c : ScoreCorrelations.of(scores, CorrelationMethod.PEARSON)) {
+for (PopulationCorrelation c : ScoreCorrelations.of(scores, Correlation.Method.PEARSON)) {
     if (c.a().equals("USA")) {
         System.out.printf("USA ~ %s: r = %.3f over %d items%n", c.b(), c.r(), c.items());
     }

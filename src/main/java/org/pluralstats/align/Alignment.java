@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.io.llm.ModelOutputs;
 import org.pluralstats.stats.CompensatedSum;
+import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.stats.Correlation;
 import org.pluralstats.stats.PercentileBootstrap;
 import org.pluralstats.stats.ResampledCorrelation;
@@ -218,8 +219,8 @@ public final class Alignment {
                         out[2] = meanAlignment(x, y, c);
                     });
             for (int k = 0; k < 3; k++) {
-                ci[2 * k] = rs.get(k).lower();
-                ci[2 * k + 1] = rs.get(k).upper();
+                ci[2 * k] = ConfidenceInterval.lower(rs.get(k).interval());
+                ci[2 * k + 1] = ConfidenceInterval.upper(rs.get(k).interval());
             }
             undefined = rs.get(0).undefined();
         }

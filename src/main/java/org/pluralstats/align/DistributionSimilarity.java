@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.stats.CompensatedSum;
+import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.stats.JensenShannonDistance;
 import org.pluralstats.stats.PercentileBootstrap;
 import org.pluralstats.stats.WassersteinDistance;
@@ -184,8 +185,8 @@ public final class DistributionSimilarity {
                         }
                         return sum.getAsDouble() / idx.length;
                     });
-            low = r.lower();
-            high = r.upper();
+            low = ConfidenceInterval.lower(r.interval());
+            high = ConfidenceInterval.upper(r.interval());
             drawn = resamples;
         }
         double total = outputs[0] + outputs[1];

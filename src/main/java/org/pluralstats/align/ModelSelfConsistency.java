@@ -7,6 +7,7 @@ import java.util.Map;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.io.llm.ModelOutputs;
 import org.pluralstats.stats.CompensatedSum;
+import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.stats.Correlation;
 import org.pluralstats.stats.PercentileBootstrap;
 
@@ -126,8 +127,8 @@ public final class ModelSelfConsistency {
             PercentileBootstrap.Result r = PercentileBootstrap.withDefaults().withResamples(resamples).withSeed(seed)
                     .withLevel(confidence).interval(g.generations(), g.model + '\u001f' + g.language + "\u001fconsistency",
                             idx -> pool.correlation(counts(idx, g.generations()), method) / reliability);
-            low = r.lower();
-            high = r.upper();
+            low = ConfidenceInterval.lower(r.interval());
+            high = ConfidenceInterval.upper(r.interval());
             undefined = r.undefined();
         }
         int items = 0;

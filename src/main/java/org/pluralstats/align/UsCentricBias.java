@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.io.llm.ModelOutputs;
+import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.stats.Correlation;
 import org.pluralstats.stats.PercentileBootstrap;
 import org.pluralstats.stats.ResampledCorrelation;
@@ -154,8 +155,8 @@ public final class UsCentricBias {
                         int[] c = ResampledCorrelation.counts(idx, n);
                         return pr.spearman(c) - pl.spearman(c);
                     });
-            low = r.lower();
-            high = r.upper();
+            low = ConfidenceInterval.lower(r.interval());
+            high = ConfidenceInterval.upper(r.interval());
             undefined = r.undefined();
             drawn = resamples;
         }

@@ -2,6 +2,7 @@ package org.pluralstats.assertions;
 
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.data.Offset;
+import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.weight.ValuePolarityScore;
 
 /**
@@ -75,9 +76,11 @@ public final class ScoreAssert extends AbstractAssert<ScoreAssert, ValuePolarity
      * @return this
      */
     public ScoreAssert hasInterval(double lower, double upper, Offset<Double> offset) {
-        if (!Checks.close(actual.ciLow(), lower, offset) || !Checks.close(actual.ciHigh(), upper, offset)) {
+        double low = ConfidenceInterval.lower(actual.interval());
+        double high = ConfidenceInterval.upper(actual.interval());
+        if (!Checks.close(low, lower, offset) || !Checks.close(high, upper, offset)) {
             failWithMessage("Expected the interval of %s to be [%s, %s] (± %s) but was [%s, %s]", where(), lower, upper,
-                    offset.value, actual.ciLow(), actual.ciHigh());
+                    offset.value, low, high);
         }
         return this;
     }
@@ -87,9 +90,9 @@ public final class ScoreAssert extends AbstractAssert<ScoreAssert, ValuePolarity
      * @return this
      */
     public ScoreAssert intervalContains(double value) {
-        if (!actual.hasInterval() || value < actual.ciLow() || value > actual.ciHigh()) {
-            failWithMessage("Expected the interval of %s to contain %s but it was [%s, %s]", where(), value,
-                    actual.ciLow(), actual.ciHigh());
+        if (!actual.interval().map(ci -> ci.contains(value)).orElse(false)) {
+            failWithMessage("Expected the interval of %s to contain %s but it was %s", where(), value,
+                    actual.interval().map(ConfidenceInterval::toString).orElse("undefined"));
         }
         return this;
     }

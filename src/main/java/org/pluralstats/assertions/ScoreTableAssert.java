@@ -3,7 +3,7 @@ package org.pluralstats.assertions;
 import java.util.Locale;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.data.Offset;
-import org.pluralstats.weight.CorrelationMethod;
+import org.pluralstats.stats.Correlation;
 import org.pluralstats.weight.PopulationCorrelation;
 import org.pluralstats.weight.ScoreCorrelations;
 import org.pluralstats.weight.ScoreTable;
@@ -65,7 +65,7 @@ public final class ScoreTableAssert extends AbstractAssert<ScoreTableAssert, Sco
      * @return this
      */
     public ScoreTableAssert hasCorrelation(String a, String b, double expected, Offset<Double> offset) {
-        return hasCorrelation(a, b, CorrelationMethod.PEARSON, expected, offset);
+        return hasCorrelation(a, b, Correlation.Method.PEARSON, expected, offset);
     }
 
     /**
@@ -76,7 +76,7 @@ public final class ScoreTableAssert extends AbstractAssert<ScoreTableAssert, Sco
      * @param offset the tolerance
      * @return this
      */
-    public ScoreTableAssert hasCorrelation(String a, String b, CorrelationMethod method, double expected,
+    public ScoreTableAssert hasCorrelation(String a, String b, Correlation.Method method, double expected,
                                            Offset<Double> offset) {
         population(a);
         population(b);

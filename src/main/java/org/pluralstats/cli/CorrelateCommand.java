@@ -2,7 +2,7 @@ package org.pluralstats.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.pluralstats.weight.CorrelationMethod;
+import org.pluralstats.stats.Correlation;
 import org.pluralstats.weight.ScoreCorrelations;
 import org.pluralstats.weight.ScoreTable;
 import picocli.CommandLine.Command;
@@ -29,9 +29,9 @@ final class CorrelateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CorrelationMethod m = switch (method.toLowerCase(java.util.Locale.ROOT)) {
-            case "pearson" -> CorrelationMethod.PEARSON;
-            case "spearman" -> CorrelationMethod.SPEARMAN;
+        Correlation.Method m = switch (method.toLowerCase(java.util.Locale.ROOT)) {
+            case "pearson" -> Correlation.Method.PEARSON;
+            case "spearman" -> Correlation.Method.SPEARMAN;
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "unknown --method " + method + "; expected pearson or spearman");
         };

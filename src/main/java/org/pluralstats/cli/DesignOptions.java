@@ -106,8 +106,8 @@ final class DesignOptions {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "unknown --rule " + r + "; expected paper or scale");
         });
-        return codings != null ? codings.binarisation(automatic)
-                : automatic.get() == AutomaticRule.PAPER ? Binarisation.paper() : Binarisation.scaleMidpoint();
+        return codings != null ? automatic.map(codings::binarisation).orElseGet(codings::binarisation)
+                : Binarisation.of(automatic.get());
     }
 
     /**

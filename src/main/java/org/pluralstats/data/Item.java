@@ -81,20 +81,4 @@ public record Item(String id, String label, ItemKind kind, Optional<Scale> scale
     public static Item numeric(String id, String label, Map<Double, String> valueLabels) {
         return new Item(id, label, ItemKind.NUMERIC, Optional.empty(), List.of(), valueLabels);
     }
-
-    /**
-     * @param newLabel question text
-     * @return a copy with another label
-     */
-    public Item withLabel(String newLabel) {
-        return new Item(id, newLabel, kind, scale, options, valueLabels);
-    }
-
-    /**
-     * @param newLabels value labels
-     * @return a copy with these value labels
-     */
-    public Item withValueLabels(Map<Double, String> newLabels) {
-        return new Item(id, label, kind, scale, options, newLabels);
-    }
 }

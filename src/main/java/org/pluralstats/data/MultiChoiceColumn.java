@@ -51,20 +51,6 @@ public final class MultiChoiceColumn implements Column {
 
     /**
      * @param row row index
-     * @param option option index into {@link #options()}
-     * @return whether the row ticked that option
-     */
-    public boolean isSelected(int row, int option) {
-        for (int k = offsets[row]; k < offsets[row + 1]; k++) {
-            if (selected[k] == option) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * @param row row index
      * @return the option indices the row ticked, in option order
      */
     public int[] selected(int row) {

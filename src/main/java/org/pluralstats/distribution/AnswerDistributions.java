@@ -15,6 +15,7 @@ import org.pluralstats.data.MissingReason;
 import org.pluralstats.data.NumericColumn;
 import org.pluralstats.data.SurveyData;
 import org.pluralstats.stats.CompensatedSum;
+import org.pluralstats.weight.KishEffectiveSize;
 import org.pluralstats.weight.LogitInterval;
 import org.pluralstats.weight.PopulationSpec;
 import org.pluralstats.weight.WeightSpec;
@@ -71,7 +72,7 @@ public final class AnswerDistributions {
     /** What joins the values of an intersection of columns in a population's name. */
     public static final String JOIN = " × ";
 
-    private static final double LEVEL = 0.95;
+    private static final LogitInterval LOGIT_95 = LogitInterval.at(0.95);
 
     private AnswerDistributions() {
     }
@@ -273,9 +274,8 @@ public final class AnswerDistributions {
                 z2.accept(z * z);
             }
             double se = Math.sqrt((double) m / (m - 1) * z2.getAsDouble());
-            double[] ci = LogitInterval.of(p, se, m - 1, LEVEL);
-            double nEff = sum * sum / squares.getAsDouble();
-            return new OptionShare(population, id, code, label, base, p, se, ci[0], ci[1], m, count, nEff);
+            return new OptionShare(population, id, code, label, base, p, se, LOGIT_95.of(p, se, m - 1), m, count,
+                    KishEffectiveSize.fromSums(sum, squares.getAsDouble()));
         }
 
         private static double[] weights(int[] rows, double[] w) {

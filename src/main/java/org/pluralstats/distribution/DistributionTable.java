@@ -1,6 +1,7 @@
 package org.pluralstats.distribution;
 
 import java.util.List;
+import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.table.ColumnType;
 import org.pluralstats.table.ResultTable;
 import org.pluralstats.table.Role;
@@ -50,7 +51,8 @@ public record DistributionTable(List<OptionShare> rows, List<String> by, String 
                 .column(FIELDS.get(10), ColumnType.INTEGER, Role.COUNT).number(FIELDS.get(11), Role.WEIGHT, 1);
         for (OptionShare s : rows) {
             t.row(s.population(), s.question(), s.base().jsonName(), s.code(), s.label(), s.share(), s.se(),
-                    s.ciLower(), s.ciUpper(), s.n(), s.count(), s.nEff());
+                    ConfidenceInterval.lower(s.interval()), ConfidenceInterval.upper(s.interval()), s.n(), s.count(),
+                    s.nEff());
         }
         return t.build();
     }

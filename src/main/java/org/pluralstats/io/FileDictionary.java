@@ -1,10 +1,7 @@
 package org.pluralstats.io;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -50,14 +47,5 @@ public record FileDictionary(String file, FileFormat format, long rows, List<Var
             out.add(v.name());
         }
         return out;
-    }
-
-    /** @return lower-case name to variable, for repeated case-insensitive lookups */
-    public Map<String, Variable> byLowerName() {
-        Map<String, Variable> m = new HashMap<>();
-        for (Variable v : variables) {
-            m.putIfAbsent(v.name().toLowerCase(Locale.ROOT), v);
-        }
-        return m;
     }
 }

@@ -194,6 +194,17 @@ public final class SurveyFiles {
     }
 
     /**
+     * Reads a data file of any supported format (detected from its signature) with the default options
+     * ({@link ReadOptions#defaults()}: every variable, conventions detected), as {@link #read(Path, ReadOptions)}.
+     *
+     * @param path the file
+     * @return the data, with every case kept
+     */
+    public static SurveyData read(Path path) {
+        return read(path, ReadOptions.defaults(), Progress.none());
+    }
+
+    /**
      * Reads a data file into columns as {@link #read(Path, ReadOptions)} does, reporting the cases read
      * to a progress (the total is the file's declared or estimated case count).
      *

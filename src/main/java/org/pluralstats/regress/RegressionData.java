@@ -138,11 +138,6 @@ public final class RegressionData {
         return rows;
     }
 
-    /** @return the column names in order */
-    public List<String> columnNames() {
-        return List.copyOf(columns.keySet());
-    }
-
     /**
      * @param name a column name
      * @return whether the data has the column

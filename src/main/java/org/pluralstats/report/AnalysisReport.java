@@ -352,7 +352,7 @@ public final class AnalysisReport {
             }
         }
         SurveyData data = SurveyFiles.read(file, ReadOptions.builder().variables(unique).weight().build(), progress);
-        return PolarityDesign.builder(data).binarisation(codings.binarisation(Optional.empty())).populations(pops)
+        return PolarityDesign.builder(data).binarisation(codings.binarisation()).populations(pops)
                 .weight(ws).build();
     }
 

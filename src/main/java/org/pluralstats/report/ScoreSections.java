@@ -12,7 +12,8 @@ import org.pluralstats.report.svg.Estimate;
 import org.pluralstats.report.svg.HeatMap;
 import org.pluralstats.report.svg.IntervalChart;
 import org.pluralstats.report.svg.SeriesData;
-import org.pluralstats.weight.CorrelationMethod;
+import org.pluralstats.stats.ConfidenceInterval;
+import org.pluralstats.stats.Correlation;
 import org.pluralstats.weight.KishEffectiveSize;
 import org.pluralstats.weight.PolarityDesign;
 import org.pluralstats.weight.PopulationCorrelations;
@@ -70,7 +71,9 @@ public final class ScoreSections {
                 same &= s.n() == r.n();
                 dv = Math.max(dv, diff(r.vps(), s.vps()));
                 ds = Math.max(ds, diff(r.se(), s.se()));
-                dc = Math.max(dc, Math.max(diff(r.ciLow(), s.ciLow()), diff(r.ciHigh(), s.ciHigh())));
+                dc = Math.max(dc, Math.max(diff(ConfidenceInterval.lower(r.interval()),
+                        ConfidenceInterval.lower(s.interval())), diff(ConfidenceInterval.upper(r.interval()),
+                        ConfidenceInterval.upper(s.interval()))));
             }
             return new FileAgreement(file, format, rows, other.rows().size(), same, dv, ds, dc);
         }
@@ -118,7 +121,7 @@ public final class ScoreSections {
                 + design.weight().expression() + ".");
 
         // Figure 2: correlations between populations
-        PopulationCorrelations corr = ScoreCorrelations.of(scores, CorrelationMethod.PEARSON);
+        PopulationCorrelations corr = ScoreCorrelations.of(scores, Correlation.Method.PEARSON);
         double[][] m = new double[pops.size()][pops.size()];
         int k = 0;
         for (int i = 0; i < pops.size(); i++) {
@@ -148,7 +151,8 @@ public final class ScoreSections {
             List<Estimate> es = new ArrayList<>();
             for (String it : items) {
                 es.add(scores.get(p, it).map(v -> v.score().isPresent()
-                        ? Estimate.of(v.vps(), v.ciLow(), v.ciHigh()) : Estimate.missing()).orElse(Estimate.missing()));
+                        ? Estimate.of(v.vps(), ConfidenceInterval.lower(v.interval()),
+                        ConfidenceInterval.upper(v.interval())) : Estimate.missing()).orElse(Estimate.missing()));
             }
             d.series(p, es);
         }

@@ -97,7 +97,8 @@ public final class LikertSummary {
             this.standardDeviation = Math.sqrt(squares.getAsDouble() / (n - 1));
             double t = Distributions.tQuantile(1 - (1 - confidenceLevel) / 2, n - 1);
             double half = t * (standardDeviation / Math.sqrt(n));
-            this.meanInterval = Optional.of(new ConfidenceInterval(mean - half, mean + half, confidenceLevel));
+            this.meanInterval = Optional.of(new ConfidenceInterval(mean - half, mean + half, confidenceLevel,
+                    ConfidenceInterval.Method.STUDENT_T));
         } else {
             this.standardDeviation = Double.NaN;
             this.meanInterval = Optional.empty();

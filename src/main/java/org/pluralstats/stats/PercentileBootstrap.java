@@ -222,7 +222,8 @@ public final class PercentileBootstrap {
             Arrays.sort(v);
             ConfidenceInterval ci = null;
             if (v.length >= 2) {
-                ci = new ConfidenceInterval(quantile(v, alpha / 2), quantile(v, 1 - alpha / 2), level);
+                ci = new ConfidenceInterval(quantile(v, alpha / 2), quantile(v, 1 - alpha / 2), level,
+                        ConfidenceInterval.Method.PERCENTILE_BOOTSTRAP);
             }
             results.add(new Result(ci, resamples, resamples - defined[s]));
         }
@@ -293,16 +294,6 @@ public final class PercentileBootstrap {
             return Optional.ofNullable(interval);
         }
 
-        /** @return the lower limit, {@code NaN} when there is no interval */
-        public double lower() {
-            return interval == null ? Double.NaN : interval.lower();
-        }
-
-        /** @return the upper limit, {@code NaN} when there is no interval */
-        public double upper() {
-            return interval == null ? Double.NaN : interval.upper();
-        }
-
         /** @return the number of resamples drawn */
         public int resamples() {
             return resamples;
@@ -315,7 +306,7 @@ public final class PercentileBootstrap {
 
         @Override
         public String toString() {
-            return "bootstrap(" + (interval == null ? "no interval" : "[" + interval.lower() + ", " + interval.upper() + "]")
+            return "bootstrap(" + (interval == null ? "no interval" : interval)
                     + ", B=" + resamples + ", undefined=" + undefined + ")";
         }
     }

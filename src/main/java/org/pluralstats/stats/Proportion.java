@@ -75,7 +75,7 @@ public final class Proportion {
         // centre ∓ half is exactly 0 at k = 0 and 1 at k = n; say so instead of keeping the rounding
         double lower = count == 0 ? 0.0 : Math.max(0.0, centre - half);
         double upper = count == n ? 1.0 : Math.min(1.0, centre + half);
-        return new ConfidenceInterval(lower, upper, level);
+        return new ConfidenceInterval(lower, upper, level, ConfidenceInterval.Method.WILSON);
     }
 
     /** @return the count {@code k} */

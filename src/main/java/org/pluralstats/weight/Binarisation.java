@@ -83,6 +83,14 @@ public final class Binarisation {
     }
 
     /**
+     * @param rule an automatic rule
+     * @return {@link #paper()} or {@link #scaleMidpoint()}
+     */
+    public static Binarisation of(AutomaticRule rule) {
+        return rule == AutomaticRule.PAPER ? paper() : scaleMidpoint();
+    }
+
+    /**
      * {@link AutomaticRule#SCALE_MIDPOINT} over every item with a declared scale (Google Forms).
      *
      * @return the scale-midpoint binarisation
@@ -115,15 +123,6 @@ public final class Binarisation {
         return new Binarisation(items, rule, policy, reversedPrefixes);
     }
 
-    /**
-     * @param prefixes item ids (or id prefixes, case-insensitive) that the automatic rule reverses;
-     *     the paper's is {@code E035}
-     * @return a copy reversing these
-     */
-    public Binarisation withReversed(List<String> prefixes) {
-        return new Binarisation(items, rule, nonPositive, prefixes);
-    }
-
     /** @return the listed items (empty: all eligible items) */
     public List<ItemCoding> items() {
         return items;
@@ -132,11 +131,6 @@ public final class Binarisation {
     /** @return the automatic rule, if any */
     public Optional<AutomaticRule> rule() {
         return rule;
-    }
-
-    /** @return the policy for codes ≤ 0 */
-    public NonPositiveCodes nonPositiveCodes() {
-        return nonPositive;
     }
 
     /**

@@ -63,19 +63,6 @@ public record ItemCoding(String id, String label, List<String> positive, List<St
     }
 
     /**
-     * @param codes further numeric codes that are missing
-     * @return a copy with these missing codes
-     */
-    public ItemCoding withMissing(double... codes) {
-        return new ItemCoding(id, label, positive, codes(codes), reversed, rule);
-    }
-
-    /** @return a copy whose indicator is flipped */
-    public ItemCoding withReversal() {
-        return new ItemCoding(id, label, positive, missing, !reversed, rule);
-    }
-
-    /**
      * @param newRule the automatic rule for this item
      * @return a copy using it when {@code positive} is empty
      */

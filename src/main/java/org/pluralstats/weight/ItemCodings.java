@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.io.JsonInput;
 import org.pluralstats.data.SurveyData;
@@ -105,15 +104,20 @@ public record ItemCodings(String source, List<ItemCoding> items, Optional<Boolea
         return new ItemCodings(source, out, npm);
     }
 
+    /** @return the binarisation these codings describe, every item by its listed positive codes */
+    public Binarisation binarisation() {
+        return withPolicy(Binarisation.of(items));
+    }
+
     /**
-     * The binarisation these codings describe: items without positive codes use {@code rule}.
-     *
-     * @param rule the automatic rule for items without positive codes, if any
-     * @return the binarisation
+     * @param rule the automatic rule for the items that list no positive codes
+     * @return the binarisation these codings describe
      */
-    public Binarisation binarisation(Optional<AutomaticRule> rule) {
-        Binarisation b = rule.map(r -> r == AutomaticRule.PAPER ? Binarisation.paper() : Binarisation.scaleMidpoint())
-                .orElseGet(() -> Binarisation.of(items)).withItems(items);
+    public Binarisation binarisation(AutomaticRule rule) {
+        return withPolicy(Binarisation.of(rule).withItems(items));
+    }
+
+    private Binarisation withPolicy(Binarisation b) {
         if (nonPositiveMissing.isPresent()) {
             b = b.withNonPositiveCodes(nonPositiveMissing.get() ? Binarisation.NonPositiveCodes.MISSING
                     : Binarisation.NonPositiveCodes.ANSWERS);

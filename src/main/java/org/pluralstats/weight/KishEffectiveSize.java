@@ -21,9 +21,16 @@ public final class KishEffectiveSize {
             s.accept(w);
             s2.accept(w * w);
         }
-        double sum = s.getAsDouble();
-        double sq = s2.getAsDouble();
-        return sq == 0 ? Double.NaN : sum * sum / sq;
+        return fromSums(s.getAsDouble(), s2.getAsDouble());
+    }
+
+    /**
+     * @param sum {@code Σ w}
+     * @param sumOfSquares {@code Σ w²}
+     * @return {@code (Σ w)² / Σ w²}; NaN when {@code Σ w² = 0}
+     */
+    public static double fromSums(double sum, double sumOfSquares) {
+        return sumOfSquares == 0 ? Double.NaN : sum * sum / sumOfSquares;
     }
 
     /**

@@ -1,5 +1,10 @@
 package org.pluralstats.weight;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.pluralstats.PluralstatsException;
+import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.stats.Distributions;
 
 /**
@@ -13,40 +18,50 @@ import org.pluralstats.stats.Distributions;
  *
  * where {@code se / (p (1 - p))} is the delta-method (equivalently, the intercept-only quasibinomial
  * sandwich) standard error of {@code logit(p)}. For {@code svydesign(ids = ~1, ...)} on {@code m}
- * respondents {@code df = m - 1}. Undefined (NaN) when {@code p} is 0 or 1, {@code se} is not finite,
+ * respondents {@code df = m - 1}. Undefined (empty) when {@code p} is 0 or 1, {@code se} is not finite,
  * or {@code df < 1}.
+ *
+ * <p>An instance is one confidence level; it keeps the t quantiles it has solved (one per degrees of
+ * freedom, {@link Distributions#tQuantile} to 1e-14, which R's {@code qt} matches to 1e-9
+ * after the back-transform: scoring thousands of population × item cells needs few). Thread-safe.
  */
 public final class LogitInterval {
-    private LogitInterval() {
+    private final double level;
+    private final Map<Double, Double> quantiles = new ConcurrentHashMap<>();
+
+    private LogitInterval(double level) {
+        this.level = level;
+    }
+
+    /**
+     * @param level the confidence level, in (0, 1)
+     * @return the interval at this level
+     * @throws PluralstatsException if the level is not in (0, 1)
+     */
+    public static LogitInterval at(double level) {
+        return new LogitInterval(ConfidenceInterval.checkLevel(level));
+    }
+
+    /** @return the confidence level */
+    public double level() {
+        return level;
     }
 
     /**
      * @param p the estimated proportion
      * @param se its standard error
      * @param df degrees of freedom of the t quantile
-     * @param level confidence level, e.g. 0.95
-     * @return {@code {low, high}}, both NaN when undefined
+     * @return the interval; empty when undefined (see the class comment)
      */
-    public static double[] of(double p, double se, double df, double level) {
-        if (!(p > 0 && p < 1) || !Double.isFinite(se) || !(df >= 1) || !(level > 0 && level < 1)) {
-            return new double[] {Double.NaN, Double.NaN};
+    public Optional<ConfidenceInterval> of(double p, double se, double df) {
+        if (!(p > 0 && p < 1) || !Double.isFinite(se) || !(df >= 1)) {
+            return Optional.empty();
         }
-        double t = studentQuantile(1 - (1 - level) / 2, df);
+        double t = quantiles.computeIfAbsent(df, d -> Distributions.tQuantile(1 - (1 - level) / 2, d));
         double centre = Math.log(p / (1 - p));
         double half = t * se / (p * (1 - p));
-        return new double[] {expit(centre - half), expit(centre + half)};
-    }
-
-    /**
-     * The Student-t quantile, solved to an absolute accuracy of 1e-14 (Commons Math's default of 1e-9
-     * is too coarse to match R's {@code qt} to 1e-9 after the back-transform).
-     *
-     * @param probability the lower-tail probability
-     * @param df degrees of freedom (at least 1)
-     * @return {@code t} with {@code P(T ≤ t) = probability}
-     */
-    public static double studentQuantile(double probability, double df) {
-        return Distributions.tQuantile(probability, df);
+        return Optional.of(new ConfidenceInterval(expit(centre - half), expit(centre + half), level,
+                ConfidenceInterval.Method.LOGIT));
     }
 
     private static double expit(double x) {

@@ -15,7 +15,7 @@ import org.pluralstats.data.SurveyData;
  * estimators ({@link ValuePolarityScores}, {@link HumanSelfConsistency}) can share them.
  *
  * <pre>{@code
- * SurveyData data = SurveyFiles.read(Path.of("wvs7.csv"), ReadOptions.defaults());
+ * SurveyData data = SurveyFiles.read(Path.of("wvs7.csv"));
  * PolarityDesign design = PolarityDesign.builder(data)
  *         .binarisation(Binarisation.paper())
  *         .populations(PopulationSpec.by("B_COUNTRY_ALPHA"))
@@ -101,17 +101,6 @@ public final class PolarityDesign {
      */
     public static Builder builder(SurveyData data) {
         return new Builder(data);
-    }
-
-    /**
-     * The same data, binarised items and weights grouped into other populations: binarisation and
-     * weights are not computed again (scores by country, by language and globally from one design).
-     *
-     * @param spec the populations
-     * @return a design over them
-     */
-    public PolarityDesign withPopulations(PopulationSpec spec) {
-        return new PolarityDesign(data, items, weight, weights, spec, invalidWeights);
     }
 
     static boolean valid(double w) {

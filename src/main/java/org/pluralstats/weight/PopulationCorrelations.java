@@ -2,6 +2,7 @@ package org.pluralstats.weight;
 
 import java.util.Iterator;
 import java.util.List;
+import org.pluralstats.stats.Correlation;
 import org.pluralstats.table.ColumnType;
 import org.pluralstats.table.ResultTable;
 import org.pluralstats.table.Role;
@@ -14,7 +15,7 @@ import org.pluralstats.table.TabularResult;
  * @param method Pearson or Spearman
  * @param pairs one per ordered pair (a, b), a outer, diagonal included
  */
-public record PopulationCorrelations(CorrelationMethod method, List<PopulationCorrelation> pairs)
+public record PopulationCorrelations(Correlation.Method method, List<PopulationCorrelation> pairs)
         implements TabularResult, Iterable<PopulationCorrelation> {
     /**
      * @param method Pearson or Spearman

@@ -2,6 +2,7 @@ package org.pluralstats.weight;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pluralstats.stats.Correlation;
 
 /**
  * Cross-population correlations of value polarity score vectors (the seed paper's Figure 2: Pearson
@@ -17,7 +18,7 @@ public final class ScoreCorrelations {
      * @param method Pearson or Spearman
      * @return the correlations, one per ordered pair (a, b), a outer, in the table's population order, diagonal included
      */
-    public static PopulationCorrelations of(ScoreTable table, CorrelationMethod method) {
+    public static PopulationCorrelations of(ScoreTable table, Correlation.Method method) {
         List<String> pops = table.populations();
         List<double[]> vectors = new ArrayList<>();
         for (String p : pops) {
@@ -40,7 +41,7 @@ public final class ScoreCorrelations {
      * @param method the method
      * @return their correlation over the shared items
      */
-    public static PopulationCorrelation pair(String a, String b, double[] x, double[] y, CorrelationMethod method) {
+    public static PopulationCorrelation pair(String a, String b, double[] x, double[] y, Correlation.Method method) {
         int n = 0;
         for (int k = 0; k < x.length; k++) {
             if (!Double.isNaN(x[k]) && !Double.isNaN(y[k])) {
@@ -56,6 +57,6 @@ public final class ScoreCorrelations {
                 ys[m++] = y[k];
             }
         }
-        return new PopulationCorrelation(a, b, method, n, method.correlate(xs, ys));
+        return new PopulationCorrelation(a, b, method, n, method.coefficient(xs, ys));
     }
 }

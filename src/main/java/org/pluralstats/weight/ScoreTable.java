@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.io.JsonInput;
 import org.pluralstats.io.TextFiles;
+import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.table.ColumnType;
 import org.pluralstats.table.ResultTable;
 import org.pluralstats.table.Role;
@@ -75,7 +76,8 @@ public final class ScoreTable implements TabularResult {
                 .number("ciLow", Role.CI_LOWER, 4).number("ciHigh", Role.CI_UPPER, 4)
                 .column("excluded", ColumnType.INTEGER, Role.COUNT);
         for (ValuePolarityScore s : rows) {
-            t.row(s.population(), s.item(), s.vps(), s.n(), s.weightSum(), s.se(), s.nEff(), s.ciLow(), s.ciHigh(),
+            t.row(s.population(), s.item(), s.vps(), s.n(), s.weightSum(), s.se(), s.nEff(),
+                    ConfidenceInterval.lower(s.interval()), ConfidenceInterval.upper(s.interval()),
                     s.excluded());
         }
         return t.build();
@@ -158,10 +160,16 @@ public final class ScoreTable implements TabularResult {
             String where = "row " + k;
             out.add(new ValuePolarityScore(r.get("population").textValue(), r.get("item").textValue(),
                     count(name, r, "n", where), num(name, r, "weightSum", where), num(name, r, "vps", where),
-                    num(name, r, "se", where), num(name, r, "nEff", where), num(name, r, "ciLow", where),
-                    num(name, r, "ciHigh", where), count(name, r, "excluded", where)));
+                    num(name, r, "se", where), num(name, r, "nEff", where),
+                    interval(num(name, r, "ciLow", where), num(name, r, "ciHigh", where)),
+                    count(name, r, "excluded", where)));
         }
         return guarded(name, out);
+    }
+
+    /** A logit interval read back from a file (written at the 95% level of {@code pluralstats vps}). */
+    private static Optional<ConfidenceInterval> interval(double low, double high) {
+        return ConfidenceInterval.ofLimits(low, high, 0.95, ConfidenceInterval.Method.LOGIT);
     }
 
     private static double num(String name, JsonNode r, String f, String where) {
@@ -195,7 +203,7 @@ public final class ScoreTable implements TabularResult {
                 out.add(new ValuePolarityScore(rec.get("population"), rec.get("item"), (int) cell(name, line, rec, "n", 0),
                         cell(name, line, rec, "weightSum", Double.NaN), cell(name, line, rec, "vps", Double.NaN),
                         cell(name, line, rec, "se", Double.NaN), cell(name, line, rec, "nEff", Double.NaN),
-                        cell(name, line, rec, "ciLow", Double.NaN), cell(name, line, rec, "ciHigh", Double.NaN),
+                        interval(cell(name, line, rec, "ciLow", Double.NaN), cell(name, line, rec, "ciHigh", Double.NaN)),
                         (int) cell(name, line, rec, "excluded", 0)));
             }
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {

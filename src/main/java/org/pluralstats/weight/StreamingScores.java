@@ -23,6 +23,7 @@ import org.pluralstats.io.FileDictionary;
 import org.pluralstats.io.SurveyFiles;
 import org.pluralstats.io.Variable;
 import org.pluralstats.io.wvs.WvsConventions;
+import org.pluralstats.stats.CompensatedSum;
 
 /**
  * Value polarity scores (Eq. 1) computed in one streaming pass over a data file, holding per
@@ -74,41 +75,35 @@ public final class StreamingScores {
         return new StreamingScores(binarisation, population, weight, invalidWeights, ValuePolarityScores.withDefaults());
     }
 
-    /** Running sums of one item for one answer code, one slot per population. */
+    /** Running sums of one item for one answer code, one slot per population: Σw (counting the answers) and Σw². */
     private static final class CodeSums {
         final double code;
-        long[] count = new long[4];
-        double[] w = new double[4];
-        double[] wc = new double[4];
-        double[] w2 = new double[4];
-        double[] w2c = new double[4];
-        long[] excluded = new long[4];
+        CompensatedSum[] w = new CompensatedSum[0];
+        CompensatedSum[] w2 = new CompensatedSum[0];
+        long[] excluded = new long[0];
 
         CodeSums(double code) {
             this.code = code;
+            ensure(4);
         }
 
         void ensure(int pops) {
-            if (pops > count.length) {
-                int n = Math.max(pops, count.length * 2);
-                count = Arrays.copyOf(count, n);
+            if (pops > w.length) {
+                int n = Math.max(pops, w.length * 2);
+                int from = w.length;
                 w = Arrays.copyOf(w, n);
-                wc = Arrays.copyOf(wc, n);
                 w2 = Arrays.copyOf(w2, n);
-                w2c = Arrays.copyOf(w2c, n);
                 excluded = Arrays.copyOf(excluded, n);
+                for (int p = from; p < n; p++) {
+                    w[p] = CompensatedSum.create();
+                    w2[p] = CompensatedSum.create();
+                }
             }
         }
 
         void add(int p, double x) {
-            count[p]++;
-            double t = w[p] + x;
-            wc[p] += Math.abs(w[p]) >= Math.abs(x) ? (w[p] - t) + x : (x - t) + w[p];
-            w[p] = t;
-            double x2 = x * x;
-            double t2 = w2[p] + x2;
-            w2c[p] += Math.abs(w2[p]) >= Math.abs(x2) ? (w2[p] - t2) + x2 : (x2 - t2) + w2[p];
-            w2[p] = t2;
+            w[p].accept(x);
+            w2[p].accept(x * x);
         }
     }
 
@@ -335,7 +330,6 @@ public final class StreamingScores {
             itemIndex.put(sums[i].variable.name().toLowerCase(Locale.ROOT), i);
         }
         List<ValuePolarityScore> out = new ArrayList<>();
-        Map<Integer, Double> quantiles = new HashMap<>();
         for (Map.Entry<String, Integer> pe : popIndex.entrySet()) {
             int p = pe.getValue();
             for (BinaryItem bi : items) {
@@ -349,13 +343,13 @@ public final class StreamingScores {
                 for (int r = 0; r < cs.size(); r++) {
                     int a = bi.value(r);
                     CodeSums c = cs.get(r);
-                    if (a < 0 || p >= c.count.length) {
+                    if (a < 0 || p >= c.w.length) {
                         continue;
                     }
-                    m += c.count[p];
+                    m += c.w[p].count();
                     excluded += c.excluded[p];
-                    double cw = c.w[p] + c.wc[p];
-                    double cw2 = c.w2[p] + c.w2c[p];
+                    double cw = c.w[p].getAsDouble();
+                    double cw2 = c.w2[p].getAsDouble();
                     sw += cw;
                     if (a == 1) {
                         swa += cw;
@@ -367,8 +361,7 @@ public final class StreamingScores {
                 if (m > Integer.MAX_VALUE) {
                     throw new PluralstatsException("more than 2^31 answers to " + bi.id() + " in " + pe.getKey());
                 }
-                out.add(estimator.fromSums(pe.getKey(), bi.id(), (int) m, sw, swa, pos2, neg2, (int) excluded,
-                        quantiles));
+                out.add(estimator.fromSums(pe.getKey(), bi.id(), (int) m, sw, swa, pos2, neg2, (int) excluded));
             }
         }
         return ScoreTable.of(out);

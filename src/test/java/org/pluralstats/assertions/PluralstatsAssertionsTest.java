@@ -8,17 +8,20 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pluralstats.io.forms.GoogleFormsReader;
 import org.pluralstats.report.FormsReport;
+import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.weight.ScoreTable;
 import org.pluralstats.weight.ValuePolarityScore;
 
 /** The kit's failure messages name the cell, the expected and the actual value. */
 class PluralstatsAssertionsTest {
     static final ScoreTable SCORES = ScoreTable.of(List.of(
-            new ValuePolarityScore("DNK", "F120", 58, 60.1, 0.8612, 0.04, 50.2, 0.75, 0.93, 0),
-            new ValuePolarityScore("NLD", "F120", 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0)));
+            new ValuePolarityScore("DNK", "F120", 58, 60.1, 0.8612, 0.04, 50.2,
+                    Optional.of(new ConfidenceInterval(0.75, 0.93, 0.95, ConfidenceInterval.Method.LOGIT)), 0),
+            ValuePolarityScore.empty("NLD", "F120", 0)));
 
     @Test
     void scoreFailuresSayWhatDiffered() {

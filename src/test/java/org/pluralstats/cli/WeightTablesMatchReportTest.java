@@ -7,17 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pluralstats.io.ReadOptions;
 import org.pluralstats.io.SurveyFiles;
 import org.pluralstats.report.Json;
 import org.pluralstats.report.ResultTableWriters;
 import org.pluralstats.report.ScoreSections;
 import org.pluralstats.report.html.ReportSection;
 import org.pluralstats.report.html.ReportTable;
-import org.pluralstats.weight.CorrelationMethod;
+import org.pluralstats.stats.Correlation;
 import org.pluralstats.weight.HumanSelfConsistency;
 import org.pluralstats.weight.ItemCodings;
 import org.pluralstats.weight.PolarityDesign;
@@ -36,8 +34,8 @@ class WeightTablesMatchReportTest {
 
     @Test
     void vpsAndCorrelateEqualTheReportTables(@TempDir Path dir) throws IOException {
-        PolarityDesign design = PolarityDesign.builder(SurveyFiles.read(Path.of(WeightCommandsTest.DATA), ReadOptions.defaults()))
-                .binarisation(ItemCodings.read(Path.of(WeightCommandsTest.ITEMS)).binarisation(Optional.empty()))
+        PolarityDesign design = PolarityDesign.builder(SurveyFiles.read(Path.of(WeightCommandsTest.DATA)))
+                .binarisation(ItemCodings.read(Path.of(WeightCommandsTest.ITEMS)).binarisation())
                 .populations(PopulationSpec.by("B_COUNTRY_ALPHA")).weight(WeightSpec.parse("W_WEIGHT")).build();
         ScoreTable scores = ValuePolarityScores.withDefaults().estimate(design);
         ReportSection section = ScoreSections.of("scores", "Scores", design, scores, Map.of(), List.of(), List.of());
@@ -58,15 +56,15 @@ class WeightTablesMatchReportTest {
                 .isEqualTo(correlations.csv()).startsWith("a,b,method,items,r\n");
         assertThat(WeightCommandsTest.run(0, "correlate", "--vps", file.toString(), "--format", "json")[0])
                 .isEqualTo(Json.write(correlations.json()));
-        assertThat(ScoreCorrelations.of(scores, CorrelationMethod.PEARSON).toString())
+        assertThat(ScoreCorrelations.of(scores, Correlation.Method.PEARSON).toString())
                 .startsWith("Correlations between populations' value polarity scores, over shared items (36 rows × 5 columns)\n"
                         + "method: pearson\n");
     }
 
     @Test
     void consistencyPrintsItsResultsTable() {
-        PolarityDesign design = PolarityDesign.builder(SurveyFiles.read(Path.of(WeightCommandsTest.DATA), ReadOptions.defaults()))
-                .binarisation(ItemCodings.read(Path.of(WeightCommandsTest.ITEMS)).binarisation(Optional.empty()))
+        PolarityDesign design = PolarityDesign.builder(SurveyFiles.read(Path.of(WeightCommandsTest.DATA)))
+                .binarisation(ItemCodings.read(Path.of(WeightCommandsTest.ITEMS)).binarisation())
                 .populations(PopulationSpec.by("B_COUNTRY_ALPHA")).weight(WeightSpec.parse("W_WEIGHT")).build();
         SelfConsistencies values = HumanSelfConsistency.withDefaults().withSeed(3).estimate(design);
         assertThat(WeightCommandsTest.run(0, "consistency", "--data", WeightCommandsTest.DATA, "--items",

@@ -13,10 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pluralstats.data.SurveyData;
-import org.pluralstats.io.ReadOptions;
 import org.pluralstats.io.SurveyFiles;
 import org.pluralstats.io.forms.Codebook;
 import org.pluralstats.io.forms.FormsReadOptions;
@@ -48,8 +46,8 @@ class ReadmeExampleTest {
         FormsReport table = FormsReport.of(GoogleFormsReader.read(files, FormsReadOptions.builder().codebook(codebook).build()), Map.of());
         System.out.println(table.tableMarkdown());                                  // the pilot's Table 1
 
-        SurveyData wvs = SurveyFiles.read(Path.of("data-samples/wvs-sample/wvs7-sample.dta"), ReadOptions.defaults());
-        var items = ItemCodings.read(Path.of("data-samples/wvs-sample/items.json")).binarisation(Optional.empty());
+        SurveyData wvs = SurveyFiles.read(Path.of("data-samples/wvs-sample/wvs7-sample.dta"));
+        var items = ItemCodings.read(Path.of("data-samples/wvs-sample/items.json")).binarisation();
         PolarityDesign design = PolarityDesign.builder(wvs).binarisation(items)
                 .populations(PopulationSpec.by("B_COUNTRY_ALPHA")).weight(WeightSpec.parse("W_WEIGHT")).build();
         ScoreTable scores = ValuePolarityScores.withDefaults().estimate(design);    // Eq. 1, country × item

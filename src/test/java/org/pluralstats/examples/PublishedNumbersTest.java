@@ -6,10 +6,8 @@ import static org.pluralstats.assertions.PluralstatsAssertions.within;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pluralstats.io.ReadOptions;
 import org.pluralstats.io.SurveyFiles;
 import org.pluralstats.io.forms.Codebook;
 import org.pluralstats.io.forms.FormsReadOptions;
@@ -51,8 +49,8 @@ class PublishedNumbersTest {
         table = FormsReport.of(survey, Map.of());
 
         ItemCodings items = ItemCodings.read(WVS.resolve("items.json"));
-        PolarityDesign design = PolarityDesign.builder(SurveyFiles.read(WVS.resolve("wvs7-sample.sav"), ReadOptions.defaults()))
-                .binarisation(items.binarisation(Optional.empty()))
+        PolarityDesign design = PolarityDesign.builder(SurveyFiles.read(WVS.resolve("wvs7-sample.sav")))
+                .binarisation(items.binarisation())
                 .populations(PopulationSpec.by("B_COUNTRY_ALPHA"))
                 .weight(WeightSpec.parse("W_WEIGHT"))
                 .build();

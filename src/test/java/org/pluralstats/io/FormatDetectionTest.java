@@ -52,7 +52,7 @@ class FormatDetectionTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         // every entry point refuses it the same way, before any reader sees it
         assertThatThrownBy(() -> SurveyFiles.open(p)).isInstanceOf(SurveyFormatException.class).hasMessageContaining(what);
-        assertThatThrownBy(() -> SurveyFiles.read(p, ReadOptions.defaults()))
+        assertThatThrownBy(() -> SurveyFiles.read(p))
                 .isInstanceOf(SurveyFormatException.class).hasMessageContaining(what);
     }
 
@@ -251,18 +251,18 @@ class FormatDetectionTest {
     void csvIsStillCsv(String text) throws IOException {
         Path p = write("ok.csv", text);
         assertThat(SurveyFiles.detect(p)).isEqualTo(FileFormat.CSV);
-        SurveyData data = SurveyFiles.read(p, ReadOptions.defaults());
+        SurveyData data = SurveyFiles.read(p);
         assertThat(data.rows()).isEqualTo((int) text.chars().filter(c -> c == '\n').count() - 1
                 - (text.contains("two\nlines") ? 1 : 0));
     }
 
     @Test
     void textWithoutAHeaderIsRefusedByTheCsvReaderWithALine() throws IOException {
-        assertThatThrownBy(() -> SurveyFiles.read(write("blank.csv", "\n\n\n"), ReadOptions.defaults()))
+        assertThatThrownBy(() -> SurveyFiles.read(write("blank.csv", "\n\n\n")))
                 .isInstanceOf(SurveyFormatException.class).hasMessageContaining("line 1: the file holds only blank lines");
-        assertThatThrownBy(() -> SurveyFiles.read(write("lead.csv", "\na,b\n1,2\n"), ReadOptions.defaults()))
+        assertThatThrownBy(() -> SurveyFiles.read(write("lead.csv", "\na,b\n1,2\n")))
                 .isInstanceOf(SurveyFormatException.class).hasMessageContaining("line 1, column \"1\": empty variable name");
-        assertThatThrownBy(() -> SurveyFiles.read(write("ragged.csv", "a,b\n1,2\n3\n"), ReadOptions.defaults()))
+        assertThatThrownBy(() -> SurveyFiles.read(write("ragged.csv", "a,b\n1,2\n3\n")))
                 .isInstanceOf(SurveyFormatException.class).hasMessageContaining("line 3");
     }
 
@@ -270,7 +270,7 @@ class FormatDetectionTest {
     void latin1TextGoesToTheCsvReaderWhichLocatesTheBadByte() throws IOException {
         Path p = write("latin1.csv", "country,city\nDE,K\u00f6ln\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(SurveyFiles.detect(p)).isEqualTo(FileFormat.CSV);
-        assertThatThrownBy(() -> SurveyFiles.read(p, ReadOptions.defaults()))
+        assertThatThrownBy(() -> SurveyFiles.read(p))
                 .isInstanceOf(SurveyFormatException.class)
                 .hasMessageContaining("line 2").hasMessageContaining("UTF-8");
     }

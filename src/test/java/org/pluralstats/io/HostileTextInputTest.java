@@ -247,7 +247,7 @@ class HostileTextInputTest {
     void controlCharactersInAHeaderReachAnErrorMessageEscaped() {
         // a duplicate header: the CSV reader names it in its message
         Path p = write("data.csv", "\"" + TERMINAL_ATTACK + "\",\"" + TERMINAL_ATTACK + "\"\n1,2\n");
-        SurveyFormatException e = fails(() -> SurveyFiles.read(p, ReadOptions.defaults()));
+        SurveyFormatException e = fails(() -> SurveyFiles.read(p));
         assertThat(e.getMessage()).contains("Q\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202eevil");
     }
 

@@ -25,7 +25,7 @@ class InputFilesTest {
     Path dir;
 
     private static final List<Consumer<Path>> READERS = List.of(
-            p -> SurveyFiles.read(p, ReadOptions.defaults()),
+            p -> SurveyFiles.read(p),
             p -> SurveyFiles.open(p).close(),
             p -> org.pluralstats.io.csv.CsvReader.open(p).close(),
             p -> org.pluralstats.io.spss.SpssReader.open(p).close(),
@@ -78,7 +78,7 @@ class InputFilesTest {
     @Test
     void directoriesAndMissingFilesAreNamed() {
         assertThatThrownBy(() -> InputFiles.requireRegular(dir)).hasMessageContaining("is a directory, not a file");
-        assertThatThrownBy(() -> SurveyFiles.read(dir.resolve("none.sav"), ReadOptions.defaults()))
+        assertThatThrownBy(() -> SurveyFiles.read(dir.resolve("none.sav")))
                 .hasMessageContaining("none.sav").hasMessageContaining("file not found");
     }
 

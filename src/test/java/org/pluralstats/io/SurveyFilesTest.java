@@ -27,7 +27,7 @@ class SurveyFilesTest {
         }
         Path p = dir.resolve("late-text.csv");
         Files.writeString(p, sb);
-        SurveyData d = SurveyFiles.read(p, ReadOptions.defaults());
+        SurveyData d = SurveyFiles.read(p);
         assertThat(d.rows()).isEqualTo(2500);
         assertThat(d.require("code")).isInstanceOf(CategoricalColumn.class);
         assertThat(((CategoricalColumn) d.require("code")).level(2000)).contains("A7");
@@ -39,7 +39,7 @@ class SurveyFilesTest {
     void noConventionsForOrdinaryFiles() throws IOException {
         Path p = dir.resolve("plain.csv");
         Files.writeString(p, "a,b\n-1,2\n,3\n");
-        SurveyData d = SurveyFiles.read(p, ReadOptions.defaults());
+        SurveyData d = SurveyFiles.read(p);
         NumericColumn a = (NumericColumn) d.require("a");
         assertThat(a.isMissing(0)).isFalse();
         assertThat(a.value(0)).isEqualTo(-1);

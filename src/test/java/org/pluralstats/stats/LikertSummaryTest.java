@@ -125,7 +125,7 @@ class LikertSummaryTest {
 
         LikertSummary equal = LikertSummary.of(5, 5, 5);
         assertThat(equal.standardDeviation()).hasValue(0);
-        assertThat(equal.meanInterval()).contains(new ConfidenceInterval(5, 5, 0.95));
+        assertThat(equal.meanInterval()).contains(new ConfidenceInterval(5, 5, 0.95, ConfidenceInterval.Method.STUDENT_T));
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
@@ -100,7 +99,7 @@ class BinarisationTest {
         ItemCodings codings = ItemCodings.parse("items.json", new ObjectMapper().readTree(
                 "{\"items\":[{\"id\":\"q184\",\"positive\":[6,7,8,9,10],\"missing\":[99]},"
                         + "{\"id\":\"Q1\",\"positive\":[1,2],\"reverse\":true}]}"));
-        List<BinaryItem> items = codings.binarisation(Optional.empty()).apply(d);
+        List<BinaryItem> items = codings.binarisation().apply(d);
         assertThat(items).extracting(BinaryItem::id).containsExactly("Q184", "Q1");
         assertThat(values(items.get(0))).containsExactly(0, 1, 1, -1, -1, -1);
         assertThat(values(items.get(1))).containsExactly(0, 0, 1, 1, -1, 0);

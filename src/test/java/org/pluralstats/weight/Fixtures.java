@@ -6,10 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Optional;
-import org.pluralstats.PluralstatsException;
 import org.pluralstats.data.SurveyData;
-import org.pluralstats.io.ReadOptions;
 import org.pluralstats.io.SurveyFiles;
 
 /** Shared access to the R reference fixtures and the samples. */
@@ -33,7 +30,7 @@ final class Fixtures {
      * Stata readers are written elsewhere; their files are in the parameter lists already).
      */
     static SurveyData read(Path file) {
-        return SurveyFiles.read(file, ReadOptions.defaults());
+        return SurveyFiles.read(file);
     }
 
     static double num(JsonNode n) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pluralstats.data.SurveyData;
+import org.pluralstats.stats.Correlation;
 
 /** Human self-consistency: the released definition, determinism, and the closed form. */
 class HumanSelfConsistencyTest {
@@ -14,7 +14,7 @@ class HumanSelfConsistencyTest {
     static PolarityDesign design() {
         SurveyData data = Fixtures.read(Fixtures.SAMPLES.resolve("wvs7-sample.csv"));
         return PolarityDesign.builder(data)
-                .binarisation(ItemCodings.read(Fixtures.SAMPLES.resolve("items.json")).binarisation(Optional.empty()))
+                .binarisation(ItemCodings.read(Fixtures.SAMPLES.resolve("items.json")).binarisation())
                 .populations(PopulationSpec.by("B_COUNTRY_ALPHA"))
                 .weight(WeightSpec.parse("W_WEIGHT"))
                 .build();
@@ -37,7 +37,7 @@ class HumanSelfConsistencyTest {
                 }
             }
         }
-        return CorrelationMethod.pearson(x, y);
+        return Correlation.pearsonCoefficient(x, y);
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pluralstats.data.SurveyData;
-import org.pluralstats.io.ReadOptions;
 import org.pluralstats.io.SurveyFiles;
 
 /**
@@ -58,7 +57,7 @@ class RakingReferenceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void equalsRSurvey(String name, JsonNode c) {
-        SurveyData data = SurveyFiles.read(Fixtures.RESOURCES.resolve("wvs7-rake.csv"), ReadOptions.defaults());
+        SurveyData data = SurveyFiles.read(Fixtures.RESOURCES.resolve("wvs7-rake.csv"));
         Raking raking = Raking.withDefaults().withTolerance(c.get("tolerance").asDouble())
                 .withMaxIterations(c.get("maxIterations").asInt());
         if (c.has("bounds")) {

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pluralstats.data.SurveyData;
+import org.pluralstats.stats.Correlation;
+import org.pluralstats.stats.Ranks;
 
 /** Cross-population correlations against R's cor() (tools/weight_reference.R). */
 class ScoreCorrelationsTest {
@@ -16,13 +17,13 @@ class ScoreCorrelationsTest {
         JsonNode ref = Fixtures.json("vps-reference.json").get("correlations");
         SurveyData data = Fixtures.read(Fixtures.SAMPLES.resolve("wvs7-sample.csv"));
         PolarityDesign design = PolarityDesign.builder(data)
-                .binarisation(ItemCodings.read(Fixtures.SAMPLES.resolve("items.json")).binarisation(Optional.empty()))
+                .binarisation(ItemCodings.read(Fixtures.SAMPLES.resolve("items.json")).binarisation())
                 .populations(PopulationSpec.by(ref.get("by").asText()))
                 .weight(WeightSpec.parse(ref.get("weight").asText()))
                 .build();
         ScoreTable table = ValuePolarityScores.withDefaults().estimate(design);
-        List<PopulationCorrelation> pearson = ScoreCorrelations.of(table, CorrelationMethod.PEARSON).pairs();
-        List<PopulationCorrelation> spearman = ScoreCorrelations.of(table, CorrelationMethod.SPEARMAN).pairs();
+        List<PopulationCorrelation> pearson = ScoreCorrelations.of(table, Correlation.Method.PEARSON).pairs();
+        List<PopulationCorrelation> spearman = ScoreCorrelations.of(table, Correlation.Method.SPEARMAN).pairs();
         double maxDiff = 0;
         int checked = 0;
         for (JsonNode r : ref.get("pairs")) {
@@ -43,12 +44,12 @@ class ScoreCorrelationsTest {
     void spearmanUsesAverageRanksAndSkipsMissingPairwise() {
         double[] x = {1, 2, 2, 3, Double.NaN};
         double[] y = {10, 20, 30, 30, 5};
-        assertThat(CorrelationMethod.averageRanks(new double[] {3, 1, 2, 2})).containsExactly(4, 1, 2.5, 2.5);
-        PopulationCorrelation c = ScoreCorrelations.pair("a", "b", x, y, CorrelationMethod.SPEARMAN);
+        assertThat(Ranks.of(new double[] {3, 1, 2, 2}).ranks()).containsExactly(4, 1, 2.5, 2.5);
+        PopulationCorrelation c = ScoreCorrelations.pair("a", "b", x, y, Correlation.Method.SPEARMAN);
         assertThat(c.items()).isEqualTo(4);
         // R 4.2.2: cor(c(1,2,2,3), c(10,20,30,30), method = "spearman") = 0.83333333333333348
         assertThat(c.r()).isCloseTo(0.83333333333333348, org.assertj.core.api.Assertions.within(1e-15));
-        assertThat(ScoreCorrelations.pair("a", "b", new double[] {1, 1}, new double[] {1, 2}, CorrelationMethod.PEARSON).r())
+        assertThat(ScoreCorrelations.pair("a", "b", new double[] {1, 1}, new double[] {1, 2}, Correlation.Method.PEARSON).r())
                 .isNaN();
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.data.SurveyData;
+import org.pluralstats.stats.ConfidenceInterval;
 
 /**
  * The one-pass scorer equals the in-memory path (itself checked against R survey in
@@ -43,7 +44,7 @@ class StreamingScoresTest {
 
     private static Binarisation binarisation(String items) {
         return items.equals("paper") ? Binarisation.paper()
-                : ItemCodings.read(Fixtures.SAMPLES.resolve(items)).binarisation(Optional.empty());
+                : ItemCodings.read(Fixtures.SAMPLES.resolve(items)).binarisation();
     }
 
     @ParameterizedTest(name = "{0} by {1} weight {2} {3}")
@@ -66,7 +67,8 @@ class StreamingScoresTest {
             assertThat(s.item()).isEqualTo(e.item());
             assertThat(s.n()).isEqualTo(e.n());
             for (double[] pair : new double[][] {{s.vps(), e.vps()}, {s.se(), e.se()}, {s.nEff(), e.nEff()},
-                {s.weightSum(), e.weightSum()}, {s.ciLow(), e.ciLow()}, {s.ciHigh(), e.ciHigh()}}) {
+                {s.weightSum(), e.weightSum()}, {ConfidenceInterval.lower(s.interval()), ConfidenceInterval.lower(e.interval())},
+                {ConfidenceInterval.upper(s.interval()), ConfidenceInterval.upper(e.interval())}}) {
                 if (Double.isNaN(pair[1])) {
                     assertThat(pair[0]).isNaN();
                 } else {

@@ -12,6 +12,8 @@ import org.pluralstats.data.CategoricalColumn;
 import org.pluralstats.data.Item;
 import org.pluralstats.data.NumericColumn;
 import org.pluralstats.data.SurveyData;
+import org.pluralstats.stats.ConfidenceInterval;
+import org.pluralstats.stats.Distributions;
 
 /** Degenerate inputs and bad weights. */
 class ValuePolarityScoresTest {
@@ -45,12 +47,12 @@ class ValuePolarityScoresTest {
         assertThat(dnk.n()).isEqualTo(2);
         assertThat(dnk.se()).isEqualTo(0.0);
         assertThat(dnk.nEff()).isCloseTo(9.0 / 5, within(1e-15));
-        assertThat(dnk.hasInterval()).isFalse();
+        assertThat(dnk.interval()).isEmpty();
         ValuePolarityScore nld = t.get("NLD", "Q1").orElseThrow();
         assertThat(nld.n()).isEqualTo(1);
         assertThat(nld.vps()).isEqualTo(0.0);
         assertThat(nld.se()).isNaN();
-        assertThat(nld.hasInterval()).isFalse();
+        assertThat(nld.interval()).isEmpty();
         ValuePolarityScore usa = t.get("USA", "Q1").orElseThrow();
         assertThat(usa.n()).isZero();
         assertThat(usa.weightSum()).isZero();
@@ -109,11 +111,13 @@ class ValuePolarityScoresTest {
     @Test
     void logitIntervalMatchesTheFormula() {
         // t(0.975, 9) = 2.262157162798205 (R qt)
-        assertThat(LogitInterval.studentQuantile(0.975, 9)).isCloseTo(2.2621571627982053, within(1e-13));
-        assertThat(LogitInterval.studentQuantile(0.975, 1)).isCloseTo(12.706204736174707, within(1e-11));
-        double[] ci = LogitInterval.of(0.3, 0.1, 9, 0.95);
+        assertThat(Distributions.tQuantile(0.975, 9)).isCloseTo(2.2621571627982053, within(1e-13));
+        assertThat(Distributions.tQuantile(0.975, 1)).isCloseTo(12.706204736174707, within(1e-11));
+        ConfidenceInterval ci = LogitInterval.at(0.95).of(0.3, 0.1, 9).orElseThrow();
         double half = 2.2621571627982053 * 0.1 / 0.21;
-        assertThat(ci[0]).isCloseTo(1 / (1 + Math.exp(-(Math.log(0.3 / 0.7) - half))), within(1e-14));
-        assertThat(LogitInterval.of(0, 0.1, 9, 0.95)[0]).isNaN();
+        assertThat(ci.lower()).isCloseTo(1 / (1 + Math.exp(-(Math.log(0.3 / 0.7) - half))), within(1e-14));
+        assertThat(ci.upper()).isCloseTo(1 / (1 + Math.exp(-(Math.log(0.3 / 0.7) + half))), within(1e-14));
+        assertThat(ci.method()).isEqualTo(ConfidenceInterval.Method.LOGIT);
+        assertThat(LogitInterval.at(0.95).of(0, 0.1, 9)).isEmpty();
     }
 }

@@ -165,8 +165,7 @@ class CsvReaderTest {
         assertThat(conflict.variable()).isEqualTo("b");
         assertThat(conflict.variables()).containsExactlyInAnyOrder("b", "c");
 
-        org.pluralstats.data.SurveyData d = org.pluralstats.io.SurveyFiles.read(p,
-                org.pluralstats.io.ReadOptions.defaults());
+        org.pluralstats.data.SurveyData d = org.pluralstats.io.SurveyFiles.read(p);
         assertThat(d.rows()).isEqualTo(CsvReader.SAMPLE_ROWS + 200);
         assertThat(d.require("b").item().kind()).isEqualTo(org.pluralstats.data.ItemKind.CHOICE);
         assertThat(d.require("c").item().kind()).isEqualTo(org.pluralstats.data.ItemKind.CHOICE);

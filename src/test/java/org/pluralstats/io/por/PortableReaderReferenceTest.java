@@ -307,7 +307,7 @@ class PortableReaderReferenceTest {
         try (var r = SurveyFiles.open(dir().resolve("pspp_many.por"))) {
             assertThat(r).isInstanceOf(PortableReader.class);
         }
-        var data = SurveyFiles.read(dir().resolve("pspp_mixed.por"), org.pluralstats.io.ReadOptions.defaults());
+        var data = SurveyFiles.read(dir().resolve("pspp_mixed.por"));
         assertThat(data.rows()).isEqualTo(8);
         assertThat(data.warnings()).hasSize(2);
     }

@@ -80,7 +80,7 @@ class StataCaseCountTest {
         Files.write(file, b);
         // SurveyFiles reads through its progress wrapper, which must pass the warnings on
         org.pluralstats.data.SurveyData data =
-                org.pluralstats.io.SurveyFiles.read(file, org.pluralstats.io.ReadOptions.defaults());
+                org.pluralstats.io.SurveyFiles.read(file);
         assertThat(data.rows()).isEqualTo(30);
         assertThat(data.warnings()).singleElement().asString()
                 .contains("the header declares 29 observations but <data> holds 30");

@@ -19,7 +19,6 @@ import org.pluralstats.io.CaseReader;
 import org.pluralstats.io.FileDictionary;
 import org.pluralstats.io.FileFormat;
 import org.pluralstats.io.MissingValues;
-import org.pluralstats.io.ReadOptions;
 import org.pluralstats.io.SurveyFiles;
 import org.pluralstats.io.Variable;
 import org.pluralstats.io.VariableType;
@@ -60,7 +59,7 @@ class WvsConventionsTest {
             assertThat(WvsConventions.populationColumn(dict, "country")).isEqualTo("B_COUNTRY_ALPHA");
             assertThat(WvsConventions.populationColumn(dict, "S_INTLANGUAGE")).isEqualTo("S_INTLANGUAGE");
         }
-        SurveyData d = SurveyFiles.read(file, ReadOptions.defaults());
+        SurveyData d = SurveyFiles.read(file);
         assertThat(d.attributeNames()).containsExactly("B_COUNTRY_ALPHA", "LNGE_ISO");
         Map<String, Integer> byLanguage = new LinkedHashMap<>();
         d.groupRows("LNGE_ISO").forEach((k, v) -> byLanguage.put(k, v.length));

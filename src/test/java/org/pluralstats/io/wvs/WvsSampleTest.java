@@ -37,7 +37,7 @@ class WvsSampleTest {
     @ValueSource(strings = {"wvs7-sample.csv", "wvs7-sample.sav", "wvs7-sample.zsav", "wvs7-sample.dta"})
     void wave7ConventionsGiveCountriesWeightsAndMissingReasons(String file) throws IOException {
         JsonNode ref = reference();
-        SurveyData d = SurveyFiles.read(SAMPLES.resolve(file), ReadOptions.defaults());
+        SurveyData d = SurveyFiles.read(SAMPLES.resolve(file));
         assertThat(d.rows()).isEqualTo(ref.get("rows").asInt());
         assertThat(d.attributeNames()).containsExactly("B_COUNTRY_ALPHA", "S_INTLANGUAGE");
         Map<String, Integer> counts = new LinkedHashMap<>();
