@@ -8,8 +8,6 @@ import org.pluralstats.align.DistributionSimilarity;
 import org.pluralstats.align.OptionDistributions;
 import org.pluralstats.align.SimilarityMetric;
 import org.pluralstats.align.SimilarityReport;
-import org.pluralstats.report.AlignReports;
-import org.pluralstats.report.Json;
 import org.pluralstats.report.Counts;
 import org.pluralstats.stats.JensenShannonDistance;
 import org.pluralstats.stats.PercentileBootstrap;
@@ -87,21 +85,7 @@ final class SimilarityCommand implements Callable<Integer> {
         SimilarityReport report = DistributionSimilarity.withDefaults().withMetric(m).withLogBase(base)
                 .withResamples(bootstrap).withSeed(seed).withConfidence(confidence)
                 .compare(OptionDistributions.read(human, unclassifiable), OptionDistributions.read(model, unclassifiable));
-        String text;
-        if (perQuestion) {
-            text = switch (format) {
-                case json -> Json.write(AlignReports.questionsJson(report));
-                case csv -> AlignReports.questionsCsv(report);
-                case md -> AlignReports.questionsMarkdown(report);
-            };
-        } else {
-            text = switch (format) {
-                case json -> Json.write(AlignReports.similarityJson(report));
-                case csv -> AlignReports.similarityCsv(report);
-                case md -> AlignReports.similarityMarkdown(report);
-            };
-        }
-        Output.write(out, text);
+        Output.write(out, Output.table(perQuestion ? report.questionsTable() : report.table(), format));
         if (!report.excluded().isEmpty()) {
             System.err.println("pluralstats: left out population x question pairs: " + Counts.describe(report.excluded()));
         }
