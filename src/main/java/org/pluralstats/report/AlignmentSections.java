@@ -140,8 +140,8 @@ public final class AlignmentSections {
      * @param id the section id ({@code us-bias})
      * @param title the heading
      * @param intro a paragraph on the data
-     * @param rows every comparison, model × language × local population
-     * @param locals language → the local population drawn (default: the first in {@code rows})
+     * @param bias every comparison, model × language × local population, with its settings
+     * @param locals language → the local population drawn (default: the first in {@code bias})
      * @return the section
      */
     public static ReportSection usBias(String id, String title, String intro, UsBiasResults bias,
