@@ -159,9 +159,14 @@ class AlignmentTest {
     void bootstrapIsReproducibleAndBracketsTheEstimate() {
         Alignment a = Alignment.withDefaults().withLevel(AlignmentLevel.RESPONSE).withResamples(150).withSeed(11);
         List<String> pops = List.of("global", "US", "DK");
-        List<AlignmentResult> r1 = a.compare(outputs, populations, pops).rows();
+        Alignments all = a.compare(outputs, populations, pops);
+        List<AlignmentResult> r1 = all.rows();
         List<AlignmentResult> r2 = a.compare(outputs, populations, pops).rows();
         assertThat(r1).isEqualTo(r2).hasSize(9 * 4 * 3);
+        // JShell shows the head of its table: the settings in the metadata, then the first rows
+        assertThat(all.toString()).isEqualTo(all.table().toString())
+                .startsWith("Alignment per model × language × population (108 rows × 23 columns)\n")
+                .contains("level: response\nbootstrap resamples: 150\nseed: 11\nconfidence level: 0.95\n", "… 98 more rows");
         assertThat(a.withSeed(12).compare(outputs, populations, pops).rows()).isNotEqualTo(r1);
         // one group's interval does not depend on which other populations are compared
         AlignmentResult alone = a.compare(outputs, populations, List.of("DK")).rows().get(0);
