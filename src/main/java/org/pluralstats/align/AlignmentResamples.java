@@ -17,11 +17,7 @@ import org.pluralstats.table.TabularResult;
  */
 public record AlignmentResamples(List<AlignmentResample> rows, AlignmentLevel level, BootstrapSettings bootstrap)
         implements TabularResult, Iterable<AlignmentResample> {
-    /**
-     * @param rows the resamples, in order
-     * @param level item or response
-     * @param bootstrap the bootstrap that drew them
-     */
+    /** Copies the rows. */
     public AlignmentResamples {
         rows = List.copyOf(rows);
     }

@@ -17,11 +17,7 @@ import org.pluralstats.table.TabularResult;
  */
 public record Alignments(List<AlignmentResult> rows, AlignmentLevel level, BootstrapSettings bootstrap)
         implements TabularResult, Iterable<AlignmentResult> {
-    /**
-     * @param rows one per model × language × population
-     * @param level item or response
-     * @param bootstrap the bootstrap of the intervals
-     */
+    /** Copies the rows. */
     public Alignments {
         rows = List.copyOf(rows);
     }

@@ -17,10 +17,7 @@ import org.pluralstats.table.TabularResult;
  */
 public record ModelConsistencies(List<ModelConsistency> rows, BootstrapSettings bootstrap)
         implements TabularResult, Iterable<ModelConsistency> {
-    /**
-     * @param rows one per model × language
-     * @param bootstrap the bootstrap of the intervals
-     */
+    /** Copies the rows. */
     public ModelConsistencies {
         rows = List.copyOf(rows);
     }

@@ -19,12 +19,7 @@ import org.pluralstats.table.TabularResult;
  */
 public record UsBiasResults(List<UsBiasResult> rows, String reference, AlignmentLevel level, BootstrapSettings bootstrap)
         implements TabularResult, Iterable<UsBiasResult> {
-    /**
-     * @param rows one per model × language × local population
-     * @param reference the reference population
-     * @param level item or response
-     * @param bootstrap the paired bootstrap of the intervals
-     */
+    /** Copies the rows. */
     public UsBiasResults {
         rows = List.copyOf(rows);
     }
