@@ -66,11 +66,11 @@ final class RegressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!List.of("coefficients", "fit", "fitted", "random-effects").contains(table)
-                || table.equals("random-effects") && groups == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --table " + table
-                    + "; expected coefficients, fit, fitted" + (groups == null ? "" : " or random-effects")
-                    + (table.equals("random-effects") ? " (random-effects needs --groups)" : ""));
+        List<String> tables = groups == null ? List.of("coefficients", "fit", "fitted")
+                : List.of("coefficients", "fit", "fitted", "random-effects");
+        if (!tables.contains(table)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --table " + table + "; expected "
+                    + String.join(", ", tables) + (table.equals("random-effects") ? " (random-effects needs --groups)" : ""));
         }
         if (criterion != null && groups == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "similarity", mixinStandardHelpOptions = true,
         description = {"Similarity of model and human answer distributions on multiple-choice questions: the mean over",
                 "questions of 1 - W1/(max - min ordinal) (Wasserstein, OpinionQA) or 1 - Jensen-Shannon distance, with a",
-                "seeded bootstrap interval, and the share of unclassifiable outputs, per population (seed 002, Table 1)."})
+                "seeded bootstrap interval, and the share of unclassifiable outputs, per population (seed 002, Table 1).",
+                "Output: the table (JSON: {title, metadata, rows}) as the report writes it (docs/alignment.md)."})
 final class SimilarityCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
