@@ -69,15 +69,15 @@ PopulationScores pops = PopulationScores.read(Path.of("data-samples/model-output
 System.out.println(pops);
 
 // Spearman's rho per model x language x population, with a seeded percentile bootstrap interval
-List<AlignmentResult> aligned = Alignment.withDefaults().withResamples(200).withSeed(1).compare(outputs, pops);
-for (AlignmentResult r : aligned.subList(0, 5)) {
+Alignments aligned = Alignment.withDefaults().withResamples(200).withSeed(1).compare(outputs, pops);
+for (AlignmentResult r : aligned.rows().subList(0, 5)) {
     System.out.printf("%-18s %s vs %-3s n=%d rho=%.3f [%.3f, %.3f]%n", r.model(), r.language(), r.population(),
             r.n(), r.rho(), r.ciLow(), r.ciHigh());
 }
-System.out.println(AlignReports.alignmentMarkdown(aligned).lines().limit(6).collect(java.util.stream.Collectors.joining("\n")));
+System.out.println(aligned);   // the head of its table: the method, bootstrap, seed and the first rows
 
 // US-vs-local: rho(US) - rho(local country), the local countries from the paper's country -> language table
-List<UsBiasResult> bias = UsCentricBias.withDefaults().withResamples(200).withSeed(1).
+UsBiasResults bias = UsCentricBias.withDefaults().withResamples(200).withSeed(1).
         compare(outputs, pops, CountryLanguages.read(Path.of("data-samples/multicultural-alignment/country_languages.csv")));
 bias.forEach(b -> System.out.printf("%-18s %s US - %s = %+.3f [%+.3f, %+.3f]%n", b.model(), b.language(), b.local(),
         b.difference(), b.ciLow(), b.ciHigh()));
@@ -86,7 +86,7 @@ bias.forEach(b -> System.out.printf("%-18s %s US - %s = %+.3f [%+.3f, %+.3f]%n",
 ModelOutputs released = ModelOutputs.read(Path.of("data-samples/multicultural-alignment/all_lang_model_responses_with_scores.csv"));
 PopulationScores perLanguage = PopulationScores.read(Path.of("data-samples/multicultural-alignment/ground_truth_per_language.csv"));
 Alignment.withDefaults().withLevel(AlignmentLevel.RESPONSE).withResamples(0).
-        compare(released, perLanguage, List.of("da")).stream().
+        compare(released, perLanguage, List.of("da")).rows().stream().
         filter(r -> r.language().equals("da")).
         forEach(r -> System.out.printf("%-26s da vs da rho=%.3f%n", r.model(), r.rho()));
 

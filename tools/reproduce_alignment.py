@@ -199,12 +199,22 @@ def published(path):
 
 
 def run_cli(jar, csv, formula, groups=None):
+    """`pluralstats regress`, twice: `--table fit` (one row: nobs, rsquared, llf, groups, groupVar, scale, ...)
+    and the default `--table coefficients` (term, estimate, se, t or z, p, ...). Returns the fit row with the
+    coefficients under "coefficients" as {name, coef, se, stat, p}, and the coefficients command as shown."""
     cmd = ["java", "-jar", jar, "regress", "--data", csv, "--formula", formula, "--format", "json"]
     if groups:
         cmd += ["--groups", groups, "--reml"]
-    res = subprocess.run(cmd, check=True, capture_output=True, text=True)
+
+    def rows(table):
+        res = subprocess.run(cmd + ["--table", table], check=True, capture_output=True, text=True)
+        return json.loads(res.stdout)["rows"]
+
+    fit = rows("fit")[0]
+    fit["coefficients"] = [{"name": c["term"], "coef": c["estimate"], "se": c["se"], "stat": c["z" if groups else "t"],
+                            "p": c["p"]} for c in rows("coefficients")]
     shown = ["regress", "--data", os.path.relpath(csv, ROOT), "--formula", f'"{formula}"'] + cmd[8:]
-    return json.loads(res.stdout), " ".join(shown)
+    return fit, " ".join(shown)
 
 
 def fmt(v, digits=4):

@@ -103,7 +103,7 @@ public final class Alignment {
      * @return one row per model × language × population: models and languages in order of first
      *     appearance, populations in the order of {@code populations}
      */
-    public List<AlignmentResult> compare(ModelOutputs outputs, PopulationScores populations) {
+    public Alignments compare(ModelOutputs outputs, PopulationScores populations) {
         return compare(outputs, populations, populations.populations());
     }
 
@@ -115,7 +115,7 @@ public final class Alignment {
      * @param names the populations to compare with, each present in {@code populations}
      * @return one row per model × language × named population
      */
-    public List<AlignmentResult> compare(ModelOutputs outputs, PopulationScores populations, List<String> names) {
+    public Alignments compare(ModelOutputs outputs, PopulationScores populations, List<String> names) {
         for (String p : names) {
             if (!populations.contains(p)) {
                 throw new PluralstatsException("no scores for population " + p + "; the populations are "
@@ -133,9 +133,9 @@ public final class Alignment {
                 tasks.add(new Task(k, p));
             }
         }
-        return tasks.parallelStream()
+        return new Alignments(tasks.parallelStream()
                 .map(t -> compare(groups.get(t.group()), populations, t.population(), selfConsistency[t.group()]))
-                .toList();
+                .toList(), level, new BootstrapSettings(resamples, seed, confidence));
     }
 
     /**
@@ -150,7 +150,7 @@ public final class Alignment {
      * @return per model × language × population (in the order of {@code compare}), its B resamples in
      *     order; nothing for groups with fewer than two units or when the number of resamples is 0
      */
-    public List<AlignmentResample> resamples(ModelOutputs outputs, PopulationScores populations) {
+    public AlignmentResamples resamples(ModelOutputs outputs, PopulationScores populations) {
         List<ModelGroup> groups = ModelGroup.of(outputs);
         record Task(ModelGroup group, String population) {
         }
@@ -160,7 +160,9 @@ public final class Alignment {
                 tasks.add(new Task(g, p));
             }
         }
-        return tasks.parallelStream().flatMap(t -> resamples(t.group(), populations, t.population()).stream()).toList();
+        return new AlignmentResamples(tasks.parallelStream()
+                .flatMap(t -> resamples(t.group(), populations, t.population()).stream()).toList(), level,
+                new BootstrapSettings(resamples, seed, confidence));
     }
 
     private List<AlignmentResample> resamples(ModelGroup g, PopulationScores populations, String population) {

@@ -166,7 +166,9 @@ public final class DistributionSimilarity {
         List<SimilaritySummary> summaries = new ArrayList<>();
         byPopulation.forEach((pop, qs) -> summaries.add(summary(pop, qs, outputs.getOrDefault(pop, new double[2]),
                 excludedByPopulation.getOrDefault(pop, 0))));
-        return new SimilarityReport(summaries, all, excluded);
+        return new SimilarityReport(summaries, all, excluded, metric,
+                metric == SimilarityMetric.JENSEN_SHANNON ? logBase : Double.NaN,
+                new BootstrapSettings(resamples, seed, confidence));
     }
 
     private SimilaritySummary summary(String population, List<QuestionSimilarity> qs, double[] outputs, int excluded) {

@@ -111,8 +111,9 @@ public final class ModelSelfConsistency {
      * @param outputs model outputs
      * @return one result per model × language, models in order of first appearance
      */
-    public List<ModelConsistency> estimate(ModelOutputs outputs) {
-        return ModelGroup.of(outputs).parallelStream().map(this::estimate).toList();
+    public ModelConsistencies estimate(ModelOutputs outputs) {
+        return new ModelConsistencies(ModelGroup.of(outputs).parallelStream().map(this::estimate).toList(),
+                new BootstrapSettings(resamples, seed, confidence));
     }
 
     ModelConsistency estimate(ModelGroup g) {

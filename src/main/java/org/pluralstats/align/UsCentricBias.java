@@ -100,7 +100,7 @@ public final class UsCentricBias {
      * @return one row per model × language × local population (languages without a local population
      *     have none; see {@link #locals})
      */
-    public List<UsBiasResult> compare(ModelOutputs outputs, PopulationScores populations, CountryLanguages table) {
+    public UsBiasResults compare(ModelOutputs outputs, PopulationScores populations, CountryLanguages table) {
         if (!populations.contains(reference)) {
             throw new PluralstatsException("no scores for the reference population " + reference + "; the populations are "
                     + populations.populations());
@@ -113,7 +113,8 @@ public final class UsCentricBias {
                 tasks.add(new Task(g, l));
             }
         }
-        return tasks.parallelStream().map(t -> compare(t.group(), populations, t.local())).toList();
+        return new UsBiasResults(tasks.parallelStream().map(t -> compare(t.group(), populations, t.local())).toList(),
+                reference, level, new BootstrapSettings(resamples, seed, confidence));
     }
 
     private UsBiasResult compare(ModelGroup g, PopulationScores populations, String local) {

@@ -10,21 +10,19 @@ import java.util.concurrent.Callable;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.align.Alignment;
 import org.pluralstats.align.AlignmentLevel;
-import org.pluralstats.align.AlignmentResample;
 import org.pluralstats.align.AlignmentResult;
+import org.pluralstats.align.Alignments;
 import org.pluralstats.align.CountryLanguages;
-import org.pluralstats.align.ModelConsistency;
+import org.pluralstats.align.ModelConsistencies;
 import org.pluralstats.align.ModelSelfConsistency;
 import org.pluralstats.align.PopulationScores;
-import org.pluralstats.align.UsBiasResult;
 import org.pluralstats.align.UsCentricBias;
 import org.pluralstats.io.llm.ModelCsvColumns;
 import org.pluralstats.io.llm.ModelOutputs;
-import org.pluralstats.report.AlignReports;
-import org.pluralstats.report.Json;
 import org.pluralstats.report.Counts;
 import org.pluralstats.stats.Correlation;
 import org.pluralstats.stats.PercentileBootstrap;
+import org.pluralstats.table.TabularResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +35,8 @@ import picocli.CommandLine.Option;
 @Command(name = "align", mixinStandardHelpOptions = true,
         description = {"Alignment of model outputs with populations (seed paper 003): Spearman's rho with scipy's p and a",
                 "seeded bootstrap interval, Pearson's r and 1 - mean|x - y| per model x prompt language x population;",
-                "model self-consistency (--table consistency); US-centric bias (--table us-bias --countries FILE)."})
+                "model self-consistency (--table consistency); US-centric bias (--table us-bias --countries FILE).",
+                "Output: the table (JSON: {title, metadata, rows}) as the report writes it (docs/alignment.md)."})
 final class AlignCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -136,17 +135,13 @@ final class AlignCommand implements Callable<Integer> {
         reportExclusions(outputs);
         ModelSelfConsistency consistency = ModelSelfConsistency.withDefaults().withMethod(method)
                 .withReliability(reliability);
-        String text;
+        TabularResult result;
         switch (which) {
             case "consistency" -> {
-                List<ModelConsistency> rows = consistency.withResamples(bootstrap).withSeed(seed).withConfidence(confidence)
+                ModelConsistencies rows = consistency.withResamples(bootstrap).withSeed(seed).withConfidence(confidence)
                         .estimate(outputs);
-                text = switch (format) {
-                    case json -> Json.write(AlignReports.consistencyJson(rows));
-                    case csv -> AlignReports.consistencyCsv(rows);
-                    case md -> AlignReports.consistencyMarkdown(rows);
-                };
-                long undefined = rows.stream().filter(r -> Double.isNaN(r.selfConsistency())).count();
+                result = rows;
+                long undefined = rows.rows().stream().filter(r -> Double.isNaN(r.selfConsistency())).count();
                 if (undefined > 0) {
                     System.err.println("pluralstats: self-consistency undefined (null) for " + undefined
                             + " model x language: fewer than two pairs of generations of one item, or all equal");
@@ -157,42 +152,25 @@ final class AlignCommand implements Callable<Integer> {
                 CountryLanguages table = CountryLanguages.read(countries);
                 UsCentricBias bias = UsCentricBias.withDefaults().withReference(reference).withLevel(lvl)
                         .withResamples(bootstrap).withSeed(seed).withConfidence(confidence);
-                List<UsBiasResult> rows = bias.compare(outputs, pops, table);
+                result = bias.compare(outputs, pops, table);
                 for (String language : outputs.languages()) {
                     if (bias.locals(pops, table, language).isEmpty()) {
                         System.err.println("pluralstats: no local population for language " + language
                                 + " (no country of it besides " + reference + " has scores); not compared");
                     }
                 }
-                text = switch (format) {
-                    case json -> Json.write(AlignReports.biasJson(rows));
-                    case csv -> AlignReports.biasCsv(rows);
-                    case md -> AlignReports.biasMarkdown(rows);
-                };
             }
-            case "resamples" -> {
-                PopulationScores pops = PopulationScores.read(populations);
-                List<AlignmentResample> rows = Alignment.withDefaults().withLevel(lvl).withResamples(bootstrap).withSeed(seed)
-                        .withSelfConsistency(consistency).resamples(outputs, pops);
-                text = switch (format) {
-                    case json -> Json.write(AlignReports.resamplesJson(rows));
-                    case csv -> AlignReports.resamplesCsv(rows);
-                    case md -> AlignReports.resamplesMarkdown(rows);
-                };
-            }
+            case "resamples" -> result = Alignment.withDefaults().withLevel(lvl).withResamples(bootstrap).withSeed(seed)
+                    .withSelfConsistency(consistency).resamples(outputs, PopulationScores.read(populations));
             default -> {
-                PopulationScores pops = PopulationScores.read(populations);
-                List<AlignmentResult> rows = Alignment.withDefaults().withLevel(lvl).withResamples(bootstrap).withSeed(seed)
-                        .withConfidence(confidence).withSelfConsistency(consistency).compare(outputs, pops);
-                text = switch (format) {
-                    case json -> Json.write(AlignReports.alignmentJson(rows));
-                    case csv -> AlignReports.alignmentCsv(rows);
-                    case md -> AlignReports.alignmentMarkdown(rows);
-                };
-                reportUndefined(rows);
+                Alignments rows = Alignment.withDefaults().withLevel(lvl).withResamples(bootstrap).withSeed(seed)
+                        .withConfidence(confidence).withSelfConsistency(consistency)
+                        .compare(outputs, PopulationScores.read(populations));
+                result = rows;
+                reportUndefined(rows.rows());
             }
         }
-        Output.write(out, text);
+        Output.write(out, Output.table(result.table(), format));
         return 0;
     }
 

@@ -10,22 +10,26 @@ import org.pluralstats.regress.MixedModelResult;
 import org.pluralstats.regress.Ols;
 import org.pluralstats.regress.OlsResult;
 import org.pluralstats.regress.RegressionData;
-import org.pluralstats.report.Json;
-import org.pluralstats.report.RegressionReports;
+import org.pluralstats.table.ResultTable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code pluralstats regress --data FILE.csv --formula "y ~ a*b" [--groups COLUMN] [--reml|--ml]
- * [--format json|md]}: OLS, or with {@code --groups} a random-intercept mixed model.
+ * [--table coefficients|fit|random-effects|fitted] [--format json|csv|md]}: OLS, or with {@code --groups} a
+ * random-intercept mixed model, printed as one of the fit's tables by the generic writers.
  */
 @Command(name = "regress", mixinStandardHelpOptions = true,
         description = {"Regression with an R-style formula (patsy/statsmodels coding): OLS, or with --groups a linear "
             + "mixed model with a random intercept per group (REML by default).",
             "Formula: y ~ a + b, a:b (interaction), a*b (= a + b + a:b), 0 + … or - 1 (no intercept), C(x) "
                 + "(categorical), Q(\"name\") (any column name). Text and boolean columns are treatment-coded "
-                + "with the first level in sorted order as reference."})
+                + "with the first level in sorted order as reference.",
+            "Output: one table per run (--table), as the report writes tables: coefficients (term, estimate, se, t or z, "
+                + "df, p, ci_lower, ci_upper), fit (one row: nobs, droppedRows, R², F, llf, AIC, BIC, scale; for mixed "
+                + "models groups, groupVar, theta, converged …), random-effects (group, effect) or fitted (row, fitted, "
+                + "residual)."})
 final class RegressCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "a CSV file with a header row")
     Path data;
@@ -47,8 +51,12 @@ final class RegressCommand implements Callable<Integer> {
         boolean ml;
     }
 
-    @Option(names = "--format", defaultValue = "json", description = "json or md (default: ${DEFAULT-VALUE})")
-    String format;
+    @Option(names = "--table", defaultValue = "coefficients",
+            description = "coefficients (default), fit, random-effects (with --groups) or fitted")
+    String table;
+
+    @Option(names = "--format", defaultValue = "json", description = "json, csv or md (default: ${DEFAULT-VALUE})")
+    Output.Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "output file (default: standard output)")
     Path out;
@@ -58,9 +66,11 @@ final class RegressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!format.equals("json") && !format.equals("md")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "unknown --format " + format + "; expected json or md");
+        List<String> tables = groups == null ? List.of("coefficients", "fit", "fitted")
+                : List.of("coefficients", "fit", "fitted", "random-effects");
+        if (!tables.contains(table)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --table " + table + "; expected "
+                    + String.join(", ", tables) + (table.equals("random-effects") ? " (random-effects needs --groups)" : ""));
         }
         if (criterion != null && groups == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -72,17 +82,26 @@ final class RegressCommand implements Callable<Integer> {
             columns.add(groups);
         }
         RegressionData d = RegressionData.readCsv(data, columns);
-        String text;
+        ResultTable t;
         if (groups == null) {
             OlsResult r = Ols.fit(f, d);
-            text = format.equals("md") ? RegressionReports.olsMarkdown(r) : Json.write(RegressionReports.olsJson(r));
+            t = switch (table) {
+                case "fit" -> r.fitTable();
+                case "fitted" -> r.fittedTable();
+                default -> r.table();
+            };
         } else {
             MixedModel m = MixedModel.withDefaults()
                     .with(criterion != null && criterion.ml ? MixedModel.Criterion.ML : MixedModel.Criterion.REML);
             MixedModelResult r = m.fit(f, d, groups);
-            text = format.equals("md") ? RegressionReports.mixedMarkdown(r) : Json.write(RegressionReports.mixedJson(r));
+            t = switch (table) {
+                case "fit" -> r.fitTable();
+                case "fitted" -> r.fittedTable();
+                case "random-effects" -> r.randomEffectsTable();
+                default -> r.table();
+            };
         }
-        Output.write(out, text);
+        Output.write(out, Output.table(t, format));
         return 0;
     }
 }

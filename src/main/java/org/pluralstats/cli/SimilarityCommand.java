@@ -8,8 +8,6 @@ import org.pluralstats.align.DistributionSimilarity;
 import org.pluralstats.align.OptionDistributions;
 import org.pluralstats.align.SimilarityMetric;
 import org.pluralstats.align.SimilarityReport;
-import org.pluralstats.report.AlignReports;
-import org.pluralstats.report.Json;
 import org.pluralstats.report.Counts;
 import org.pluralstats.stats.JensenShannonDistance;
 import org.pluralstats.stats.PercentileBootstrap;
@@ -24,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "similarity", mixinStandardHelpOptions = true,
         description = {"Similarity of model and human answer distributions on multiple-choice questions: the mean over",
                 "questions of 1 - W1/(max - min ordinal) (Wasserstein, OpinionQA) or 1 - Jensen-Shannon distance, with a",
-                "seeded bootstrap interval, and the share of unclassifiable outputs, per population (seed 002, Table 1)."})
+                "seeded bootstrap interval, and the share of unclassifiable outputs, per population (seed 002, Table 1).",
+                "Output: the table (JSON: {title, metadata, rows}) as the report writes it (docs/alignment.md)."})
 final class SimilarityCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -87,21 +86,7 @@ final class SimilarityCommand implements Callable<Integer> {
         SimilarityReport report = DistributionSimilarity.withDefaults().withMetric(m).withLogBase(base)
                 .withResamples(bootstrap).withSeed(seed).withConfidence(confidence)
                 .compare(OptionDistributions.read(human, unclassifiable), OptionDistributions.read(model, unclassifiable));
-        String text;
-        if (perQuestion) {
-            text = switch (format) {
-                case json -> Json.write(AlignReports.questionsJson(report));
-                case csv -> AlignReports.questionsCsv(report);
-                case md -> AlignReports.questionsMarkdown(report);
-            };
-        } else {
-            text = switch (format) {
-                case json -> Json.write(AlignReports.similarityJson(report));
-                case csv -> AlignReports.similarityCsv(report);
-                case md -> AlignReports.similarityMarkdown(report);
-            };
-        }
-        Output.write(out, text);
+        Output.write(out, Output.table(perQuestion ? report.questionsTable() : report.table(), format));
         if (!report.excluded().isEmpty()) {
             System.err.println("pluralstats: left out population x question pairs: " + Counts.describe(report.excluded()));
         }

@@ -13,8 +13,9 @@ import org.pluralstats.table.TabularResult;
 /**
  * A random-intercept mixed model fit (see {@link MixedModel}): fixed effects with z tests, the group
  * and residual variances, the REML or ML log-likelihood, and the predicted random effects. Immutable;
- * array getters return copies. Its {@link #table()} is the fixed-effects table, the model in its
- * metadata; {@link #randomEffectsTable()} the predicted random intercepts.
+ * array getters return copies. Its {@link #table()} is the fixed-effects table, {@link #fitTable()}
+ * the model statistics, {@link #randomEffectsTable()} the predicted random intercepts, {@link #fittedTable()}
+ * the fitted values.
  */
 public final class MixedModelResult implements TabularResult {
     private final DesignMatrix design;
@@ -193,53 +194,55 @@ public final class MixedModelResult implements TabularResult {
 
     /**
      * The fixed-effects table ({@code term, estimate, se, z, p, ci_lower, ci_upper}; Wald z tests and 95%
-     * normal intervals, so no df) with the model in its metadata, as statsmodels'
-     * {@code MixedLMResults.summary()}: method (REML or ML), formula, dependent variable, group column,
-     * {@code n}, rows dropped, number of groups and their smallest, largest and mean size, the group variance,
-     * the residual variance ({@code scale}), log-likelihood, AIC, BIC, {@code θ}, whether the fit is on the
-     * boundary and whether the optimiser converged; numbers exact ({@link Double#toString}), {@code –} when
-     * undefined.
+     * normal intervals, so no df), as statsmodels' {@code MixedLMResults.summary()} lists them; the metadata
+     * names the method (REML or ML), formula, dependent variable and group column. The model statistics are
+     * {@link #fitTable()}, the random intercepts {@link #randomEffectsTable()}.
      *
      * @return this fit's fixed effects as a table
      */
     @Override
     public ResultTable table() {
-        ResultTable.Builder t = ResultTable.builder("Mixed linear model (" + criterion.name() + "): " + formula().text())
-                .meta(ResultTable.METHOD, criterion.name())
-                .meta("model", "MixedLM, random intercept per " + groupColumn)
-                .meta("formula", formula().text())
-                .meta("dependent variable", formula().response().name())
-                .meta("group column", groupColumn)
-                .meta("n", Integer.toString(nobs()))
-                .meta("rows dropped (missing values)", Integer.toString(droppedRows()))
-                .meta("groups", Integer.toString(groups()))
-                .meta("min group size", Integer.toString(minGroupSize()))
-                .meta("max group size", Integer.toString(maxGroupSize()))
-                .meta("mean group size", CoefficientTable.exact(meanGroupSize()))
-                .meta("group variance", CoefficientTable.exact(groupVariance))
-                .meta("scale (residual variance)", CoefficientTable.exact(scale))
-                .meta("log-likelihood", CoefficientTable.exact(logLikelihood))
-                .meta("AIC", CoefficientTable.exact(aic()))
-                .meta("BIC", CoefficientTable.exact(bic()))
-                .meta("theta", CoefficientTable.exact(theta))
-                .meta("boundary (singular fit)", Boolean.toString(boundary()))
-                .meta("converged", Boolean.toString(converged))
-                .meta(ResultTable.CONFIDENCE_LEVEL, "0.95");
-        return CoefficientTable.fill(t, "z", null, coefficients).build();
+        return CoefficientTable.fill(header("Mixed linear model (" + criterion.name() + "): "), "z", null, coefficients)
+                .build();
     }
 
     /**
-     * @return the predicted random intercepts (BLUPs) as a table {@code group, effect}, in sorted label
-     *     order, with the method and group column in its metadata
+     * The model statistics of statsmodels' summary as one row: {@code nobs, droppedRows} (rows with missing
+     * values), {@code groups, minGroupSize, maxGroupSize, meanGroupSize, groupVar} (the random-intercept
+     * variance), {@code scale} (the residual variance), {@code llf} (REML or ML), {@code aic, bic, theta},
+     * {@code boundary} (singular fit: the group variance is 0) and {@code converged}.
+     *
+     * @return the fit statistics as a table
      */
+    public ResultTable fitTable() {
+        return header("Mixed linear model fit (" + criterion.name() + "): ")
+                .column("nobs", ColumnType.INTEGER, Role.COUNT).column("droppedRows", ColumnType.INTEGER, Role.COUNT)
+                .column("groups", ColumnType.INTEGER, Role.COUNT).column("minGroupSize", ColumnType.INTEGER, Role.COUNT)
+                .column("maxGroupSize", ColumnType.INTEGER, Role.COUNT).number("meanGroupSize", Role.COUNT, 1)
+                .number("groupVar", Role.ESTIMATE, 4).number("scale", Role.ESTIMATE, 4).number("llf", Role.STATISTIC, 4)
+                .number("aic", Role.STATISTIC, 4).number("bic", Role.STATISTIC, 4).number("theta", Role.ESTIMATE, 4)
+                .column("boundary", ColumnType.BOOLEAN, Role.OTHER).column("converged", ColumnType.BOOLEAN, Role.OTHER)
+                .row(nobs(), droppedRows(), groups(), minGroupSize(), maxGroupSize(), meanGroupSize(), groupVariance,
+                        scale, logLikelihood, aic(), bic(), theta, boundary(), converged)
+                .build();
+    }
+
+    /** @return the predicted random intercepts (BLUPs) as a table {@code group, effect}, in sorted label order */
     public ResultTable randomEffectsTable() {
-        ResultTable.Builder t = ResultTable.builder("Random intercepts per " + groupColumn)
-                .meta(ResultTable.METHOD, criterion.name())
-                .meta("formula", formula().text())
-                .column("group", ColumnType.TEXT, Role.KEY)
-                .number("effect", Role.ESTIMATE, 4);
+        ResultTable.Builder t = header("Random intercepts per " + groupColumn + ": ")
+                .column("group", ColumnType.TEXT, Role.KEY).number("effect", Role.ESTIMATE, 4);
         randomEffects.forEach((g, e) -> t.row(g, e));
         return t.build();
+    }
+
+    /** @return the fitted values {@code x'β + b̂_j} and residuals of the rows used, one row each */
+    public ResultTable fittedTable() {
+        return CoefficientTable.fitted(header("Mixed linear model fitted values: "), fitted, residuals);
+    }
+
+    private ResultTable.Builder header(String title) {
+        return CoefficientTable.header(title + formula().text(), criterion.name(), "MixedLM, random intercept per "
+                + groupColumn, formula(), groupColumn);
     }
 
     /** @return the head of {@link #table()} */

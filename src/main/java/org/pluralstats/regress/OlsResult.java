@@ -2,13 +2,16 @@ package org.pluralstats.regress;
 
 import java.util.List;
 import java.util.Optional;
+import org.pluralstats.table.ColumnType;
 import org.pluralstats.table.ResultTable;
+import org.pluralstats.table.Role;
 import org.pluralstats.table.TabularResult;
 
 /**
  * An ordinary least squares fit (see {@link Ols}): coefficients with standard errors, t tests and
  * 95% intervals, and the model statistics of statsmodels' summary. Immutable; array getters return
- * copies. Its {@link #table()} is the coefficient table, the model statistics in its metadata.
+ * copies. Its {@link #table()} is the coefficient table, {@link #fitTable()}
+ * the model statistics, {@link #fittedTable()} the fitted values.
  */
 public final class OlsResult implements TabularResult {
     private final DesignMatrix design;
@@ -176,34 +179,44 @@ public final class OlsResult implements TabularResult {
 
     /**
      * The coefficient table ({@code term, estimate, se, t, df, p, ci_lower, ci_upper}; {@code df} is the
-     * residual df of every t test, the interval the 95% t interval) with the model in its metadata, as
-     * statsmodels' {@code OLSResults.summary()}: method, formula, dependent variable, {@code n}, rows dropped,
-     * model and residual df, R², adjusted R², F and its p-value, log-likelihood, AIC, BIC and the residual
-     * variance ({@code scale}), numbers exact ({@link Double#toString}), {@code –} when undefined.
+     * residual df of every t test, the interval the 95% t interval), as statsmodels' {@code OLSResults.summary()}
+     * lists them; the metadata names the method, formula and dependent variable. The model statistics are
+     * {@link #fitTable()}.
      *
      * @return this fit as a table
      */
     @Override
     public ResultTable table() {
-        ResultTable.Builder t = ResultTable.builder("OLS regression: " + formula().text())
-                .meta(ResultTable.METHOD, "OLS")
-                .meta("formula", formula().text())
-                .meta("dependent variable", formula().response().name())
-                .meta("n", Integer.toString(nobs()))
-                .meta("rows dropped (missing values)", Integer.toString(droppedRows()))
-                .meta("df model", Integer.toString(dfModel))
-                .meta("df residual", Integer.toString(dfResid))
-                .meta("R²", CoefficientTable.exact(rSquared))
-                .meta("adjusted R²", CoefficientTable.exact(rSquaredAdj))
-                .meta("F", CoefficientTable.exact(fValue))
-                .meta("p of F", CoefficientTable.exact(fPValue))
-                .meta("log-likelihood", CoefficientTable.exact(logLikelihood))
-                .meta("AIC", CoefficientTable.exact(aic))
-                .meta("BIC", CoefficientTable.exact(bic))
-                .meta("scale (residual variance)", CoefficientTable.exact(scale))
-                .meta("covariance", "nonrobust")
-                .meta(ResultTable.CONFIDENCE_LEVEL, "0.95");
-        return CoefficientTable.fill(t, "t", dfResid, coefficients).build();
+        return CoefficientTable.fill(header("OLS regression: "), "t", dfResid, coefficients).build();
+    }
+
+    /**
+     * The model statistics of statsmodels' summary as one row: {@code nobs, droppedRows} (rows with missing
+     * values), {@code dfModel, dfResid, rsquared, rsquaredAdj, fvalue, fPvalue} (undefined without
+     * regressors), {@code llf, aic, bic, scale} (the residual variance).
+     *
+     * @return the fit statistics as a table
+     */
+    public ResultTable fitTable() {
+        return header("OLS fit: ").meta("covariance", "nonrobust")
+                .column("nobs", ColumnType.INTEGER, Role.COUNT).column("droppedRows", ColumnType.INTEGER, Role.COUNT)
+                .column("dfModel", ColumnType.INTEGER, Role.DF).column("dfResid", ColumnType.INTEGER, Role.DF)
+                .number("rsquared", Role.ESTIMATE, 4).number("rsquaredAdj", Role.ESTIMATE, 4)
+                .number("fvalue", Role.STATISTIC, 4).column("fPvalue", ColumnType.P_VALUE, Role.P_VALUE)
+                .number("llf", Role.STATISTIC, 4).number("aic", Role.STATISTIC, 4).number("bic", Role.STATISTIC, 4)
+                .number("scale", Role.ESTIMATE, 4)
+                .row(nobs(), droppedRows(), dfModel, dfResid, rSquared, rSquaredAdj, fValue, fPValue, logLikelihood, aic,
+                        bic, scale)
+                .build();
+    }
+
+    /** @return the fitted values and residuals of the rows used, one row each */
+    public ResultTable fittedTable() {
+        return CoefficientTable.fitted(header("OLS fitted values: "), fitted, residuals);
+    }
+
+    private ResultTable.Builder header(String title) {
+        return CoefficientTable.header(title + formula().text(), "OLS", "OLS", formula(), null);
     }
 
     /** @return the head of {@link #table()} */

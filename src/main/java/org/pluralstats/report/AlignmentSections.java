@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pluralstats.align.AlignmentResult;
+import org.pluralstats.align.Alignments;
+import org.pluralstats.align.ModelConsistencies;
 import org.pluralstats.align.ModelConsistency;
-import org.pluralstats.align.QuestionSimilarity;
 import org.pluralstats.align.SimilarityReport;
 import org.pluralstats.align.SimilaritySummary;
 import org.pluralstats.align.UsBiasResult;
+import org.pluralstats.align.UsBiasResults;
 import org.pluralstats.report.html.ReportSection;
 import org.pluralstats.report.html.ReportTable;
 import org.pluralstats.report.svg.ChartStyle;
@@ -54,13 +56,14 @@ public final class AlignmentSections {
      * @param id the section id and prefix of its figure and table ids ({@code alignment})
      * @param title the heading
      * @param intro a paragraph on the data (files, populations)
-     * @param rows every alignment result
+     * @param alignments every alignment result, empty without population scores
      * @param consistency self-consistency per model × language
      * @param charts the alignment charts to draw, in order
      * @return the section
      */
-    public static ReportSection alignment(String id, String title, String intro, List<AlignmentResult> rows,
-                                          List<ModelConsistency> consistency, List<Chart> charts) {
+    public static ReportSection alignment(String id, String title, String intro, Optional<Alignments> alignments,
+                                          ModelConsistencies consistency, List<Chart> charts) {
+        List<AlignmentResult> rows = alignments.map(Alignments::rows).orElse(List.of());
         ReportSection.Builder s = ReportSection.builder(id, title);
         s.paragraph(intro);
         List<String> models = new ArrayList<>();
@@ -73,8 +76,8 @@ public final class AlignmentSections {
             addOnce(models, r.model());
             addOnce(languages, r.language());
         }
-        String level = rows.isEmpty() ? "item" : rows.get(0).level().jsonName();
-        int resamples = rows.isEmpty() ? 0 : rows.get(0).resamples();
+        String level = alignments.map(a -> a.level().jsonName()).orElse("item");
+        int resamples = alignments.map(a -> a.bootstrap().resamples()).orElse(0);
         Map<String, AlignmentResult> byKey = new LinkedHashMap<>();
         for (AlignmentResult r : rows) {
             byKey.put(r.model() + "\u0000" + r.language() + "\u0000" + r.population(), r);
@@ -101,7 +104,7 @@ public final class AlignmentSections {
                             + "population has a score for") + "; the line is its " + interval(resamples)
                             + ". Colours: prompt languages. Every model × language × population is in the table below.");
         }
-        if (!consistency.isEmpty()) {
+        if (!consistency.rows().isEmpty()) {
             SeriesData.Builder d = SeriesData.builder(models);
             Map<String, ModelConsistency> sc = new LinkedHashMap<>();
             for (ModelConsistency c : consistency) {
@@ -115,7 +118,7 @@ public final class AlignmentSections {
                 }
                 d.series(languageLabel(l, Optional.empty()), es);
             }
-            ModelConsistency first = consistency.get(0);
+            ModelConsistency first = consistency.rows().get(0);
             s.figure(id + "-self-consistency", DotPlot.builder("Model self-consistency per model × prompt language",
                                     d.build())
                             .subtitle("ρ between generations of an item / reliability " + ChartStyle.format(first.reliability(), 3)
@@ -126,32 +129,9 @@ public final class AlignmentSections {
                             + " resampling generations. Alignment is bounded by it: a model that does not agree with itself "
                             + "cannot agree much with a population.");
         }
-        ReportTable.Builder t = ReportTable.builder(id + "-rows", "Alignment per model × language × population")
-                .column("model").column("language").column("population").column("level").column("n")
-                .column("rho", 3).column("p", -1).column("ciLow", 3).column("ciHigh", 3).column("pearson", 3)
-                .column("meanAlignment", 3).column("selfConsistency", 3).column("items").column("itemsWithoutScore")
-                .column("generationsWithoutScore").column("resamples").column("undefinedResamples")
-                .collapsed(rows.size() > 40);
-        for (AlignmentResult r : rows) {
-            t.row(r.model(), r.language(), r.population(), r.level().jsonName(), r.n(), r.rho(), r.p(), r.ciLow(),
-                    r.ciHigh(), r.pearson(), r.meanAlignment(), r.selfConsistency(), r.items(), r.itemsWithoutScore(),
-                    r.generationsWithoutScore(), r.resamples(), r.undefinedResamples());
-        }
-        t.note("rho, p: Spearman (scipy.stats.spearmanr); ciLow–ciHigh: percentile bootstrap of rho; meanAlignment: "
-                + "1 − mean |model − population| (the released code's mean_alignment). Items without a population score "
-                + "are left out and counted.");
-        s.table(t.build());
-        if (!consistency.isEmpty()) {
-            ReportTable.Builder ct = ReportTable.builder(id + "-self-consistency", "Model self-consistency per model × language")
-                    .column("model").column("language").column("selfConsistency", 3).column("ciLow", 3).column("ciHigh", 3)
-                    .column("observed", 3).column("reliability", 3).column("method").column("items").column("generations")
-                    .column("pairs").column("resamples").column("undefinedResamples").collapsed(consistency.size() > 40);
-            for (ModelConsistency c : consistency) {
-                ct.row(c.model(), c.language(), c.selfConsistency(), c.ciLow(), c.ciHigh(), c.observed(), c.reliability(),
-                        c.method().name().toLowerCase(java.util.Locale.ROOT), c.items(), c.generations(), c.pairs(),
-                        c.resamples(), c.undefinedResamples());
-            }
-            s.table(ct.build());
+        alignments.ifPresent(a -> s.table(ReportTable.of(id + "-rows", a.table(), rows.size() > 40)));
+        if (!consistency.rows().isEmpty()) {
+            s.table(ReportTable.of(id + "-self-consistency", consistency.table(), consistency.rows().size() > 40));
         }
         return s.build();
     }
@@ -160,12 +140,13 @@ public final class AlignmentSections {
      * @param id the section id ({@code us-bias})
      * @param title the heading
      * @param intro a paragraph on the data
-     * @param rows every comparison, model × language × local population
-     * @param locals language → the local population drawn (default: the first in {@code rows})
+     * @param bias every comparison, model × language × local population, with its settings
+     * @param locals language → the local population drawn (default: the first in {@code bias})
      * @return the section
      */
-    public static ReportSection usBias(String id, String title, String intro, List<UsBiasResult> rows,
+    public static ReportSection usBias(String id, String title, String intro, UsBiasResults bias,
                                        Map<String, String> locals) {
+        List<UsBiasResult> rows = bias.rows();
         ReportSection.Builder s = ReportSection.builder(id, title);
         s.paragraph(intro);
         List<String> models = new ArrayList<>();
@@ -174,8 +155,8 @@ public final class AlignmentSections {
             addOnce(models, r.model());
             drawn.putIfAbsent(r.language(), locals.getOrDefault(r.language(), r.local()));
         }
-        String reference = rows.isEmpty() ? "US" : rows.get(0).reference();
-        int resamples = rows.isEmpty() ? 0 : rows.get(0).resamples();
+        String reference = bias.reference();
+        int resamples = bias.bootstrap().resamples();
         SeriesData.Builder d = SeriesData.builder(models);
         for (Map.Entry<String, String> e : drawn.entrySet()) {
             List<Estimate> es = new ArrayList<>();
@@ -200,16 +181,7 @@ public final class AlignmentSections {
                         + "with a country where that language is spoken, both over the same units; the line is the paired "
                         + "bootstrap interval (both correlations on each resample). Drawn: "
                         + describe(drawn) + "; every local country is in the table.");
-        ReportTable.Builder t = ReportTable.builder(id + "-rows", reference + " versus local alignment per model × language "
-                        + "× local country")
-                .column("model").column("language").column("local").column("reference").column("level").column("n")
-                .column("rhoLocal", 3).column("rhoReference", 3).column("difference", 3).column("ciLow", 3)
-                .column("ciHigh", 3).column("resamples").column("undefinedResamples").collapsed(rows.size() > 40);
-        for (UsBiasResult r : rows) {
-            t.row(r.model(), r.language(), r.local(), r.reference(), r.level().jsonName(), r.n(), r.rhoLocal(),
-                    r.rhoReference(), r.difference(), r.ciLow(), r.ciHigh(), r.resamples(), r.undefinedResamples());
-        }
-        s.table(t.build());
+        s.table(ReportTable.of(id + "-rows", bias.table(), rows.size() > 40));
         return s.build();
     }
 
@@ -239,7 +211,7 @@ public final class AlignmentSections {
         }
         SeriesData d = SeriesData.builder(pops).series("Wasserstein similarity", ws)
                 .series("1 − Jensen–Shannon distance", js).series("unclassifiable share", un).build();
-        int resamples = wasserstein.summaries().isEmpty() ? 0 : wasserstein.summaries().get(0).resamples();
+        int resamples = wasserstein.bootstrap().resamples();
         s.figure(id + "-by-population", IntervalChart.builder("Similarity of model and human answer distributions", d)
                         .subtitle("Mean over questions per population, " + shortInterval(resamples)
                                 + " over questions; unclassifiable share of model outputs (seed paper 002)")
@@ -249,34 +221,10 @@ public final class AlignmentSections {
                         + "1 − Jensen–Shannon distance (base 2), each the mean over a population's questions; 1 means the "
                         + "model answers as the population does. Unclassifiable outputs are left out of the distributions and "
                         + "shown as their share.");
-        ReportTable.Builder t = ReportTable.builder(id + "-summary", "Similarity per population (seed paper 002, Table 1)")
-                .column("population").column("metric").column("questions").column("similarity", 3).column("ciLow", 3)
-                .column("ciHigh", 3).column("unclassifiableShare", 3).column("classified", 0).column("unclassifiable", 0)
-                .column("excludedQuestions").column("resamples");
-        for (SimilarityReport r : List.of(wasserstein, jensenShannon)) {
-            for (SimilaritySummary x : r.summaries()) {
-                t.row(x.population(), x.metric().jsonName(), x.questions(), x.similarity(),
-                        x.ciLow(), x.ciHigh(), x.unclassifiableShare(), x.classified(), x.unclassifiable(),
-                        x.excludedQuestions(), x.resamples());
-            }
-        }
-        if (!wasserstein.excluded().isEmpty()) {
-            t.note("Left out (population × question): " + describe(wasserstein.excluded()) + ".");
-        }
-        s.table(t.build());
-        ReportTable.Builder q = ReportTable.builder(id + "-questions", "Similarity per population × question")
-                .column("population").column("question").column("options").column("wasserstein", 3)
-                .column("jensenShannon", 3).column("classified", 0).column("unclassifiable", 0).collapsed(true);
-        Map<String, QuestionSimilarity> jsq = new LinkedHashMap<>();
-        for (QuestionSimilarity x : jensenShannon.questions()) {
-            jsq.put(x.population() + "\u0000" + x.question(), x);
-        }
-        for (QuestionSimilarity x : wasserstein.questions()) {
-            QuestionSimilarity j = jsq.get(x.population() + "\u0000" + x.question());
-            q.row(x.population(), x.question(), x.options(), x.similarity(), j == null ? null : j.similarity(),
-                    x.classified(), x.unclassifiable());
-        }
-        s.table(q.build());
+        s.table(ReportTable.of(id + "-summary", wasserstein.table(), false));
+        s.table(ReportTable.of(id + "-summary-jsd", jensenShannon.table(), false));
+        s.table(ReportTable.of(id + "-questions", wasserstein.questionsTable(), true));
+        s.table(ReportTable.of(id + "-questions-jsd", jensenShannon.questionsTable(), true));
         return s.build();
     }
 

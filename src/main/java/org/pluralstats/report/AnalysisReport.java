@@ -13,8 +13,10 @@ import org.pluralstats.PluralstatsException;
 import org.pluralstats.Progress;
 import org.pluralstats.align.Alignment;
 import org.pluralstats.align.AlignmentResult;
+import org.pluralstats.align.Alignments;
 import org.pluralstats.align.CountryLanguages;
 import org.pluralstats.align.DistributionSimilarity;
+import org.pluralstats.align.ModelConsistencies;
 import org.pluralstats.align.ModelConsistency;
 import org.pluralstats.align.ModelSelfConsistency;
 import org.pluralstats.align.OptionDistribution;
@@ -24,6 +26,7 @@ import org.pluralstats.align.SimilarityMetric;
 import org.pluralstats.align.SimilarityReport;
 import org.pluralstats.align.SimilaritySummary;
 import org.pluralstats.align.UsBiasResult;
+import org.pluralstats.align.UsBiasResults;
 import org.pluralstats.align.UsCentricBias;
 import org.pluralstats.data.SurveyData;
 import org.pluralstats.io.llm.Generation;
@@ -212,8 +215,8 @@ public final class AnalysisReport {
             popSource = "";
         }
         ModelSelfConsistency sc = ModelSelfConsistency.withDefaults().withResamples(m.resamples()).withSeed(m.seed());
-        List<ModelConsistency> consistency;
-        List<AlignmentResult> rows = List.of();
+        ModelConsistencies consistency;
+        Optional<Alignments> rows = Optional.empty();
         List<AlignmentSections.Chart> charts = new ArrayList<>();
         try (Progress.Task t = progress.start("aligning model outputs", -1)) {
             consistency = sc.estimate(outputs);
@@ -239,17 +242,17 @@ public final class AnalysisReport {
                                 l -> Optional.of(w)));
                     }
                 }
-                rows = Alignment.withDefaults().withLevel(m.level()).withResamples(m.resamples()).withSeed(m.seed())
-                        .withSelfConsistency(sc).compare(outputs, pops, List.copyOf(names));
+                rows = Optional.of(Alignment.withDefaults().withLevel(m.level()).withResamples(m.resamples())
+                        .withSeed(m.seed()).withSelfConsistency(sc).compare(outputs, pops, List.copyOf(names)));
             }
         }
-        List<UsBiasResult> bias = List.of();
+        Optional<UsBiasResults> bias = Optional.empty();
         if (m.countries().isPresent()) {
             CountryLanguages table = CountryLanguages.read(m.countries().get());
             inputs.add("country → language: " + described(m.countries().get()));
             try (Progress.Task t = progress.start("comparing US and local alignment", -1)) {
-                bias = UsCentricBias.withDefaults().withReference(m.reference()).withLevel(m.level())
-                        .withResamples(m.resamples()).withSeed(m.seed()).compare(outputs, pops, table);
+                bias = Optional.of(UsCentricBias.withDefaults().withReference(m.reference()).withLevel(m.level())
+                        .withResamples(m.resamples()).withSeed(m.seed()).compare(outputs, pops, table));
             }
         }
         String intro = outputs.generations().size() + " judged generations of " + outputs.models().size() + " models in "
@@ -266,9 +269,10 @@ public final class AnalysisReport {
                             + "where that language is spoken? For each model × language and each local country (from "
                             + m.countries().get().getFileName() + ", the " + m.reference() + " itself excluded): ρ with the "
                             + m.reference() + " minus ρ with the local country, over the units both have scores for.",
-                    bias, m.locals()));
+                    bias.orElseThrow(), m.locals()));
         }
-        return new ModelAlignment(outputs, pops, rows, consistency, bias);
+        return new ModelAlignment(outputs, pops, rows.map(Alignments::rows).orElse(List.of()), consistency.rows(),
+                bias.map(UsBiasResults::rows).orElse(List.of()));
     }
 
     private static ModelOutputs readOutputs(List<Path> files) {

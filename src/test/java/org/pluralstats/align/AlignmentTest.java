@@ -98,9 +98,9 @@ class AlignmentTest {
     void resamplesAreTheValuesBehindTheIntervalsWithConsistencyOnTheSameResample() {
         Alignment a = Alignment.withDefaults().withLevel(AlignmentLevel.RESPONSE).withResamples(40).withSeed(3);
         PopulationScores da = PopulationScores.read(AlignFixtures.LANGUAGE);
-        List<AlignmentResult> summary = a.compare(outputs, da);
-        List<AlignmentResample> rows = a.resamples(outputs, da);
-        assertThat(rows).hasSize(summary.size() * 40).isEqualTo(a.resamples(outputs, da));
+        List<AlignmentResult> summary = a.compare(outputs, da).rows();
+        List<AlignmentResample> rows = a.resamples(outputs, da).rows();
+        assertThat(rows).hasSize(summary.size() * 40).isEqualTo(a.resamples(outputs, da).rows());
         for (int g = 0; g < summary.size(); g++) {
             AlignmentResult r = summary.get(g);
             List<AlignmentResample> mine = rows.subList(40 * g, 40 * (g + 1));
@@ -139,12 +139,12 @@ class AlignmentTest {
         }
         // Pearson without the correction, and nothing at item level
         List<AlignmentResample> pearson = a.withSelfConsistency(ModelSelfConsistency.withDefaults()
-                .withMethod(org.pluralstats.stats.Correlation.Method.PEARSON).withReliability(1)).resamples(outputs, da);
+                .withMethod(org.pluralstats.stats.Correlation.Method.PEARSON).withReliability(1)).resamples(outputs, da).rows();
         assertThat(pearson.get(0).rho()).isEqualTo(rows.get(0).rho());
         assertThat(pearson.get(0).selfConsistency()).isNotEqualTo(rows.get(0).selfConsistency());
-        assertThat(a.withLevel(AlignmentLevel.ITEM).resamples(outputs, da))
+        assertThat(a.withLevel(AlignmentLevel.ITEM).resamples(outputs, da).rows())
                 .allSatisfy(x -> assertThat(x.selfConsistency()).isNaN());
-        assertThat(a.withResamples(0).resamples(outputs, da)).isEmpty();
+        assertThat(a.withResamples(0).resamples(outputs, da).rows()).isEmpty();
     }
 
     private static double quantile7(double[] sorted, double q) {
@@ -159,12 +159,17 @@ class AlignmentTest {
     void bootstrapIsReproducibleAndBracketsTheEstimate() {
         Alignment a = Alignment.withDefaults().withLevel(AlignmentLevel.RESPONSE).withResamples(150).withSeed(11);
         List<String> pops = List.of("global", "US", "DK");
-        List<AlignmentResult> r1 = a.compare(outputs, populations, pops);
-        List<AlignmentResult> r2 = a.compare(outputs, populations, pops);
+        Alignments all = a.compare(outputs, populations, pops);
+        List<AlignmentResult> r1 = all.rows();
+        List<AlignmentResult> r2 = a.compare(outputs, populations, pops).rows();
         assertThat(r1).isEqualTo(r2).hasSize(9 * 4 * 3);
-        assertThat(a.withSeed(12).compare(outputs, populations, pops)).isNotEqualTo(r1);
+        // JShell shows the head of its table: the settings in the metadata, then the first rows
+        assertThat(all.toString()).isEqualTo(all.table().toString())
+                .startsWith("Alignment per model × language × population (108 rows × 23 columns)\n")
+                .contains("level: response\nbootstrap resamples: 150\nseed: 11\nconfidence level: 0.95\n", "… 98 more rows");
+        assertThat(a.withSeed(12).compare(outputs, populations, pops).rows()).isNotEqualTo(r1);
         // one group's interval does not depend on which other populations are compared
-        AlignmentResult alone = a.compare(outputs, populations, List.of("DK")).get(0);
+        AlignmentResult alone = a.compare(outputs, populations, List.of("DK")).rows().get(0);
         assertThat(alone).isEqualTo(r1.get(2));
         assertThat(r1).allSatisfy(r -> {
             assertThat(r.resamples()).isEqualTo(150);
@@ -178,7 +183,7 @@ class AlignmentTest {
     void aModelWithASingleItemHasNoCorrelation() {
         ModelOutputs one = ModelOutputs.of(List.of(Generation.ofScore("tiny", "", "da", "F120", 1, 0.4),
                 Generation.ofScore("tiny", "", "da", "F120", 2, 0.6), Generation.ofScore("tiny", "", "da", "NOPE", 1, 0.2)));
-        AlignmentResult r = Alignment.withDefaults().compare(one, populations, List.of("DK")).get(0);
+        AlignmentResult r = Alignment.withDefaults().compare(one, populations, List.of("DK")).rows().get(0);
         assertThat(r.n()).isEqualTo(1);
         assertThat(r.itemsWithoutScore()).isEqualTo(1);
         assertThat(r.rho()).isNaN();
@@ -186,7 +191,7 @@ class AlignmentTest {
         assertThat(r.ciLow()).isNaN();
         assertThat(r.resamples()).isZero();
         assertThat(r.meanAlignment()).isCloseTo(1 - Math.abs(0.5 - populations.score("DK", "F120").getAsDouble()), within(1e-15));
-        AlignmentResult g = Alignment.withDefaults().withLevel(AlignmentLevel.RESPONSE).compare(one, populations, List.of("DK")).get(0);
+        AlignmentResult g = Alignment.withDefaults().withLevel(AlignmentLevel.RESPONSE).compare(one, populations, List.of("DK")).rows().get(0);
         assertThat(g.n()).isEqualTo(2);
         assertThat(g.generationsWithoutScore()).isEqualTo(1);
         assertThat(g.rho()).isNaN(); // the population side is constant

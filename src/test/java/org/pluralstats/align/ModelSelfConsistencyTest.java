@@ -30,7 +30,7 @@ class ModelSelfConsistencyTest {
                 Generation.ofScore("m", "", "da", "A", 1, 0.2), Generation.ofScore("m", "", "da", "A", 2, 0.4),
                 Generation.ofScore("m", "", "da", "A", 3, 0.4), Generation.ofScore("m", "", "da", "B", 1, 0.8),
                 Generation.ofScore("m", "", "da", "B", 2, 1.0)));
-        ModelConsistency c = ModelSelfConsistency.withDefaults().estimate(o).get(0);
+        ModelConsistency c = ModelSelfConsistency.withDefaults().estimate(o).rows().get(0);
         assertThat(c.pairs()).isEqualTo(8);
         assertThat(c.items()).isEqualTo(2);
         assertThat(c.generations()).isEqualTo(5);
@@ -59,9 +59,9 @@ class ModelSelfConsistencyTest {
                         idx, g.get("score").asDouble()));
             }
             ModelOutputs o = ModelOutputs.of(gens);
-            List<ModelConsistency> sp = ModelSelfConsistency.withDefaults().estimate(o);
+            List<ModelConsistency> sp = ModelSelfConsistency.withDefaults().estimate(o).rows();
             List<ModelConsistency> pe = ModelSelfConsistency.withDefaults().withMethod(Correlation.Method.PEARSON)
-                    .withReliability(1).estimate(o);
+                    .withReliability(1).estimate(o).rows();
             for (JsonNode r : c.get("results")) {
                 ModelConsistency s = find(sp, r);
                 assertThat(s.pairs()).isEqualTo(r.get("pairs").asLong());
@@ -124,8 +124,8 @@ class ModelSelfConsistencyTest {
                 Correlation.Method.SPEARMAN)).isNaN();
         ModelOutputs o = ModelOutputs.read(AlignFixtures.GENERATIONS);
         ModelSelfConsistency b = ModelSelfConsistency.withDefaults().withResamples(200).withSeed(9);
-        List<ModelConsistency> r1 = b.estimate(o);
-        List<ModelConsistency> r2 = b.estimate(o);
+        List<ModelConsistency> r1 = b.estimate(o).rows();
+        List<ModelConsistency> r2 = b.estimate(o).rows();
         assertThat(r1).isEqualTo(r2);
         assertThat(r1).hasSize(36).allSatisfy(c -> {
             assertThat(c.ciLow()).isLessThanOrEqualTo(c.selfConsistency());

@@ -36,7 +36,7 @@ class UsCentricBiasTest {
         CountryLanguages table = CountryLanguages.of(new LinkedHashMap<>(Map.of("DK", "da", "GB", "EN", "US", "en")));
         UsCentricBias bias = UsCentricBias.withDefaults().withResamples(200).withSeed(3);
         assertThat(bias.locals(pops, table, "en")).containsExactly("GB");
-        List<UsBiasResult> rows = bias.compare(ModelOutputs.of(gens), pops, table);
+        List<UsBiasResult> rows = bias.compare(ModelOutputs.of(gens), pops, table).rows();
         assertThat(rows).hasSize(2);
         UsBiasResult da = rows.get(0);
         assertThat(da.language()).isEqualTo("da");
@@ -56,7 +56,7 @@ class UsCentricBiasTest {
         assertThat(en.local()).isEqualTo("GB");
         assertThat(en.rhoLocal()).isCloseTo(1.0, within(1e-15));
         assertThat(en.difference()).isNegative();
-        assertThat(bias.compare(ModelOutputs.of(gens), pops, table)).isEqualTo(rows);
+        assertThat(bias.compare(ModelOutputs.of(gens), pops, table).rows()).isEqualTo(rows);
     }
 
     @Test
@@ -67,7 +67,7 @@ class UsCentricBiasTest {
         assertThat(table.countries("en")).containsExactly("GB", "CA", "US", "AU", "SG", "KE", "NZ", "NG", "NIR");
         // the every-country ground truth carries the same country → language pairs
         assertThat(CountryLanguages.read(AlignFixtures.COUNTRY).asMap()).isEqualTo(table.asMap());
-        List<UsBiasResult> rows = UsCentricBias.withDefaults().withResamples(0).compare(outputs, pops, table);
+        List<UsBiasResult> rows = UsCentricBias.withDefaults().withResamples(0).compare(outputs, pops, table).rows();
         // per model: da → DK, nl → NL, pt → BR and PT, en → 8 countries besides the US
         assertThat(rows).hasSize(9 * (1 + 1 + 2 + 8));
         assertThat(rows).allSatisfy(r -> assertThat(r.difference()).isCloseTo(r.rhoReference() - r.rhoLocal(), within(0.0)));

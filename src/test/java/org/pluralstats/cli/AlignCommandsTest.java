@@ -50,7 +50,10 @@ class AlignCommandsTest {
         String text = Files.readString(a);
         assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
         assertThat(text).doesNotContain("NaN").doesNotContain("Infinity");
-        JsonNode rows = M.readTree(text);
+        JsonNode table = M.readTree(text);
+        assertThat(table.get("metadata").get("seed").asText()).isEqualTo("5");
+        assertThat(table.get("metadata").get("bootstrap resamples").asText()).isEqualTo("200");
+        JsonNode rows = table.get("rows");
         assertThat(rows.size()).isEqualTo(9 * 4 * 18);
         List<String> fields = new ArrayList<>();
         rows.get(0).fieldNames().forEachRemaining(fields::add);
@@ -87,13 +90,14 @@ class AlignCommandsTest {
         assertThat(lines.get(1)).contains(",,,response,olmo,");
         assertThat(csv[1]).contains("items without a population score were left out");
         String[] md = WeightCommandsTest.run(0, args("align", "--model", GENERATIONS, "--bootstrap", "0", "--format", "md"));
-        assertThat(md[0]).startsWith("| model | language | population | n | ρ |").contains("1 − mean\\|Δ\\|");
+        assertThat(md[0]).startsWith("**Alignment per model × language × population**\n\n| model | language | population | n | rho | p |")
+                .contains("bootstrap resamples: 0");
     }
 
     @Test
     void consistencyAndUsBiasTables() throws IOException {
         String[] c = WeightCommandsTest.run(0, "align", "--model", GENERATIONS, "--table", "consistency", "--bootstrap", "0");
-        JsonNode rows = M.readTree(c[0]);
+        JsonNode rows = M.readTree(c[0]).get("rows");
         assertThat(rows.size()).isEqualTo(36);
         for (JsonNode ref : fixture("released-alignment.json").get("selfConsistency")) {
             JsonNode r = null;
@@ -109,7 +113,7 @@ class AlignCommandsTest {
         }
         String[] b = WeightCommandsTest.run(0, "align", "--model", GENERATIONS, "--table", "us-bias", "--population",
                 D + "ground_truth_every_country.csv", "--countries", D + "country_languages.csv", "--bootstrap", "100");
-        JsonNode bias = M.readTree(b[0]);
+        JsonNode bias = M.readTree(b[0]).get("rows");
         assertThat(bias.size()).isEqualTo(9 * 12);
         JsonNode first = bias.get(0);
         assertThat(first.get("local").asText()).isEqualTo("DK");
@@ -138,7 +142,7 @@ class AlignCommandsTest {
         Files.writeString(jsonl, sb.toString());
         String[] r = WeightCommandsTest.run(0, "align", "--model", jsonl.toString(), "--population", D + "ground_truth_every_country.csv",
                 "--bootstrap", "50");
-        JsonNode rows = M.readTree(r[0]);
+        JsonNode rows = M.readTree(r[0]).get("rows");
         assertThat(rows.size()).isEqualTo(13);
         assertThat(rows.get(0).get("n").asInt()).isEqualTo(4);
         assertThat(r[1]).contains("excluded 1 of 13 generations").contains("1 no pro or con label");
@@ -168,7 +172,7 @@ class AlignCommandsTest {
         String[] r = WeightCommandsTest.run(0, "align", "--model", csv.toString(), "--population", vps.toString(),
                 "--column", "model=who", "--column", "language=prompt_lang", "--column", "item=q", "--column", "score=p",
                 "--bootstrap", "0");
-        JsonNode rows = M.readTree(r[0]);
+        JsonNode rows = M.readTree(r[0]).get("rows");
         assertThat(rows.size()).isEqualTo(6);
         JsonNode usa = null;
         for (JsonNode x : rows) {
@@ -197,7 +201,7 @@ class AlignCommandsTest {
         String model = res.resolve("model.json").toString();
         JsonNode ref = fixture("similarity.json");
         String[] w = WeightCommandsTest.run(0, "similarity", "--human", human, "--model", model, "--seed", "3");
-        JsonNode rows = M.readTree(w[0]);
+        JsonNode rows = M.readTree(w[0]).get("rows");
         assertThat(rows.size()).isEqualTo(2);
         for (int k = 0; k < 2; k++) {
             JsonNode s = ref.get("summaries").get(k);
@@ -213,12 +217,13 @@ class AlignCommandsTest {
         assertThat(WeightCommandsTest.run(0, "similarity", "--human", human, "--model", model, "--seed", "3")[0]).isEqualTo(w[0]);
         String[] j = WeightCommandsTest.run(0, "similarity", "--human", human, "--model", model, "--metric", "jsd",
                 "--log-base", "e", "--bootstrap", "0");
-        JsonNode jr = M.readTree(j[0]);
+        JsonNode jr = M.readTree(j[0]).get("rows");
         assertThat(jr.get(1).get("similarity").asDouble())
                 .isCloseTo(ref.get("summaries").get(1).get("jsdSimilarityNatural").asDouble(), org.assertj.core.api.Assertions.within(1e-12));
         assertThat(jr.get(1).get("ciLow").isNull()).isTrue();
         String[] md = WeightCommandsTest.run(0, "similarity", "--human", human, "--model", model, "--format", "md");
-        assertThat(md[0]).contains("| US | 3 | 0.81 [").contains("| 27.50% |");
+        assertThat(md[0]).contains("| US | wasserstein | 3 | 0.809 | 0.702 | 0.900 | 0.275 | 290 | 110 | 2 | – | 1000 |")
+                .contains("seed: 20250224; confidence level: 0.95; left out (population × question): no model distribution 1");
         String[] q = WeightCommandsTest.run(0, "similarity", "--human", human, "--model", model, "--per-question", "--format", "csv");
         assertThat(q[0].lines().count()).isEqualTo(1 + 6);
         WeightCommandsTest.run(2, "similarity", "--human", human, "--model", model, "--metric", "kl");

@@ -195,7 +195,7 @@ class FormsCommandTest {
         assertThat(r.out()).contains("360 generations, 3 models × 2 languages", "US versus local: 6 comparisons",
                 "BR: Wasserstein similarity", "5 charts");
         assertThat(dir.resolve("models/figures/alignment-US.svg")).isRegularFile();
-        assertThat(dir.resolve("models/tables/us-bias-rows.csv")).content().contains("example-large-70b,da,DK,US,item,12,");
+        assertThat(dir.resolve("models/tables/us-bias-rows.csv")).content().contains("example-large-70b,da,DK,US,12,");
         CliRunner.Result bad = CliRunner.run("report", "--population", m + "populations.csv");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("need --model");

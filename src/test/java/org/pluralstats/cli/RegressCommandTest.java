@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,85 +35,108 @@ class RegressCommandTest {
         assertThat(Math.abs(actual - expected)).isLessThanOrEqualTo(tolerance * Math.max(1.0, Math.abs(expected)));
     }
 
-    @Test
-    void olsJsonEqualsStatsmodelsOnThePaperShape() throws IOException {
-        CliRunner.Result r = CliRunner.run("regress", "--data", RES.resolve("us_bias_synthetic.csv").toString(),
-                "--formula", "metric_value ~ us*model_name:language");
+    /** Runs {@code regress} with {@code args}, checks it succeeded, and returns the JSON table it printed. */
+    static JsonNode table(String... args) throws IOException {
+        CliRunner.Result r = CliRunner.run(args);
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).doesNotContain("NaN");
-        JsonNode out = M.readTree(r.out());
+        return M.readTree(r.out());
+    }
+
+    static String[] with(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void olsJsonEqualsStatsmodelsOnThePaperShape() throws IOException {
+        String[] run = {"regress", "--data", RES.resolve("us_bias_synthetic.csv").toString(),
+            "--formula", "metric_value ~ us*model_name:language"};
+        JsonNode coefficients = table(run);
+        JsonNode fitTable = table(with(run, "--table", "fit"));
+        JsonNode out = fitTable.get("rows").get(0);
         JsonNode ref = referenceCase("ols_statsmodels.json", "eq4_synthetic");
-        assertThat(out.get("model").asText()).isEqualTo("OLS");
+        assertThat(coefficients.get("metadata").get("method").asText()).isEqualTo("OLS");
+        assertThat(fitTable.get("metadata").get("model").asText()).isEqualTo("OLS");
         assertThat(out.get("nobs").asInt()).isEqualTo(ref.get("nobs").asInt());
         for (String[] k : new String[][] {{"rsquared", "rsquared"}, {"rsquaredAdj", "rsquared_adj"},
             {"llf", "llf"}, {"aic", "aic"}, {"bic", "bic"}, {"fvalue", "fvalue"}}) {
             close(out.get(k[0]).asDouble(), ref.get(k[1]).asDouble(), 1e-8);
         }
-        JsonNode coefs = out.get("coefficients");
+        JsonNode coefs = coefficients.get("rows");
         assertThat(coefs.size()).isEqualTo(ref.get("names").size()).isEqualTo(80);
         for (int j = 0; j < coefs.size(); j++) {
             JsonNode c = coefs.get(j);
-            assertThat(c.get("name").asText()).isEqualTo(ref.get("names").get(j).asText());
-            close(c.get("coef").asDouble(), ref.get("params").get(j).asDouble(), 1e-8);
+            assertThat(c.get("term").asText()).isEqualTo(ref.get("names").get(j).asText());
+            close(c.get("estimate").asDouble(), ref.get("params").get(j).asDouble(), 1e-8);
             close(c.get("se").asDouble(), ref.get("bse").get(j).asDouble(), 1e-8);
-            close(c.get("stat").asDouble(), ref.get("tvalues").get(j).asDouble(), 1e-8);
+            close(c.get("t").asDouble(), ref.get("tvalues").get(j).asDouble(), 1e-8);
             close(c.get("p").asDouble(), ref.get("pvalues").get(j).asDouble(), 1e-8);
-            close(c.get("ciLow").asDouble(), ref.get("ci_low").get(j).asDouble(), 1e-8);
-            close(c.get("ciHigh").asDouble(), ref.get("ci_high").get(j).asDouble(), 1e-8);
+            close(c.get("ci_lower").asDouble(), ref.get("ci_low").get(j).asDouble(), 1e-8);
+            close(c.get("ci_upper").asDouble(), ref.get("ci_high").get(j).asDouble(), 1e-8);
         }
-        assertThat(out.get("fitted").size()).isEqualTo(ref.get("fitted").size());
-        close(out.get("fitted").get(7).asDouble(), ref.get("fitted").get(7).asDouble(), 1e-8);
+        JsonNode fitted = table(with(run, "--table", "fitted")).get("rows");
+        assertThat(fitted.size()).isEqualTo(ref.get("fitted").size());
+        close(fitted.get(7).get("fitted").asDouble(), ref.get("fitted").get(7).asDouble(), 1e-8);
     }
 
     @Test
     void mixedJsonEqualsLme4() throws IOException {
-        for (String[] run : new String[][] {{"--reml", "eq3_synthetic_reml"}, {"--ml", "eq3_synthetic_ml"}}) {
-            CliRunner.Result r = CliRunner.run("regress", "--data", RES.resolve("mixed_synthetic.csv").toString(),
-                    "--formula", "alignment ~ 0 + consistency:language + multilingual:family:language",
-                    "--groups", "model_name", run[0]);
-            assertThat(r.exitCode()).as(r.err()).isZero();
-            JsonNode out = M.readTree(r.out());
-            JsonNode ref = referenceCase("mixed_lme4.json", run[1]);
-            assertThat(out.get("model").asText()).isEqualTo("MixedLM");
-            assertThat(out.get("method").asText()).isEqualTo(run[0].substring(2).toUpperCase());
+        for (String[] crit : new String[][] {{"--reml", "eq3_synthetic_reml"}, {"--ml", "eq3_synthetic_ml"}}) {
+            String[] run = {"regress", "--data", RES.resolve("mixed_synthetic.csv").toString(),
+                "--formula", "alignment ~ 0 + consistency:language + multilingual:family:language",
+                "--groups", "model_name", crit[0]};
+            JsonNode fitTable = table(with(run, "--table", "fit"));
+            JsonNode out = fitTable.get("rows").get(0);
+            JsonNode ref = referenceCase("mixed_lme4.json", crit[1]);
+            assertThat(fitTable.get("metadata").get("model").asText()).startsWith("MixedLM");
+            assertThat(fitTable.get("metadata").get("method").asText()).isEqualTo(crit[0].substring(2).toUpperCase());
             assertThat(out.get("groups").asInt()).isEqualTo(20);
             close(out.get("groupVar").asDouble(), ref.get("group_var").asDouble(), 0.002);
             close(out.get("scale").asDouble(), ref.get("sigma2").asDouble(), 0.002);
             close(out.get("llf").asDouble(), ref.get("llf").asDouble(), 1e-6);
-            JsonNode coefs = out.get("coefficients");
+            JsonNode coefs = table(run).get("rows");
             assertThat(coefs.size()).isEqualTo(28);
             for (int j = 0; j < coefs.size(); j++) {
-                assertThat(coefs.get(j).get("name").asText()).isEqualTo(ref.get("names").get(j).asText());
-                close(coefs.get(j).get("coef").asDouble(), ref.get("fixef").get(j).asDouble(), 1e-5);
+                assertThat(coefs.get(j).get("term").asText()).isEqualTo(ref.get("names").get(j).asText());
+                close(coefs.get(j).get("estimate").asDouble(), ref.get("fixef").get(j).asDouble(), 1e-5);
                 close(coefs.get(j).get("se").asDouble(), ref.get("se").get(j).asDouble(), 1e-5);
             }
-            assertThat(out.get("randomEffects").size()).isEqualTo(20);
-            assertThat(out.get("fitted").size()).isEqualTo(out.get("nobs").asInt());
+            assertThat(table(with(run, "--table", "random-effects")).get("rows").size()).isEqualTo(20);
+            assertThat(table(with(run, "--table", "fitted")).get("rows").size()).isEqualTo(out.get("nobs").asInt());
         }
     }
 
     @Test
-    void markdownLooksLikeAStatsmodelsSummary(@TempDir Path tmp) throws IOException {
+    void everyTableIsPrintedByTheGenericWriters(@TempDir Path tmp) throws IOException {
         Path md = tmp.resolve("ols.md");
-        CliRunner.Result r = CliRunner.run("regress", "--data", RES.resolve("us_bias_synthetic.csv").toString(),
-                "--formula", "metric_value ~ us + language", "--format", "md", "--out", md.toString());
+        String data = RES.resolve("us_bias_synthetic.csv").toString();
+        CliRunner.Result r = CliRunner.run("regress", "--data", data, "--formula", "metric_value ~ us + language",
+                "--format", "md", "--out", md.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        String text = Files.readString(md);
-        assertThat(text).contains("## OLS Regression Results", "| Dep. Variable: | metric_value | R-squared: |",
-                "| Df Model: | 4 | AIC: |", "| | coef | std err | t | P>\\|t\\| | [0.025 | 0.975] |", "| us[T.True] | ");
+        org.pluralstats.regress.OlsResult ols = org.pluralstats.regress.Ols.fit("metric_value ~ us + language",
+                org.pluralstats.regress.RegressionData.readCsv(RES.resolve("us_bias_synthetic.csv"),
+                        List.of("metric_value", "us", "language")));
+        assertThat(Files.readString(md)).isEqualTo(org.pluralstats.report.ResultTableWriters.markdown(ols.table()))
+                .contains("| term | estimate | se | t | df | p | ci_lower | ci_upper |", "| us[T.True] | ");
+        assertThat(CliRunner.run("regress", "--data", data, "--formula", "metric_value ~ us + language", "--table", "fit",
+                "--format", "csv").out()).isEqualTo(org.pluralstats.report.ResultTableWriters.csv(ols.fitTable()))
+                .startsWith("nobs,droppedRows,dfModel,dfResid,rsquared,rsquaredAdj,fvalue,fPvalue,llf,aic,bic,scale\n");
         CliRunner.Result m = CliRunner.run("regress", "--data", RES.resolve("boundary_synthetic.csv").toString(),
-                "--formula", "y ~ x", "--groups", "g", "--format", "md");
+                "--formula", "y ~ x", "--groups", "g", "--table", "fit", "--format", "md");
         assertThat(m.exitCode()).as(m.err()).isZero();
-        assertThat(m.out()).contains("## Mixed Linear Model Regression Results", "| No. Groups: | 8 | Scale: |",
-                "| | coef | std err | z | P>\\|z\\| | [0.025 | 0.975] |", "| g Var | 0.000 |", "singular fit");
+        assertThat(m.out()).contains("| nobs | droppedRows | groups |", "| 0.0000 |", "| true |");
+        assertThat(CliRunner.run("regress", "--data", data, "--formula", "metric_value ~ us", "--table", "random-effects")
+                .err()).contains("random-effects needs --groups");
     }
 
     @Test
     void undefinedNumbersAreNullNotNaN() throws IOException {
-        CliRunner.Result r = CliRunner.run("regress", "--data", RES.resolve("us_bias_synthetic.csv").toString(),
-                "--formula", "metric_value ~ 1");
-        assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).doesNotContain("NaN").contains("\"fvalue\" : null", "\"fPvalue\" : null");
+        JsonNode fit = table("regress", "--data", RES.resolve("us_bias_synthetic.csv").toString(),
+                "--formula", "metric_value ~ 1", "--table", "fit");
+        assertThat(fit.get("rows").get(0).get("fvalue").isNull()).isTrue();
+        assertThat(fit.get("rows").get(0).get("fPvalue").isNull()).isTrue();
     }
 
     @Test
@@ -148,7 +172,7 @@ class RegressCommandTest {
 
         assertThat(CliRunner.run("regress", "--data", data, "--formula", "alignment ~ consistency", "--ml").exitCode())
                 .isEqualTo(2);
-        assertThat(CliRunner.run("regress", "--data", data, "--formula", "alignment ~ consistency", "--format", "csv")
+        assertThat(CliRunner.run("regress", "--data", data, "--formula", "alignment ~ consistency", "--format", "xml")
                 .exitCode()).isEqualTo(2);
     }
 }

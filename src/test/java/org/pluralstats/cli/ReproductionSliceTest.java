@@ -67,13 +67,15 @@ class ReproductionSliceTest {
         Path eq4csv = dir.resolve("eq4.csv");
         Files.write(eq4csv, eq4);
         JsonNode fit4 = M.readTree(WeightCommandsTest.run(0, "regress", "--data", eq4csv.toString(), "--formula",
-                "metric_value ~ us*model_name:language", "--format", "json")[0]);
+                "metric_value ~ us*model_name:language", "--format", "json", "--table", "fit")[0]).get("rows").get(0);
         assertThat(fit4.get("nobs").asInt()).isEqualTo(2 * ROUNDS * 11);
+        JsonNode coef4 = M.readTree(WeightCommandsTest.run(0, "regress", "--data", eq4csv.toString(), "--formula",
+                "metric_value ~ us*model_name:language", "--format", "json")[0]).get("rows");
         List<String> names = new ArrayList<>();
-        fit4.get("coefficients").forEach(c -> names.add(c.get("name").asText()));
+        coef4.forEach(c -> names.add(c.get("term").asText()));
         assertThat(names).contains("Intercept", "us[T.True]", "model_name[T.gpt-4o]:language[da]",
                 "us[T.True]:model_name[T.gpt-4o]:language[en]");
-        fit4.get("coefficients").forEach(c -> assertThat(c.get("coef").isNumber()).as(c.toString()).isTrue());
+        coef4.forEach(c -> assertThat(c.get("estimate").isNumber()).as(c.toString()).isTrue());
 
         // Eq. 3 shape: the language's own speakers, self-consistency of the same resample, random intercept per model
         List<String> eq3 = new ArrayList<>(List.of("alignment,consistency,language,model_name"));
@@ -85,11 +87,12 @@ class ReproductionSliceTest {
         assertThat(eq3).hasSize(1 + 2 * 2 * ROUNDS);
         Path eq3csv = dir.resolve("eq3.csv");
         Files.write(eq3csv, eq3);
-        JsonNode fit3 = M.readTree(WeightCommandsTest.run(0, "regress", "--data", eq3csv.toString(), "--formula",
-                "alignment ~ 0 + consistency:language", "--groups", "model_name", "--reml", "--format", "json")[0]);
+        String[] eq3run = {"regress", "--data", eq3csv.toString(), "--formula", "alignment ~ 0 + consistency:language",
+            "--groups", "model_name", "--reml", "--format", "json"};
+        JsonNode fit3 = M.readTree(WeightCommandsTest.run(0, concat(eq3run, "--table", "fit"))[0]).get("rows").get(0);
         assertThat(fit3.get("nobs").asInt()).isEqualTo(2 * 2 * ROUNDS);
         assertThat(fit3.get("groups").asInt()).isEqualTo(2);
-        assertThat(fit3.get("coefficients")).hasSize(2);
+        assertThat(M.readTree(WeightCommandsTest.run(0, eq3run)[0]).get("rows")).hasSize(2);
     }
 
     @Test

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.pluralstats.table.ResultTable;
 import org.pluralstats.table.Role;
 
-/** {@link OlsResult#table()} and {@link MixedModelResult#table()}: the coefficients with roles, the model in the metadata. */
+/** {@link OlsResult#table()} and {@link MixedModelResult#table()}: the coefficients with roles; the model in {@code fitTable()}. */
 class RegressionTablesTest {
     private static RegressionData data() {
         return RegressionData.builder()
@@ -21,9 +21,15 @@ class RegressionTablesTest {
         OlsResult r = Ols.fit("y ~ x", data());
         ResultTable t = r.table();
         assertThat(r.toString()).isEqualTo(t.toString()).startsWith("OLS regression: y ~ x (2 rows × 8 columns)\n")
-                .contains("method: OLS\n", "R²: " + r.rSquared() + "\n", "term", "Intercept");
-        assertThat(t.metadata()).containsEntry("n", "10").containsEntry("df residual", "8")
-                .containsEntry("F", Double.toString(r.fValue())).containsEntry("AIC", Double.toString(r.aic()));
+                .contains("method: OLS\n", "formula: y ~ x\n", "term", "Intercept");
+        ResultTable fit = r.fitTable();
+        assertThat(fit.rows()).isOne();
+        assertThat(fit.integer(0, fit.columnIndex("nobs").orElseThrow())).isEqualTo(10);
+        assertThat(fit.integer(0, fit.columnIndex("dfResid").orElseThrow())).isEqualTo(8);
+        assertThat(fit.number(0, fit.columnIndex("rsquared").orElseThrow())).isEqualTo(r.rSquared());
+        assertThat(fit.number(0, fit.columnIndex("fvalue").orElseThrow())).isEqualTo(r.fValue());
+        assertThat(fit.number(0, fit.columnIndex("aic").orElseThrow())).isEqualTo(r.aic());
+        assertThat(r.fittedTable().number(3, 1)).isEqualTo(r.fitted()[3]);
         Coefficient x = r.coefficient("x").orElseThrow();
         int row = 1;
         assertThat(t.text(row, t.columnIndex("term").orElseThrow())).isEqualTo("x");
@@ -38,8 +44,10 @@ class RegressionTablesTest {
 
     @Test
     void anInterceptOnlyModelHasNoFAndSaysSo() {
-        ResultTable t = Ols.fit("y ~ 1", data()).table();
-        assertThat(t.metadata()).containsEntry("F", "–").containsEntry("p of F", "–").containsEntry("df model", "0");
+        ResultTable t = Ols.fit("y ~ 1", data()).fitTable();
+        assertThat(t.isDefined(0, t.columnIndex("fvalue").orElseThrow())).isFalse();
+        assertThat(t.isDefined(0, t.columnIndex("fPvalue").orElseThrow())).isFalse();
+        assertThat(t.integer(0, t.columnIndex("dfModel").orElseThrow())).isZero();
     }
 
     @Test
@@ -49,10 +57,12 @@ class RegressionTablesTest {
         assertThat(r.toString()).isEqualTo(t.toString()).startsWith("Mixed linear model (REML): y ~ x (2 rows × 7 columns)\n");
         assertThat(t.columnIndex("z")).isPresent();
         assertThat(t.columnsWith(Role.DF)).isEmpty();
-        assertThat(t.metadata()).containsEntry(ResultTable.METHOD, "REML").containsEntry("groups", "3")
-                .containsEntry("group variance", Double.toString(r.groupVariance()))
-                .containsEntry("log-likelihood", Double.toString(r.logLikelihood()))
-                .containsEntry("converged", Boolean.toString(r.converged()));
+        assertThat(t.metadata()).containsEntry(ResultTable.METHOD, "REML").containsEntry("group column", "g");
+        ResultTable fit = r.fitTable();
+        assertThat(fit.integer(0, fit.columnIndex("groups").orElseThrow())).isEqualTo(3);
+        assertThat(fit.number(0, fit.columnIndex("groupVar").orElseThrow())).isEqualTo(r.groupVariance());
+        assertThat(fit.number(0, fit.columnIndex("llf").orElseThrow())).isEqualTo(r.logLikelihood());
+        assertThat(fit.bool(0, fit.columnIndex("converged").orElseThrow())).isEqualTo(r.converged());
         ResultTable re = r.randomEffectsTable();
         assertThat(re.rows()).isEqualTo(3);
         assertThat(re.text(0, 0)).isEqualTo("a");
