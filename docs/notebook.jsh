@@ -62,7 +62,7 @@ for (PopulationCorrelation c : ScoreCorrelations.of(scores, CorrelationMethod.PE
 // Judged generations, one JSON object a line: {"model","family","language","item","generation","labels":[...]}.
 // The sample's labels are invented (data-samples/model-outputs/README.md); its populations are the
 // released ground truth of seed paper 003 for the same items (languages da, en; countries DK, GB, US).
-ModelOutputs outputs = ModelOutputs.read(Path.of("data-samples/model-outputs/outputs.jsonl"));
+ModelOutputs outputs = ModelOutputFiles.read(Path.of("data-samples/model-outputs/outputs.jsonl"));
 System.out.println(outputs.generations().size() + " generations; models " + outputs.models() + "; languages " + outputs.languages());
 System.out.println(outputs.generations().get(0));   // Eq. 2: pro / (pro + con) of its labels
 PopulationScores pops = PopulationScores.read(Path.of("data-samples/model-outputs/populations.csv"));
@@ -83,7 +83,7 @@ bias.forEach(b -> System.out.printf("%-18s %s US - %s = %+.3f [%+.3f, %+.3f]%n",
         b.difference(), b.ciLow(), b.ciHigh()));
 
 // The released data of the paper (9148 generations, scored CSV) against its per-language ground truth
-ModelOutputs released = ModelOutputs.read(Path.of("data-samples/multicultural-alignment/all_lang_model_responses_with_scores.csv"));
+ModelOutputs released = ModelOutputFiles.read(Path.of("data-samples/multicultural-alignment/all_lang_model_responses_with_scores.csv"));
 PopulationScores perLanguage = PopulationScores.read(Path.of("data-samples/multicultural-alignment/ground_truth_per_language.csv"));
 Alignment.withDefaults().withLevel(AlignmentLevel.RESPONSE).withResamples(0).
         compare(released, perLanguage, List.of("da")).stream().

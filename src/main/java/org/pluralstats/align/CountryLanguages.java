@@ -16,7 +16,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.io.TextFiles;
-import org.pluralstats.io.llm.Generation;
 
 /**
  * Which language is native to which country: the "local" populations of a prompt language for the

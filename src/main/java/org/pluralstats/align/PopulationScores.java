@@ -17,7 +17,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.io.TextFiles;
-import org.pluralstats.io.llm.Generation;
 import org.pluralstats.weight.ScoreTable;
 import org.pluralstats.weight.ValuePolarityScore;
 

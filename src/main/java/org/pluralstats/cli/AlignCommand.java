@@ -1,5 +1,6 @@
 package org.pluralstats.cli;
 
+import org.pluralstats.io.llm.ModelOutputFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.pluralstats.align.PopulationScores;
 import org.pluralstats.align.UsBiasResult;
 import org.pluralstats.align.UsCentricBias;
 import org.pluralstats.io.llm.ModelCsvColumns;
-import org.pluralstats.io.llm.ModelOutputs;
+import org.pluralstats.align.ModelOutputs;
 import org.pluralstats.report.AlignReports;
 import org.pluralstats.report.Json;
 import org.pluralstats.report.Counts;
@@ -132,7 +133,7 @@ final class AlignCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--table us-bias needs --countries (a country -> language CSV such as country_languages.csv)");
         }
-        ModelOutputs outputs = columns.isEmpty() ? ModelOutputs.read(model) : ModelOutputs.readCsv(model, csvColumns());
+        ModelOutputs outputs = columns.isEmpty() ? ModelOutputFiles.read(model) : ModelOutputFiles.readCsv(model, csvColumns());
         reportExclusions(outputs);
         ModelSelfConsistency consistency = ModelSelfConsistency.withDefaults().withMethod(method)
                 .withReliability(reliability);

@@ -1,5 +1,6 @@
 package org.pluralstats.report;
 
+import org.pluralstats.io.llm.ModelOutputFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +27,8 @@ import org.pluralstats.align.SimilaritySummary;
 import org.pluralstats.align.UsBiasResult;
 import org.pluralstats.align.UsCentricBias;
 import org.pluralstats.data.SurveyData;
-import org.pluralstats.io.llm.Generation;
-import org.pluralstats.io.llm.ModelOutputs;
+import org.pluralstats.align.Generation;
+import org.pluralstats.align.ModelOutputs;
 import org.pluralstats.io.CaseReader;
 import org.pluralstats.io.FileDictionary;
 import org.pluralstats.io.ReadOptions;
@@ -273,11 +274,11 @@ public final class AnalysisReport {
 
     private static ModelOutputs readOutputs(List<Path> files) {
         if (files.size() == 1) {
-            return ModelOutputs.read(files.get(0));
+            return ModelOutputFiles.read(files.get(0));
         }
         List<Generation> all = new ArrayList<>();
         for (Path f : files) {
-            all.addAll(ModelOutputs.read(f).generations());
+            all.addAll(ModelOutputFiles.read(f).generations());
         }
         return ModelOutputs.of(all);
     }

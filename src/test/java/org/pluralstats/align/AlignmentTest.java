@@ -1,5 +1,6 @@
 package org.pluralstats.align;
 
+import org.pluralstats.io.llm.ModelOutputFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -12,8 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pluralstats.PluralstatsException;
-import org.pluralstats.io.llm.Generation;
-import org.pluralstats.io.llm.ModelOutputs;
 
 /**
  * Alignment of the seed paper's released per-generation scores with its ground truth, at item and
@@ -26,7 +25,7 @@ class AlignmentTest {
 
     @BeforeAll
     static void load() {
-        outputs = ModelOutputs.read(AlignFixtures.GENERATIONS);
+        outputs = ModelOutputFiles.read(AlignFixtures.GENERATIONS);
         populations = PopulationScores.read(AlignFixtures.GLOBAL, AlignFixtures.LANGUAGE, AlignFixtures.COUNTRY);
     }
 

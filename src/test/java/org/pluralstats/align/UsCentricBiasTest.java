@@ -1,5 +1,6 @@
 package org.pluralstats.align;
 
+import org.pluralstats.io.llm.ModelOutputFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pluralstats.PluralstatsException;
-import org.pluralstats.io.llm.Generation;
-import org.pluralstats.io.llm.ModelOutputs;
 import org.pluralstats.stats.Correlation;
 
 /** US-centric bias: alignment with the US against the local populations of each prompt language. */
@@ -61,7 +60,7 @@ class UsCentricBiasTest {
 
     @Test
     void releasedDataRunEndToEnd() {
-        ModelOutputs outputs = ModelOutputs.read(AlignFixtures.GENERATIONS);
+        ModelOutputs outputs = ModelOutputFiles.read(AlignFixtures.GENERATIONS);
         PopulationScores pops = PopulationScores.read(AlignFixtures.COUNTRY);
         CountryLanguages table = CountryLanguages.read(AlignFixtures.COUNTRY_LANGUAGES);
         assertThat(table.countries("en")).containsExactly("GB", "CA", "US", "AU", "SG", "KE", "NZ", "NG", "NIR");

@@ -1,5 +1,6 @@
 package org.pluralstats.io;
 
+import org.pluralstats.io.llm.ModelOutputFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -31,7 +32,7 @@ import org.pluralstats.align.OptionDistributions;
 import org.pluralstats.io.forms.Codebook;
 import org.pluralstats.io.forms.FormsReadOptions;
 import org.pluralstats.io.forms.GoogleFormsReader;
-import org.pluralstats.io.llm.ModelOutputs;
+import org.pluralstats.align.ModelOutputs;
 import org.pluralstats.report.Analysis;
 import org.pluralstats.report.Csv;
 import org.pluralstats.report.FormsReport;
@@ -79,7 +80,7 @@ class HostileTextInputTest {
         return Stream.of(
                 Arguments.of("outputs.jsonl", "{\"model\":\"m\",\"language\":\"da\",\"item\":\"F1\",\"labels\":[\"pro\"]}\n"
                         + "{\"model\":\"m\",\"language\":\"da\",\"item\":\"F1\",\"item\":\"F2\",\"labels\":[\"con\"]}\n",
-                        2, "item", (Function<Path, Object>) ModelOutputs::read),
+                        2, "item", (Function<Path, Object>) ModelOutputFiles::read),
                 Arguments.of("items.json", "{\"items\":[{\"id\":\"Q1\",\"positive\":[1],\n\"positive\":[2]}]}", 2, "positive",
                         (Function<Path, Object>) ItemCodings::read),
                 Arguments.of("analysis.json", "{\"title\":\"a\",\n\"models\":{\"outputs\":\"x.jsonl\",\"seed\":1,\n\"seed\":2}}",
@@ -152,7 +153,7 @@ class HostileTextInputTest {
         assertThat(fails(() -> Codebook.read(floatMax))).hasMessageContaining("column \"items[0].scale.max\"");
         Path generation = write("g.jsonl", "{\"model\":\"m\",\"language\":\"da\",\"item\":\"F1\",\"generation\":\"2\","
                 + "\"labels\":[\"pro\"]}\n");
-        assertThat(fails(() -> ModelOutputs.read(generation))).hasMessageContaining("line 1")
+        assertThat(fails(() -> ModelOutputFiles.read(generation))).hasMessageContaining("line 1")
                 .hasMessageContaining("column \"generation\"");
         Path margins = write("m.json", "{\"targets\":\"shares\",\"margins\":[{\"variable\":\"sex\",\"targets\":{\"1\":1}}]}");
         assertThat(fails(() -> Margin.read(margins))).hasMessageContaining("column \"targets\"");
@@ -176,7 +177,7 @@ class HostileTextInputTest {
     @ValueSource(strings = {ROW + ROW, ROW + " junk", ROW + " ,", ROW + " 1"})
     void aSecondValueOnAJsonlLineIsALocatedError(String second) {
         Path p = write("two.jsonl", ROW + "\n" + second + "\n");
-        SurveyFormatException e = fails(() -> ModelOutputs.read(p));
+        SurveyFormatException e = fails(() -> ModelOutputFiles.read(p));
         assertThat(e.getMessage()).contains("two.jsonl, line 2, column \"character ");
         assertThat(e.line()).hasValue(2);
     }
@@ -184,7 +185,7 @@ class HostileTextInputTest {
     @Test
     void anArrayFollowedByMoreLinesIsALocatedError() {
         Path p = write("array.json", "[" + ROW + "]\n" + ROW + "\n");
-        SurveyFormatException e = fails(() -> ModelOutputs.read(p));
+        SurveyFormatException e = fails(() -> ModelOutputFiles.read(p));
         assertThat(e.getMessage()).contains("array.json, line 2").contains("more than one JSON value");
     }
 
@@ -198,7 +199,7 @@ class HostileTextInputTest {
     @Test
     void oneValuePerLineStillReads() {
         Path p = write("ok.jsonl", ROW + "\n\n" + ROW.replace("F1", "F2") + "\n");
-        assertThat(ModelOutputs.read(p).accounting().inputRows()).isEqualTo(2);
+        assertThat(ModelOutputFiles.read(p).accounting().inputRows()).isEqualTo(2);
     }
 
     // --- e-mail addresses ---------------------------------------------------------------------------

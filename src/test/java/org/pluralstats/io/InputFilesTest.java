@@ -1,5 +1,6 @@
 package org.pluralstats.io;
 
+import org.pluralstats.io.llm.ModelOutputFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -17,7 +18,7 @@ import org.pluralstats.SurveyFormatException;
 import org.pluralstats.align.PopulationScores;
 import org.pluralstats.io.forms.Codebook;
 import org.pluralstats.io.forms.GoogleFormsReader;
-import org.pluralstats.io.llm.ModelOutputs;
+import org.pluralstats.align.ModelOutputs;
 
 /** A FIFO or a device as input is refused at once (issue 10, item 9): it must never block or read forever. */
 class InputFilesTest {
@@ -32,7 +33,7 @@ class InputFilesTest {
             p -> org.pluralstats.io.stata.StataReader.open(p).close(),
             p -> GoogleFormsReader.read("g", p, org.pluralstats.io.forms.FormsReadOptions.defaults()),
             Codebook::read,
-            ModelOutputs::read,
+            ModelOutputFiles::read,
             p -> PopulationScores.read(p),
             TextFiles::readUtf8);
 
