@@ -9,7 +9,7 @@ import org.pluralstats.data.Accounting;
 
 /**
  * Model generations with the account of every input row: kept, or excluded with a reason. Immutable.
- * Read from JSONL or CSV by {@code org.pluralstats.io.llm.ModelOutputFiles}, or built in code with
+ * Read from JSONL or CSV by {@code io.llm.ModelOutputFiles}, or built in code with
  * {@link #of(List)}.
  */
 public final class ModelOutputs {

@@ -1,5 +1,7 @@
 package org.pluralstats.cli;
 
+import org.pluralstats.io.sidefile.PopulationScoreFiles;
+import org.pluralstats.io.sidefile.CountryLanguageFiles;
 import org.pluralstats.io.llm.ModelOutputFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -154,8 +156,8 @@ final class AlignCommand implements Callable<Integer> {
                 }
             }
             case "us-bias" -> {
-                PopulationScores pops = PopulationScores.read(populations);
-                CountryLanguages table = CountryLanguages.read(countries);
+                PopulationScores pops = PopulationScoreFiles.read(populations);
+                CountryLanguages table = CountryLanguageFiles.read(countries);
                 UsCentricBias bias = UsCentricBias.withDefaults().withReference(reference).withLevel(lvl)
                         .withResamples(bootstrap).withSeed(seed).withConfidence(confidence);
                 List<UsBiasResult> rows = bias.compare(outputs, pops, table);
@@ -172,7 +174,7 @@ final class AlignCommand implements Callable<Integer> {
                 };
             }
             case "resamples" -> {
-                PopulationScores pops = PopulationScores.read(populations);
+                PopulationScores pops = PopulationScoreFiles.read(populations);
                 List<AlignmentResample> rows = Alignment.withDefaults().withLevel(lvl).withResamples(bootstrap).withSeed(seed)
                         .withSelfConsistency(consistency).resamples(outputs, pops);
                 text = switch (format) {
@@ -182,7 +184,7 @@ final class AlignCommand implements Callable<Integer> {
                 };
             }
             default -> {
-                PopulationScores pops = PopulationScores.read(populations);
+                PopulationScores pops = PopulationScoreFiles.read(populations);
                 List<AlignmentResult> rows = Alignment.withDefaults().withLevel(lvl).withResamples(bootstrap).withSeed(seed)
                         .withConfidence(confidence).withSelfConsistency(consistency).compare(outputs, pops);
                 text = switch (format) {

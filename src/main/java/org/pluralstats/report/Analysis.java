@@ -1,5 +1,6 @@
 package org.pluralstats.report;
 
+import org.pluralstats.io.sidefile.OptionDistributionFiles;
 import org.pluralstats.io.llm.ModelOutputFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -151,7 +152,7 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
      * the model's unclassifiable share.
      *
      * @param title the section heading
-     * @param human the human distributions ({@code OptionDistributions.read})
+     * @param human the human distributions ({@code OptionDistributionFiles.read})
      * @param model the model's distributions
      * @param resamples bootstrap resamples (0 for no intervals)
      * @param seed the bootstrap seed

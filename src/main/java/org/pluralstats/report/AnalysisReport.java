@@ -1,5 +1,9 @@
 package org.pluralstats.report;
 
+import org.pluralstats.io.sidefile.PopulationScoreFiles;
+import org.pluralstats.io.sidefile.OptionDistributionFiles;
+import org.pluralstats.io.sidefile.ItemCodingFiles;
+import org.pluralstats.io.sidefile.CountryLanguageFiles;
 import org.pluralstats.io.llm.ModelOutputFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +23,6 @@ import org.pluralstats.align.DistributionSimilarity;
 import org.pluralstats.align.ModelConsistency;
 import org.pluralstats.align.ModelSelfConsistency;
 import org.pluralstats.align.OptionDistribution;
-import org.pluralstats.align.OptionDistributions;
 import org.pluralstats.align.PopulationScores;
 import org.pluralstats.align.SimilarityMetric;
 import org.pluralstats.align.SimilarityReport;
@@ -125,7 +128,7 @@ public final class AnalysisReport {
         List<ScoreSections.FileAgreement> agreements = new ArrayList<>();
         if (analysis.wvs().isPresent()) {
             Analysis.Wvs w = analysis.wvs().get();
-            ItemCodings codings = ItemCodings.read(w.items());
+            ItemCodings codings = ItemCodingFiles.read(w.items());
             PolarityDesign design = null;
             ScoreTable first = null;
             for (Path file : w.files()) {
@@ -202,7 +205,7 @@ public final class AnalysisReport {
         PopulationScores pops;
         String popSource;
         if (!m.populations().isEmpty()) {
-            pops = PopulationScores.read(m.populations());
+            pops = PopulationScoreFiles.read(m.populations());
             m.populations().forEach(p -> inputs.add("population scores: " + described(p)));
             popSource = m.populations().size() + " population file(s)";
         } else if (scores.isPresent()) {
@@ -246,7 +249,7 @@ public final class AnalysisReport {
         }
         List<UsBiasResult> bias = List.of();
         if (m.countries().isPresent()) {
-            CountryLanguages table = CountryLanguages.read(m.countries().get());
+            CountryLanguages table = CountryLanguageFiles.read(m.countries().get());
             inputs.add("country → language: " + described(m.countries().get()));
             try (Progress.Task t = progress.start("comparing US and local alignment", -1)) {
                 bias = UsCentricBias.withDefaults().withReference(m.reference()).withLevel(m.level())
@@ -295,8 +298,8 @@ public final class AnalysisReport {
 
     private static SimilarityPair similarity(Analysis.Similarity s, Progress progress, List<ReportSection> sections,
                                              List<String> inputs) {
-        List<OptionDistribution> human = OptionDistributions.read(s.human());
-        List<OptionDistribution> model = OptionDistributions.read(s.model());
+        List<OptionDistribution> human = OptionDistributionFiles.read(s.human());
+        List<OptionDistribution> model = OptionDistributionFiles.read(s.model());
         inputs.add("human answer distributions: " + described(s.human()));
         inputs.add("model answer distributions: " + described(s.model()));
         SimilarityPair pair;

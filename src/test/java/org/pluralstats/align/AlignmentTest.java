@@ -1,5 +1,6 @@
 package org.pluralstats.align;
 
+import org.pluralstats.io.sidefile.PopulationScoreFiles;
 import org.pluralstats.io.llm.ModelOutputFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +27,7 @@ class AlignmentTest {
     @BeforeAll
     static void load() {
         outputs = ModelOutputFiles.read(AlignFixtures.GENERATIONS);
-        populations = PopulationScores.read(AlignFixtures.GLOBAL, AlignFixtures.LANGUAGE, AlignFixtures.COUNTRY);
+        populations = PopulationScoreFiles.read(AlignFixtures.GLOBAL, AlignFixtures.LANGUAGE, AlignFixtures.COUNTRY);
     }
 
     @Test
@@ -96,7 +97,7 @@ class AlignmentTest {
     @Test
     void resamplesAreTheValuesBehindTheIntervalsWithConsistencyOnTheSameResample() {
         Alignment a = Alignment.withDefaults().withLevel(AlignmentLevel.RESPONSE).withResamples(40).withSeed(3);
-        PopulationScores da = PopulationScores.read(AlignFixtures.LANGUAGE);
+        PopulationScores da = PopulationScoreFiles.read(AlignFixtures.LANGUAGE);
         List<AlignmentResult> summary = a.compare(outputs, da);
         List<AlignmentResample> rows = a.resamples(outputs, da);
         assertThat(rows).hasSize(summary.size() * 40).isEqualTo(a.resamples(outputs, da));

@@ -1,5 +1,7 @@
 package org.pluralstats.align;
 
+import org.pluralstats.io.sidefile.PopulationScoreFiles;
+import org.pluralstats.io.sidefile.CountryLanguageFiles;
 import org.pluralstats.io.llm.ModelOutputFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,11 +63,11 @@ class UsCentricBiasTest {
     @Test
     void releasedDataRunEndToEnd() {
         ModelOutputs outputs = ModelOutputFiles.read(AlignFixtures.GENERATIONS);
-        PopulationScores pops = PopulationScores.read(AlignFixtures.COUNTRY);
-        CountryLanguages table = CountryLanguages.read(AlignFixtures.COUNTRY_LANGUAGES);
+        PopulationScores pops = PopulationScoreFiles.read(AlignFixtures.COUNTRY);
+        CountryLanguages table = CountryLanguageFiles.read(AlignFixtures.COUNTRY_LANGUAGES);
         assertThat(table.countries("en")).containsExactly("GB", "CA", "US", "AU", "SG", "KE", "NZ", "NG", "NIR");
         // the every-country ground truth carries the same country → language pairs
-        assertThat(CountryLanguages.read(AlignFixtures.COUNTRY).asMap()).isEqualTo(table.asMap());
+        assertThat(CountryLanguageFiles.read(AlignFixtures.COUNTRY).asMap()).isEqualTo(table.asMap());
         List<UsBiasResult> rows = UsCentricBias.withDefaults().withResamples(0).compare(outputs, pops, table);
         // per model: da → DK, nl → NL, pt → BR and PT, en → 8 countries besides the US
         assertThat(rows).hasSize(9 * (1 + 1 + 2 + 8));

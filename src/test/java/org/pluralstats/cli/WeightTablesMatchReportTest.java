@@ -1,5 +1,6 @@
 package org.pluralstats.cli;
 
+import org.pluralstats.io.sidefile.ItemCodingFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -19,7 +20,6 @@ import org.pluralstats.report.html.ReportSection;
 import org.pluralstats.report.html.ReportTable;
 import org.pluralstats.weight.CorrelationMethod;
 import org.pluralstats.weight.HumanSelfConsistency;
-import org.pluralstats.weight.ItemCodings;
 import org.pluralstats.weight.PolarityDesign;
 import org.pluralstats.weight.PopulationSpec;
 import org.pluralstats.weight.ScoreCorrelations;
@@ -37,7 +37,7 @@ class WeightTablesMatchReportTest {
     @Test
     void vpsAndCorrelateEqualTheReportTables(@TempDir Path dir) throws IOException {
         PolarityDesign design = PolarityDesign.builder(SurveyFiles.read(Path.of(WeightCommandsTest.DATA), ReadOptions.defaults()))
-                .binarisation(ItemCodings.read(Path.of(WeightCommandsTest.ITEMS)).binarisation(Optional.empty()))
+                .binarisation(ItemCodingFiles.read(Path.of(WeightCommandsTest.ITEMS)).binarisation(Optional.empty()))
                 .populations(PopulationSpec.by("B_COUNTRY_ALPHA")).weight(WeightSpec.parse("W_WEIGHT")).build();
         ScoreTable scores = ValuePolarityScores.withDefaults().estimate(design);
         ReportSection section = ScoreSections.of("scores", "Scores", design, scores, Map.of(), List.of(), List.of());
@@ -66,7 +66,7 @@ class WeightTablesMatchReportTest {
     @Test
     void consistencyPrintsItsResultsTable() {
         PolarityDesign design = PolarityDesign.builder(SurveyFiles.read(Path.of(WeightCommandsTest.DATA), ReadOptions.defaults()))
-                .binarisation(ItemCodings.read(Path.of(WeightCommandsTest.ITEMS)).binarisation(Optional.empty()))
+                .binarisation(ItemCodingFiles.read(Path.of(WeightCommandsTest.ITEMS)).binarisation(Optional.empty()))
                 .populations(PopulationSpec.by("B_COUNTRY_ALPHA")).weight(WeightSpec.parse("W_WEIGHT")).build();
         SelfConsistencies values = HumanSelfConsistency.withDefaults().withSeed(3).estimate(design);
         assertThat(WeightCommandsTest.run(0, "consistency", "--data", WeightCommandsTest.DATA, "--items",

@@ -1,5 +1,6 @@
 package org.pluralstats.docs;
 
+import org.pluralstats.io.sidefile.ItemCodingFiles;
 import static org.pluralstats.assertions.PluralstatsAssertions.assertThat;
 import static org.pluralstats.assertions.PluralstatsAssertions.within;
 
@@ -22,7 +23,6 @@ import org.pluralstats.io.forms.Codebook;
 import org.pluralstats.io.forms.FormsReadOptions;
 import org.pluralstats.io.forms.GoogleFormsReader;
 import org.pluralstats.report.FormsReport;
-import org.pluralstats.weight.ItemCodings;
 import org.pluralstats.weight.PolarityDesign;
 import org.pluralstats.weight.PopulationSpec;
 import org.pluralstats.weight.ScoreTable;
@@ -49,7 +49,7 @@ class ReadmeExampleTest {
         System.out.println(table.tableMarkdown());                                  // the pilot's Table 1
 
         SurveyData wvs = SurveyFiles.read(Path.of("data-samples/wvs-sample/wvs7-sample.dta"), ReadOptions.defaults());
-        var items = ItemCodings.read(Path.of("data-samples/wvs-sample/items.json")).binarisation(Optional.empty());
+        var items = ItemCodingFiles.read(Path.of("data-samples/wvs-sample/items.json")).binarisation(Optional.empty());
         PolarityDesign design = PolarityDesign.builder(wvs).binarisation(items)
                 .populations(PopulationSpec.by("B_COUNTRY_ALPHA")).weight(WeightSpec.parse("W_WEIGHT")).build();
         ScoreTable scores = ValuePolarityScores.withDefaults().estimate(design);    // Eq. 1, country × item

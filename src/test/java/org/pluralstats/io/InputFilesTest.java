@@ -1,5 +1,6 @@
 package org.pluralstats.io;
 
+import org.pluralstats.io.sidefile.PopulationScoreFiles;
 import org.pluralstats.io.llm.ModelOutputFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,10 +16,8 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pluralstats.SurveyFormatException;
-import org.pluralstats.align.PopulationScores;
 import org.pluralstats.io.forms.Codebook;
 import org.pluralstats.io.forms.GoogleFormsReader;
-import org.pluralstats.align.ModelOutputs;
 
 /** A FIFO or a device as input is refused at once (issue 10, item 9): it must never block or read forever. */
 class InputFilesTest {
@@ -34,7 +33,7 @@ class InputFilesTest {
             p -> GoogleFormsReader.read("g", p, org.pluralstats.io.forms.FormsReadOptions.defaults()),
             Codebook::read,
             ModelOutputFiles::read,
-            p -> PopulationScores.read(p),
+            p -> PopulationScoreFiles.read(p),
             TextFiles::readUtf8);
 
     private Path fifo() throws IOException, InterruptedException {

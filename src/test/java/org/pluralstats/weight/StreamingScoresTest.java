@@ -1,5 +1,6 @@
 package org.pluralstats.weight;
 
+import org.pluralstats.io.sidefile.ItemCodingFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -43,7 +44,7 @@ class StreamingScoresTest {
 
     private static Binarisation binarisation(String items) {
         return items.equals("paper") ? Binarisation.paper()
-                : ItemCodings.read(Fixtures.SAMPLES.resolve(items)).binarisation(Optional.empty());
+                : ItemCodingFiles.read(Fixtures.SAMPLES.resolve(items)).binarisation(Optional.empty());
     }
 
     @ParameterizedTest(name = "{0} by {1} weight {2} {3}")
