@@ -1,12 +1,10 @@
 package org.pluralstats.io.sidefile;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,45 +66,56 @@ public final class MarginFiles {
     }
 
     private static Parsed json(String name, String text) {
-        JsonNode root = JsonInput.readTree(name, text);
-        JsonNode list = root.isArray() ? root : root.path("margins");
-        if (!list.isArray() || list.isEmpty()) {
-            throw SurveyFormatException.in(name).problem("no margins").expected("{\"margins\":[{\"variable\":...,\"targets\":{...}}]}").build();
+        if (text.startsWith("[")) {
+            return new Parsed(margins(List.of(JsonInput.bind(name, text, MarginJson[].class))), false);
         }
-        String kind = root.isObject() ? JsonInput.text(name, root, "targets", "targets").orElse("totals") : "totals";
-        if (!kind.equals("totals") && !kind.equals("proportions")) {
-            throw SurveyFormatException.in(name).column("targets").found(kind).expected("\"totals\" or \"proportions\"")
-                    .build();
+        MarginsJson m = JsonInput.bind(name, text, MarginsJson.class);
+        return new Parsed(margins(m.margins()), m.targets().equals("proportions"));
+    }
+
+    private static List<Margin> margins(List<MarginJson> list) {
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("no margins");
         }
-        boolean proportions = kind.equals("proportions");
-        List<Margin> out = new ArrayList<>();
-        int k = 0;
-        for (JsonNode m : list) {
-            k++;
-            List<String> vars = new ArrayList<>();
-            if (m.path("variable").isTextual()) {
-                vars.add(m.get("variable").asText());
-            } else if (m.path("variables").isArray()) {
-                int kk = k;
-                m.get("variables").forEach(v -> vars.add(JsonInput.text(name, v, "margins[" + kk + "].variables")));
+        return list.stream().map(j -> new Margin(j.variable() != null ? List.of(j.variable()) : j.variables(), j.targets()))
+                .toList();
+    }
+
+    /**
+     * The JSON file: the margins, and whether their targets are totals (the default) or proportions.
+     *
+     * @param margins the margins
+     * @param targets {@code totals} or {@code proportions}
+     * @param description free text
+     */
+    record MarginsJson(List<MarginJson> margins, String targets, String description) {
+        MarginsJson {
+            if (margins == null) {
+                throw new JsonInput.Invalid("margins", "no margins", "{\"margins\":[{\"variable\":...,\"targets\":{...}}]}");
             }
-            if (vars.isEmpty() || !m.path("targets").isObject()) {
-                throw SurveyFormatException.in(name).record("margins[" + k + "]")
-                        .problem("needs \"variable\" (or \"variables\") and a \"targets\" object").build();
+            targets = targets == null ? "totals" : targets;
+            if (!targets.equals("totals") && !targets.equals("proportions")) {
+                throw new JsonInput.Invalid("targets", "found " + targets, "\"totals\" or \"proportions\"");
             }
-            Map<String, Double> targets = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = m.get("targets").fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getValue().isNumber() || !Double.isFinite(e.getValue().asDouble())) {
-                    throw SurveyFormatException.in(name).record("margins[" + k + "]").column(e.getKey())
-                            .found(e.getValue().toString()).expected("a finite number").build();
-                }
-                targets.put(e.getKey(), e.getValue().asDouble());
-            }
-            out.add(new Margin(vars, targets));
         }
-        return new Parsed(out, proportions);
+    }
+
+    /**
+     * One margin: one variable or several (cross-classified), and level → target.
+     *
+     * @param variable the variable
+     * @param variables the variables, instead of {@code variable}
+     * @param targets level → target, in file order
+     */
+    record MarginJson(String variable, List<String> variables, LinkedHashMap<String, Double> targets) {
+        MarginJson {
+            if ((variable == null) == (variables == null || variables.isEmpty()) || targets == null) {
+                throw new IllegalArgumentException("needs \"variable\" (or \"variables\") and a \"targets\" object");
+            }
+            if (variables != null && variables.contains(null) || targets.containsValue(null)) {
+                throw new IllegalArgumentException("a variable or target is null");
+            }
+        }
     }
 
     private static List<Margin> csv(String name, String text) {
