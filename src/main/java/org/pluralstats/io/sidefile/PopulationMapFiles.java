@@ -1,13 +1,12 @@
 package org.pluralstats.io.sidefile;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
@@ -43,34 +42,17 @@ public final class PopulationMapFiles {
             // read whole up to TextFiles.MAX_BYTES, strictly UTF-8 (new String(bytes, UTF_8) replaced bad bytes)
             String text = TextFiles.readUtf8(file).strip();
             if (text.startsWith("{")) {
-                JsonNode root = JsonInput.readTree(name, text);
-                if (root.hasNonNull("column")) {
-                    col = JsonInput.text(name, root.get("column"), "column");
-                }
-                if (root.path("populations").isObject()) {
-                    Iterator<Map.Entry<String, JsonNode>> it = root.get("populations").fields();
-                    while (it.hasNext()) {
-                        Map.Entry<String, JsonNode> e = it.next();
-                        map.put(e.getKey(), JsonInput.text(name, e.getValue(), "populations." + e.getKey()));
-                    }
-                } else if (root.path("groups").isObject()) {
-                    Iterator<Map.Entry<String, JsonNode>> it = root.get("groups").fields();
-                    while (it.hasNext()) {
-                        Map.Entry<String, JsonNode> e = it.next();
-                        if (!e.getValue().isArray()) {
-                            throw SurveyFormatException.in(name).column("groups." + e.getKey())
-                                    .found(e.getValue().toString()).expected("a list of values").build();
-                        }
-                        for (JsonNode v : e.getValue()) {
-                            String value = v.isNumber() ? v.asText() : JsonInput.text(name, v, "groups." + e.getKey());
-                            if (map.put(value, e.getKey()) != null) {
-                                throw SurveyFormatException.in(name).column("groups." + e.getKey()).problem("value \""
-                                        + value + "\" is mapped to two populations").build();
-                            }
-                        }
-                    }
+                MapJson m = JsonInput.bind(name, text, MapJson.class);
+                col = m.column() != null ? m.column() : col;
+                if (m.populations() != null) {
+                    m.populations().forEach((v, pop) -> map.put(v, (String) pop));
                 } else {
-                    throw SurveyFormatException.in(name).problem("no \"populations\" or \"groups\" object").build();
+                    m.groups().forEach((pop, values) -> values.forEach(v -> {
+                        if (map.put(String.valueOf(v), pop) != null) {
+                            throw SurveyFormatException.in(name).column("groups." + pop).problem("value \""
+                                    + v + "\" is mapped to two populations").build();
+                        }
+                    }));
                 }
             } else {
                 try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -94,5 +76,30 @@ public final class PopulationMapFiles {
             throw SurveyFormatException.in(name).problem("maps no values").build();
         }
         return PopulationSpec.mapped(col, map);
+    }
+
+    /**
+     * The JSON mapping: value → population, or population → values.
+     *
+     * @param column the column, if the file names it
+     * @param populations value → population
+     * @param groups population → values (texts or numbers), instead of {@code populations}
+     */
+    record MapJson(String column, LinkedHashMap<String, Object> populations, LinkedHashMap<String, List<Object>> groups) {
+        MapJson {
+            if ((populations == null) == (groups == null)) {
+                throw new IllegalArgumentException("needs one \"populations\" or \"groups\" object");
+            }
+            (populations == null ? Map.<String, Object>of() : populations).forEach((k, v) -> {
+                if (!(v instanceof String)) {
+                    throw new JsonInput.Invalid("populations." + k, "found " + v, "a string");
+                }
+            });
+            (groups == null ? Map.<String, List<Object>>of() : groups).forEach((k, v) -> {
+                if (v == null || v.stream().anyMatch(x -> !(x instanceof String || x instanceof Number))) {
+                    throw new JsonInput.Invalid("groups." + k, "found " + v, "a list of texts or numbers");
+                }
+            });
+        }
     }
 }
