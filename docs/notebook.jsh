@@ -41,7 +41,7 @@ SurveyData wvs = SurveyFiles.read(Path.of("data-samples/wvs-sample/wvs7-sample.s
 System.out.println(wvs.rows() + " respondents; countries " + wvs.groupRows("B_COUNTRY_ALPHA").keySet());
 
 // ---- 5. Score it: value polarity scores (Eq. 1) per country and item, weighted by W_WEIGHT
-ItemCodings items = ItemCodings.read(Path.of("data-samples/wvs-sample/items.json"));
+ItemCodings items = ItemCodingFiles.read(Path.of("data-samples/wvs-sample/items.json"));
 PolarityDesign design = PolarityDesign.builder(wvs).
         binarisation(items.binarisation()).
         populations(PopulationSpec.by("B_COUNTRY_ALPHA")).
@@ -62,10 +62,10 @@ for (PopulationCorrelation c : ScoreCorrelations.of(scores, Correlation.Method.P
 // Judged generations, one JSON object a line: {"model","family","language","item","generation","labels":[...]}.
 // The sample's labels are invented (data-samples/model-outputs/README.md); its populations are the
 // released ground truth of seed paper 003 for the same items (languages da, en; countries DK, GB, US).
-ModelOutputs outputs = ModelOutputs.read(Path.of("data-samples/model-outputs/outputs.jsonl"));
+ModelOutputs outputs = ModelOutputFiles.read(Path.of("data-samples/model-outputs/outputs.jsonl"));
 System.out.println(outputs.generations().size() + " generations; models " + outputs.models() + "; languages " + outputs.languages());
 System.out.println(outputs.generations().get(0));   // Eq. 2: pro / (pro + con) of its labels
-PopulationScores pops = PopulationScores.read(Path.of("data-samples/model-outputs/populations.csv"));
+PopulationScores pops = PopulationScoreFiles.read(Path.of("data-samples/model-outputs/populations.csv"));
 System.out.println(pops);
 
 // Spearman's rho per model x language x population, with a seeded percentile bootstrap interval
@@ -78,13 +78,13 @@ System.out.println(aligned);   // the head of its table: the method, bootstrap, 
 
 // US-vs-local: rho(US) - rho(local country), the local countries from the paper's country -> language table
 UsBiasResults bias = UsCentricBias.withDefaults().withResamples(200).withSeed(1).
-        compare(outputs, pops, CountryLanguages.read(Path.of("data-samples/multicultural-alignment/country_languages.csv")));
+        compare(outputs, pops, CountryLanguageFiles.read(Path.of("data-samples/multicultural-alignment/country_languages.csv")));
 bias.forEach(b -> System.out.printf("%-18s %s US - %s = %+.3f [%+.3f, %+.3f]%n", b.model(), b.language(), b.local(),
         b.difference(), b.ciLow(), b.ciHigh()));
 
 // The released data of the paper (9148 generations, scored CSV) against its per-language ground truth
-ModelOutputs released = ModelOutputs.read(Path.of("data-samples/multicultural-alignment/all_lang_model_responses_with_scores.csv"));
-PopulationScores perLanguage = PopulationScores.read(Path.of("data-samples/multicultural-alignment/ground_truth_per_language.csv"));
+ModelOutputs released = ModelOutputFiles.read(Path.of("data-samples/multicultural-alignment/all_lang_model_responses_with_scores.csv"));
+PopulationScores perLanguage = PopulationScoreFiles.read(Path.of("data-samples/multicultural-alignment/ground_truth_per_language.csv"));
 Alignment.withDefaults().withLevel(AlignmentLevel.RESPONSE).withResamples(0).
         compare(released, perLanguage, List.of("da")).rows().stream().
         filter(r -> r.language().equals("da")).

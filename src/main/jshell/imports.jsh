@@ -6,6 +6,8 @@ import org.pluralstats.data.*;
 import org.pluralstats.io.*;
 import org.pluralstats.io.forms.*;
 import org.pluralstats.io.llm.*;
+import org.pluralstats.io.sidefile.*;
+import org.pluralstats.io.csv.*;
 import org.pluralstats.stats.*;
 import org.pluralstats.compare.*;
 import org.pluralstats.weight.*;

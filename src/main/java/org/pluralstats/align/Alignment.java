@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.pluralstats.PluralstatsException;
-import org.pluralstats.io.llm.ModelOutputs;
 import org.pluralstats.stats.CompensatedSum;
 import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.stats.Correlation;

@@ -239,7 +239,11 @@ public final class DistributionSimilarity {
         return d.population() + '\u0000' + d.question().strip().toUpperCase(Locale.ROOT);
     }
 
-    static String label(String option) {
+    /**
+     * @param option an option label
+     * @return how labels are compared: stripped, lower case
+     */
+    public static String label(String option) {
         return option.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.pluralstats.io.llm.Generation;
-import org.pluralstats.io.llm.ModelOutputs;
 import org.pluralstats.stats.CompensatedSum;
 
 /**

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.pluralstats.PluralstatsException;
-import org.pluralstats.io.llm.ModelOutputs;
 import org.pluralstats.stats.CompensatedSum;
 import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.stats.Correlation;

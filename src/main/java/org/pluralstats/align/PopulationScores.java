@@ -1,23 +1,13 @@
 package org.pluralstats.align;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.PluralstatsException;
-import org.pluralstats.SurveyFormatException;
-import org.pluralstats.io.TextFiles;
-import org.pluralstats.io.llm.Generation;
 import org.pluralstats.weight.ScoreTable;
 import org.pluralstats.weight.ValuePolarityScore;
 
@@ -26,7 +16,7 @@ import org.pluralstats.weight.ValuePolarityScore;
  * matched ignoring case (stored upper case, as {@link Generation} stores them); population names are
  * kept as written. Immutable.
  *
- * <p>{@link #read(Path...)} takes, per file:
+ * <p>{@code io.sidefile.PopulationScoreFiles} reads, per file:
  * <ul>
  * <li>the output of {@code pluralstats vps} (JSON, or CSV with at least {@code population,item,vps});
  * rows with an undefined score are left out;</li>
@@ -52,7 +42,7 @@ public final class PopulationScores {
     }
 
     /**
-     * @param table scores from {@link org.pluralstats.weight.ValuePolarityScores} or {@link ScoreTable#read}
+     * @param table scores from {@link org.pluralstats.weight.ValuePolarityScores} or {@code ScoreTableFiles}
      * @return the defined scores of the table
      */
     public static PopulationScores of(ScoreTable table) {
@@ -76,27 +66,25 @@ public final class PopulationScores {
     }
 
     /**
-     * Reads and merges population files (see the class comment for the formats).
+     * One score of a population for an item, as a file gives it.
      *
-     * @param files one or more files
-     * @return all their scores
+     * @param population the population name
+     * @param item the item id (any case)
+     * @param score the score, in [0, 1]
+     * @param source where it was read, for messages (e.g. {@code file.csv, line 3})
      */
-    public static PopulationScores read(Path... files) {
-        return read(List.of(files));
+    public record ScoreRow(String population, String item, double score, String source) {
     }
 
     /**
-     * @param files one or more files
-     * @return all their scores
+     * @param rows scores, from one or more files; a population × item given twice (items compared
+     *     ignoring case) is an error naming both sources
+     * @return them
+     * @throws PluralstatsException for a score outside [0, 1] or a population × item given twice
      */
-    public static PopulationScores read(List<Path> files) {
-        if (files.isEmpty()) {
-            throw new PluralstatsException("no population file given");
-        }
+    public static PopulationScores of(List<ScoreRow> rows) {
         Builder b = new Builder();
-        for (Path f : files) {
-            readInto(b, f);
-        }
+        rows.forEach(r -> b.add(r.population(), r.item(), r.score(), r.source()));
         return b.build();
     }
 
@@ -129,82 +117,6 @@ public final class PopulationScores {
      */
     public Map<String, Double> scores(String population) {
         return scores.getOrDefault(population, Map.of());
-    }
-
-    private static void readInto(Builder b, Path file) {
-        String name = file.toString();
-        String text = TextFiles.readUtf8(file);
-        String t = text;
-        if (t.strip().startsWith("[") || t.strip().startsWith("{")) {
-            addTable(b, ScoreTable.read(file), name);
-            return;
-        }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
-        try (Reader r = new java.io.StringReader(t); CSVParser p = CSVParser.parse(r, format)) {
-            Map<String, Integer> col = new HashMap<>();
-            List<String> names = p.getHeaderNames();
-            for (int i = 0; i < names.size(); i++) {
-                col.putIfAbsent(names.get(i).strip().toLowerCase(Locale.ROOT), i);
-            }
-            int item;
-            int score;
-            int population;
-            if (col.containsKey("question_key") && col.containsKey("pro_score")) {
-                item = col.get("question_key");
-                score = col.get("pro_score");
-                population = col.containsKey("cntry_an") ? col.get("cntry_an") : col.getOrDefault("lnge_iso", -1);
-            } else if (col.containsKey("population") && col.containsKey("item") && col.containsKey("vps")) {
-                item = col.get("item");
-                score = col.get("vps");
-                population = col.get("population");
-            } else {
-                throw SurveyFormatException.in(name).line(1).found(String.join(",", names))
-                        .expected("population,item,vps (pluralstats vps) or question_key,pro_score[,cntry_an|lnge_iso]"
-                                + " (the seed paper's ground truth)").build();
-            }
-            for (CSVRecord rec : p) {
-                long line = rec.getRecordNumber() + 1;
-                if (rec.size() != names.size()) {
-                    throw SurveyFormatException.in(name).line(line).found(rec.size() + " fields")
-                            .expected(names.size() + " as in the header").build();
-                }
-                String pop = population < 0 ? GLOBAL : rec.get(population).strip();
-                String it = rec.get(item).strip();
-                String s = rec.get(score).strip();
-                if (pop.isEmpty() || it.isEmpty()) {
-                    throw SurveyFormatException.in(name).line(line).problem("empty population or item").build();
-                }
-                if (s.isEmpty() || s.equalsIgnoreCase("nan")) {
-                    continue;
-                }
-                double v;
-                try {
-                    v = Double.parseDouble(s);
-                } catch (NumberFormatException e) {
-                    throw SurveyFormatException.in(name).line(line).column(names.get(score)).found(s)
-                            .expected("a number in [0, 1]").build();
-                }
-                if (!(v >= 0 && v <= 1)) {
-                    throw SurveyFormatException.in(name).line(line).column(names.get(score)).found(s)
-                            .expected("a number in [0, 1]").build();
-                }
-                b.add(pop, it, v, name + ", line " + line);
-            }
-        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-            throw SurveyFormatException.in(name).problem("not a CSV file: " + e.getMessage()).cause(e).build();
-        }
-    }
-
-    private static void addTable(Builder b, ScoreTable table, String name) {
-        for (ValuePolarityScore s : table.rows()) {
-            if (!Double.isNaN(s.vps())) {
-                if (!(s.vps() >= 0 && s.vps() <= 1)) {
-                    throw SurveyFormatException.in(name).problem("score of " + s.population() + ", " + s.item())
-                            .found(Double.toString(s.vps())).expected("a number in [0, 1]").build();
-                }
-                b.add(s.population(), s.item(), s.vps(), name);
-            }
-        }
     }
 
     private static final class Builder {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.pluralstats.PluralstatsException;
-import org.pluralstats.io.llm.ModelOutputs;
 import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.stats.Correlation;
 import org.pluralstats.stats.PercentileBootstrap;

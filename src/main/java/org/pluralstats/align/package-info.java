@@ -13,7 +13,7 @@
  * distance of option distributions, averaged over questions with bootstrap intervals, and the share
  * of unclassifiable outputs (seed 002, Table 1).</li>
  * </ul>
- * Inputs: {@link org.pluralstats.io.llm.ModelOutputs} (model side) and {@link
+ * Inputs: {@link org.pluralstats.align.ModelOutputs} (model side) and {@link
  * org.pluralstats.align.PopulationScores} (the {@code vps} command's output or the paper's ground
  * truth). Results are records whose undefined numbers are {@code NaN}, written {@code null} in JSON.
  * Formulas and file formats: {@code docs/alignment.md}.

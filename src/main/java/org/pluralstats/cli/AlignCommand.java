@@ -1,5 +1,8 @@
 package org.pluralstats.cli;
 
+import org.pluralstats.io.sidefile.PopulationScoreFiles;
+import org.pluralstats.io.sidefile.CountryLanguageFiles;
+import org.pluralstats.io.llm.ModelOutputFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +21,7 @@ import org.pluralstats.align.ModelSelfConsistency;
 import org.pluralstats.align.PopulationScores;
 import org.pluralstats.align.UsCentricBias;
 import org.pluralstats.io.llm.ModelCsvColumns;
-import org.pluralstats.io.llm.ModelOutputs;
+import org.pluralstats.align.ModelOutputs;
 import org.pluralstats.report.Counts;
 import org.pluralstats.stats.Correlation;
 import org.pluralstats.stats.PercentileBootstrap;
@@ -131,7 +134,7 @@ final class AlignCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--table us-bias needs --countries (a country -> language CSV such as country_languages.csv)");
         }
-        ModelOutputs outputs = columns.isEmpty() ? ModelOutputs.read(model) : ModelOutputs.readCsv(model, csvColumns());
+        ModelOutputs outputs = columns.isEmpty() ? ModelOutputFiles.read(model) : ModelOutputFiles.readCsv(model, csvColumns());
         reportExclusions(outputs);
         ModelSelfConsistency consistency = ModelSelfConsistency.withDefaults().withMethod(method)
                 .withReliability(reliability);
@@ -148,8 +151,8 @@ final class AlignCommand implements Callable<Integer> {
                 }
             }
             case "us-bias" -> {
-                PopulationScores pops = PopulationScores.read(populations);
-                CountryLanguages table = CountryLanguages.read(countries);
+                PopulationScores pops = PopulationScoreFiles.read(populations);
+                CountryLanguages table = CountryLanguageFiles.read(countries);
                 UsCentricBias bias = UsCentricBias.withDefaults().withReference(reference).withLevel(lvl)
                         .withResamples(bootstrap).withSeed(seed).withConfidence(confidence);
                 result = bias.compare(outputs, pops, table);
@@ -161,11 +164,11 @@ final class AlignCommand implements Callable<Integer> {
                 }
             }
             case "resamples" -> result = Alignment.withDefaults().withLevel(lvl).withResamples(bootstrap).withSeed(seed)
-                    .withSelfConsistency(consistency).resamples(outputs, PopulationScores.read(populations));
+                    .withSelfConsistency(consistency).resamples(outputs, PopulationScoreFiles.read(populations));
             default -> {
                 Alignments rows = Alignment.withDefaults().withLevel(lvl).withResamples(bootstrap).withSeed(seed)
                         .withConfidence(confidence).withSelfConsistency(consistency)
-                        .compare(outputs, PopulationScores.read(populations));
+                        .compare(outputs, PopulationScoreFiles.read(populations));
                 result = rows;
                 reportUndefined(rows.rows());
             }

@@ -1,10 +1,10 @@
 package org.pluralstats.cli;
 
+import org.pluralstats.io.sidefile.ScoreTableFiles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.pluralstats.stats.Correlation;
 import org.pluralstats.weight.ScoreCorrelations;
-import org.pluralstats.weight.ScoreTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,7 +35,7 @@ final class CorrelateCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "unknown --method " + method + "; expected pearson or spearman");
         };
-        Output.write(out, Output.table(ScoreCorrelations.of(ScoreTable.read(vps), m).table(), format));
+        Output.write(out, Output.table(ScoreCorrelations.of(ScoreTableFiles.read(vps), m).table(), format));
         return 0;
     }
 }

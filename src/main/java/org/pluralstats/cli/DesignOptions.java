@@ -1,5 +1,7 @@
 package org.pluralstats.cli;
 
+import org.pluralstats.io.sidefile.PopulationMapFiles;
+import org.pluralstats.io.sidefile.ItemCodingFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,14 +60,14 @@ final class DesignOptions {
      */
     PolarityDesign design(CommandLine.Model.CommandSpec spec) {
         String by = populationColumn();
-        ItemCodings codings = items == null ? null : ItemCodings.read(items);
+        ItemCodings codings = items == null ? null : ItemCodingFiles.read(items);
         Binarisation b = binarisation(spec, codings);
         PopulationSpec populations;
         if (map != null) {
             if (by.equalsIgnoreCase(PopulationSpec.GLOBAL)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--map needs --by COLUMN, not global");
             }
-            populations = PopulationSpec.readMapping(map, Optional.of(by));
+            populations = PopulationMapFiles.read(map, Optional.of(by));
         } else {
             populations = PopulationSpec.parse(by);
         }
@@ -118,7 +120,7 @@ final class DesignOptions {
         if (map != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--stream takes --by COLUMN or global, not --map");
         }
-        Binarisation b = binarisation(spec, items == null ? null : ItemCodings.read(items));
+        Binarisation b = binarisation(spec, items == null ? null : ItemCodingFiles.read(items));
         String by = populationColumn();
         Optional<String> column = by.equalsIgnoreCase(PopulationSpec.GLOBAL) ? Optional.empty() : Optional.of(by);
         return StreamingScores.of(b, column, weight == null ? WeightSpec.design() : WeightSpec.parse(weight),
@@ -192,7 +194,7 @@ final class DesignOptions {
         try (CaseReader r = SurveyFiles.detect(data) == org.pluralstats.io.FileFormat.CSV
                 ? org.pluralstats.io.csv.CsvReader.openSampled(data, java.util.Set.of()) : SurveyFiles.open(data)) {
             cases = r.estimatedRows();
-            variables = items == null ? r.dictionary().variables().size() : ItemCodings.read(items).items().size() + 1;
+            variables = items == null ? r.dictionary().variables().size() : ItemCodingFiles.read(items).items().size() + 1;
         }
         long needed = memoryNeeded(Math.max(0, cases), variables);
         if (needed <= maxMemory / 2) {

@@ -1,5 +1,6 @@
 package org.pluralstats.cli;
 
+import org.pluralstats.io.sidefile.ItemCodingFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ final class DistributionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> columns = populationColumns();
-        ItemCodings codings = items == null ? null : ItemCodings.read(items);
+        ItemCodings codings = items == null ? null : ItemCodingFiles.read(items);
         List<String> variables = new ArrayList<>();
         Map<String, List<String>> missing = new LinkedHashMap<>();
         if (codings != null) {

@@ -1,5 +1,6 @@
 package org.pluralstats.cli;
 
+import org.pluralstats.io.sidefile.MarginFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ final class RakeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown --summary " + summary
                     + "; expected text, md, csv or json");
         }
-        List<Margin> ms = Margin.read(margins);
+        List<Margin> ms = MarginFiles.read(margins);
         List<String> vars = new ArrayList<>();
         for (Margin m : ms) {
             vars.addAll(m.variables());
@@ -84,7 +85,7 @@ final class RakeCommand implements Callable<Integer> {
             raking = raking.withBounds(bounds[0], bounds[1]);
         }
         InvalidWeights policy = excludeInvalidWeights ? InvalidWeights.EXCLUDE : InvalidWeights.FAIL;
-        if (Margin.proportions(margins)) {
+        if (MarginFiles.proportions(margins)) {
             double total = 0;
             double[] w = in.weight().weights(in.data());
             for (double v : w) {

@@ -1,5 +1,6 @@
 package org.pluralstats.cli;
 
+import org.pluralstats.io.csv.RegressionDataFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ final class RegressCommand implements Callable<Integer> {
         if (groups != null && !columns.contains(groups)) {
             columns.add(groups);
         }
-        RegressionData d = RegressionData.readCsv(data, columns);
+        RegressionData d = RegressionDataFiles.read(data, columns);
         ResultTable t;
         if (groups == null) {
             OlsResult r = Ols.fit(f, d);

@@ -1,11 +1,11 @@
 package org.pluralstats.cli;
 
+import org.pluralstats.io.sidefile.OptionDistributionFiles;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.align.DistributionSimilarity;
-import org.pluralstats.align.OptionDistributions;
 import org.pluralstats.align.SimilarityMetric;
 import org.pluralstats.align.SimilarityReport;
 import org.pluralstats.report.Counts;
@@ -51,7 +51,7 @@ final class SimilarityCommand implements Callable<Integer> {
     @Option(names = "--confidence", defaultValue = "0.95", description = "interval level (default: ${DEFAULT-VALUE})")
     double confidence;
 
-    @Option(names = "--unclassifiable", defaultValue = OptionDistributions.UNCLASSIFIABLE, paramLabel = "LABEL",
+    @Option(names = "--unclassifiable", defaultValue = OptionDistributionFiles.UNCLASSIFIABLE, paramLabel = "LABEL",
             description = "option label of unclassifiable outputs (default: ${DEFAULT-VALUE})")
     String unclassifiable;
 
@@ -85,7 +85,7 @@ final class SimilarityCommand implements Callable<Integer> {
         }
         SimilarityReport report = DistributionSimilarity.withDefaults().withMetric(m).withLogBase(base)
                 .withResamples(bootstrap).withSeed(seed).withConfidence(confidence)
-                .compare(OptionDistributions.read(human, unclassifiable), OptionDistributions.read(model, unclassifiable));
+                .compare(OptionDistributionFiles.read(human, unclassifiable), OptionDistributionFiles.read(model, unclassifiable));
         Output.write(out, Output.table(perQuestion ? report.questionsTable() : report.table(), format));
         if (!report.excluded().isEmpty()) {
             System.err.println("pluralstats: left out population x question pairs: " + Counts.describe(report.excluded()));

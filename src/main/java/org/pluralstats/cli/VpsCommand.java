@@ -1,5 +1,6 @@
 package org.pluralstats.cli;
 
+import org.pluralstats.io.StreamedScores;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.pluralstats.io.CaseReader;
@@ -48,7 +49,7 @@ final class VpsCommand implements Callable<Integer> {
         ScoreTable table;
         if (stream) {
             try (CaseReader reader = SurveyFiles.open(design.data)) {
-                table = design.streaming(spec).estimate(reader);
+                table = StreamedScores.estimate(design.streaming(spec), reader);
                 Warnings.print(reader.warnings().stream().map(ReadWarning::toString).toList());
             }
         } else {

@@ -181,7 +181,7 @@ public final class GroupComparison {
             }
             LikertSummary.Options opts = LikertSummary.withDefaults();
             if (item.scale().isPresent()) {
-                opts = opts.withScale(item.scale().get());
+                opts = opts.withScale(item.scale().get().min(), item.scale().get().max());
             }
             return new ItemSummary.Scale(item, opts.summarize(java.util.Arrays.copyOf(answered, k), rows.length - k));
         } else if (column instanceof CategoricalColumn c) {

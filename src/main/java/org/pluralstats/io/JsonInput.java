@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,6 +136,49 @@ public final class JsonInput {
     }
 
     /**
+     * Binds one JSON document to a type whose (record) constructors validate what they are given: the
+     * one way side files are read into values. Strict as {@link #readTree(String, String)}; a wrong type,
+     * an unknown member and a constructor's refusal ({@link Invalid}, {@link IllegalArgumentException})
+     * become one located error ({@link #error}).
+     *
+     * @param <T> the type
+     * @param source the file name for messages
+     * @param text the whole text (a leading byte-order mark is dropped)
+     * @param type the type to bind
+     * @return the value
+     * @throws SurveyFormatException naming the source, line and field path of the first problem
+     */
+    public static <T> T bind(String source, String text, Class<T> type) {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        try {
+            return READER.forType(type).readValue(t);
+        } catch (JsonProcessingException e) {
+            throw error(source, 0, e);
+        }
+    }
+
+    /**
+     * A value a binding type's constructor refuses, naming the member (relative to the object being
+     * built) so that {@link #error} can locate it.
+     */
+    public static final class Invalid extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final String member;
+        private final String expected;
+
+        /**
+         * @param member the member refused, e.g. {@code targets}
+         * @param problem what is wrong, e.g. {@code found "shares"}
+         * @param expected what is expected instead (may be empty)
+         */
+        public Invalid(String member, String problem, String expected) {
+            super(problem);
+            this.member = member;
+            this.expected = expected;
+        }
+    }
+
+    /**
      * Parses one line of a JSON Lines file: exactly one JSON value.
      *
      * @param source the file name for messages
@@ -169,8 +213,12 @@ public final class JsonInput {
         } else if (loc != null && loc.getLineNr() > 0) {
             b.line(loc.getLineNr());
         }
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            b.column(path(m.getPath()));
+        String at = e instanceof JsonMappingException m ? path(m.getPath()) : "";
+        if (e instanceof ValueInstantiationException v && v.getCause() instanceof Invalid i) {
+            at = at.isEmpty() ? i.member : at + "." + i.member;
+        }
+        if (!at.isEmpty()) {
+            b.column(at);
         } else if (loc != null && loc.getColumnNr() > 0) {
             b.column("character " + loc.getColumnNr());
         }
@@ -180,6 +228,10 @@ public final class JsonInput {
             Collections.sort(known);
             return b.problem("unknown member").found(u.getPropertyName())
                     .expected("one of " + String.join(", ", known)).build();
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException c) {
+            b.problem(firstLine(c.getMessage()));
+            return c instanceof Invalid i && !i.expected.isEmpty() ? b.expected(i.expected).build() : b.build();
         }
         String msg = firstLine(e.getOriginalMessage());
         if (msg.startsWith("Duplicate field")) {

@@ -1,7 +1,5 @@
 package org.pluralstats.regress;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -9,10 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-import org.pluralstats.io.Variable;
-import org.pluralstats.io.csv.CsvReader;
 
 /**
  * A rectangular data set for regression: named columns of equal length, each either numeric
@@ -25,12 +20,10 @@ import org.pluralstats.io.csv.CsvReader;
  * column with a typo; used as a plain factor it is an error naming the first non-numeric value
  * (write {@code C(x)} to use it as categorical on purpose).
  *
- * <p>Build one with {@link #builder()} or read a CSV file with {@link #readCsv(Path, Collection)}.
+ * <p>Build one with {@link #builder()} or read a CSV file with {@code io.csv.RegressionDataFiles}.
  */
 public final class RegressionData {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Set<String> TEXT_MISSING = Set.of("", "NA", "NaN", "nan", "null", "NULL", "None", "N/A",
-            "n/a", "<NA>", "#N/A");
 
     private final String source;
     private final int rows;
@@ -50,78 +43,12 @@ public final class RegressionData {
     }
 
     /**
-     * Reads the given columns of a delimited text file (comma, semicolon or tab; a header row of
-     * names; see {@link CsvReader}). A column is numeric when every non-empty cell is a number
-     * ({@code NA}, {@code NaN} and {@code .} count as missing), otherwise text; in text columns the
-     * pandas missing markers ({@code NA}, {@code NaN}, {@code null}, {@code None}, {@code N/A}, empty)
-     * are missing.
-     *
-     * @param path the file
-     * @param wanted the columns to read (all when empty)
-     * @return the data, remembering the file's line numbers for error messages
-     * @throws RegressionException when a wanted column is not in the file
-     * @throws org.pluralstats.SurveyFormatException when the file cannot be read
+     * @param name a column asked for
+     * @param available the columns there are
+     * @param source the file or data name
+     * @return the error naming the columns there are, and the one differing only in case if any
      */
-    public static RegressionData readCsv(Path path, Collection<String> wanted) {
-        try (CsvReader reader = CsvReader.open(path)) {
-            List<Variable> vars = reader.dictionary().variables();
-            Map<String, Variable> byName = new LinkedHashMap<>();
-            for (Variable v : vars) {
-                byName.put(v.name(), v);
-            }
-            List<Variable> chosen = new ArrayList<>();
-            if (wanted.isEmpty()) {
-                chosen.addAll(vars);
-            } else {
-                for (String w : wanted) {
-                    Variable v = byName.get(w);
-                    if (v == null) {
-                        throw unknownColumn(w, byName.keySet(), path.toString());
-                    }
-                    if (!chosen.contains(v)) {
-                        chosen.add(v);
-                    }
-                }
-            }
-            int[] idx = chosen.stream().mapToInt(Variable::index).toArray();
-            reader.select(idx);
-            int n = (int) reader.dictionary().rows();
-            double[][] num = new double[idx.length][];
-            String[][] txt = new String[idx.length][];
-            for (int j = 0; j < idx.length; j++) {
-                if (chosen.get(j).isNumeric()) {
-                    num[j] = new double[n];
-                } else {
-                    txt[j] = new String[n];
-                }
-            }
-            long[] lines = new long[n];
-            int r = 0;
-            while (reader.next()) {
-                lines[r] = reader.line();
-                for (int j = 0; j < idx.length; j++) {
-                    if (num[j] != null) {
-                        num[j][r] = reader.number(idx[j]);
-                    } else {
-                        String s = reader.string(idx[j]);
-                        txt[j][r] = TEXT_MISSING.contains(s.strip()) ? null : s;
-                    }
-                }
-                r++;
-            }
-            Builder b = builder().source(path.toString()).lines(lines);
-            for (int j = 0; j < idx.length; j++) {
-                if (num[j] != null) {
-                    b.numeric(chosen.get(j).name(), num[j]);
-                } else {
-                    b.text(chosen.get(j).name(), txt[j]);
-                }
-            }
-            return b.build();
-        }
-    }
-
-    static RegressionException unknownColumn(String name, Collection<String> available, String source) {
+    public static RegressionException unknownColumn(String name, Collection<String> available, String source) {
         String close = available.stream().filter(a -> a.equalsIgnoreCase(name)).findFirst()
                 .map(a -> " (did you mean '" + a + "'?)").orElse("");
         return new RegressionException("no column '" + name + "' in " + source + close + "; columns: "

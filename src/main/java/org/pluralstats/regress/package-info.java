@@ -4,7 +4,7 @@
  * statsmodels (patsy formulas) and lme4.
  *
  * <pre>{@code
- * RegressionData data = RegressionData.readCsv(Path.of("eq4.csv"), List.of());
+ * RegressionData data = RegressionDataFiles.read(Path.of("eq4.csv"), List.of());
  * OlsResult ols = Ols.fit("metric_value ~ us*model_name:language", data);
  * ols.coefficient("us[T.True]").ifPresent(System.out::println);
  *
@@ -23,6 +23,6 @@
  * collinear design columns.
  *
  * <p>This package uses {@code org.pluralstats.stats} (compensated sums), Commons Math (distributions,
- * Brent's optimiser) and, to read CSV files, {@code org.pluralstats.io.csv}.
+ * Brent's optimiser) and, to read CSV files, {@code io.csv.RegressionDataFiles}.
  */
 package org.pluralstats.regress;

@@ -1,5 +1,7 @@
 package org.pluralstats.report;
 
+import org.pluralstats.io.sidefile.OptionDistributionFiles;
+import org.pluralstats.io.llm.ModelOutputFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,7 +97,7 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
      * (Figure 5). See docs/alignment.md for the file formats and the statistics.
      *
      * @param title the section heading
-     * @param outputs model-output files (JSONL or CSV; {@code ModelOutputs.read}); several are combined
+     * @param outputs model-output files (JSONL or CSV; {@code ModelOutputFiles.read}); several are combined
      * @param populations population score files ({@code PopulationScores.read}); empty: the scores of the
      *     {@code wvs} part
      * @param alignWith the populations drawn per model × language, one chart each: a population name, or
@@ -150,7 +152,7 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
      * the model's unclassifiable share.
      *
      * @param title the section heading
-     * @param human the human distributions ({@code OptionDistributions.read})
+     * @param human the human distributions ({@code OptionDistributionFiles.read})
      * @param model the model's distributions
      * @param resamples bootstrap resamples (0 for no intervals)
      * @param seed the bootstrap seed

@@ -1,5 +1,10 @@
 package org.pluralstats.report;
 
+import org.pluralstats.io.sidefile.PopulationScoreFiles;
+import org.pluralstats.io.sidefile.OptionDistributionFiles;
+import org.pluralstats.io.sidefile.ItemCodingFiles;
+import org.pluralstats.io.sidefile.CountryLanguageFiles;
+import org.pluralstats.io.llm.ModelOutputFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +25,6 @@ import org.pluralstats.align.ModelConsistencies;
 import org.pluralstats.align.ModelConsistency;
 import org.pluralstats.align.ModelSelfConsistency;
 import org.pluralstats.align.OptionDistribution;
-import org.pluralstats.align.OptionDistributions;
 import org.pluralstats.align.PopulationScores;
 import org.pluralstats.align.SimilarityMetric;
 import org.pluralstats.align.SimilarityReport;
@@ -29,8 +33,8 @@ import org.pluralstats.align.UsBiasResult;
 import org.pluralstats.align.UsBiasResults;
 import org.pluralstats.align.UsCentricBias;
 import org.pluralstats.data.SurveyData;
-import org.pluralstats.io.llm.Generation;
-import org.pluralstats.io.llm.ModelOutputs;
+import org.pluralstats.align.Generation;
+import org.pluralstats.align.ModelOutputs;
 import org.pluralstats.io.CaseReader;
 import org.pluralstats.io.FileDictionary;
 import org.pluralstats.io.ReadOptions;
@@ -127,7 +131,7 @@ public final class AnalysisReport {
         List<ScoreSections.FileAgreement> agreements = new ArrayList<>();
         if (analysis.wvs().isPresent()) {
             Analysis.Wvs w = analysis.wvs().get();
-            ItemCodings codings = ItemCodings.read(w.items());
+            ItemCodings codings = ItemCodingFiles.read(w.items());
             PolarityDesign design = null;
             ScoreTable first = null;
             for (Path file : w.files()) {
@@ -204,7 +208,7 @@ public final class AnalysisReport {
         PopulationScores pops;
         String popSource;
         if (!m.populations().isEmpty()) {
-            pops = PopulationScores.read(m.populations());
+            pops = PopulationScoreFiles.read(m.populations());
             m.populations().forEach(p -> inputs.add("population scores: " + described(p)));
             popSource = m.populations().size() + " population file(s)";
         } else if (scores.isPresent()) {
@@ -248,7 +252,7 @@ public final class AnalysisReport {
         }
         Optional<UsBiasResults> bias = Optional.empty();
         if (m.countries().isPresent()) {
-            CountryLanguages table = CountryLanguages.read(m.countries().get());
+            CountryLanguages table = CountryLanguageFiles.read(m.countries().get());
             inputs.add("country → language: " + described(m.countries().get()));
             try (Progress.Task t = progress.start("comparing US and local alignment", -1)) {
                 bias = Optional.of(UsCentricBias.withDefaults().withReference(m.reference()).withLevel(m.level())
@@ -277,11 +281,11 @@ public final class AnalysisReport {
 
     private static ModelOutputs readOutputs(List<Path> files) {
         if (files.size() == 1) {
-            return ModelOutputs.read(files.get(0));
+            return ModelOutputFiles.read(files.get(0));
         }
         List<Generation> all = new ArrayList<>();
         for (Path f : files) {
-            all.addAll(ModelOutputs.read(f).generations());
+            all.addAll(ModelOutputFiles.read(f).generations());
         }
         return ModelOutputs.of(all);
     }
@@ -298,8 +302,8 @@ public final class AnalysisReport {
 
     private static SimilarityPair similarity(Analysis.Similarity s, Progress progress, List<ReportSection> sections,
                                              List<String> inputs) {
-        List<OptionDistribution> human = OptionDistributions.read(s.human());
-        List<OptionDistribution> model = OptionDistributions.read(s.model());
+        List<OptionDistribution> human = OptionDistributionFiles.read(s.human());
+        List<OptionDistribution> model = OptionDistributionFiles.read(s.model());
         inputs.add("human answer distributions: " + described(s.human()));
         inputs.add("model answer distributions: " + described(s.model()));
         SimilarityPair pair;

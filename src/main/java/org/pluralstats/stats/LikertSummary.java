@@ -4,11 +4,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.pluralstats.PluralstatsException;
-import org.pluralstats.data.NumericColumn;
-import org.pluralstats.data.Scale;
 
 /**
  * Descriptive summary of the answers to one rating-scale (Likert) item: counts, mean, standard
@@ -24,8 +23,8 @@ import org.pluralstats.data.Scale;
  * (1996) type 7, numpy's default {@code percentile(method='linear')}, R's default {@code quantile};
  * median {@code Q(0.5)}, quartiles {@code Q(0.25)}, {@code Q(0.75)}, {@code IQR = Q(0.75) − Q(0.25)};</li>
  * <li>top-two-box share: the share of answers on the two highest points {@code max − 1, max} of the
- * scale; bottom-two-box: on {@code min, min + 1}. These are numeric ends; the scale's
- * {@link Scale.Direction} is not applied, so for a descending scale (1 = very important) the "agree"
+ * scale; bottom-two-box: on {@code min, min + 1}. These are numeric ends; a scale's direction
+ * ({@code data.Scale.Direction}) is not applied, so for a descending scale (1 = very important) the "agree"
  * end is the bottom box;</li>
  * <li>confidence interval of the mean {@code x̄ ± t(1 − α/2; n − 1) · s / √n} with
  * {@code α = 1 − level} (scipy {@code stats.t.interval(level, n-1, loc=mean, scale=sem)}, R
@@ -36,7 +35,7 @@ import org.pluralstats.data.Scale;
  * {@code n = 1} the standard deviation and the interval are empty (the quartiles are the value); with
  * all values equal {@code s = 0} and the interval is {@code [x̄, x̄]}.
  *
- * <p>Answered values must be integers (scale points); when a {@link Scale} is given they must lie in
+ * <p>Answered values must be integers (scale points); when a scale {@code min..max} is given they must lie in
  * {@code min..max}, and the counts list every point of the scale, with zeros. Without a scale, the counts
  * list the observed points only and the box shares are empty.
  *
@@ -47,11 +46,12 @@ public final class LikertSummary {
     /** The default confidence level of the interval of the mean. */
     public static final double DEFAULT_CONFIDENCE_LEVEL = 0.95;
 
-    private static final Options DEFAULTS = new Options(Optional.empty(), DEFAULT_CONFIDENCE_LEVEL);
+    private static final Options DEFAULTS = new Options(OptionalInt.empty(), OptionalInt.empty(), DEFAULT_CONFIDENCE_LEVEL);
 
     private final int n;
     private final int missing;
-    private final Optional<Scale> scale;
+    private final OptionalInt scaleMin;
+    private final OptionalInt scaleMax;
     private final double confidenceLevel;
     private final double mean;
     private final double standardDeviation;
@@ -64,20 +64,20 @@ public final class LikertSummary {
     private LikertSummary(double[] answered, int missing, Options options) {
         this.n = answered.length;
         this.missing = missing;
-        this.scale = options.scale;
+        this.scaleMin = options.min;
+        this.scaleMax = options.max;
         this.confidenceLevel = options.confidenceLevel;
+        boolean scaled = scaleMin.isPresent();
 
         TreeMap<Integer, Integer> tally = new TreeMap<>();
-        scale.ifPresent(s -> {
-            for (int p = s.min(); p <= s.max(); p++) {
-                tally.put(p, 0);
-            }
-        });
+        for (int p = scaleMin.orElse(0); scaled && p <= scaleMax.getAsInt(); p++) {
+            tally.put(p, 0);
+        }
         CompensatedSum sum = CompensatedSum.create();
         int top = 0;
         int bottom = 0;
-        double topFrom = scale.map(s -> s.max() - 1.0).orElse(Double.POSITIVE_INFINITY);
-        double bottomTo = scale.map(s -> s.min() + 1.0).orElse(Double.NEGATIVE_INFINITY);
+        double topFrom = scaled ? scaleMax.getAsInt() - 1.0 : Double.POSITIVE_INFINITY;
+        double bottomTo = scaled ? scaleMin.getAsInt() + 1.0 : Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             double v = answered[i];
             sum.accept(v);
@@ -85,8 +85,8 @@ public final class LikertSummary {
             bottom += v <= bottomTo ? 1 : 0;
         }
         this.mean = n == 0 ? Double.NaN : sum.getAsDouble() / n;
-        this.topTwoBox = n == 0 || scale.isEmpty() ? Double.NaN : (double) top / n;
-        this.bottomTwoBox = n == 0 || scale.isEmpty() ? Double.NaN : (double) bottom / n;
+        this.topTwoBox = n == 0 || !scaled ? Double.NaN : (double) top / n;
+        this.bottomTwoBox = n == 0 || !scaled ? Double.NaN : (double) bottom / n;
 
         if (n >= 2) {
             CompensatedSum squares = CompensatedSum.create();
@@ -132,32 +132,8 @@ public final class LikertSummary {
     }
 
     /**
-     * Summarises values on a scale, {@code NaN} marking a missing answer, with a 95% interval.
-     *
-     * @param scale the scale (all its points are counted)
-     * @param values answers; {@code NaN} = missing
-     * @return the summary
-     * @throws PluralstatsException if an answered value is not a point of the scale
-     */
-    public static LikertSummary of(Scale scale, double... values) {
-        return DEFAULTS.withScale(scale).summarize(values);
-    }
-
-    /**
-     * Summarises a column, using its item's scale when it has one, with a 95% interval.
-     *
-     * @param column the column (missing rows are counted as missing)
-     * @return the summary
-     * @throws PluralstatsException if an answered value is not a point of the scale
-     */
-    public static LikertSummary of(NumericColumn column) {
-        Options options = column.item().scale().map(DEFAULTS::withScale).orElse(DEFAULTS);
-        return options.summarize(column);
-    }
-
-    /**
      * The default options (no scale, 95% interval), to be changed with {@code with…} copies, e.g.
-     * {@code LikertSummary.withDefaults().withScale(Scale.of(1, 10)).withConfidenceLevel(0.9).summarize(x)}.
+     * {@code LikertSummary.withDefaults().withScale(1, 10).withConfidenceLevel(0.9).summarize(x)}.
      *
      * @return the default options
      */
@@ -169,29 +145,32 @@ public final class LikertSummary {
      * Immutable options of a summary: the scale and the confidence level of the interval of the mean.
      */
     public static final class Options {
-        private final Optional<Scale> scale;
+        private final OptionalInt min;
+        private final OptionalInt max;
         private final double confidenceLevel;
 
-        private Options(Optional<Scale> scale, double confidenceLevel) {
-            this.scale = scale;
+        private Options(OptionalInt min, OptionalInt max, double confidenceLevel) {
+            this.min = min;
+            this.max = max;
             this.confidenceLevel = confidenceLevel;
         }
 
         /**
-         * @param scale the scale: answers must be its points, all points are counted, and the box shares
-         *        are defined
+         * @param min the lowest point of the scale
+         * @param max the highest point, {@code >= min}: answers must be integer points {@code min..max},
+         *        all points are counted, and the box shares are defined
          * @return a copy with this scale
          */
-        public Options withScale(Scale scale) {
-            if (scale == null) {
-                throw new PluralstatsException("scale is required; use withoutScale() for none");
+        public Options withScale(int min, int max) {
+            if (max < min) {
+                throw new PluralstatsException("scale " + min + ".." + max + ": max must be >= min");
             }
-            return new Options(Optional.of(scale), confidenceLevel);
+            return new Options(OptionalInt.of(min), OptionalInt.of(max), confidenceLevel);
         }
 
         /** @return a copy without a scale */
         public Options withoutScale() {
-            return new Options(Optional.empty(), confidenceLevel);
+            return new Options(OptionalInt.empty(), OptionalInt.empty(), confidenceLevel);
         }
 
         /**
@@ -199,12 +178,7 @@ public final class LikertSummary {
          * @return a copy with this level
          */
         public Options withConfidenceLevel(double level) {
-            return new Options(scale, ConfidenceInterval.checkLevel(level));
-        }
-
-        /** @return the scale, if any */
-        public Optional<Scale> scale() {
-            return scale;
+            return new Options(min, max, ConfidenceInterval.checkLevel(level));
         }
 
         /** @return the confidence level */
@@ -254,26 +228,11 @@ public final class LikertSummary {
             return new LikertSummary(answered.clone(), missing, this);
         }
 
-        /**
-         * @param column a numeric column; its missing rows are counted as missing (this method uses the
-         *        options' scale, not the item's)
-         * @return the summary
-         * @throws PluralstatsException if an answered value is not an integer or not on the scale
-         */
-        public LikertSummary summarize(NumericColumn column) {
-            double[] answered = column.answered();
-            for (int i = 0; i < answered.length; i++) {
-                check(answered[i], i);
-            }
-            return new LikertSummary(answered, column.missingCount(), this);
-        }
-
         private void check(double v, int index) {
-            if (scale.isPresent()) {
-                Scale s = scale.get();
-                if (!s.contains(v)) {
+            if (min.isPresent()) {
+                if (!(v >= min.getAsInt() && v <= max.getAsInt() && v == Math.rint(v))) {
                     throw new PluralstatsException("value " + v + " at index " + index + " is not a point of the scale "
-                            + s.min() + ".." + s.max());
+                            + min.getAsInt() + ".." + max.getAsInt());
                 }
             } else if (!(v == Math.rint(v)) || Math.abs(v) > Integer.MAX_VALUE) {
                 throw new PluralstatsException("value " + v + " at index " + index
@@ -313,9 +272,14 @@ public final class LikertSummary {
         return missing;
     }
 
-    /** @return the scale the summary was computed on, if any */
-    public Optional<Scale> scale() {
-        return scale;
+    /** @return the lowest point of the scale the summary was computed on, if any */
+    public OptionalInt scaleMin() {
+        return scaleMin;
+    }
+
+    /** @return the highest point of the scale the summary was computed on, if any */
+    public OptionalInt scaleMax() {
+        return scaleMax;
     }
 
     /** @return the confidence level of {@link #meanInterval()} */

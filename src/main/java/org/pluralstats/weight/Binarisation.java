@@ -22,7 +22,7 @@ import org.pluralstats.data.SurveyData;
  * {@code with…} copies:
  *
  * <pre>{@code
- * Binarisation.of(ItemCodings.read(Path.of("items.json")))   // positive codes listed per item
+ * Binarisation.of(ItemCodingFiles.read(Path.of("items.json")))   // positive codes listed per item
  * Binarisation.paper()                                        // the released code's automatic rule
  * Binarisation.paper().withItems(List.of(ItemCoding.automatic("Q184")))
  * }</pre>

@@ -1,23 +1,11 @@
 package org.pluralstats.weight;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
-import org.pluralstats.io.InputFiles;
 import org.pluralstats.PluralstatsException;
-import org.pluralstats.SurveyFormatException;
-import org.pluralstats.io.JsonInput;
 import org.pluralstats.data.SurveyData;
 
 /**
@@ -25,7 +13,7 @@ import org.pluralstats.data.SurveyData;
  * sharing a value of a column ({@link #by(String)}: country, interview language, a Google Forms
  * {@code group}, any variable), or values of a column mapped onto populations ({@link #mapped}: e.g.
  * countries onto their main language). Respondents whose column is missing, or whose value is not
- * mapped, belong to no population.
+ * mapped, belong to no population. A mapping file is read by {@code io.sidefile.PopulationMapFiles}.
  */
 public sealed interface PopulationSpec {
 
@@ -60,78 +48,6 @@ public sealed interface PopulationSpec {
      */
     static PopulationSpec parse(String text) {
         return text.trim().equalsIgnoreCase(GLOBAL) ? global() : by(text.trim());
-    }
-
-    /**
-     * Reads a mapping file: JSON {@code {"column":"B_COUNTRY_ALPHA","populations":{"DNK":"da","GBR":"en"}}}
-     * (value → population) or {@code {"column":..., "groups":{"en":["GBR","USA"]}}} (population →
-     * values); or CSV with a header and two columns, value then population. The column may be omitted
-     * from the file and given as {@code column}.
-     *
-     * @param file the mapping file
-     * @param column the column when the file does not name one (may be empty)
-     * @return the mapped spec
-     */
-    static PopulationSpec readMapping(Path file, Optional<String> column) {
-        String name = file.toString();
-        Map<String, String> map = new LinkedHashMap<>();
-        String col = column.orElse(null);
-        InputFiles.requireRegular(file);
-        try {
-            // read whole up to TextFiles.MAX_BYTES, strictly UTF-8 (new String(bytes, UTF_8) replaced bad bytes)
-            String text = org.pluralstats.io.TextFiles.readUtf8(file).strip();
-            if (text.startsWith("{")) {
-                JsonNode root = JsonInput.readTree(name, text);
-                if (root.hasNonNull("column")) {
-                    col = JsonInput.text(name, root.get("column"), "column");
-                }
-                if (root.path("populations").isObject()) {
-                    Iterator<Map.Entry<String, JsonNode>> it = root.get("populations").fields();
-                    while (it.hasNext()) {
-                        Map.Entry<String, JsonNode> e = it.next();
-                        map.put(e.getKey(), JsonInput.text(name, e.getValue(), "populations." + e.getKey()));
-                    }
-                } else if (root.path("groups").isObject()) {
-                    Iterator<Map.Entry<String, JsonNode>> it = root.get("groups").fields();
-                    while (it.hasNext()) {
-                        Map.Entry<String, JsonNode> e = it.next();
-                        if (!e.getValue().isArray()) {
-                            throw SurveyFormatException.in(name).column("groups." + e.getKey())
-                                    .found(e.getValue().toString()).expected("a list of values").build();
-                        }
-                        for (JsonNode v : e.getValue()) {
-                            String value = v.isNumber() ? v.asText() : JsonInput.text(name, v, "groups." + e.getKey());
-                            if (map.put(value, e.getKey()) != null) {
-                                throw SurveyFormatException.in(name).column("groups." + e.getKey()).problem("value \""
-                                        + value + "\" is mapped to two populations").build();
-                            }
-                        }
-                    }
-                } else {
-                    throw SurveyFormatException.in(name).problem("no \"populations\" or \"groups\" object").build();
-                }
-            } else {
-                try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    int line = 1;
-                    for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
-                        line++;
-                        if (rec.size() < 2) {
-                            throw SurveyFormatException.in(name).line(line).problem("needs two fields: value,population").build();
-                        }
-                        map.put(rec.get(0).trim(), rec.get(1).trim());
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw SurveyFormatException.in(name).problem("cannot read: " + org.pluralstats.io.FileErrors.reason(e)).cause(e).build();
-        }
-        if (col == null || col.isBlank()) {
-            throw SurveyFormatException.in(name).problem("the mapping names no column; give one (--by COLUMN)").build();
-        }
-        if (map.isEmpty()) {
-            throw SurveyFormatException.in(name).problem("maps no values").build();
-        }
-        return mapped(col, map);
     }
 
     /**

@@ -1,28 +1,19 @@
 package org.pluralstats.weight;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.data.CategoricalColumn;
 import org.pluralstats.data.Item;
 import org.pluralstats.data.MissingReason;
 import org.pluralstats.data.NumericColumn;
 import org.pluralstats.data.SurveyData;
-import org.pluralstats.io.CaseBatch;
-import org.pluralstats.io.CaseReader;
-import org.pluralstats.io.FileDictionary;
-import org.pluralstats.io.SurveyFiles;
-import org.pluralstats.io.Variable;
-import org.pluralstats.io.wvs.WvsConventions;
 import org.pluralstats.stats.CompensatedSum;
 
 /**
@@ -35,8 +26,9 @@ import org.pluralstats.stats.CompensatedSum;
  * answer code, the pass accumulates count, {@code Σw} and {@code Σw²} per code (compensated sums), and
  * the binarisation is applied afterwards to each item's pooled set of codes, through the same
  * {@link Binarisation} as the in-memory path (so the paper rule's pooled maximum, reversals, listed
- * and missing codes are identical). Missing values follow {@link SurveyFiles#read}: system-missing,
- * declared user-missing, and WVS/EVS codes -1..-5 when the conventions apply. The results equal
+ * and missing codes are identical). The reader of the file ({@code io.StreamedScores}) hands each
+ * respondent to a {@link Pass}, leaving out missing values as {@code SurveyFiles.read} does
+ * (system-missing, declared user-missing, and WVS/EVS codes -1..-5 when the conventions apply). The results equal
  * {@link ValuePolarityScores#estimate(PolarityDesign)} on the same file up to rounding of the
  * (compensated) sums.
  *
@@ -44,7 +36,6 @@ import org.pluralstats.stats.CompensatedSum;
  * product of columns, the convention's default ({@link WeightSpec#design()}), or none.
  */
 public final class StreamingScores {
-    private static final int BATCH = 1024;
     private static final int SMALL_MIN = -128;
     private static final int SMALL_MAX = 1023;
 
@@ -109,12 +100,12 @@ public final class StreamingScores {
 
     /** All codes of one item. */
     private static final class ItemSums {
-        final Variable variable;
+        final Item item;
         final CodeSums[] small = new CodeSums[SMALL_MAX - SMALL_MIN + 1];
         final Map<Double, CodeSums> other = new HashMap<>();
 
-        ItemSums(Variable variable) {
-            this.variable = variable;
+        ItemSums(Item item) {
+            this.item = item;
         }
 
         CodeSums of(double v) {
@@ -143,153 +134,113 @@ public final class StreamingScores {
         }
     }
 
-    /**
-     * Scores a file in one pass.
-     *
-     * @param file a CSV, .sav, .zsav or .dta file
-     * @return one row per population × item, populations in order of first appearance
-     */
-    public ScoreTable estimate(Path file) {
-        try (CaseReader reader = SurveyFiles.open(file)) {
-            return estimate(reader);
-        }
+    /** @return the column whose values are the populations, or empty for {@code global} */
+    public Optional<String> population() {
+        return population;
+    }
+
+    /** @return the weight: a product of columns, {@link WeightSpec#design()} or none */
+    public WeightSpec weight() {
+        return weight;
+    }
+
+    /** @return the items the binarisation lists; empty: every numeric column that is not a population, weight or id */
+    public List<ItemCoding> items() {
+        return binarisation.items();
     }
 
     /**
-     * Scores the remaining cases of an open reader in one pass, as {@link #estimate(Path)} does; the
-     * caller can then ask the reader for its {@link CaseReader#warnings()}.
+     * Starts one pass: the caller (a reader of the file, {@code io.StreamedScores}) hands over each
+     * respondent's population, weight and answer codes, missing values already left out.
      *
-     * @param reader an open reader before its first case
-     * @return one row per population × item, populations in order of first appearance
+     * @param source the file name, for messages
+     * @param items the items scored, in output order
+     * @param countryVariable the WVS/EVS country variable when the file follows those conventions (its
+     *     presence makes codes ≤ 0 missing under the default policy, as in {@link Binarisation})
+     * @param weightColumns the weight columns multiplied, for messages (empty: unweighted)
+     * @return the pass
      */
-    public ScoreTable estimate(CaseReader reader) {
-        FileDictionary dict = reader.dictionary();
-        WvsConventions conv = WvsConventions.detect(dict);
-        boolean wvs = conv.applies();
-        Optional<Variable> popVar = population.map(p -> SurveyFiles.require(dict, p));
-        List<Variable> weightVars = new ArrayList<>();
-        List<String> weightNames = weight instanceof WeightSpec.Design ? conv.defaultWeight() : weight.columns();
-        for (String w : weightNames) {
-            Variable v = SurveyFiles.require(dict, w);
-            if (!v.isNumeric()) {
-                throw new PluralstatsException(dict.file() + ": weight variable " + v.name() + " is not numeric");
-            }
-            weightVars.add(v);
-        }
-        Set<Integer> notItems = new LinkedHashSet<>();
-        popVar.ifPresent(v -> notItems.add(v.index()));
-        weightVars.forEach(v -> notItems.add(v.index()));
-        conv.countryVariable().ifPresent(n -> notItems.add(SurveyFiles.require(dict, n).index()));
-        conv.languageVariable().ifPresent(n -> notItems.add(SurveyFiles.require(dict, n).index()));
-        conv.idVariable().ifPresent(n -> notItems.add(SurveyFiles.require(dict, n).index()));
-        List<Variable> itemVars = new ArrayList<>();
-        if (binarisation.items().isEmpty()) {
-            for (Variable v : dict.variables()) {
-                if (v.isNumeric() && !notItems.contains(v.index())) {
-                    itemVars.add(v);
-                }
-            }
-        } else {
-            for (ItemCoding c : binarisation.items()) {
-                itemVars.add(SurveyFiles.require(dict, c.id()));
-            }
-        }
-
-        Set<Integer> selected = new LinkedHashSet<>();
-        itemVars.forEach(v -> selected.add(v.index()));
-        popVar.ifPresent(v -> selected.add(v.index()));
-        weightVars.forEach(v -> selected.add(v.index()));
-        int[] sel = selected.stream().mapToInt(Integer::intValue).toArray();
-        reader.select(sel);
-        int[] column = new int[dict.variables().size()];
-        for (int j = 0; j < sel.length; j++) {
-            column[sel[j]] = j;
-        }
-        CaseBatch batch = CaseBatch.of(dict, sel, BATCH);
-
-        ItemSums[] sums = new ItemSums[itemVars.size()];
-        for (int i = 0; i < sums.length; i++) {
-            sums[i] = new ItemSums(itemVars.get(i));
-        }
-        Map<String, Integer> popIndex = new LinkedHashMap<>();
-        if (popVar.isEmpty()) {
-            popIndex.put("global", 0);
-        }
-        int[] pop = new int[BATCH];
-        double[] w = new double[BATCH];
-        boolean[] ok = new boolean[BATCH];
-        long row = 0;
-        int n;
-        while ((n = reader.nextBatch(batch)) > 0) {
-            populations(batch, popVar, column, n, popIndex, pop);
-            weights(batch, weightVars, column, n, w, ok, row, dict.file());
-            for (ItemSums s : sums) {
-                int j = column[s.variable.index()];
-                double[] x = batch.numbers(j);
-                for (int r = 0; r < n; r++) {
-                    double v = x[r];
-                    if (pop[r] < 0 || SurveyFiles.isMissing(v, s.variable.missing(), wvs)) {
-                        continue;
-                    }
-                    CodeSums c = s.of(v);
-                    c.ensure(popIndex.size());
-                    if (ok[r]) {
-                        c.add(pop[r], w[r]);
-                    } else {
-                        c.excluded[pop[r]]++;
-                    }
-                }
-            }
-            row += n;
-        }
-        return scores(dict, conv, sums, popIndex);
+    public Pass start(String source, List<Item> items, Optional<String> countryVariable, List<String> weightColumns) {
+        return new Pass(source, items, countryVariable, weightColumns);
     }
 
-    private static void populations(CaseBatch batch, Optional<Variable> popVar, int[] column, int n,
-                                    Map<String, Integer> popIndex, int[] pop) {
-        if (popVar.isEmpty()) {
-            Arrays.fill(pop, 0, n, 0);
-            return;
-        }
-        Variable v = popVar.get();
-        int j = column[v.index()];
-        for (int r = 0; r < n; r++) {
-            String key;
-            if (v.isNumeric()) {
-                double x = batch.numbers(j)[r];
-                key = Double.isNaN(x) ? null : SurveyData.formatNumber(x);
-            } else {
-                String s = batch.strings(j)[r];
-                key = s.isEmpty() || v.missing().isMissing(s) ? null : s;
-            }
-            if (key == null) {
-                pop[r] = -1;
-            } else {
-                Integer k = popIndex.get(key);
-                if (k == null) {
-                    k = popIndex.size();
-                    popIndex.put(key, k);
-                }
-                pop[r] = k;
-            }
-        }
-    }
+    /** One pass over a file's respondents: running sums per item × answer code × population. Not thread-safe. */
+    public final class Pass {
+        private final String source;
+        private final Optional<String> countryVariable;
+        private final String weightExpression;
+        private final ItemSums[] sums;
+        private final Map<String, Integer> popIndex = new LinkedHashMap<>();
 
-    private void weights(CaseBatch batch, List<Variable> weightVars, int[] column, int n, double[] w, boolean[] ok,
-                         long firstRow, String file) {
-        for (int r = 0; r < n; r++) {
-            double x = 1;
-            for (Variable v : weightVars) {
-                x *= batch.numbers(column[v.index()])[r];
+        private Pass(String source, List<Item> items, Optional<String> countryVariable, List<String> weightColumns) {
+            this.source = source;
+            this.countryVariable = countryVariable;
+            this.weightExpression = weightColumns.isEmpty() ? "1" : String.join("*", weightColumns);
+            this.sums = new ItemSums[items.size()];
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] = new ItemSums(items.get(i));
             }
-            w[r] = x;
-            ok[r] = PolarityDesign.valid(x);
-            if (!ok[r] && invalidWeights == InvalidWeights.FAIL) {
-                String expr = weightVars.stream().map(Variable::name).reduce((a, b) -> a + "*" + b).orElse("1");
-                throw new PluralstatsException(file + ": respondent in row " + (firstRow + r + 1) + ": weight " + expr
-                        + " is not usable (" + (Double.isNaN(x) ? "missing" : SurveyData.formatNumber(x))
+            if (population.isEmpty()) {
+                popIndex.put(PopulationSpec.GLOBAL, 0);
+            }
+        }
+
+        /**
+         * @param value a respondent's population value (shortest form of a number), or {@code null} when
+         *     missing; ignored when scoring {@code global}
+         * @return the population's index (new values numbered in order of first appearance), -1 for none
+         */
+        public int population(String value) {
+            if (population.isEmpty()) {
+                return 0;
+            }
+            if (value == null) {
+                return -1;
+            }
+            return popIndex.computeIfAbsent(value, k -> popIndex.size());
+        }
+
+        /**
+         * @param w a respondent's weight (the product of the weight columns; 1 unweighted)
+         * @param row the respondent's 0-based row, for messages
+         * @return whether the weight is usable (finite and positive)
+         * @throws PluralstatsException for an unusable weight when invalid weights are errors
+         */
+        public boolean weight(double w, long row) {
+            boolean ok = PolarityDesign.valid(w);
+            if (!ok && invalidWeights == InvalidWeights.FAIL) {
+                throw new PluralstatsException(source + ": respondent in row " + (row + 1) + ": weight " + weightExpression
+                        + " is not usable (" + (Double.isNaN(w) ? "missing" : SurveyData.formatNumber(w))
                         + "); exclude such respondents to go on (--exclude-invalid-weights)");
             }
+            return ok;
+        }
+
+        /**
+         * Adds one answer.
+         *
+         * @param item the item's index in the list given to {@link #start}
+         * @param population the population index from {@link #population(String)}; negative: left out
+         * @param code the answer code (not missing)
+         * @param w the weight
+         * @param usable whether the weight is usable ({@link #weight}); if not the answer counts as excluded
+         */
+        public void add(int item, int population, double code, double w, boolean usable) {
+            if (population < 0) {
+                return;
+            }
+            CodeSums c = sums[item].of(code);
+            c.ensure(popIndex.size());
+            if (usable) {
+                c.add(population, w);
+            } else {
+                c.excluded[population]++;
+            }
+        }
+
+        /** @return one row per population × item, populations in order of first appearance */
+        public ScoreTable finish() {
+            return scores(source, countryVariable, sums, popIndex);
         }
     }
 
@@ -297,7 +248,7 @@ public final class StreamingScores {
      * Binarises each item's pooled codes through {@link Binarisation#apply(SurveyData)} on a table with
      * one row per distinct code, then sums the per-code totals into each population's score.
      */
-    private ScoreTable scores(FileDictionary dict, WvsConventions conv, ItemSums[] sums, Map<String, Integer> popIndex) {
+    private ScoreTable scores(String source, Optional<String> country, ItemSums[] sums, Map<String, Integer> popIndex) {
         int rows = 1;
         List<List<CodeSums>> codes = new ArrayList<>();
         for (ItemSums s : sums) {
@@ -305,17 +256,17 @@ public final class StreamingScores {
             codes.add(all);
             rows = Math.max(rows, all.size());
         }
-        SurveyData.Builder table = SurveyData.builder(dict.file());
-        if (conv.countryVariable().isPresent()) {
+        SurveyData.Builder table = SurveyData.builder(source);
+        if (country.isPresent()) {
             // Binarisation's AUTO policy for codes <= 0 looks for the WVS/EVS country attribute
-            CategoricalColumn.Builder c = CategoricalColumn.builder(Item.choice(conv.countryVariable().get(), "", List.of()));
+            CategoricalColumn.Builder c = CategoricalColumn.builder(Item.choice(country.get(), "", List.of()));
             for (int r = 0; r < rows; r++) {
                 c.addMissing(MissingReason.SYSTEM_MISSING);
             }
             table.attribute(c.build());
         }
         for (int i = 0; i < sums.length; i++) {
-            NumericColumn.Builder b = NumericColumn.builder(SurveyFiles.itemOf(sums[i].variable), rows);
+            NumericColumn.Builder b = NumericColumn.builder(sums[i].item, rows);
             for (CodeSums c : codes.get(i)) {
                 b.add(c.code);
             }
@@ -327,7 +278,7 @@ public final class StreamingScores {
         List<BinaryItem> items = binarisation.apply(table.build());
         Map<String, Integer> itemIndex = new HashMap<>();
         for (int i = 0; i < sums.length; i++) {
-            itemIndex.put(sums[i].variable.name().toLowerCase(Locale.ROOT), i);
+            itemIndex.put(sums[i].item.id().toLowerCase(Locale.ROOT), i);
         }
         List<ValuePolarityScore> out = new ArrayList<>();
         for (Map.Entry<String, Integer> pe : popIndex.entrySet()) {

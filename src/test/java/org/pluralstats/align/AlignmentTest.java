@@ -1,5 +1,7 @@
 package org.pluralstats.align;
 
+import org.pluralstats.io.sidefile.PopulationScoreFiles;
+import org.pluralstats.io.llm.ModelOutputFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -12,8 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pluralstats.PluralstatsException;
-import org.pluralstats.io.llm.Generation;
-import org.pluralstats.io.llm.ModelOutputs;
 
 /**
  * Alignment of the seed paper's released per-generation scores with its ground truth, at item and
@@ -26,8 +26,8 @@ class AlignmentTest {
 
     @BeforeAll
     static void load() {
-        outputs = ModelOutputs.read(AlignFixtures.GENERATIONS);
-        populations = PopulationScores.read(AlignFixtures.GLOBAL, AlignFixtures.LANGUAGE, AlignFixtures.COUNTRY);
+        outputs = ModelOutputFiles.read(AlignFixtures.GENERATIONS);
+        populations = PopulationScoreFiles.read(AlignFixtures.GLOBAL, AlignFixtures.LANGUAGE, AlignFixtures.COUNTRY);
     }
 
     @Test
@@ -97,7 +97,7 @@ class AlignmentTest {
     @Test
     void resamplesAreTheValuesBehindTheIntervalsWithConsistencyOnTheSameResample() {
         Alignment a = Alignment.withDefaults().withLevel(AlignmentLevel.RESPONSE).withResamples(40).withSeed(3);
-        PopulationScores da = PopulationScores.read(AlignFixtures.LANGUAGE);
+        PopulationScores da = PopulationScoreFiles.read(AlignFixtures.LANGUAGE);
         List<AlignmentResult> summary = a.compare(outputs, da).rows();
         List<AlignmentResample> rows = a.resamples(outputs, da).rows();
         assertThat(rows).hasSize(summary.size() * 40).isEqualTo(a.resamples(outputs, da).rows());

@@ -1,5 +1,6 @@
 package org.pluralstats.align;
 
+import org.pluralstats.io.sidefile.OptionDistributionFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,11 +29,11 @@ class DistributionSimilarityTest {
     }
 
     static List<OptionDistribution> human() {
-        return OptionDistributions.read(resource("similarity/human.csv"));
+        return OptionDistributionFiles.read(resource("similarity/human.csv"));
     }
 
     static List<OptionDistribution> model() {
-        return OptionDistributions.read(resource("similarity/model.json"));
+        return OptionDistributionFiles.read(resource("similarity/model.json"));
     }
 
     @Test
@@ -112,22 +113,22 @@ class DistributionSimilarityTest {
     void badInput(@TempDir Path dir) throws IOException {
         Path unknown = dir.resolve("m.json");
         Files.writeString(unknown, "[{\"population\":\"US\",\"question\":\"Q1\",\"options\":[\"Maybe\"],\"counts\":[3]}]");
-        assertThatThrownBy(() -> DistributionSimilarity.withDefaults().compare(human(), OptionDistributions.read(unknown)))
+        assertThatThrownBy(() -> DistributionSimilarity.withDefaults().compare(human(), OptionDistributionFiles.read(unknown)))
                 .isInstanceOf(PluralstatsException.class).hasMessageContaining("\"Maybe\"").hasMessageContaining("[Yes, No]");
         Path negative = dir.resolve("h.csv");
         Files.writeString(negative, "question,option,share\nQ1,a,0.5\nQ1,b,-0.1\n");
-        assertThatThrownBy(() -> OptionDistributions.read(negative)).isInstanceOf(SurveyFormatException.class)
+        assertThatThrownBy(() -> OptionDistributionFiles.read(negative)).isInstanceOf(SurveyFormatException.class)
                 .hasMessageContaining("line 3").hasMessageContaining("non-negative");
         Path twice = dir.resolve("t.csv");
         Files.writeString(twice, "question,option,count\nQ1,a,1\nQ1,A,2\n");
-        assertThatThrownBy(() -> OptionDistributions.read(twice)).hasMessageContaining("given twice");
+        assertThatThrownBy(() -> OptionDistributionFiles.read(twice)).hasMessageContaining("given twice");
         Path lengths = dir.resolve("l.json");
         Files.writeString(lengths, "[{\"question\":\"Q1\",\"options\":[\"a\",\"b\"],\"counts\":[1]}]");
-        assertThatThrownBy(() -> OptionDistributions.read(lengths)).hasMessageContaining("entry 1")
+        assertThatThrownBy(() -> OptionDistributionFiles.read(lengths)).hasMessageContaining("entry 1")
                 .hasMessageContaining("2 options but 1 counts");
         Path one = dir.resolve("one.csv");
         Files.writeString(one, "question,option,ordinal,count\nQ1,a,1,3\nQ1,b,1,4\n");
-        SimilarityReport r = DistributionSimilarity.withDefaults().compare(OptionDistributions.read(one), OptionDistributions.read(one));
+        SimilarityReport r = DistributionSimilarity.withDefaults().compare(OptionDistributionFiles.read(one), OptionDistributionFiles.read(one));
         assertThat(r.excluded()).containsEntry(DistributionSimilarity.ONE_ORDINAL, 1);
         assertThat(r.summaries().get(0).questions()).isZero();
         assertThat(r.summaries().get(0).similarity()).isNaN();

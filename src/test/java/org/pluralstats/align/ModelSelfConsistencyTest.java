@@ -1,5 +1,6 @@
 package org.pluralstats.align;
 
+import org.pluralstats.io.llm.ModelOutputFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.pluralstats.io.llm.Generation;
-import org.pluralstats.io.llm.ModelOutputs;
 import org.pluralstats.stats.Correlation;
 
 /** Model self-consistency: the hand-worked case, the released definition (self-join + scipy), the closed form. */
@@ -122,7 +121,7 @@ class ModelSelfConsistencyTest {
         // all paired scores equal
         assertThat(ModelSelfConsistency.pairedCorrelation(new double[] {0.5, 0.5, 0.5, 0.5}, new String[] {"a", "a", "b", "b"},
                 Correlation.Method.SPEARMAN)).isNaN();
-        ModelOutputs o = ModelOutputs.read(AlignFixtures.GENERATIONS);
+        ModelOutputs o = ModelOutputFiles.read(AlignFixtures.GENERATIONS);
         ModelSelfConsistency b = ModelSelfConsistency.withDefaults().withResamples(200).withSeed(9);
         List<ModelConsistency> r1 = b.estimate(o).rows();
         List<ModelConsistency> r2 = b.estimate(o).rows();

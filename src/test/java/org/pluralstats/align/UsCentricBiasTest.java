@@ -1,5 +1,8 @@
 package org.pluralstats.align;
 
+import org.pluralstats.io.sidefile.PopulationScoreFiles;
+import org.pluralstats.io.sidefile.CountryLanguageFiles;
+import org.pluralstats.io.llm.ModelOutputFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -10,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pluralstats.PluralstatsException;
-import org.pluralstats.io.llm.Generation;
-import org.pluralstats.io.llm.ModelOutputs;
 import org.pluralstats.stats.Correlation;
 
 /** US-centric bias: alignment with the US against the local populations of each prompt language. */
@@ -61,12 +62,12 @@ class UsCentricBiasTest {
 
     @Test
     void releasedDataRunEndToEnd() {
-        ModelOutputs outputs = ModelOutputs.read(AlignFixtures.GENERATIONS);
-        PopulationScores pops = PopulationScores.read(AlignFixtures.COUNTRY);
-        CountryLanguages table = CountryLanguages.read(AlignFixtures.COUNTRY_LANGUAGES);
+        ModelOutputs outputs = ModelOutputFiles.read(AlignFixtures.GENERATIONS);
+        PopulationScores pops = PopulationScoreFiles.read(AlignFixtures.COUNTRY);
+        CountryLanguages table = CountryLanguageFiles.read(AlignFixtures.COUNTRY_LANGUAGES);
         assertThat(table.countries("en")).containsExactly("GB", "CA", "US", "AU", "SG", "KE", "NZ", "NG", "NIR");
         // the every-country ground truth carries the same country → language pairs
-        assertThat(CountryLanguages.read(AlignFixtures.COUNTRY).asMap()).isEqualTo(table.asMap());
+        assertThat(CountryLanguageFiles.read(AlignFixtures.COUNTRY).asMap()).isEqualTo(table.asMap());
         List<UsBiasResult> rows = UsCentricBias.withDefaults().withResamples(0).compare(outputs, pops, table).rows();
         // per model: da → DK, nl → NL, pt → BR and PT, en → 8 countries besides the US
         assertThat(rows).hasSize(9 * (1 + 1 + 2 + 8));

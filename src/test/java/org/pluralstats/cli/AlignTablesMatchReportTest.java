@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pluralstats.regress.MixedModel;
 import org.pluralstats.regress.MixedModelResult;
-import org.pluralstats.regress.RegressionData;
+import org.pluralstats.io.csv.RegressionDataFiles;
 import org.pluralstats.report.ResultTableWriters;
 import org.pluralstats.report.html.ReportTable;
 
@@ -50,7 +50,7 @@ class AlignTablesMatchReportTest {
     @Test
     void regressTablesAreTheFitsTables() throws IOException {
         Path data = RegressCommandTest.RES.resolve("boundary_synthetic.csv");
-        MixedModelResult fit = MixedModel.withDefaults().fit("y ~ x", RegressionData.readCsv(data, List.of("y", "x", "g")), "g");
+        MixedModelResult fit = MixedModel.withDefaults().fit("y ~ x", RegressionDataFiles.read(data, List.of("y", "x", "g")), "g");
         String[] run = {"regress", "--data", data.toString(), "--formula", "y ~ x", "--groups", "g"};
         assertThat(CliRunner.run(run).out()).isEqualTo(ResultTableWriters.json(fit.table()));
         assertThat(CliRunner.run(concat(run, "--table", "fit", "--format", "csv")).out())

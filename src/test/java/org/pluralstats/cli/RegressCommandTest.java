@@ -116,7 +116,7 @@ class RegressCommandTest {
                 "--format", "md", "--out", md.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         org.pluralstats.regress.OlsResult ols = org.pluralstats.regress.Ols.fit("metric_value ~ us + language",
-                org.pluralstats.regress.RegressionData.readCsv(RES.resolve("us_bias_synthetic.csv"),
+                org.pluralstats.io.csv.RegressionDataFiles.read(RES.resolve("us_bias_synthetic.csv"),
                         List.of("metric_value", "us", "language")));
         assertThat(Files.readString(md)).isEqualTo(org.pluralstats.report.ResultTableWriters.markdown(ols.table()))
                 .contains("| term | estimate | se | t | df | p | ci_lower | ci_upper |", "| us[T.True] | ");

@@ -1,5 +1,6 @@
 package org.pluralstats.cli;
 
+import org.pluralstats.io.sidefile.ItemCodingFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,7 +18,6 @@ import org.pluralstats.report.html.ReportSection;
 import org.pluralstats.report.html.ReportTable;
 import org.pluralstats.stats.Correlation;
 import org.pluralstats.weight.HumanSelfConsistency;
-import org.pluralstats.weight.ItemCodings;
 import org.pluralstats.weight.PolarityDesign;
 import org.pluralstats.weight.PopulationSpec;
 import org.pluralstats.weight.ScoreCorrelations;
@@ -35,7 +35,7 @@ class WeightTablesMatchReportTest {
     @Test
     void vpsAndCorrelateEqualTheReportTables(@TempDir Path dir) throws IOException {
         PolarityDesign design = PolarityDesign.builder(SurveyFiles.read(Path.of(WeightCommandsTest.DATA)))
-                .binarisation(ItemCodings.read(Path.of(WeightCommandsTest.ITEMS)).binarisation())
+                .binarisation(ItemCodingFiles.read(Path.of(WeightCommandsTest.ITEMS)).binarisation())
                 .populations(PopulationSpec.by("B_COUNTRY_ALPHA")).weight(WeightSpec.parse("W_WEIGHT")).build();
         ScoreTable scores = ValuePolarityScores.withDefaults().estimate(design);
         ReportSection section = ScoreSections.of("scores", "Scores", design, scores, Map.of(), List.of(), List.of());
@@ -64,7 +64,7 @@ class WeightTablesMatchReportTest {
     @Test
     void consistencyPrintsItsResultsTable() {
         PolarityDesign design = PolarityDesign.builder(SurveyFiles.read(Path.of(WeightCommandsTest.DATA)))
-                .binarisation(ItemCodings.read(Path.of(WeightCommandsTest.ITEMS)).binarisation())
+                .binarisation(ItemCodingFiles.read(Path.of(WeightCommandsTest.ITEMS)).binarisation())
                 .populations(PopulationSpec.by("B_COUNTRY_ALPHA")).weight(WeightSpec.parse("W_WEIGHT")).build();
         SelfConsistencies values = HumanSelfConsistency.withDefaults().withSeed(3).estimate(design);
         assertThat(WeightCommandsTest.run(0, "consistency", "--data", WeightCommandsTest.DATA, "--items",

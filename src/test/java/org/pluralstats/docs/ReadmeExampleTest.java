@@ -1,5 +1,6 @@
 package org.pluralstats.docs;
 
+import org.pluralstats.io.sidefile.ItemCodingFiles;
 import static org.pluralstats.assertions.PluralstatsAssertions.assertThat;
 import static org.pluralstats.assertions.PluralstatsAssertions.within;
 
@@ -20,7 +21,6 @@ import org.pluralstats.io.forms.Codebook;
 import org.pluralstats.io.forms.FormsReadOptions;
 import org.pluralstats.io.forms.GoogleFormsReader;
 import org.pluralstats.report.FormsReport;
-import org.pluralstats.weight.ItemCodings;
 import org.pluralstats.weight.PolarityDesign;
 import org.pluralstats.weight.PopulationSpec;
 import org.pluralstats.weight.ScoreTable;
@@ -47,7 +47,7 @@ class ReadmeExampleTest {
         System.out.println(table.tableMarkdown());                                  // the pilot's Table 1
 
         SurveyData wvs = SurveyFiles.read(Path.of("data-samples/wvs-sample/wvs7-sample.dta"));
-        var items = ItemCodings.read(Path.of("data-samples/wvs-sample/items.json")).binarisation();
+        var items = ItemCodingFiles.read(Path.of("data-samples/wvs-sample/items.json")).binarisation();
         PolarityDesign design = PolarityDesign.builder(wvs).binarisation(items)
                 .populations(PopulationSpec.by("B_COUNTRY_ALPHA")).weight(WeightSpec.parse("W_WEIGHT")).build();
         ScoreTable scores = ValuePolarityScores.withDefaults().estimate(design);    // Eq. 1, country × item

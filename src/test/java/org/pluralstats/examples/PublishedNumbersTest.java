@@ -1,5 +1,6 @@
 package org.pluralstats.examples;
 
+import org.pluralstats.io.sidefile.ItemCodingFiles;
 import static org.pluralstats.assertions.PluralstatsAssertions.assertThat;
 import static org.pluralstats.assertions.PluralstatsAssertions.within;
 
@@ -48,7 +49,7 @@ class PublishedNumbersTest {
                 .codebook(Codebook.read(PILOT.resolve("codebook.json"))).build());
         table = FormsReport.of(survey, Map.of());
 
-        ItemCodings items = ItemCodings.read(WVS.resolve("items.json"));
+        ItemCodings items = ItemCodingFiles.read(WVS.resolve("items.json"));
         PolarityDesign design = PolarityDesign.builder(SurveyFiles.read(WVS.resolve("wvs7-sample.sav")))
                 .binarisation(items.binarisation())
                 .populations(PopulationSpec.by("B_COUNTRY_ALPHA"))

@@ -1,5 +1,11 @@
 package org.pluralstats.io;
 
+import org.pluralstats.io.sidefile.OptionDistributionFiles;
+import org.pluralstats.io.sidefile.ScoreTableFiles;
+import org.pluralstats.io.sidefile.PopulationMapFiles;
+import org.pluralstats.io.sidefile.MarginFiles;
+import org.pluralstats.io.sidefile.ItemCodingFiles;
+import org.pluralstats.io.llm.ModelOutputFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -27,19 +33,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pluralstats.SafeText;
 import org.pluralstats.SurveyFormatException;
-import org.pluralstats.align.OptionDistributions;
 import org.pluralstats.io.forms.Codebook;
 import org.pluralstats.io.forms.FormsReadOptions;
 import org.pluralstats.io.forms.GoogleFormsReader;
-import org.pluralstats.io.llm.ModelOutputs;
 import org.pluralstats.report.Analysis;
 import org.pluralstats.report.Csv;
 import org.pluralstats.report.FormsReport;
 import org.pluralstats.report.Json;
-import org.pluralstats.weight.ItemCodings;
-import org.pluralstats.weight.Margin;
-import org.pluralstats.weight.PopulationSpec;
-import org.pluralstats.weight.ScoreTable;
 
 /**
  * Hostile text inputs for the JSON readers, the Forms reader's messages and the text, CSV and JSON
@@ -79,21 +79,21 @@ class HostileTextInputTest {
         return Stream.of(
                 Arguments.of("outputs.jsonl", "{\"model\":\"m\",\"language\":\"da\",\"item\":\"F1\",\"labels\":[\"pro\"]}\n"
                         + "{\"model\":\"m\",\"language\":\"da\",\"item\":\"F1\",\"item\":\"F2\",\"labels\":[\"con\"]}\n",
-                        2, "item", (Function<Path, Object>) ModelOutputs::read),
+                        2, "item", (Function<Path, Object>) ModelOutputFiles::read),
                 Arguments.of("items.json", "{\"items\":[{\"id\":\"Q1\",\"positive\":[1],\n\"positive\":[2]}]}", 2, "positive",
-                        (Function<Path, Object>) ItemCodings::read),
+                        (Function<Path, Object>) ItemCodingFiles::read),
                 Arguments.of("analysis.json", "{\"title\":\"a\",\n\"models\":{\"outputs\":\"x.jsonl\",\"seed\":1,\n\"seed\":2}}",
                         3, "seed", (Function<Path, Object>) Analysis::read),
                 Arguments.of("populations.json", "{\"column\":\"c\",\"populations\":{\"DNK\":\"da\",\n\"DNK\":\"en\"}}", 2, "DNK",
-                        (Function<Path, Object>) p -> PopulationSpec.readMapping(p, Optional.empty())),
+                        (Function<Path, Object>) p -> PopulationMapFiles.read(p, Optional.empty())),
                 Arguments.of("codebook.json", CODEBOOK_HEAD + "\n\"version\": 1, \"items\": []}", 2, "version",
                         (Function<Path, Object>) Codebook::read),
                 Arguments.of("scores.json", "[{\"population\":\"a\",\"item\":\"Q1\",\"vps\":0.5,\n\"vps\":0.4}]", 2, "vps",
-                        (Function<Path, Object>) ScoreTable::read),
+                        (Function<Path, Object>) ScoreTableFiles::read),
                 Arguments.of("margins.json", "{\"margins\":[{\"variable\":\"sex\",\"targets\":{\"1\":40,\n\"1\":60}}]}", 2, "1",
-                        (Function<Path, Object>) Margin::read),
+                        (Function<Path, Object>) MarginFiles::read),
                 Arguments.of("answers.json", "[{\"question\":\"q\",\"options\":[\"a\"],\"counts\":[1],\n\"counts\":[2]}]", 2,
-                        "counts", (Function<Path, Object>) OptionDistributions::read));
+                        "counts", (Function<Path, Object>) OptionDistributionFiles::read));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -133,16 +133,16 @@ class HostileTextInputTest {
     @Test
     void wronglyTypedFieldsOfTheOtherSideFiles() {
         Path items = write("items.json", "{\"items\":[{\"id\":\"Q1\",\"positive\":[1],\"reverse\":\"yes\"}]}");
-        assertThat(fails(() -> ItemCodings.read(items))).hasMessageContaining("column \"items[1].reverse\"")
+        assertThat(fails(() -> ItemCodingFiles.read(items))).hasMessageContaining("column \"items[1].reverse\"")
                 .hasMessageContaining("expected true or false");
         Path npm = write("items2.json", "{\"items\":[{\"id\":\"Q1\",\"positive\":[1]}],\"nonPositiveMissing\":1}");
-        assertThat(fails(() -> ItemCodings.read(npm))).hasMessageContaining("nonPositiveMissing");
+        assertThat(fails(() -> ItemCodingFiles.read(npm))).hasMessageContaining("nonPositiveMissing");
         Path scores = write("scores.json", "[{\"population\":\"a\",\"item\":\"Q1\",\"vps\":0.5,\"n\":\"12\"}]");
-        assertThat(fails(() -> ScoreTable.read(scores))).hasMessageContaining("column \"row 1.n\"");
+        assertThat(fails(() -> ScoreTableFiles.read(scores))).hasMessageContaining("column \"row 1.n\"");
         Path fraction = write("scores2.json", "[{\"population\":\"a\",\"item\":\"Q1\",\"vps\":0.5,\"n\":12.5}]");
-        assertThat(fails(() -> ScoreTable.read(fraction))).hasMessageContaining("found 12.5");
+        assertThat(fails(() -> ScoreTableFiles.read(fraction))).hasMessageContaining("found 12.5");
         Path huge = write("scores3.json", "[{\"population\":\"a\",\"item\":\"Q1\",\"vps\":1e400}]");
-        assertThat(fails(() -> ScoreTable.read(huge))).hasMessageContaining("expected a finite number");
+        assertThat(fails(() -> ScoreTableFiles.read(huge))).hasMessageContaining("expected a finite number");
         Path codebook = write("cb.json", CODEBOOK_HEAD + "\"items\": [{\"id\": \"Q1\", \"kind\": \"scale\", "
                 + "\"headers\": {\"en\": \"Q\"}, \"scale\": {\"min\": \"1\", \"max\": 5}}]}");
         assertThat(fails(() -> Codebook.read(codebook))).hasMessageContaining("column \"items[0].scale.min\"")
@@ -152,19 +152,19 @@ class HostileTextInputTest {
         assertThat(fails(() -> Codebook.read(floatMax))).hasMessageContaining("column \"items[0].scale.max\"");
         Path generation = write("g.jsonl", "{\"model\":\"m\",\"language\":\"da\",\"item\":\"F1\",\"generation\":\"2\","
                 + "\"labels\":[\"pro\"]}\n");
-        assertThat(fails(() -> ModelOutputs.read(generation))).hasMessageContaining("line 1")
+        assertThat(fails(() -> ModelOutputFiles.read(generation))).hasMessageContaining("line 1")
                 .hasMessageContaining("column \"generation\"");
         Path margins = write("m.json", "{\"targets\":\"shares\",\"margins\":[{\"variable\":\"sex\",\"targets\":{\"1\":1}}]}");
-        assertThat(fails(() -> Margin.read(margins))).hasMessageContaining("column \"targets\"");
+        assertThat(fails(() -> MarginFiles.read(margins))).hasMessageContaining("column \"targets\"");
         Path map = write("map.json", "{\"column\":\"c\",\"populations\":{\"DNK\":7}}");
-        assertThat(fails(() -> PopulationSpec.readMapping(map, Optional.empty())))
+        assertThat(fails(() -> PopulationMapFiles.read(map, Optional.empty())))
                 .hasMessageContaining("column \"populations.DNK\"");
     }
 
     @Test
     void anItemGivenTwiceInAnItemsFileIsRefused() {
         Path p = write("items.json", "{\"items\":[{\"id\":\"Q1\",\"positive\":[1]},{\"id\":\"q1\",\"positive\":[1,2]}]}");
-        assertThat(fails(() -> ItemCodings.read(p))).hasMessageContaining("column \"items[2]\"")
+        assertThat(fails(() -> ItemCodingFiles.read(p))).hasMessageContaining("column \"items[2]\"")
                 .hasMessageContaining("item given twice (also items[1])");
     }
 
@@ -176,7 +176,7 @@ class HostileTextInputTest {
     @ValueSource(strings = {ROW + ROW, ROW + " junk", ROW + " ,", ROW + " 1"})
     void aSecondValueOnAJsonlLineIsALocatedError(String second) {
         Path p = write("two.jsonl", ROW + "\n" + second + "\n");
-        SurveyFormatException e = fails(() -> ModelOutputs.read(p));
+        SurveyFormatException e = fails(() -> ModelOutputFiles.read(p));
         assertThat(e.getMessage()).contains("two.jsonl, line 2, column \"character ");
         assertThat(e.line()).hasValue(2);
     }
@@ -184,21 +184,21 @@ class HostileTextInputTest {
     @Test
     void anArrayFollowedByMoreLinesIsALocatedError() {
         Path p = write("array.json", "[" + ROW + "]\n" + ROW + "\n");
-        SurveyFormatException e = fails(() -> ModelOutputs.read(p));
+        SurveyFormatException e = fails(() -> ModelOutputFiles.read(p));
         assertThat(e.getMessage()).contains("array.json, line 2").contains("more than one JSON value");
     }
 
     @Test
     void anObjectFollowedByMoreObjectsInASideFileIsALocatedError() {
         Path p = write("items.json", "{\"items\":[{\"id\":\"Q1\",\"positive\":[1]}]}\n{\"items\":[]}\n");
-        assertThat(fails(() -> ItemCodings.read(p))).hasMessageContaining("items.json, line 2")
+        assertThat(fails(() -> ItemCodingFiles.read(p))).hasMessageContaining("items.json, line 2")
                 .hasMessageContaining("more than one JSON value");
     }
 
     @Test
     void oneValuePerLineStillReads() {
         Path p = write("ok.jsonl", ROW + "\n\n" + ROW.replace("F1", "F2") + "\n");
-        assertThat(ModelOutputs.read(p).accounting().inputRows()).isEqualTo(2);
+        assertThat(ModelOutputFiles.read(p).accounting().inputRows()).isEqualTo(2);
     }
 
     // --- e-mail addresses ---------------------------------------------------------------------------
@@ -341,6 +341,6 @@ class HostileTextInputTest {
     @Test
     void strictReadingKeepsWellFormedFilesReadable() {
         Path p = write("items.json", "\uFEFF{\"items\":[{\"id\":\"Q1\",\"positive\":[1,2],\"label\":\"x\",\"reverse\":false}]}");
-        assertThatCode(() -> ItemCodings.read(p)).doesNotThrowAnyException();
+        assertThatCode(() -> ItemCodingFiles.read(p)).doesNotThrowAnyException();
     }
 }

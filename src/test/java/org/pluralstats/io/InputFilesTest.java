@@ -1,5 +1,7 @@
 package org.pluralstats.io;
 
+import org.pluralstats.io.sidefile.PopulationScoreFiles;
+import org.pluralstats.io.llm.ModelOutputFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -14,10 +16,8 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pluralstats.SurveyFormatException;
-import org.pluralstats.align.PopulationScores;
 import org.pluralstats.io.forms.Codebook;
 import org.pluralstats.io.forms.GoogleFormsReader;
-import org.pluralstats.io.llm.ModelOutputs;
 
 /** A FIFO or a device as input is refused at once (issue 10, item 9): it must never block or read forever. */
 class InputFilesTest {
@@ -32,8 +32,8 @@ class InputFilesTest {
             p -> org.pluralstats.io.stata.StataReader.open(p).close(),
             p -> GoogleFormsReader.read("g", p, org.pluralstats.io.forms.FormsReadOptions.defaults()),
             Codebook::read,
-            ModelOutputs::read,
-            p -> PopulationScores.read(p),
+            ModelOutputFiles::read,
+            p -> PopulationScoreFiles.read(p),
             TextFiles::readUtf8);
 
     private Path fifo() throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package org.pluralstats.regress;
 
+import org.pluralstats.io.csv.RegressionDataFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,7 +59,7 @@ final class Fixtures {
     }
 
     static synchronized RegressionData data(String file) {
-        return DATA.computeIfAbsent(file, f -> RegressionData.readCsv(path(f), List.of()));
+        return DATA.computeIfAbsent(file, f -> RegressionDataFiles.read(path(f), List.of()));
     }
 
     static double[] doubles(JsonNode array) {

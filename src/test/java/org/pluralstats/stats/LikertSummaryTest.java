@@ -37,7 +37,7 @@ class LikertSummaryTest {
     private static LikertSummary summarize(JsonNode c) {
         LikertSummary.Options options = LikertSummary.withDefaults().withConfidenceLevel(c.get("level").asDouble());
         if (!c.get("scale").isNull()) {
-            options = options.withScale(Scale.of(c.get("scale").get(0).asInt(), c.get("scale").get(1).asInt()));
+            options = options.withScale(c.get("scale").get(0).asInt(), c.get("scale").get(1).asInt());
         }
         return options.summarize(Fixtures.doubles(c.get("values")));
     }
@@ -95,7 +95,7 @@ class LikertSummaryTest {
 
     @Test
     void emptyInputHasCountsButNoStatistics() {
-        LikertSummary s = LikertSummary.of(Scale.of(1, 4), Double.NaN, Double.NaN);
+        LikertSummary s = LikertSummary.withDefaults().withScale(1, 4).summarize(new double[] {Double.NaN, Double.NaN});
         assertThat(s.n()).isZero();
         assertThat(s.missing()).isEqualTo(2);
         assertThat(s.mean()).isEmpty();
@@ -130,7 +130,7 @@ class LikertSummaryTest {
 
     @Test
     void missingCountPassedInOrFromColumn() {
-        LikertSummary s = LikertSummary.withDefaults().withScale(Scale.of(1, 5)).summarize(new double[] {4, 5, 1}, 3);
+        LikertSummary s = LikertSummary.withDefaults().withScale(1, 5).summarize(new double[] {4, 5, 1}, 3);
         assertThat(s.n()).isEqualTo(3);
         assertThat(s.missing()).isEqualTo(3);
         assertThat(s.topTwoBoxShare()).hasValue(2.0 / 3);
@@ -138,10 +138,12 @@ class LikertSummaryTest {
 
         NumericColumn column = NumericColumn.builder(Item.scale("Q1", "Agree?", Scale.of(1, 10)))
                 .add(3).addMissing(MissingReason.SKIPPED).add(10).add(9).build();
-        LikertSummary fromColumn = LikertSummary.of(column);
+        LikertSummary fromColumn = LikertSummary.withDefaults().withScale(1, 10)
+                .summarize(column.answered(), column.missingCount());
         assertThat(fromColumn.n()).isEqualTo(3);
         assertThat(fromColumn.missing()).isEqualTo(1);
-        assertThat(fromColumn.scale()).contains(Scale.of(1, 10));
+        assertThat(fromColumn.scaleMin()).hasValue(1);
+        assertThat(fromColumn.scaleMax()).hasValue(10);
         assertThat(fromColumn.counts()).hasSize(10).containsEntry(10, 1).containsEntry(1, 0);
         assertThat(fromColumn.topTwoBoxShare()).hasValue(2.0 / 3);
     }
@@ -164,7 +166,7 @@ class LikertSummaryTest {
 
     @Test
     void rejectsValuesOffTheScale() {
-        assertThatThrownBy(() -> LikertSummary.of(Scale.of(1, 10), 3, 11)).isInstanceOf(PluralstatsException.class)
+        assertThatThrownBy(() -> LikertSummary.withDefaults().withScale(1, 10).summarize(new double[] {3, 11})).isInstanceOf(PluralstatsException.class)
                 .hasMessageContaining("11.0").hasMessageContaining("index 1").hasMessageContaining("1..10");
         assertThatThrownBy(() -> LikertSummary.of(3, 2.5)).isInstanceOf(PluralstatsException.class)
                 .hasMessageContaining("2.5");

@@ -1,9 +1,9 @@
 package org.pluralstats.weight;
 
+import org.pluralstats.io.sidefile.ItemCodingFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -96,9 +96,9 @@ class BinarisationTest {
     @Test
     void itemsFileCodesMissingValuesAndCaseInsensitiveIds() throws Exception {
         SurveyData d = wvs(num("Q184", 1, 6, 10, 0, 99, NA), num("Q1", 1, 2, 3, 4, -2, 1));
-        ItemCodings codings = ItemCodings.parse("items.json", new ObjectMapper().readTree(
+        ItemCodings codings = ItemCodingFiles.parse("items.json",
                 "{\"items\":[{\"id\":\"q184\",\"positive\":[6,7,8,9,10],\"missing\":[99]},"
-                        + "{\"id\":\"Q1\",\"positive\":[1,2],\"reverse\":true}]}"));
+                        + "{\"id\":\"Q1\",\"positive\":[1,2],\"reverse\":true}]}");
         List<BinaryItem> items = codings.binarisation().apply(d);
         assertThat(items).extracting(BinaryItem::id).containsExactly("Q184", "Q1");
         assertThat(values(items.get(0))).containsExactly(0, 1, 1, -1, -1, -1);
@@ -147,10 +147,10 @@ class BinarisationTest {
 
     @Test
     void itemsFileErrorsNameTheEntry() {
-        assertThatThrownBy(() -> ItemCodings.parse("items.json", new ObjectMapper().readTree(
-                "{\"items\":[{\"id\":\"Q1\",\"postive\":[1]}]}")))
+        assertThatThrownBy(() -> ItemCodingFiles.parse("items.json",
+                "{\"items\":[{\"id\":\"Q1\",\"postive\":[1]}]}"))
                 .isInstanceOf(SurveyFormatException.class).hasMessageContaining("unknown field \"postive\"");
-        assertThatThrownBy(() -> ItemCodings.parse("items.json", new ObjectMapper().readTree("{\"items\":[{\"positive\":[1]}]}")))
+        assertThatThrownBy(() -> ItemCodingFiles.parse("items.json", "{\"items\":[{\"positive\":[1]}]}"))
                 .hasMessageContaining("needs an \"id\"");
         assertThatThrownBy(() -> Binarisation.of(List.of(ItemCoding.automatic("Q1"))).apply(wvs(num("Q1", 1, 2))))
                 .hasMessageContaining("lists no positive codes and no rule");

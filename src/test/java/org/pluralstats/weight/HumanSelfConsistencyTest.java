@@ -1,5 +1,6 @@
 package org.pluralstats.weight;
 
+import org.pluralstats.io.sidefile.ItemCodingFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -14,7 +15,7 @@ class HumanSelfConsistencyTest {
     static PolarityDesign design() {
         SurveyData data = Fixtures.read(Fixtures.SAMPLES.resolve("wvs7-sample.csv"));
         return PolarityDesign.builder(data)
-                .binarisation(ItemCodings.read(Fixtures.SAMPLES.resolve("items.json")).binarisation())
+                .binarisation(ItemCodingFiles.read(Fixtures.SAMPLES.resolve("items.json")).binarisation())
                 .populations(PopulationSpec.by("B_COUNTRY_ALPHA"))
                 .weight(WeightSpec.parse("W_WEIGHT"))
                 .build();

@@ -1,5 +1,6 @@
 package org.pluralstats.weight;
 
+import org.pluralstats.io.sidefile.MarginFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -100,20 +101,20 @@ class RakingTest {
         Files.writeString(json, "{\"margins\":[{\"variable\":\"SEX\",\"targets\":{\"f\":0.3,\"m\":0.7}},"
                 + "{\"variables\":[\"SEX\",\"AGE\"],\"targets\":{\"f:1\":0.1,\"f:2\":0.2,\"m:1\":0.3,\"m:2\":0.4}}],"
                 + "\"targets\":\"proportions\"}");
-        List<Margin> m = Margin.read(json);
+        List<Margin> m = MarginFiles.read(json);
         assertThat(m).hasSize(2);
         assertThat(m.get(1).variables()).containsExactly("SEX", "AGE");
-        assertThat(Margin.proportions(json)).isTrue();
+        assertThat(MarginFiles.proportions(json)).isTrue();
         assertThat(m.get(0).scaledTo(200).targets()).containsEntry("m", 140.0);
         Path csv = dir.resolve("m.csv");
         Files.writeString(csv, "variable,level,target\nSEX,f,30\nSEX,m,70\nSEX:AGE,f:1,10\n");
-        List<Margin> c = Margin.read(csv);
+        List<Margin> c = MarginFiles.read(csv);
         assertThat(c).extracting(Margin::name).containsExactly("SEX", "SEX:AGE");
         Files.writeString(csv, "variable,level,target\nSEX,f,abc\n");
-        assertThatThrownBy(() -> Margin.read(csv)).isInstanceOf(SurveyFormatException.class)
+        assertThatThrownBy(() -> MarginFiles.read(csv)).isInstanceOf(SurveyFormatException.class)
                 .hasMessageContaining("abc");
         Files.writeString(json, "{\"margins\":[{\"variable\":\"SEX\",\"targets\":{\"f\":-1}}]}");
-        assertThatThrownBy(() -> Margin.read(json)).isInstanceOf(SurveyFormatException.class)
+        assertThatThrownBy(() -> MarginFiles.read(json)).isInstanceOf(SurveyFormatException.class)
                 .hasMessageContaining("not a finite non-negative number");
     }
 }

@@ -1,5 +1,6 @@
 package org.pluralstats.weight;
 
+import org.pluralstats.io.sidefile.ItemCodingFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +18,7 @@ class ScoreCorrelationsTest {
         JsonNode ref = Fixtures.json("vps-reference.json").get("correlations");
         SurveyData data = Fixtures.read(Fixtures.SAMPLES.resolve("wvs7-sample.csv"));
         PolarityDesign design = PolarityDesign.builder(data)
-                .binarisation(ItemCodings.read(Fixtures.SAMPLES.resolve("items.json")).binarisation())
+                .binarisation(ItemCodingFiles.read(Fixtures.SAMPLES.resolve("items.json")).binarisation())
                 .populations(PopulationSpec.by(ref.get("by").asText()))
                 .weight(WeightSpec.parse(ref.get("weight").asText()))
                 .build();

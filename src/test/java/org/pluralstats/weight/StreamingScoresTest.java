@@ -1,5 +1,9 @@
 package org.pluralstats.weight;
 
+import org.pluralstats.io.CaseReader;
+import org.pluralstats.io.StreamedScores;
+import org.pluralstats.io.SurveyFiles;
+import org.pluralstats.io.sidefile.ItemCodingFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -44,7 +48,13 @@ class StreamingScoresTest {
 
     private static Binarisation binarisation(String items) {
         return items.equals("paper") ? Binarisation.paper()
-                : ItemCodings.read(Fixtures.SAMPLES.resolve(items)).binarisation();
+                : ItemCodingFiles.read(Fixtures.SAMPLES.resolve(items)).binarisation();
+    }
+
+    private static ScoreTable stream(StreamingScores scorer, Path file) {
+        try (CaseReader reader = SurveyFiles.open(file)) {
+            return StreamedScores.estimate(scorer, reader);
+        }
     }
 
     @ParameterizedTest(name = "{0} by {1} weight {2} {3}")
@@ -54,9 +64,9 @@ class StreamingScoresTest {
         PolarityDesign design = PolarityDesign.builder(data).binarisation(binarisation(items))
                 .populations(PopulationSpec.parse(by)).weight(WeightSpec.parse(weight)).build();
         ScoreTable expected = ValuePolarityScores.withDefaults().estimate(design);
-        ScoreTable streamed = StreamingScores.of(binarisation(items),
-                by.equals("global") ? Optional.empty() : Optional.of(by), WeightSpec.parse(weight), InvalidWeights.FAIL)
-                .estimate(Fixtures.SAMPLES.resolve(file));
+        ScoreTable streamed = stream(StreamingScores.of(binarisation(items),
+                by.equals("global") ? Optional.empty() : Optional.of(by), WeightSpec.parse(weight), InvalidWeights.FAIL),
+                Fixtures.SAMPLES.resolve(file));
         assertThat(streamed.populations()).containsExactlyElementsOf(expected.populations());
         assertThat(streamed.items()).containsExactlyElementsOf(expected.items());
         assertThat(streamed.rows()).hasSameSizeAs(expected.rows());
@@ -84,10 +94,10 @@ class StreamingScoresTest {
         Files.writeString(p, "B_COUNTRY_ALPHA,W_WEIGHT,Q1\nDNK,1,1\nDNK,0,2\n");
         StreamingScores s = StreamingScores.of(Binarisation.of(List.of(ItemCoding.of("Q1", 1))),
                 Optional.of("B_COUNTRY_ALPHA"), WeightSpec.design(), InvalidWeights.FAIL);
-        assertThatThrownBy(() -> s.estimate(p)).isInstanceOf(PluralstatsException.class)
+        assertThatThrownBy(() -> stream(s, p)).isInstanceOf(PluralstatsException.class)
                 .hasMessageContaining("w.csv").hasMessageContaining("row 2").hasMessageContaining("W_WEIGHT");
-        ScoreTable t = StreamingScores.of(Binarisation.of(List.of(ItemCoding.of("Q1", 1))),
-                Optional.of("B_COUNTRY_ALPHA"), WeightSpec.design(), InvalidWeights.EXCLUDE).estimate(p);
+        ScoreTable t = stream(StreamingScores.of(Binarisation.of(List.of(ItemCoding.of("Q1", 1))),
+                Optional.of("B_COUNTRY_ALPHA"), WeightSpec.design(), InvalidWeights.EXCLUDE), p);
         assertThat(t.rows().get(0).n()).isEqualTo(1);
         assertThat(t.rows().get(0).excluded()).isEqualTo(1);
     }

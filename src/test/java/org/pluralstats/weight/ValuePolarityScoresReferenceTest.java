@@ -1,5 +1,6 @@
 package org.pluralstats.weight;
 
+import org.pluralstats.io.sidefile.ItemCodingFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +41,7 @@ class ValuePolarityScoresReferenceTest {
     void equalsRSurvey(String file, String by, String weight, JsonNode reference) {
         SurveyData data = Fixtures.read(Fixtures.SAMPLES.resolve(file));
         Binarisation binarisation = reference.has("items")
-                ? ItemCodings.read(Fixtures.SAMPLES.resolve(reference.get("items").asText())).binarisation()
+                ? ItemCodingFiles.read(Fixtures.SAMPLES.resolve(reference.get("items").asText())).binarisation()
                 : Binarisation.paper();
         PolarityDesign design = PolarityDesign.builder(data)
                 .binarisation(binarisation)

@@ -1,4 +1,4 @@
-package org.pluralstats.io.llm;
+package org.pluralstats.align;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,15 +21,18 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.io.InputFiles;
-import org.pluralstats.PluralstatsException;
+import org.pluralstats.align.Generation;
+import org.pluralstats.align.ModelOutputs;
+import org.pluralstats.align.Stance;
+import org.pluralstats.align.StanceCounts;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.data.Accounting;
 import org.pluralstats.io.JsonInput;
 import org.pluralstats.io.Utf8Lines;
 
 /**
- * Model generations read from a file, with the account of every input row: kept, or excluded with a
- * reason. Immutable.
+ * Reads model generations ({@link ModelOutputs}) from a file, with the account of every input row: kept, or
+ * excluded with a reason.
  *
  * <h2>JSONL (one JSON object per line; blank lines ignored), or a JSON array of the same objects (errors
  * then name the entry)</h2>
@@ -51,45 +53,14 @@ import org.pluralstats.io.Utf8Lines;
  * {@code all_lang_model_responses_with_scores.csv} of seed paper 003 loads as it is.
  *
  * <h2>Accounting and errors</h2>
- * Excluded and counted: a generation with no pro or con label ({@value #NO_STANCE}); a CSV row or JSON
- * object whose score is empty, {@code NaN} or {@code null} ({@value #NO_SCORE}). Errors
+ * Excluded and counted: a generation with no pro or con label ({@value ModelOutputs#NO_STANCE}); a CSV row or JSON
+ * object whose score is empty, {@code NaN} or {@code null} ({@value ModelOutputs#NO_SCORE}). Errors
  * ({@link SurveyFormatException} naming file, line and field): malformed JSON, a missing field, an
  * unknown label, a score that is not a number in [0, 1], a generation number that is not an integer,
  * and two rows with the same model, language, item and generation number.
  */
-public final class ModelOutputs {
-    /** Exclusion reason: the generation has no statement labelled pro or con (Eq. 2 undefined). */
-    public static final String NO_STANCE = "no pro or con label";
-    /** Exclusion reason: the row's precomputed score is empty or NaN. */
-    public static final String NO_SCORE = "no score";
-
-    private final String source;
-    private final List<Generation> generations;
-    private final Accounting accounting;
-
-    private ModelOutputs(String source, List<Generation> generations, Accounting accounting) {
-        this.source = source;
-        this.generations = List.copyOf(generations);
-        this.accounting = accounting;
-    }
-
-    /**
-     * Generations built in code; two with the same model, language, item and number are an error.
-     *
-     * @param generations the generations
-     * @return them, all kept
-     */
-    public static ModelOutputs of(List<Generation> generations) {
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < generations.size(); i++) {
-            Generation g = generations.get(i);
-            Integer prev = seen.put(key(g.model(), g.language(), g.item(), g.index()), i);
-            if (prev != null) {
-                throw new PluralstatsException("generations " + prev + " and " + i + " are both generation " + g.index()
-                        + " of model " + g.model() + ", language " + g.language() + ", item " + g.item());
-            }
-        }
-        return new ModelOutputs("<generations>", generations, Accounting.allKept(generations.size()));
+public final class ModelOutputFiles {
+    private ModelOutputFiles() {
     }
 
     /**
@@ -181,39 +152,6 @@ public final class ModelOutputs {
         }
     }
 
-    /** @return the file name (or {@code <generations>}) */
-    public String source() {
-        return source;
-    }
-
-    /** @return the kept generations, in file order */
-    public List<Generation> generations() {
-        return generations;
-    }
-
-    /** @return rows read, kept and excluded by reason */
-    public Accounting accounting() {
-        return accounting;
-    }
-
-    /** @return the model names, in order of first appearance */
-    public List<String> models() {
-        LinkedHashSet<String> s = new LinkedHashSet<>();
-        generations.forEach(g -> s.add(g.model()));
-        return List.copyOf(s);
-    }
-
-    /** @return the prompt languages, in order of first appearance */
-    public List<String> languages() {
-        LinkedHashSet<String> s = new LinkedHashSet<>();
-        generations.forEach(g -> s.add(g.language()));
-        return List.copyOf(s);
-    }
-
-    private static String key(String model, String language, String item, int index) {
-        return model + '\u0000' + language + '\u0000' + item + '\u0000' + index;
-    }
-
     /**
      * Collects rows, numbering generations and rejecting duplicates, in memory proportional to what is
      * kept: names are shared (one string per distinct model, family, language and item), stance counts are
@@ -300,12 +238,12 @@ public final class ModelOutputs {
             claim(at, g, place, model.strip(), language.strip(), item.strip(), index);
             if (stances != null) {
                 if (stances.score().isEmpty()) {
-                    exclude(NO_STANCE);
+                    exclude(ModelOutputs.NO_STANCE);
                 } else {
                     kept.add(new Generation(m, fam, l, it, index, stances.score().getAsDouble(), share(stances)));
                 }
             } else if (Double.isNaN(score)) {
-                exclude(NO_SCORE);
+                exclude(ModelOutputs.NO_SCORE);
             } else {
                 kept.add(new Generation(m, fam, l, it, index, score, Optional.empty()));
             }
@@ -316,7 +254,7 @@ public final class ModelOutputs {
         }
 
         ModelOutputs done() {
-            return new ModelOutputs(name, kept, new Accounting(rows, kept.size(), excluded));
+            return ModelOutputs.of(name, kept, new Accounting(rows, kept.size(), excluded));
         }
     }
 

@@ -1,4 +1,4 @@
-package org.pluralstats.align;
+package org.pluralstats.io.sidefile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -17,6 +17,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.align.DistributionSimilarity;
+import org.pluralstats.align.OptionCount;
+import org.pluralstats.align.OptionDistribution;
 import org.pluralstats.io.JsonInput;
 import org.pluralstats.io.TextFiles;
 
@@ -46,13 +49,13 @@ import org.pluralstats.io.TextFiles;
  * numbers; else 1, 2, … in option order. Errors name the file and the line (CSV) or the entry (JSON): a
  * negative or non-numeric count, an option given twice, counts and options of different lengths.
  */
-public final class OptionDistributions {
+public final class OptionDistributionFiles {
     /** The default population name. */
     public static final String ALL = "all";
     /** The default label of unclassifiable outputs. */
     public static final String UNCLASSIFIABLE = "unclassifiable";
 
-    private OptionDistributions() {
+    private OptionDistributionFiles() {
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.pluralstats.io.llm;
 
+import org.pluralstats.align.StanceCounts;
+import org.pluralstats.align.ModelOutputs;
+import org.pluralstats.align.Generation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -13,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pluralstats.SurveyFormatException;
 
 /** Reading model outputs: JSONL with labels (Eq. 2), CSV with scores (the released file), accounting and errors. */
-class ModelOutputsTest {
+class ModelOutputFilesTest {
     static final Path RELEASED = Path.of("data-samples/multicultural-alignment/all_lang_model_responses_with_scores.csv");
 
     static Path write(Path dir, String name, String text) throws IOException {
@@ -30,7 +33,7 @@ class ModelOutputsTest {
                 {"model":"gemma-2-9b-it","family":"gemma","language":"da","item":"F121","generation":1,"labels":["null",null]}
                 {"model":"gemma-2-9b-it","language":"da","item":"F121","labels":[" con "]}
                 """);
-        ModelOutputs o = ModelOutputs.read(f);
+        ModelOutputs o = ModelOutputFiles.read(f);
         assertThat(o.accounting().inputRows()).isEqualTo(3);
         assertThat(o.accounting().kept()).isEqualTo(2);
         assertThat(o.accounting().excluded(ModelOutputs.NO_STANCE)).isEqualTo(1);
@@ -53,7 +56,7 @@ class ModelOutputsTest {
                 {"model":"m","language":"en","item":"A","generation":1,"labels":["pro"]}
                 {"model":"m","language":"en","item":"A","generation":2,"labels":["pro","maybe"]}
                 """);
-        assertThatThrownBy(() -> ModelOutputs.read(f)).isInstanceOf(SurveyFormatException.class)
+        assertThatThrownBy(() -> ModelOutputFiles.read(f)).isInstanceOf(SurveyFormatException.class)
                 .hasMessageContaining("line 2").hasMessageContaining("\"maybe\"").hasMessageContaining("pro, con or null");
     }
 
@@ -63,14 +66,14 @@ class ModelOutputsTest {
                 {"model":"m","language":"en","item":"a","generation":1,"labels":["pro"]}
                 {"model":"m","language":"EN","item":"A","generation":1,"labels":["con"]}
                 """);
-        assertThatThrownBy(() -> ModelOutputs.read(dup)).hasMessageContaining("line 2")
+        assertThatThrownBy(() -> ModelOutputFiles.read(dup)).hasMessageContaining("line 2")
                 .hasMessageContaining("duplicate generation 1").hasMessageContaining("also at line 1");
         Path missing = write(dir, "missing.jsonl", "{\"model\":\"m\",\"language\":\"en\",\"labels\":[\"pro\"]}\n");
-        assertThatThrownBy(() -> ModelOutputs.read(missing)).hasMessageContaining("line 1").hasMessageContaining("no \"item\"");
+        assertThatThrownBy(() -> ModelOutputFiles.read(missing)).hasMessageContaining("line 1").hasMessageContaining("no \"item\"");
         Path bad = write(dir, "bad.jsonl", "{\"model\":\"m\",\n");
-        assertThatThrownBy(() -> ModelOutputs.read(bad)).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> ModelOutputFiles.read(bad)).hasMessageContaining("not valid JSON");
         Path score = write(dir, "score.jsonl", "{\"model\":\"m\",\"language\":\"en\",\"item\":\"A\",\"score\":1.5}\n");
-        assertThatThrownBy(() -> ModelOutputs.read(score)).hasMessageContaining("a number in [0, 1]");
+        assertThatThrownBy(() -> ModelOutputFiles.read(score)).hasMessageContaining("a number in [0, 1]");
     }
 
     @Test
@@ -80,15 +83,15 @@ class ModelOutputsTest {
                  {"model":"m","language":"en","item":"A","score":0.25},
                  {"model":"m","language":"en","item":"A","generation":2,"labels":["con"]}]
                 """);
-        assertThatThrownBy(() -> ModelOutputs.read(f)).hasMessageContaining("entry 3")
+        assertThatThrownBy(() -> ModelOutputFiles.read(f)).hasMessageContaining("entry 3")
                 .hasMessageContaining("duplicate generation 2").hasMessageContaining("also at entry 2");
         Path g = write(dir, "ok.json", "[{\"model\":\"m\",\"language\":\"en\",\"item\":\"A\",\"labels\":[\"pro\",\"con\"]}]");
-        assertThat(ModelOutputs.read(g).generations().get(0).score()).isEqualTo(0.5);
+        assertThat(ModelOutputFiles.read(g).generations().get(0).score()).isEqualTo(0.5);
     }
 
     @Test
     void releasedCsvLoadsAsItIs() {
-        ModelOutputs o = ModelOutputs.read(RELEASED);
+        ModelOutputs o = ModelOutputFiles.read(RELEASED);
         assertThat(o.accounting().inputRows()).isEqualTo(9148);
         assertThat(o.accounting().kept()).isEqualTo(9148);
         assertThat(o.models()).hasSize(9).startsWith("OLMo-2-1124-7B-Instruct");
@@ -111,7 +114,7 @@ class ModelOutputsTest {
                 m1,nl,E002,1,NaN
                 m1,nl,E002,2,1
                 """);
-        ModelOutputs o = ModelOutputs.readCsv(f, ModelCsvColumns.defaults().withModel("who").withLanguage("LANG")
+        ModelOutputs o = ModelOutputFiles.readCsv(f, ModelCsvColumns.defaults().withModel("who").withLanguage("LANG")
                 .withItem("q").withGeneration("gen").withScore("vps"));
         assertThat(o.accounting().inputRows()).isEqualTo(4);
         assertThat(o.accounting().excluded(ModelOutputs.NO_SCORE)).isEqualTo(2);
@@ -121,10 +124,10 @@ class ModelOutputsTest {
     @Test
     void csvWithoutARequiredColumnNamesWhatItFound(@TempDir Path dir) throws IOException {
         Path f = write(dir, "s.csv", "model,language,item\nm,da,A\n");
-        assertThatThrownBy(() -> ModelOutputs.read(f)).isInstanceOf(SurveyFormatException.class)
+        assertThatThrownBy(() -> ModelOutputFiles.read(f)).isInstanceOf(SurveyFormatException.class)
                 .hasMessageContaining("no score column").hasMessageContaining("response_pro_score");
         Path g = write(dir, "t.csv", "model,language,item,score\nm,da,A,high\n");
-        assertThatThrownBy(() -> ModelOutputs.read(g)).hasMessageContaining("line 2").hasMessageContaining("\"high\"");
+        assertThatThrownBy(() -> ModelOutputFiles.read(g)).hasMessageContaining("line 2").hasMessageContaining("\"high\"");
     }
 
     @Test
@@ -143,15 +146,15 @@ class ModelOutputsTest {
     void aJsonlLineLongerThanSixteenMebibytesIsRefusedWithItsLineNumber(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("long.jsonl");
         String row = "{\"model\":\"m\",\"language\":\"da\",\"item\":\"A\",\"labels\":[\"pro\"]}\n";
-        byte[] pad = new byte[ModelOutputs.MAX_LINE_BYTES + 1];
+        byte[] pad = new byte[ModelOutputFiles.MAX_LINE_BYTES + 1];
         java.util.Arrays.fill(pad, (byte) ' ');
         try (var out = Files.newOutputStream(f)) {
             out.write(row.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.write(pad);
             out.write(row.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        assertThat(ModelOutputs.MAX_LINE_BYTES).isEqualTo(16 << 20);
-        assertThatThrownBy(() -> ModelOutputs.read(f)).isInstanceOf(SurveyFormatException.class)
+        assertThat(ModelOutputFiles.MAX_LINE_BYTES).isEqualTo(16 << 20);
+        assertThatThrownBy(() -> ModelOutputFiles.read(f)).isInstanceOf(SurveyFormatException.class)
                 .hasMessageContaining("long.jsonl, line 2").hasMessageContaining("limit of 16 MiB");
     }
 
@@ -164,7 +167,7 @@ class ModelOutputsTest {
         b.write(0xE9); // Latin-1 é: a replacing decoder would make it U+FFFD and read on
         b.writeBytes("\",\"language\":\"da\",\"item\":\"A\",\"labels\":[\"pro\"]}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Files.write(f, b.toByteArray());
-        SurveyFormatException e = (SurveyFormatException) org.assertj.core.api.Assertions.catchThrowable(() -> ModelOutputs.read(f));
+        SurveyFormatException e = (SurveyFormatException) org.assertj.core.api.Assertions.catchThrowable(() -> ModelOutputFiles.read(f));
         assertThat(e.line()).hasValue(3);
         assertThat(e.byteOffset()).hasValue(2L * ok.length() + 11);
         assertThat(e.getMessage()).contains("not valid UTF-8").contains("0xE9");
@@ -173,7 +176,7 @@ class ModelOutputsTest {
         Files.write(c, new byte[] {'m', 'o', 'd', 'e', 'l', '_', 'n', 'a', 'm', 'e', ',', 'l', 'a', 'n', 'g', 'u', 'a', 'g', 'e', ',',
             'q', 'u', 'e', 's', 't', 'i', 'o', 'n', '_', 'k', 'e', 'y', ',', 's', 'c', 'o', 'r', 'e', '\n',
             'm', ',', 'd', 'a', ',', 'a', ',', '1', '\n', 'm', ',', 'd', 'a', ',', (byte) 0xE9, ',', '1', '\n'});
-        SurveyFormatException ce = (SurveyFormatException) org.assertj.core.api.Assertions.catchThrowable(() -> ModelOutputs.read(c));
+        SurveyFormatException ce = (SurveyFormatException) org.assertj.core.api.Assertions.catchThrowable(() -> ModelOutputFiles.read(c));
         assertThat(ce).isNotNull();
         assertThat(ce.getMessage()).contains("bad.csv, line 3").contains("not valid UTF-8");
     }
@@ -184,7 +187,7 @@ class ModelOutputsTest {
                 {"model":"m","family":"f","language":"DA","item":"a","labels":["pro","con"],"text":"a long generation we do not keep"}
                 {"model":"m","family":"f","language":"DA","item":"a","labels":["con","pro"],"text":"another"}
                 """);
-        List<Generation> g = ModelOutputs.read(f).generations();
+        List<Generation> g = ModelOutputFiles.read(f).generations();
         assertThat(g).hasSize(2);
         assertThat(g.get(1).index()).isEqualTo(2);
         assertThat(g.get(1).model()).isSameAs(g.get(0).model());
@@ -198,10 +201,10 @@ class ModelOutputsTest {
     void aJsonArrayIsStreamedEntryByEntryWithLocatedErrors(@TempDir Path dir) throws IOException {
         Path f = write(dir, "out.json", "[{\"model\":\"m\",\"language\":\"da\",\"item\":\"A\",\"generation\":1,\"score\":0.5},\n"
                 + " {\"model\":\"m\",\"language\":\"da\",\"item\":\"A\",\"generation\":1,\"score\":0.25}]");
-        assertThatThrownBy(() -> ModelOutputs.read(f)).hasMessageContaining("entry 2")
+        assertThatThrownBy(() -> ModelOutputFiles.read(f)).hasMessageContaining("entry 2")
                 .hasMessageContaining("duplicate generation 1").hasMessageContaining("also at entry 1");
         Path open = write(dir, "open.json", "[{\"model\":\"m\",\"language\":\"da\",\"item\":\"A\",\"score\":0.5},\n");
-        assertThatThrownBy(() -> ModelOutputs.read(open)).isInstanceOf(SurveyFormatException.class)
+        assertThatThrownBy(() -> ModelOutputFiles.read(open)).isInstanceOf(SurveyFormatException.class)
                 .hasMessageContaining("open.json").hasMessageContaining("not valid JSON");
     }
 }

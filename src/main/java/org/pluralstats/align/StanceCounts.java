@@ -1,4 +1,4 @@
-package org.pluralstats.io.llm;
+package org.pluralstats.align;
 
 import java.util.OptionalDouble;
 import org.pluralstats.PluralstatsException;
