@@ -18,7 +18,7 @@ FormsSurvey survey = GoogleFormsReader.read(files, FormsReadOptions.builder().co
 System.out.println(survey);
 
 // ---- 2. Table 1: mean per scale item, % choosing Model B, as the paper rounds them
-FormsReport table = FormsReport.of(survey, Map.of());
+FormsComparison table = FormsComparison.of(survey, Map.of());
 System.out.println(table.tableMarkdown());
 
 // One cell, unrounded, and what lies behind it
@@ -91,7 +91,7 @@ Alignment.withDefaults().withLevel(AlignmentLevel.RESPONSE).withResamples(0).
         forEach(r -> System.out.printf("%-26s da vs da rho=%.3f%n", r.model(), r.rho()));
 
 // ---- 7. The whole report, as ./pluralstats report writes it
-AnalysisReport report = AnalysisReport.run(Analysis.read(Path.of("data-samples/analysis.json")), Progress.none());
+AnalysisReport report = AnalysisReport.of(AnalysisRun.of(Analysis.read(Path.of("data-samples/analysis.json")), Progress.none()));
 HtmlReport.Written written = report.html().write(Path.of("pluralstats-report"));
 System.out.println("wrote " + written.index().toAbsolutePath() + " (" + written.figures() + " charts)");
 

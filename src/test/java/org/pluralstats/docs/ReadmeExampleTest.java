@@ -21,7 +21,7 @@ import org.pluralstats.io.SurveyFiles;
 import org.pluralstats.io.forms.Codebook;
 import org.pluralstats.io.forms.FormsReadOptions;
 import org.pluralstats.io.forms.GoogleFormsReader;
-import org.pluralstats.report.FormsReport;
+import org.pluralstats.run.FormsComparison;
 import org.pluralstats.weight.ItemCodings;
 import org.pluralstats.weight.PolarityDesign;
 import org.pluralstats.weight.PopulationSpec;
@@ -36,7 +36,7 @@ import org.pluralstats.weight.WeightSpec;
 class ReadmeExampleTest {
 
     /** What the README's example computes, for its analysis-test example. */
-    record Example(FormsReport table, ScoreTable scores) {
+    record Example(FormsComparison table, ScoreTable scores) {
     }
 
     static Example example() {
@@ -45,8 +45,8 @@ class ReadmeExampleTest {
         for (String g : List.of("Arabic", "Chinese", "Farsi", "English"))
             files.put(g, Path.of("data-samples/pilot-survey", g.toLowerCase(Locale.ROOT) + ".csv"));
         var codebook = Codebook.read(Path.of("data-samples/pilot-survey/codebook.json"));  // aligns the languages
-        FormsReport table = FormsReport.of(GoogleFormsReader.read(files, FormsReadOptions.builder().codebook(codebook).build()), Map.of());
-        System.out.println(table.tableMarkdown());                                  // the pilot's Table 1
+        FormsComparison table = FormsComparison.of(GoogleFormsReader.read(files, FormsReadOptions.builder().codebook(codebook).build()), Map.of());
+        System.out.println(table);                                                  // the pilot's Table 1
 
         SurveyData wvs = SurveyFiles.read(Path.of("data-samples/wvs-sample/wvs7-sample.dta"), ReadOptions.defaults());
         var items = ItemCodings.read(Path.of("data-samples/wvs-sample/items.json")).binarisation(Optional.empty());
@@ -72,7 +72,7 @@ class ReadmeExampleTest {
         } finally {
             System.setOut(old);
         }
-        FormsReport table = example.table();
+        FormsComparison table = example.table();
         ScoreTable scores = example.scores();
         // README-kit:begin
         assertThat(scores).population("DNK").item("Q164").hasVps(0.506, within(1e-3)).hasN(56);
@@ -97,7 +97,7 @@ class ReadmeExampleTest {
             System.setOut(old);
         }
         assertThat(buf.toString(StandardCharsets.UTF_8))
-                .contains("| Farsi | 11 | 2.27 | 1.27 | 7.00 | 72.7 | 5.45 | 4.18 |")
+                .contains("Farsi    11  2.27  1.27  7.00      72.7  5.45  4.18")
                 .contains("ValuePolarityScore[population=DNK, item=Q164, n=56, weightSum=61.10917, vps=0.506211588211720");
     }
 

@@ -32,9 +32,10 @@ import org.pluralstats.io.forms.Codebook;
 import org.pluralstats.io.forms.FormsReadOptions;
 import org.pluralstats.io.forms.GoogleFormsReader;
 import org.pluralstats.io.llm.ModelOutputs;
-import org.pluralstats.report.Analysis;
+import org.pluralstats.run.Analysis;
 import org.pluralstats.report.Csv;
-import org.pluralstats.report.FormsReport;
+import org.pluralstats.run.FormsComparison;
+import org.pluralstats.report.ResultTableWriters;
 import org.pluralstats.report.Json;
 import org.pluralstats.weight.ItemCodings;
 import org.pluralstats.weight.Margin;
@@ -254,8 +255,8 @@ class HostileTextInputTest {
     @Test
     void controlCharactersInAFormsHeaderReachAMarkdownTableEscaped() {
         Path p = write("form.csv", "Timestamp,\"" + TERMINAL_ATTACK + "\"\n8/4/2025 23:25:41,3\n8/4/2025 23:26:41,4\n");
-        String md = FormsReport.of(GoogleFormsReader.read("g\u001b[1m", p, FormsReadOptions.defaults()), Map.of())
-                .markdown();
+        FormsComparison fc = FormsComparison.of(GoogleFormsReader.read("g\u001b[1m", p, FormsReadOptions.defaults()), Map.of());
+        String md = ResultTableWriters.markdown(fc.table()) + ResultTableWriters.markdown(fc.means());
         assertThat(md).contains("\\x1b]0;pwned\\x07").contains("g\\x1b[1m");
         assertThat(md.chars().filter(c -> c != '\n' && (c < 0x20 || c >= 0x7f && c <= 0x9f) || c == 0x202e)).isEmpty();
     }

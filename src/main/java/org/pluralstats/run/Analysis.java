@@ -1,4 +1,4 @@
-package org.pluralstats.report;
+package org.pluralstats.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
