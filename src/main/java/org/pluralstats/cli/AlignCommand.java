@@ -21,7 +21,7 @@ import org.pluralstats.align.UsCentricBias;
 import org.pluralstats.io.llm.ModelCsvColumns;
 import org.pluralstats.io.llm.ModelOutputs;
 import org.pluralstats.report.AlignReports;
-import org.pluralstats.report.Json;
+import org.pluralstats.io.Json;
 import org.pluralstats.report.Counts;
 import org.pluralstats.stats.Correlation;
 import org.pluralstats.stats.PercentileBootstrap;

@@ -9,7 +9,7 @@ import org.pluralstats.io.CaseReader;
 import org.pluralstats.io.ReadWarning;
 import org.pluralstats.io.SurveyFiles;
 import org.pluralstats.report.DictionaryReport;
-import org.pluralstats.report.Json;
+import org.pluralstats.io.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -10,7 +10,7 @@ import org.pluralstats.regress.MixedModelResult;
 import org.pluralstats.regress.Ols;
 import org.pluralstats.regress.OlsResult;
 import org.pluralstats.regress.RegressionData;
-import org.pluralstats.report.Json;
+import org.pluralstats.io.Json;
 import org.pluralstats.report.RegressionReports;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -9,7 +9,7 @@ import org.pluralstats.align.OptionDistributions;
 import org.pluralstats.align.SimilarityMetric;
 import org.pluralstats.align.SimilarityReport;
 import org.pluralstats.report.AlignReports;
-import org.pluralstats.report.Json;
+import org.pluralstats.io.Json;
 import org.pluralstats.report.Counts;
 import org.pluralstats.stats.JensenShannonDistance;
 import org.pluralstats.stats.PercentileBootstrap;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.pluralstats.io.Json;
 import org.pluralstats.align.AlignmentResample;
 import org.pluralstats.align.AlignmentResult;
 import org.pluralstats.align.ModelConsistency;

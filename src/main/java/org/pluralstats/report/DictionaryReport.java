@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Map;
+import org.pluralstats.io.Json;
 import org.pluralstats.SafeText;
 import org.pluralstats.data.ShortestDecimal;
 import org.pluralstats.io.FileDictionary;

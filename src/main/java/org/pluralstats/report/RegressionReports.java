@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.pluralstats.io.Json;
 import org.pluralstats.SafeText;
 import org.pluralstats.regress.Coefficient;
 import org.pluralstats.regress.MixedModelResult;

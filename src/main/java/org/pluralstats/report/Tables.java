@@ -3,9 +3,6 @@ package org.pluralstats.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.pluralstats.PluralstatsException;
 import org.pluralstats.SafeText;
 import org.pluralstats.data.ShortestDecimal;
 import org.pluralstats.io.CsvOutput;
@@ -30,18 +27,9 @@ final class Tables {
         return Double.isNaN(v) || Double.isInfinite(v) ? "–" : String.format(Locale.ROOT, "%.3g", v);
     }
 
-    /** @return RFC 4180 CSV with {@code \n} line ends, formula-like cells neutralised ({@link CsvOutput}) */
+    /** @return CSV through the one CSV writer, {@link CsvOutput#table} */
     static String csv(List<String> header, List<List<String>> rows) {
-        StringBuilder sb = new StringBuilder();
-        try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            p.printRecord(header.stream().map(CsvOutput::neutralise).toList());
-            for (List<String> r : rows) {
-                p.printRecord(r.stream().map(CsvOutput::neutralise).toList());
-            }
-        } catch (java.io.IOException e) {
-            throw new PluralstatsException("cannot write CSV: " + e.getMessage(), e);
-        }
-        return sb.toString();
+        return CsvOutput.table(header, rows);
     }
 
     /**

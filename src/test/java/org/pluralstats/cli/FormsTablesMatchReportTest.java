@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pluralstats.Progress;
 import org.pluralstats.report.FormsSections;
-import org.pluralstats.report.Json;
+import org.pluralstats.io.Json;
 import org.pluralstats.report.ResultTableWriters;
 import org.pluralstats.report.html.ReportSection;
 import org.pluralstats.report.html.ReportTable;

@@ -33,10 +33,10 @@ import org.pluralstats.io.forms.FormsReadOptions;
 import org.pluralstats.io.forms.GoogleFormsReader;
 import org.pluralstats.io.llm.ModelOutputs;
 import org.pluralstats.run.Analysis;
-import org.pluralstats.report.Csv;
+
 import org.pluralstats.run.FormsComparison;
 import org.pluralstats.report.ResultTableWriters;
-import org.pluralstats.report.Json;
+import org.pluralstats.io.Json;
 import org.pluralstats.weight.ItemCodings;
 import org.pluralstats.weight.Margin;
 import org.pluralstats.weight.PopulationSpec;
@@ -275,7 +275,7 @@ class HostileTextInputTest {
 
     @Test
     void formulaLikeCellsAreNeutralisedAndNumbersKept() {
-        assertThat(Csv.field("=HYPERLINK(\"http://x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        assertThat(CsvOutput.field("=HYPERLINK(\"http://x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
         assertThat(Stream.of("+cmd", "-cmd", "@SUM(A1)", "\tx", "\r=1", "=1+1", "-", "+", "--2", "-2-3")
                 .map(CsvOutput::neutralise)).allMatch(s -> s.startsWith("'"));
         assertThat(Stream.of("-2", "-0.5", "+1e3", "-.5", "+3.", "-1E-7", "12", "", "a=b", "x@y"))
@@ -304,7 +304,7 @@ class HostileTextInputTest {
     // --- numbers too large for a double ---------------------------------------------------------------
 
     @Test
-    void aFourHundredDigitNumberReachesJsonOutputAsValidJson() throws IOException {
+    void aFourHundredDigitNumberReachesJsonAsValidJson() throws IOException {
         String big = "9".repeat(400);
         Path p = write("big.csv", "a,b\n1," + big + "\n2,3\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -322,7 +322,7 @@ class HostileTextInputTest {
     }
 
     @Test
-    void nonFiniteNumbersAreNullInEveryJsonOutput() throws IOException {
+    void nonFiniteNumbersAreNullInEveryJson() throws IOException {
         ObjectNode o = Json.object();
         o.put("inf", Double.POSITIVE_INFINITY);
         o.put("nan", Double.NaN);

@@ -9,8 +9,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.pluralstats.PluralstatsException;
-import org.pluralstats.report.Csv;
-import org.pluralstats.report.Json;
+import org.pluralstats.io.CsvOutput;
+import org.pluralstats.io.Json;
 import org.pluralstats.report.ResultTableWriters;
 import org.pluralstats.report.svg.ChartStyle;
 import org.pluralstats.table.ResultTable;
@@ -145,7 +145,7 @@ public final class ReportTable implements ReportBlock {
             if (!Double.isFinite(d)) {
                 return "–";
             }
-            return decimals < 0 ? Csv.number(d) : ChartStyle.format(d, decimals);
+            return decimals < 0 ? CsvOutput.number(d) : ChartStyle.format(d, decimals);
         }
         return v.toString();
     }
@@ -155,26 +155,16 @@ public final class ReportTable implements ReportBlock {
         if (source != null) {
             return ResultTableWriters.csv(source);
         }
-        StringBuilder sb = new StringBuilder();
-        List<String> head = new ArrayList<>();
-        for (Column c : columns) {
-            head.add(Csv.field(c.name()));
-        }
-        sb.append(String.join(",", head)).append('\n');
+        List<List<String>> out = new ArrayList<>();
         for (List<Object> r : rows) {
             List<String> cells = new ArrayList<>();
             for (Object v : r) {
-                if (v == null) {
-                    cells.add("");
-                } else if (v instanceof Double || v instanceof Float) {
-                    cells.add(Csv.number(((Number) v).doubleValue()));
-                } else {
-                    cells.add(Csv.field(v.toString()));
-                }
+                cells.add(v == null ? "" : v instanceof Double || v instanceof Float
+                        ? CsvOutput.number(((Number) v).doubleValue()) : v.toString());
             }
-            sb.append(String.join(",", cells)).append('\n');
+            out.add(cells);
         }
-        return sb.toString();
+        return CsvOutput.table(columns.stream().map(Column::name).toList(), out);
     }
 
     /**
