@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code pluralstats inspect FILE [--format text|json] [--header-only]}: a data file's dictionary and
+ * {@code pluralstats inspect FILE [--format md|csv|json] [--header-only]}: a data file's dictionary and
  * case count. By default every case is streamed through the reader (decoding no variable, so it runs at
  * the speed of reading the file) and the count is of the cases actually read: a truncated or corrupted
  * data section is an error naming the place, not a healthy file of the declared size. With
