@@ -176,4 +176,11 @@ public final class AnalysisReport {
         }
         return sb.toString();
     }
+
+    /** @return the title and the sections' ids: {@code AnalysisReport[pluralstats report: forms, scores, …]} */
+    @Override
+    public String toString() {
+        return "AnalysisReport[" + run.analysis().title() + ": " + String.join(", ", sections.stream().map(ReportSection::id)
+                .toList()) + "]";
+    }
 }

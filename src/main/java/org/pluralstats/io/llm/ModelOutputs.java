@@ -611,4 +611,11 @@ public final class ModelOutputs {
         }
         return v;
     }
+
+    /** @return the source, the generations kept, the models and the prompt languages */
+    @Override
+    public String toString() {
+        return "ModelOutputs[" + source + ": " + generations.size() + " generations; models " + models() + "; languages "
+                + languages() + "]";
+    }
 }
