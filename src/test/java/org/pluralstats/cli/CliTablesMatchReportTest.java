@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pluralstats.Progress;
+import org.pluralstats.io.CaseReader;
+import org.pluralstats.io.FileDictionary;
+import org.pluralstats.io.SurveyFiles;
 import org.pluralstats.report.FormsSections;
 import org.pluralstats.io.Json;
 import org.pluralstats.report.ResultTableWriters;
@@ -21,9 +24,10 @@ import org.pluralstats.run.AnalysisRun;
 /**
  * Every table {@code pluralstats forms --table NAME --format md|csv|json} prints is byte for byte the
  * report's table of the same survey ({@code tables/forms-NAME.csv|json}), and the Markdown is the
- * generic writer's of the table the report shows.
+ * generic writer's of the table the report shows; {@code inspect} prints the file's dictionary through
+ * the same writers. ({@code vps}, {@code correlate} and {@code consistency}: {@link WeightTablesMatchReportTest}.)
  */
-class FormsTablesMatchReportTest {
+class CliTablesMatchReportTest {
     private static final String P = FormsCommandTest.P;
 
     @Test
@@ -48,6 +52,21 @@ class FormsTablesMatchReportTest {
         }
         assertThat(run.forms().get().comparison().toString()).startsWith("The paper's Table 1 reproduced")
                 .contains("Farsi    11  2.27  1.27  7.00      72.7  5.45  4.18");
+    }
+
+    @Test
+    void inspectPrintsTheDictionaryTable() {
+        String file = "data-samples/wvs-sample/wvs7-sample.sav";
+        FileDictionary dictionary;
+        try (CaseReader r = SurveyFiles.open(Path.of(file))) {
+            dictionary = r.dictionary().withRows(380);
+        }
+        for (Output.Format f : Output.Format.values()) {
+            CliRunner.Result r = CliRunner.run("inspect", file, "--format", f.name());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out()).isEqualTo(ResultTableWriters.write(dictionary.table(), f.name()));
+        }
+        assertThat(dictionary.toString()).startsWith("Variables of " + file);
     }
 
     private static String cli(String table, String format) {
