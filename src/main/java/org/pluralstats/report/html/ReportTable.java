@@ -65,8 +65,9 @@ public final class ReportTable implements ReportBlock {
     }
 
     /**
-     * A result's table in the report: shown as {@link ResultTable#display} shows its cells, written as
-     * CSV and JSON by {@link ResultTableWriters}, exactly as the CLI's {@code --format csv|json} writes it.
+     * A result's table in the report: shown as {@link ResultTable#display} shows its cells, its metadata as the
+     * note under it (as the Markdown writer's last line), written as CSV and JSON by {@link ResultTableWriters},
+     * exactly as the CLI's {@code --format csv|json} writes it.
      *
      * @param id a file-name-safe identifier, unique in the report
      * @param table the result's table (its title is the caption)
@@ -86,7 +87,9 @@ public final class ReportTable implements ReportBlock {
             b.row(cells);
         }
         b.source = table;
-        return b.collapsed(folded).build();
+        StringBuilder meta = new StringBuilder();
+        table.metadata().forEach((k, v) -> meta.append(meta.length() == 0 ? "" : "; ").append(k).append(": ").append(v));
+        return b.collapsed(folded).note(meta.toString()).build();
     }
 
     static void checkId(String id) {
