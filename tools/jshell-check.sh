@@ -2,16 +2,16 @@
 # Runs a JShell script headless and fails when JShell reports any error, exception or warning
 # (JShell itself exits 0 after errors in a script, so its output is what tells).
 #
-#   tools/jshell-check.sh [SCRIPT]        default: docs/notebook.jsh, run as ./pluralstats jshell SCRIPT
+#   tools/jshell-check.sh [SCRIPT]        default: docs/notebook.jsh, run as ./pluralstats jshell -q < SCRIPT
 #
-# The script must end with /exit on its own line. Standard input is closed, so a script without
-# /exit ends instead of waiting.
+# The script is JShell's standard input (so evaluated values print, as when pasted) and must end with
+# /exit on its own line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 script="${1:-docs/notebook.jsh}"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-./pluralstats jshell "$script" </dev/null >"$log" 2>&1
+./pluralstats jshell -q <"$script" >"$log" 2>&1
 rc=$?
 cat "$log"
 pattern='^(\|[[:space:]]+)?(Error|Exception|Caused by|Warning)([[:space:]:]|$)|^[[:space:]]*(\|[[:space:]]+)?at [^ ]+ ?\(|Exception in thread'

@@ -14,6 +14,7 @@ import org.pluralstats.weight.*;
 import org.pluralstats.table.*;
 import org.pluralstats.regress.*;
 import org.pluralstats.align.*;
+import org.pluralstats.run.*;
 import org.pluralstats.report.*;
 import org.pluralstats.report.html.*;
 import org.pluralstats.report.svg.*;

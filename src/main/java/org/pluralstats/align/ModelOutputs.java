@@ -87,4 +87,11 @@ public final class ModelOutputs {
         generations.forEach(g -> s.add(g.language()));
         return List.copyOf(s);
     }
+
+    /** @return the source, the generations kept, the models and the prompt languages */
+    @Override
+    public String toString() {
+        return "ModelOutputs[" + source + ": " + generations.size() + " generations; models " + models() + "; languages "
+                + languages() + "]";
+    }
 }

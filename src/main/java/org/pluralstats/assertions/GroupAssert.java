@@ -3,14 +3,14 @@ package org.pluralstats.assertions;
 import org.assertj.core.api.AbstractAssert;
 import org.pluralstats.compare.GroupComparison;
 import org.pluralstats.data.Item;
-import org.pluralstats.report.FormsReport;
+import org.pluralstats.run.FormsComparison;
 
 /** Assertions on one group of a {@link GroupComparison}; {@link #item} narrows to one item. */
 public final class GroupAssert extends AbstractAssert<GroupAssert, GroupComparison> {
-    private final FormsReport report;
+    private final FormsComparison report;
     private final String group;
 
-    GroupAssert(GroupComparison actual, FormsReport report, String group) {
+    GroupAssert(GroupComparison actual, FormsComparison report, String group) {
         super(actual, GroupAssert.class);
         this.report = report;
         this.group = group;
@@ -30,14 +30,14 @@ public final class GroupAssert extends AbstractAssert<GroupAssert, GroupComparis
     }
 
     /**
-     * Needs a {@link FormsReport} (the respondents kept after exclusions).
+     * Needs a {@link FormsComparison} (the respondents kept after exclusions).
      *
      * @param expected the group's respondents
      * @return this
      */
     public GroupAssert hasRespondents(int expected) {
         if (report == null) {
-            failWithMessage("hasRespondents needs assertThat(FormsReport), not a bare GroupComparison");
+            failWithMessage("hasRespondents needs assertThat(FormsComparison), not a bare GroupComparison");
         }
         int n = report.survey().accounting(group).kept();
         if (n != expected) {

@@ -11,7 +11,7 @@ import org.pluralstats.compare.GroupComparison;
 import org.pluralstats.compare.ItemSummary;
 import org.pluralstats.io.forms.CodebookItem;
 import org.pluralstats.io.forms.CodebookOption;
-import org.pluralstats.report.FormsReport;
+import org.pluralstats.run.FormsComparison;
 import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.stats.LikertSummary;
 import org.pluralstats.stats.Proportion;
@@ -22,11 +22,11 @@ import org.pluralstats.stats.Proportion;
  */
 public final class GroupItemAssert extends AbstractAssert<GroupItemAssert, ItemSummary> {
     private final GroupComparison comparison;
-    private final FormsReport report;
+    private final FormsComparison report;
     private final String group;
     private final String itemId;
 
-    GroupItemAssert(GroupComparison comparison, FormsReport report, String group, String itemId) {
+    GroupItemAssert(GroupComparison comparison, FormsComparison report, String group, String itemId) {
         super(comparison.summary(group, itemId), GroupItemAssert.class);
         this.comparison = comparison;
         this.report = report;
@@ -109,17 +109,17 @@ public final class GroupItemAssert extends AbstractAssert<GroupItemAssert, ItemS
 
     /**
      * The Table 1 cell as printed: the mean to 2 decimals or the reported option's percentage to 1,
-     * rounded half to even (needs {@code assertThat(FormsReport)}).
+     * rounded half to even (needs {@code assertThat(FormsComparison)}).
      *
      * @param expected the printed cell ({@code "1.43"}, {@code "72.7"})
      * @return this
      */
     public GroupItemAssert hasTableCell(String expected) {
         if (report == null) {
-            failWithMessage("hasTableCell needs assertThat(FormsReport), not a bare GroupComparison");
+            failWithMessage("hasTableCell needs assertThat(FormsComparison), not a bare GroupComparison");
         }
         OptionalDouble v = report.cell(group, itemId);
-        String shown = v.isPresent() ? FormsReport.round(v.getAsDouble(), report.decimals(itemId)) : "–";
+        String shown = v.isPresent() ? FormsComparison.round(v.getAsDouble(), report.decimals(itemId)) : "–";
         if (!shown.equals(expected)) {
             failWithMessage("Expected the Table 1 cell %s to read %s but it reads %s (unrounded %s)", where(), expected,
                     shown, v.isPresent() ? v.getAsDouble() : "undefined");

@@ -3,16 +3,16 @@ package org.pluralstats.assertions;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 import org.pluralstats.compare.GroupComparison;
-import org.pluralstats.report.FormsReport;
+import org.pluralstats.run.FormsComparison;
 
 /**
  * Assertions on a survey compared group by group (the pilot's Table 1 and what lies behind it):
  * {@link #group} narrows to one group, then {@code item} to one cell.
  */
 public final class GroupTableAssert extends AbstractAssert<GroupTableAssert, GroupComparison> {
-    private final FormsReport report;
+    private final FormsComparison report;
 
-    GroupTableAssert(GroupComparison actual, FormsReport report) {
+    GroupTableAssert(GroupComparison actual, FormsComparison report) {
         super(actual, GroupTableAssert.class);
         this.report = report;
     }

@@ -2,7 +2,7 @@ package org.pluralstats.assertions;
 
 import org.assertj.core.api.Assertions;
 import org.pluralstats.compare.GroupComparison;
-import org.pluralstats.report.FormsReport;
+import org.pluralstats.run.FormsComparison;
 import org.pluralstats.weight.ScoreTable;
 
 /**
@@ -41,7 +41,7 @@ public class PluralstatsAssertions extends Assertions {
      * @param actual a Google Forms survey's group comparison with its Table 1 layout
      * @return assertions on it
      */
-    public static GroupTableAssert assertThat(FormsReport actual) {
+    public static GroupTableAssert assertThat(FormsComparison actual) {
         return new GroupTableAssert(actual.comparison(), actual);
     }
 

@@ -11,15 +11,15 @@ import org.pluralstats.io.forms.Codebook;
 import org.pluralstats.io.forms.FormsReadOptions;
 import org.pluralstats.io.forms.FormsSurvey;
 import org.pluralstats.io.forms.GoogleFormsReader;
-import org.pluralstats.report.FormsReport;
-import org.pluralstats.report.Json;
-import org.pluralstats.report.TableCheck;
+import org.pluralstats.run.FormsComparison;
+import org.pluralstats.run.TableCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code pluralstats forms --group NAME=FILE … [--codebook FILE] [--keep-duplicates] [--format md|csv|json]
- * [--out FILE] [--check-table FILE.csv] [--share ITEM=OPTION]}.
+ * [--out FILE] [--check-table FILE.csv] [--share ITEM=OPTION] [--table NAME]}: one table of
+ * {@link FormsComparison} (or the {@link TableCheck}) through the generic writers, as the report shows it.
  */
 @Command(name = "forms", mixinStandardHelpOptions = true,
         description = "Compare groups of a multilingual Google Forms survey (one CSV export per group).")
@@ -48,36 +48,19 @@ final class FormsCommand implements Callable<Integer> {
             description = "the option whose %% a choice item's table column shows (default: the second of two)")
     Map<String, String> share = new LinkedHashMap<>();
 
+    @Option(names = "--table", paramLabel = "NAME", description = "the table printed: table1, rows, means, shares, "
+            + "tests, or check (the --check-table result); default: check with --check-table, else table1")
+    String table;
+
     @Override
     public Integer call() throws IOException {
-        FormsSurvey survey = read(groups, codebook, keepDuplicates);
-        FormsReport report = FormsReport.of(survey, share);
-        List<TableCheck.Cell> checks = checkTable == null ? List.of() : TableCheck.check(checkTable, report);
-        String text = switch (format) {
-            case md -> report.markdown() + (checkTable == null ? ""
-                    : "\n## Reported table checked (" + checkTable.getFileName() + ")\n\n" + TableCheck.markdown(checks));
-            case json -> {
-                var root = report.json();
-                if (checkTable != null) {
-                    var arr = root.putArray("tableCheck");
-                    for (TableCheck.Cell c : checks) {
-                        var o = arr.addObject();
-                        o.put("group", c.group());
-                        o.put("item", c.item());
-                        o.put("reported", c.reported());
-                        o.put("n", c.n());
-                        o.put("grimApplicable", c.grim().applicable());
-                        o.put("grimConsistent", c.grim().consistent());
-                        o.put("nearestBelow", c.grim().nearestBelowText());
-                        o.put("nearestAbove", c.grim().nearestAboveText());
-                        o.put("dataMean", c.computed());
-                    }
-                }
-                yield Json.write(root);
-            }
-            case csv -> report.csv();
-        };
-        Output.write(out, text);
+        FormsComparison report = FormsComparison.of(read(groups, codebook, keepDuplicates), share);
+        String name = table != null ? table : checkTable != null ? "check" : "table1";
+        if (name.equals("check") && checkTable == null) {
+            throw new PluralstatsException("--table check needs --check-table FILE.csv");
+        }
+        Output.write(out, Output.table(name.equals("check") ? TableCheck.check(checkTable, report).table()
+                : report.table(name), format));
         return 0;
     }
 

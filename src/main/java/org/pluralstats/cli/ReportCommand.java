@@ -12,7 +12,8 @@ import org.pluralstats.PluralstatsException;
 import org.pluralstats.Progress;
 import org.pluralstats.align.AlignmentLevel;
 import org.pluralstats.align.UsCentricBias;
-import org.pluralstats.report.Analysis;
+import org.pluralstats.run.Analysis;
+import org.pluralstats.run.AnalysisRun;
 import org.pluralstats.report.AnalysisReport;
 import org.pluralstats.report.html.HtmlReport;
 import org.pluralstats.stats.PercentileBootstrap;
@@ -116,8 +117,9 @@ final class ReportCommand implements Callable<Integer> {
                     + "nothing written");
         }
         Analysis analysis = analysis();
-        AnalysisReport report = AnalysisReport.run(analysis, Progress.terminal());
-        Warnings.print(report.warnings());
+        AnalysisRun run = AnalysisRun.of(analysis, Progress.terminal());
+        AnalysisReport report = AnalysisReport.of(run);
+        Warnings.print(run.warnings());
         HtmlReport html = report.html();
         HtmlReport.Written w = html.write(out);
         StringBuilder sb = new StringBuilder(report.summary());

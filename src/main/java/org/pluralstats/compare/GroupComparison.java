@@ -324,4 +324,11 @@ public final class GroupComparison {
                 chi.degreesOfFreedom(), OptionalDouble.of(chi.pValue()), groupsAnswering, List.of(),
                 chi.yatesCorrected() ? "Yates' continuity correction (df = 1)" : ""));
     }
+
+    /** @return the groups, the item count and the test count: {@code GroupComparison[groups Arabic, English; 6 items; 9 tests]} */
+    @Override
+    public String toString() {
+        return "GroupComparison[groups " + String.join(", ", groups) + "; " + items.size() + " items; " + tests.size()
+                + " tests]";
+    }
 }

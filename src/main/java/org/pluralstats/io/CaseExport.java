@@ -19,7 +19,7 @@ import org.pluralstats.data.ShortestDecimal;
  * user-missing values and Stata {@code .}/{@code .a}-{@code .z}. With {@code keepMissingCodes}, SPSS
  * user-missing values are written as their codes and Stata extended missing values as {@code .a}-{@code .z};
  * system-missing stays empty. JSON Lines: one object per case, missing as {@code null} (or the code,
- * as above); an infinite value (which JSON cannot hold) as {@code null} too ({@link JsonOutput}).
+ * as above); an infinite value (which JSON cannot hold) as {@code null} too ({@link Json}).
  */
 public final class CaseExport {
     private CaseExport() {
@@ -92,7 +92,7 @@ public final class CaseExport {
      */
     public static long toJsonLines(CaseReader reader, OutputStream out, boolean keepMissingCodes) {
         List<Variable> vars = reader.dictionary().variables();
-        try (JsonGenerator g = JsonOutput.finite(new JsonFactory().setRootValueSeparator(null).createGenerator(out))) {
+        try (JsonGenerator g = Json.finite(new JsonFactory().setRootValueSeparator(null).createGenerator(out))) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             long n = 0;
             while (reader.next()) {

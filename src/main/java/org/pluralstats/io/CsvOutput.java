@@ -1,5 +1,6 @@
 package org.pluralstats.io;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -77,5 +78,36 @@ public final class CsvOutput {
      */
     public static StringBuilder append(StringBuilder line, String cell, boolean neutralise) {
         return line.append(rawField(neutralise ? neutralise(cell) : cell));
+    }
+
+    /**
+     * @param v a number
+     * @return its shortest round-trip text ({@link org.pluralstats.data.ShortestDecimal}), or empty when NaN or
+     *     infinite (an undefined cell)
+     */
+    public static String number(double v) {
+        return Double.isFinite(v) ? org.pluralstats.data.ShortestDecimal.format(v) : "";
+    }
+
+    /**
+     * The one CSV table writer: a header, then one line per row, {@code \n} line ends, every cell
+     * {@linkplain #field neutralised and quoted}.
+     *
+     * @param header the column names
+     * @param rows the cells' texts, row by row
+     * @return the CSV text
+     */
+    public static String table(List<String> header, List<List<String>> rows) {
+        StringBuilder sb = new StringBuilder();
+        line(sb, header);
+        rows.forEach(r -> line(sb, r));
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, List<String> cells) {
+        for (int c = 0; c < cells.size(); c++) {
+            sb.append(c == 0 ? "" : ",").append(field(cells.get(c)));
+        }
+        sb.append('\n');
     }
 }

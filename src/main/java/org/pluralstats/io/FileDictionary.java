@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.pluralstats.data.ShortestDecimal;
+import org.pluralstats.table.ColumnType;
+import org.pluralstats.table.ResultTable;
+import org.pluralstats.table.Role;
+import org.pluralstats.table.TabularResult;
 
 /**
  * What a data file declares about itself before its data: format, variables, case count and
- * character encoding.
+ * character encoding. Its {@link #table()} is what {@code pluralstats inspect} prints.
  *
  * @param file the file name, for messages
  * @param format the file format
@@ -15,7 +20,8 @@ import java.util.OptionalLong;
  * @param variables the variables in file order
  * @param encoding the character encoding used for strings and labels (e.g. {@code UTF-8}, {@code windows-1252})
  */
-public record FileDictionary(String file, FileFormat format, long rows, List<Variable> variables, String encoding) {
+public record FileDictionary(String file, FileFormat format, long rows, List<Variable> variables, String encoding)
+        implements TabularResult {
 
     /** Copies the variable list. */
     public FileDictionary {
@@ -47,5 +53,48 @@ public record FileDictionary(String file, FileFormat format, long rows, List<Var
             out.add(v.name());
         }
         return out;
+    }
+
+    /**
+     * @param cases the cases counted by reading the data
+     * @return this dictionary with that case count
+     */
+    public FileDictionary withRows(long cases) {
+        return new FileDictionary(file, format, cases, variables, encoding);
+    }
+
+    /**
+     * The dictionary as a table, one row per variable: {@code name}, {@code label}, {@code type}
+     * ({@code numeric} or {@code string}), {@code width} (of strings, 0 for numbers), {@code valueLabels}
+     * (their count) and {@code labels} ({@code 1 "No"; .a "Refused"}: numeric codes shortest, Stata's missing
+     * codes keyed {@code .} and {@code .a}..{@code .z} as Stata writes them) and {@code missing} (the
+     * user-missing values and range). The metadata: file, format, cases ({@code -1}: not declared) and
+     * encoding.
+     *
+     * @return the table
+     */
+    @Override
+    public ResultTable table() {
+        ResultTable.Builder t = ResultTable.builder("Variables of " + file).meta("file", file)
+                .meta("format", format.jsonName()).meta("cases", Long.toString(rows)).meta("encoding", encoding)
+                .column("name", ColumnType.TEXT, Role.KEY).column("label", ColumnType.TEXT, Role.LABEL)
+                .column("type", ColumnType.TEXT, Role.OTHER).column("width", ColumnType.INTEGER, Role.OTHER)
+                .column("valueLabels", ColumnType.INTEGER, Role.COUNT).column("labels", ColumnType.TEXT, Role.OTHER)
+                .column("missing", ColumnType.TEXT, Role.OTHER);
+        for (Variable v : variables) {
+            List<String> labels = new ArrayList<>();
+            v.valueLabels().forEach((k, l) -> labels.add(ShortestDecimal.format(k) + " \"" + l + '"'));
+            v.stringValueLabels().forEach((k, l) -> labels.add('"' + k + "\" \"" + l + '"'));
+            v.taggedValueLabels().forEach((k, l) -> labels.add((k == '.' ? "." : "." + k) + " \"" + l + '"'));
+            t.row(v.name(), v.label(), v.isNumeric() ? "numeric" : "string", v.width(), v.valueLabelCount(),
+                    String.join("; ", labels), v.missing().isEmpty() ? "" : v.missing().toString());
+        }
+        return t.build();
+    }
+
+    /** @return the head of {@link #table()} */
+    @Override
+    public String toString() {
+        return table().toString();
     }
 }

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pluralstats.compare.GroupComparison;
-import org.pluralstats.compare.GroupTest;
 import org.pluralstats.compare.ItemSummary;
-import org.pluralstats.data.Accounting;
 import org.pluralstats.data.Item;
 import org.pluralstats.data.ItemKind;
 import org.pluralstats.io.forms.FormsGroup;
 import org.pluralstats.io.forms.FormsSurvey;
 import org.pluralstats.report.html.ReportSection;
+import org.pluralstats.run.AnalysisRun;
+import org.pluralstats.run.FormsComparison;
 import org.pluralstats.report.html.ReportTable;
 import org.pluralstats.report.svg.ChartStyle;
 import org.pluralstats.report.svg.Estimate;
@@ -35,11 +35,11 @@ public final class FormsSections {
     /**
      * @param id the section id, also the prefix of its figure and table ids ({@code forms})
      * @param title the heading
-     * @param report the survey's comparison
-     * @param checks the published table checked by {@link TableCheck}, or empty
+     * @param forms the survey's comparison and the published table checked, if any
      * @return the section
      */
-    public static ReportSection of(String id, String title, FormsReport report, List<TableCheck.Cell> checks) {
+    public static ReportSection of(String id, String title, AnalysisRun.FormsRun forms) {
+        FormsComparison report = forms.comparison();
         FormsSurvey survey = report.survey();
         GroupComparison cmp = report.comparison();
         List<String> groups = cmp.groups();
@@ -77,18 +77,17 @@ public final class FormsSections {
                                 + "under each group its own wording of the option.");
             }
         }
-        s.table(table1(id, report, groups));
-        s.table(accounting(id, survey));
-        s.table(means(id, report, groups));
-        s.table(shares(id, report, groups));
-        s.table(tests(id, cmp));
-        if (!checks.isEmpty()) {
-            s.table(grim(id, checks));
-        }
+        // the same tables, byte for byte, as pluralstats forms --table NAME prints them
+        s.table(ReportTable.of(id + "-table1", report.table(), false));
+        s.table(ReportTable.of(id + "-rows", report.rows(), true));
+        s.table(ReportTable.of(id + "-means", report.means(), true));
+        s.table(ReportTable.of(id + "-shares", report.shares(), true));
+        s.table(ReportTable.of(id + "-tests", report.tests(), false));
+        forms.check().ifPresent(c -> s.table(ReportTable.of(id + "-grim", c.table(), false)));
         return s.build();
     }
 
-    private static String meansChart(FormsReport report, List<Item> items, List<String> groups, List<String> labels) {
+    private static String meansChart(FormsComparison report, List<Item> items, List<String> groups, List<String> labels) {
         GroupComparison cmp = report.comparison();
         List<String> ids = new ArrayList<>();
         for (Item i : items) {
@@ -132,7 +131,7 @@ public final class FormsSections {
                 .orElse(option);
     }
 
-    private static String shareChart(FormsReport report, Item item, String option, String name, List<String> groups,
+    private static String shareChart(FormsComparison report, Item item, String option, String name, List<String> groups,
                                      List<String> labels) {
         GroupComparison cmp = report.comparison();
         SeriesData.Builder d = SeriesData.builder(labels);
@@ -171,114 +170,5 @@ public final class FormsSections {
         String l = i.label().replace('\n', ' ').strip();
         int colon = l.indexOf(':');
         return colon > 0 ? l.substring(0, colon) : l;
-    }
-
-    private static ReportTable table1(String id, FormsReport report, List<String> groups) {
-        ReportTable.Builder t = ReportTable.builder(id + "-table1", "The paper's Table 1 reproduced: mean per scale item, "
-                + "% choosing the reported option per choice item, rounded half to even as the paper").column("group").column("n");
-        List<Item> cols = report.tableItems();
-        for (Item i : cols) {
-            Optional<String> o = report.reportedOption(i.id());
-            t.column(o.isPresent() ? i.id() + " (% " + o.get() + ")" : i.id(), report.decimals(i.id()));
-        }
-        for (String g : groups) {
-            List<Object> row = new ArrayList<>();
-            row.add(g);
-            row.add(report.survey().accounting(g).kept());
-            for (Item i : cols) {
-                row.add(report.cell(g, i.id()));
-            }
-            t.row(row.toArray());
-        }
-        return t.build();
-    }
-
-    private static ReportTable accounting(String id, FormsSurvey survey) {
-        ReportTable.Builder t = ReportTable.builder(id + "-rows", "Rows read per export: kept and excluded")
-                .column("group").column("file").column("style").column("rowsRead").column("kept").column("excluded")
-                .collapsed(true);
-        for (FormsGroup g : survey.groupDetails()) {
-            Accounting a = g.accounting();
-            t.row(g.name(), g.file().getFileName().toString(), g.style().name().toLowerCase(java.util.Locale.ROOT),
-                    a.inputRows(), a.kept(), a.excluded().isEmpty() ? "none" : Counts.describe(a.excluded()));
-        }
-        return t.build();
-    }
-
-    private static ReportTable means(String id, FormsReport report, List<String> groups) {
-        ReportTable.Builder t = ReportTable.builder(id + "-means", "Scale items per group: Likert summaries with the "
-                        + "95% t interval of the mean")
-                .column("group").column("item").column("n").column("missing").column("mean", 3).column("sd", 3)
-                .column("median", 1).column("ciLow", 3).column("ciHigh", 3).column("topTwoBox", 3)
-                .column("bottomTwoBox", 3).collapsed(true);
-        for (Item i : report.comparison().items()) {
-            if (i.kind() != ItemKind.SCALE && i.kind() != ItemKind.NUMERIC) {
-                continue;
-            }
-            for (String g : groups) {
-                LikertSummary l = ((ItemSummary.Scale) report.comparison().summary(g, i.id())).likert();
-                Optional<ConfidenceInterval> ci = l.meanInterval();
-                t.row(g, i.id(), l.n(), l.missing(), l.mean(), l.standardDeviation(), l.median(),
-                        ci.map(ConfidenceInterval::lower).orElse(null), ci.map(ConfidenceInterval::upper).orElse(null),
-                        l.topTwoBoxShare(), l.bottomTwoBoxShare());
-            }
-        }
-        return t.build();
-    }
-
-    private static ReportTable shares(String id, FormsReport report, List<String> groups) {
-        ReportTable.Builder t = ReportTable.builder(id + "-shares", "Choice items per group: share of each option "
-                        + "with the Wilson 95% interval")
-                .column("group").column("item").column("option").column("text").column("count").column("n")
-                .column("share", 3).column("ciLow", 3).column("ciHigh", 3).collapsed(true);
-        GroupComparison cmp = report.comparison();
-        for (Item i : cmp.items()) {
-            if (i.kind() != ItemKind.CHOICE && i.kind() != ItemKind.MULTI_CHOICE) {
-                continue;
-            }
-            for (String g : groups) {
-                ItemSummary s = cmp.summary(g, i.id());
-                Map<String, Proportion> sh = s instanceof ItemSummary.Choice c ? c.shares() : ((ItemSummary.Multi) s).shares();
-                Map<String, String> texts = report.survey().group(g).options(i.id());
-                for (Map.Entry<String, Proportion> e : sh.entrySet()) {
-                    Proportion p = e.getValue();
-                    Optional<ConfidenceInterval> ci = p.wilsonInterval();
-                    t.row(g, i.id(), e.getKey(), texts.getOrDefault(e.getKey(), e.getKey()), p.count(), p.n(),
-                            p.estimate(), ci.map(ConfidenceInterval::lower).orElse(null),
-                            ci.map(ConfidenceInterval::upper).orElse(null));
-                }
-            }
-        }
-        return t.build();
-    }
-
-    private static ReportTable tests(String id, GroupComparison cmp) {
-        ReportTable.Builder t = ReportTable.builder(id + "-tests", "Tests across groups: Kruskal–Wallis H (scale items), "
-                        + "chi-square of group × option (choice items); pairwise Mann–Whitney U with Holm-adjusted p")
-                .column("item").column("test").column("pair").column("statistic", 3).column("df").column("p", 4)
-                .column("pHolm", 4).column("note");
-        for (GroupTest g : cmp.tests()) {
-            t.row(g.item(), g.test(), "all groups", g.statistic(), g.df(), g.p(), null, g.note());
-            for (GroupTest.Pairwise p : g.pairwise()) {
-                t.row(g.item(), "mann-whitney-u (" + p.method() + ")", p.first() + " – " + p.second(), p.u(), null, p.p(),
-                        p.pHolm(), "");
-            }
-        }
-        return t.build();
-    }
-
-    private static ReportTable grim(String id, List<TableCheck.Cell> checks) {
-        ReportTable.Builder t = ReportTable.builder(id + "-grim", "The published table checked: GRIM (Brown & Heathers "
-                        + "2016) at each cell's n, and the data's mean at the published decimals")
-                .column("group").column("item").column("reported").column("n").column("grim").column("dataMean")
-                .column("matchesData");
-        long bad = 0;
-        for (TableCheck.Cell c : checks) {
-            String g = !c.grim().applicable() ? "not applicable" : c.grim().consistent() ? "consistent"
-                    : "inconsistent (nearest " + c.grim().nearestBelowText() + ", " + c.grim().nearestAboveText() + ")";
-            bad += c.grim().consistent() ? 0 : 1;
-            t.row(c.group(), c.item(), c.reported(), c.n(), g, c.computed(), c.matchesData() ? "yes" : "no");
-        }
-        return t.note(bad + " of " + checks.size() + " reported means are GRIM-inconsistent.").build();
     }
 }

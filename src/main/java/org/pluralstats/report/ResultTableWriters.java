@@ -1,7 +1,10 @@
 package org.pluralstats.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pluralstats.io.Json;
 import org.pluralstats.data.ShortestDecimal;
 import org.pluralstats.io.CsvOutput;
 import org.pluralstats.report.html.HtmlReport;
@@ -41,18 +44,15 @@ public final class ResultTableWriters {
      * @return its CSV text, numbers exact, empty cells where undefined
      */
     public static String csv(ResultTable t) {
-        StringBuilder sb = new StringBuilder();
-        for (int c = 0; c < t.columns().size(); c++) {
-            sb.append(c == 0 ? "" : ",").append(CsvOutput.field(t.columns().get(c).name()));
-        }
-        sb.append('\n');
+        List<List<String>> rows = new ArrayList<>();
         for (int r = 0; r < t.rows(); r++) {
+            List<String> cells = new ArrayList<>();
             for (int c = 0; c < t.columns().size(); c++) {
-                sb.append(c == 0 ? "" : ",").append(CsvOutput.field(exact(t, r, c)));
+                cells.add(exact(t, r, c));
             }
-            sb.append('\n');
+            rows.add(cells);
         }
-        return sb.toString();
+        return CsvOutput.table(t.columns().stream().map(Column::name).toList(), rows);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pluralstats.io.forms.GoogleFormsReader;
-import org.pluralstats.report.FormsReport;
+import org.pluralstats.run.FormsComparison;
 import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.weight.ScoreTable;
 import org.pluralstats.weight.ValuePolarityScore;
@@ -45,7 +45,7 @@ class PluralstatsAssertionsTest {
         LinkedHashMap<String, Path> files = new LinkedHashMap<>();
         files.put("Arabic", Path.of("data-samples/pilot-survey/arabic.csv"));
         files.put("Farsi", Path.of("data-samples/pilot-survey/farsi.csv"));
-        FormsReport table = FormsReport.of(GoogleFormsReader.read(files), Map.of());
+        FormsComparison table = FormsComparison.of(GoogleFormsReader.read(files), Map.of());
         assertThatThrownBy(() -> assertThat(table).group("Farsi").item("Q1").hasMean(2.3, within(1e-3)))
                 .hasMessageContaining("Expected the mean of Farsi × Q1 to be 2.3 ± 0.001 but was 2.27");
         assertThatThrownBy(() -> assertThat(table).group("Farsi").item("Q4").hasMean(2.3, within(1e-3)))
@@ -57,6 +57,6 @@ class PluralstatsAssertionsTest {
         assertThatThrownBy(() -> assertThat(table).group("Farsi").item("Q4").hasShare("Model C", 0.5, within(0.1)))
                 .hasMessageContaining("Item Q4 has no option <Model C>");
         assertThatThrownBy(() -> assertThat(table.comparison()).group("Farsi").hasRespondents(11))
-                .hasMessageContaining("needs assertThat(FormsReport)");
+                .hasMessageContaining("needs assertThat(FormsComparison)");
     }
 }

@@ -51,9 +51,9 @@ class ConvertAgainstHavenTest {
         CliRunner.Result r = CliRunner.run("inspect", resource(file).toString(), "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
-        assertThat(j.get("rows").asLong()).isEqualTo(ref.get("rows").asLong());
+        assertThat(j.get("metadata").get("cases").asLong()).isEqualTo(ref.get("rows").asLong());
         List<String> names = new ArrayList<>();
-        j.get("variables").forEach(v -> names.add(v.get("name").asText()));
+        j.get("rows").forEach(v -> names.add(v.get("name").asText()));
         List<String> expected = new ArrayList<>();
         ref.get("variables").forEach(v -> expected.add(v.get("name").asText()));
         assertThat(names).containsExactlyElementsOf(expected);

@@ -45,7 +45,7 @@ class FormsCommandTest {
         CliRunner.Result r = CliRunner.run(args("--codebook", P + "codebook.json"));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains(
-                "| Group | n | Q1 | Q2 | Q3 | Q4 (% B) | Q5 | Q6 |",
+                "| group | n | Q1 | Q2 | Q3 | Q4 (% B) | Q5 | Q6 |",
                 "| Arabic | 7 | 1.43 | 7.71 | 6.71 | 57.1 | 6.00 | 6.71 |",
                 "| Chinese | 16 | 3.12 | 8.88 | 3.69 | 68.8 | 6.12 | 6.00 |",
                 "| Farsi | 11 | 2.27 | 1.27 | 7.00 | 72.7 | 5.45 | 4.18 |",
@@ -64,70 +64,83 @@ class FormsCommandTest {
     void jsonEqualsScipyAndStatsmodels() throws IOException {
         JsonNode ref = reference();
         for (String[] extra : List.of(new String[] {"--codebook", P + "codebook.json"}, new String[0])) {
-            List<String> a = new ArrayList<>(List.of(args(extra)));
-            a.addAll(List.of("--format", "json"));
-            CliRunner.Result r = CliRunner.run(a.toArray(new String[0]));
-            assertThat(r.exitCode()).as(r.err()).isZero();
-            JsonNode out = new ObjectMapper().readTree(r.out());
+            JsonNode table1 = json(extra, "table1");
+            JsonNode means = json(extra, "means");
+            JsonNode shares = json(extra, "shares");
+            JsonNode tests = json(extra, "tests");
+            JsonNode rows = json(extra, "rows");
             for (int g = 0; g < 4; g++) {
                 JsonNode rg = ref.get("groups").get(g);
-                JsonNode og = out.get("groups").get(g);
-                assertThat(og.get("group").asText()).isEqualTo(rg.get("group").asText());
-                assertThat(og.get("respondents").asInt()).isEqualTo(rg.get("n").asInt());
-                assertThat(og.get("duplicatesExcluded").asInt()).isZero();
-                for (JsonNode item : og.get("items")) {
+                String group = rg.get("group").asText();
+                assertThat(table1.get(g).get("group").asText()).isEqualTo(group);
+                assertThat(table1.get(g).get("n").asInt()).isEqualTo(rg.get("n").asInt());
+                assertThat(rows.get(g).get("excluded").asText()).isEqualTo("none");
+                int scaleItems = 0;
+                for (JsonNode item : means) {
+                    if (!item.get("group").asText().equals(group)) {
+                        continue;
+                    }
+                    scaleItems++;
                     JsonNode ri = rg.get("items").get(item.get("item").asText());
-                    if (item.get("kind").asText().equals("scale")) {
-                        for (String f : List.of("mean", "sd", "median", "q1", "q3")) {
-                            assertThat(item.get(f).asDouble()).as(f).isCloseTo(ri.get(f).asDouble(), within(1e-12));
-                        }
-                        // scipy 1.10's t quantile is off by up to 2e-9 relative (checked against mpmath in
-                        // stats.LikertSummaryTest); our interval is exact to 1e-12 there
-                        for (String f : List.of("ciLow", "ciHigh")) {
-                            assertThat(item.get(f).asDouble()).as(f).isCloseTo(ri.get(f).asDouble(), within(5e-9));
-                        }
-                    } else {
-                        double shareB = 0;
-                        for (var e : iterable(item.get("shares").fields())) {
-                            boolean isB = extra.length > 0 ? e.getKey().equals("B")
-                                    : e.getKey().matches(".*(?<![A-Za-z])B(?![A-Za-z]).*");
-                            if (isB) {
-                                shareB = e.getValue().asDouble();
-                                assertThat(item.get("intervals").get(e.getKey()).get(0).asDouble())
-                                        .isCloseTo(ri.get("ciLow").asDouble(), within(1e-12));
-                                assertThat(item.get("intervals").get(e.getKey()).get(1).asDouble())
-                                        .isCloseTo(ri.get("ciHigh").asDouble(), within(1e-12));
-                            }
-                        }
+                    for (String f : List.of("mean", "sd", "median", "q1", "q3")) {
+                        assertThat(item.get(f).asDouble()).as(f).isCloseTo(ri.get(f).asDouble(), within(1e-12));
+                    }
+                    // scipy 1.10's t quantile is off by up to 2e-9 relative (checked against mpmath in
+                    // stats.LikertSummaryTest); our interval is exact to 1e-12 there
+                    for (String f : List.of("ciLow", "ciHigh")) {
+                        assertThat(item.get(f).asDouble()).as(f).isCloseTo(ri.get(f).asDouble(), within(5e-9));
+                    }
+                }
+                assertThat(scaleItems).isEqualTo(5);
+                double shareB = -1;
+                for (JsonNode option : shares) {
+                    boolean isB = extra.length > 0 ? option.get("option").asText().equals("B")
+                            : option.get("option").asText().matches(".*(?<![A-Za-z])B(?![A-Za-z]).*");
+                    if (option.get("group").asText().equals(group) && isB) {
+                        JsonNode ri = rg.get("items").get(option.get("item").asText());
+                        shareB = option.get("share").asDouble();
+                        assertThat(option.get("ciLow").asDouble()).isCloseTo(ri.get("ciLow").asDouble(), within(1e-12));
+                        assertThat(option.get("ciHigh").asDouble()).isCloseTo(ri.get("ciHigh").asDouble(), within(1e-12));
                         assertThat(shareB).isCloseTo(ri.get("shareB").asDouble(), within(1e-15));
                     }
                 }
+                assertThat(shareB).isNotNegative();
             }
             for (JsonNode rt : ref.get("tests")) {
-                JsonNode ot = null;
-                for (JsonNode t : out.get("tests")) {
+                List<JsonNode> ot = new ArrayList<>();
+                for (JsonNode t : tests) {
                     if (t.get("item").asText().equals(rt.get("item").asText())) {
-                        ot = t;
+                        ot.add(t);
                     }
                 }
-                assertThat(ot).as(rt.get("item").asText()).isNotNull();
-                assertThat(ot.get("test").asText()).isEqualTo(rt.get("test").asText());
-                assertThat(ot.get("statistic").asDouble()).isCloseTo(rt.get("statistic").asDouble(), within(1e-10));
-                assertThat(ot.get("p").asDouble()).isCloseTo(rt.get("p").asDouble(), within(1e-12));
+                assertThat(ot).as(rt.get("item").asText()).isNotEmpty();
+                assertThat(ot.get(0).get("test").asText()).isEqualTo(rt.get("test").asText());
+                assertThat(ot.get(0).get("statistic").asDouble()).isCloseTo(rt.get("statistic").asDouble(), within(1e-10));
+                assertThat(ot.get(0).get("p").asDouble()).isCloseTo(rt.get("p").asDouble(), within(1e-12));
                 if (rt.has("pairwise")) {
+                    assertThat(ot).hasSize(1 + rt.get("pairwise").size());
                     for (int i = 0; i < rt.get("pairwise").size(); i++) {
                         JsonNode rp = rt.get("pairwise").get(i);
-                        JsonNode op = ot.get("pairwise").get(i);
-                        assertThat(op.get("first").asText()).isEqualTo(rp.get("first").asText());
-                        assertThat(op.get("u").asDouble()).isEqualTo(rp.get("u").asDouble());
+                        JsonNode op = ot.get(i + 1);
+                        assertThat(op.get("pair").asText()).startsWith(rp.get("first").asText() + " – ");
+                        assertThat(op.get("statistic").asDouble()).isEqualTo(rp.get("u").asDouble());
                         assertThat(op.get("p").asDouble()).isCloseTo(rp.get("p").asDouble(), within(1e-12));
                         assertThat(op.get("pHolm").asDouble()).isCloseTo(rp.get("pHolm").asDouble(), within(1e-12));
                     }
                 } else {
-                    assertThat(ot.get("df").asInt()).isEqualTo(rt.get("df").asInt());
+                    assertThat(ot.get(0).get("df").asInt()).isEqualTo(rt.get("df").asInt());
                 }
             }
         }
+    }
+
+    /** The rows of one table that {@code forms --format json --table NAME} prints. */
+    private static JsonNode json(String[] extra, String table) throws IOException {
+        List<String> a = new ArrayList<>(List.of(args(extra)));
+        a.addAll(List.of("--format", "json", "--table", table));
+        CliRunner.Result r = CliRunner.run(a.toArray(new String[0]));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return new ObjectMapper().readTree(r.out()).get("rows");
     }
 
     private static <T> Iterable<T> iterable(java.util.Iterator<T> it) {
@@ -139,20 +152,23 @@ class FormsCommandTest {
         CliRunner.Result r = CliRunner.run(args("--codebook", P + "codebook.json", "--check-table",
                 P + "table1-published.csv"));
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("| English | Q6 | 1.51 | 22 | inconsistent (nearest 1.50, 1.55) | 1.50 (differs) |")
-                .contains("1 of 20 reported means are GRIM-inconsistent.");
+        assertThat(r.out()).contains("| English | Q6 | 1.51 | 22 | inconsistent (nearest 1.50, 1.55) | 1.50 | false |")
+                .contains("1 of 20 reported means are GRIM-inconsistent");
     }
 
     @Test
     void csvHasARowPerGroupItemAndOption() throws IOException {
         Path out = dir.resolve("t.csv");
-        CliRunner.Result r = CliRunner.run(args("--codebook", P + "codebook.json", "--format", "csv", "--out",
-                out.toString()));
+        CliRunner.Result r = CliRunner.run(args("--codebook", P + "codebook.json", "--format", "csv", "--table", "shares",
+                "--out", out.toString()));
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).isEqualTo("group,item,kind,option,n,missing,mean,sd,median,q1,q3,share,ciLow,ciHigh");
-        assertThat(lines).hasSize(1 + 4 * (5 + 2));
-        assertThat(lines).anyMatch(l -> l.startsWith("Farsi,Q4,choice,B,11,0,,,,,,0.7272727272727273,"));
+        assertThat(lines.get(0)).isEqualTo("group,item,option,text,count,n,share,ciLow,ciHigh");
+        assertThat(lines).hasSize(1 + 4 * 2);
+        assertThat(lines).anyMatch(l -> l.startsWith("Farsi,Q4,B,") && l.contains(",8,11,0.7272727272727273,"));
+        r = CliRunner.run(args("--codebook", P + "codebook.json", "--format", "csv", "--table", "means", "--out",
+                out.toString()));
+        assertThat(Files.readAllLines(out, StandardCharsets.UTF_8)).hasSize(1 + 4 * 5);
     }
 
     @Test
@@ -168,8 +184,11 @@ class FormsCommandTest {
     @Test
     void eMailAddressesNeverAppear() {
         for (String format : List.of("md", "json", "csv")) {
-            CliRunner.Result r = CliRunner.run(args("--format", format));
-            assertThat(r.out()).doesNotContain("@example.org");
+            for (String table : List.of("table1", "rows", "means", "shares", "tests")) {
+                CliRunner.Result r = CliRunner.run(args("--format", format, "--table", table));
+                assertThat(r.exitCode()).as(r.err()).isZero();
+                assertThat(r.out()).doesNotContain("@example.org");
+            }
         }
     }
 
@@ -178,7 +197,7 @@ class FormsCommandTest {
         CliRunner.Result r = CliRunner.run("report", "--out", dir.resolve("report").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("| English | 22 | 4.86 | 6.14 | 2.14 | 54.5 | 2.86 | 1.50 |")
-                .contains("| English | Q6 | 1.51 | 22 | inconsistent (nearest 1.50, 1.55) | 1.50 (differs) |")
+                .contains("| English | Q6 | 1.51 | 22 | inconsistent (nearest 1.50, 1.55) | 1.50 | false |")
                 .contains("wrote " + dir.resolve("report").resolve("index.html").toAbsolutePath().normalize());
         assertThat(dir.resolve("report").resolve("index.html")).isRegularFile();
         assertThat(r.out()).contains("9 charts", "9148 generations, 9 models × 4 languages");

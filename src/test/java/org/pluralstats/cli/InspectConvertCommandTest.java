@@ -22,11 +22,11 @@ class InspectConvertCommandTest {
         CliRunner.Result r = CliRunner.run("inspect", SAMPLE, "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
-        assertThat(j.get("format").asText()).isEqualTo("csv");
-        assertThat(j.get("rows").asInt()).isEqualTo(380);
-        assertThat(j.get("variables").get(1).get("name").asText()).isEqualTo("B_COUNTRY_ALPHA");
-        assertThat(j.get("variables").get(1).get("type").asText()).isEqualTo("string");
-        assertThat(j.get("variables").get(6).get("type").asText()).isEqualTo("numeric");
+        assertThat(j.get("metadata").get("format").asText()).isEqualTo("csv");
+        assertThat(j.get("metadata").get("cases").asInt()).isEqualTo(380);
+        assertThat(j.get("rows").get(1).get("name").asText()).isEqualTo("B_COUNTRY_ALPHA");
+        assertThat(j.get("rows").get(1).get("type").asText()).isEqualTo("string");
+        assertThat(j.get("rows").get(6).get("type").asText()).isEqualTo("numeric");
     }
 
     @Test

@@ -18,18 +18,15 @@ class InspectStataLabelsTest {
     void textCountsAndPrintsTheLabelsOfTaggedMissingValues() {
         CliRunner.Result r = CliRunner.run("inspect", FILE);
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("[4 value labels, .a \"Refused\", .d \"Don't know\"]");
+        assertThat(r.out()).contains("| 4 | 1 \"No\"; 2 \"Yes\"; .a \"Refused\"; .d \"Don't know\" |");
     }
 
     @Test
     void jsonKeysThemAsStataWritesThem() throws IOException {
         CliRunner.Result r = CliRunner.run("inspect", FILE, "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        JsonNode labels = new ObjectMapper().readTree(r.out()).get("variables").get(1).get("valueLabels");
-        assertThat(labels.get("1").asText()).isEqualTo("No");
-        assertThat(labels.get("2").asText()).isEqualTo("Yes");
-        assertThat(labels.get(".a").asText()).isEqualTo("Refused");
-        assertThat(labels.get(".d").asText()).isEqualTo("Don't know");
-        assertThat(labels.size()).isEqualTo(4);
+        JsonNode answer = new ObjectMapper().readTree(r.out()).get("rows").get(1);
+        assertThat(answer.get("labels").asText()).isEqualTo("1 \"No\"; 2 \"Yes\"; .a \"Refused\"; .d \"Don't know\"");
+        assertThat(answer.get("valueLabels").asInt()).isEqualTo(4);
     }
 }

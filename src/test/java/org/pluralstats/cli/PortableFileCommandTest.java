@@ -23,10 +23,10 @@ class PortableFileCommandTest {
         CliRunner.Result r = CliRunner.run("inspect", DIR + "pspp_many_unwrapped.por", "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
-        assertThat(j.get("format").asText()).isEqualTo("por");
-        assertThat(j.get("rows").asInt()).isEqualTo(1500);
-        assertThat(j.get("variables")).hasSize(5);
-        assertThat(j.get("variables").get(4).get("type").asText()).isEqualTo("string");
+        assertThat(j.get("metadata").get("format").asText()).isEqualTo("por");
+        assertThat(j.get("metadata").get("cases").asInt()).isEqualTo(1500);
+        assertThat(j.get("rows")).hasSize(5);
+        assertThat(j.get("rows").get(4).get("type").asText()).isEqualTo("string");
     }
 
     @Test

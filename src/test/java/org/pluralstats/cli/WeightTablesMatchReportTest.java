@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pluralstats.io.SurveyFiles;
-import org.pluralstats.report.Json;
+import org.pluralstats.io.Json;
 import org.pluralstats.report.ResultTableWriters;
 import org.pluralstats.report.ScoreSections;
 import org.pluralstats.report.html.ReportSection;

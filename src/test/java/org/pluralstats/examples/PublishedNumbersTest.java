@@ -13,7 +13,7 @@ import org.pluralstats.io.SurveyFiles;
 import org.pluralstats.io.forms.Codebook;
 import org.pluralstats.io.forms.FormsReadOptions;
 import org.pluralstats.io.forms.GoogleFormsReader;
-import org.pluralstats.report.FormsReport;
+import org.pluralstats.run.FormsComparison;
 import org.pluralstats.weight.ItemCodings;
 import org.pluralstats.weight.PolarityDesign;
 import org.pluralstats.weight.PopulationSpec;
@@ -36,7 +36,7 @@ class PublishedNumbersTest {
     static final Path PILOT = Path.of("data-samples/pilot-survey");
     static final Path WVS = Path.of("data-samples/wvs-sample");
 
-    static FormsReport table;
+    static FormsComparison table;
     static ScoreTable scores;
 
     @BeforeAll
@@ -47,7 +47,7 @@ class PublishedNumbersTest {
         }
         var survey = GoogleFormsReader.read(files, FormsReadOptions.builder()
                 .codebook(Codebook.read(PILOT.resolve("codebook.json"))).build());
-        table = FormsReport.of(survey, Map.of());
+        table = FormsComparison.of(survey, Map.of());
 
         ItemCodings items = ItemCodingFiles.read(WVS.resolve("items.json"));
         PolarityDesign design = PolarityDesign.builder(SurveyFiles.read(WVS.resolve("wvs7-sample.sav")))

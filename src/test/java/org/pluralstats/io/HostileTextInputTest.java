@@ -36,10 +36,10 @@ import org.pluralstats.SurveyFormatException;
 import org.pluralstats.io.forms.Codebook;
 import org.pluralstats.io.forms.FormsReadOptions;
 import org.pluralstats.io.forms.GoogleFormsReader;
-import org.pluralstats.report.Analysis;
-import org.pluralstats.report.Csv;
-import org.pluralstats.report.FormsReport;
-import org.pluralstats.report.Json;
+import org.pluralstats.run.Analysis;
+import org.pluralstats.run.FormsComparison;
+import org.pluralstats.report.ResultTableWriters;
+import org.pluralstats.io.Json;
 
 /**
  * Hostile text inputs for the JSON readers, the Forms reader's messages and the text, CSV and JSON
@@ -254,8 +254,8 @@ class HostileTextInputTest {
     @Test
     void controlCharactersInAFormsHeaderReachAMarkdownTableEscaped() {
         Path p = write("form.csv", "Timestamp,\"" + TERMINAL_ATTACK + "\"\n8/4/2025 23:25:41,3\n8/4/2025 23:26:41,4\n");
-        String md = FormsReport.of(GoogleFormsReader.read("g\u001b[1m", p, FormsReadOptions.defaults()), Map.of())
-                .markdown();
+        FormsComparison fc = FormsComparison.of(GoogleFormsReader.read("g\u001b[1m", p, FormsReadOptions.defaults()), Map.of());
+        String md = ResultTableWriters.markdown(fc.table()) + ResultTableWriters.markdown(fc.means());
         assertThat(md).contains("\\x1b]0;pwned\\x07").contains("g\\x1b[1m");
         assertThat(md.chars().filter(c -> c != '\n' && (c < 0x20 || c >= 0x7f && c <= 0x9f) || c == 0x202e)).isEmpty();
     }
@@ -274,7 +274,7 @@ class HostileTextInputTest {
 
     @Test
     void formulaLikeCellsAreNeutralisedAndNumbersKept() {
-        assertThat(Csv.field("=HYPERLINK(\"http://x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        assertThat(CsvOutput.field("=HYPERLINK(\"http://x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
         assertThat(Stream.of("+cmd", "-cmd", "@SUM(A1)", "\tx", "\r=1", "=1+1", "-", "+", "--2", "-2-3")
                 .map(CsvOutput::neutralise)).allMatch(s -> s.startsWith("'"));
         assertThat(Stream.of("-2", "-0.5", "+1e3", "-.5", "+3.", "-1E-7", "12", "", "a=b", "x@y"))
@@ -303,7 +303,7 @@ class HostileTextInputTest {
     // --- numbers too large for a double ---------------------------------------------------------------
 
     @Test
-    void aFourHundredDigitNumberReachesJsonOutputAsValidJson() throws IOException {
+    void aFourHundredDigitNumberReachesJsonAsValidJson() throws IOException {
         String big = "9".repeat(400);
         Path p = write("big.csv", "a,b\n1," + big + "\n2,3\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -321,7 +321,7 @@ class HostileTextInputTest {
     }
 
     @Test
-    void nonFiniteNumbersAreNullInEveryJsonOutput() throws IOException {
+    void nonFiniteNumbersAreNullInEveryJson() throws IOException {
         ObjectNode o = Json.object();
         o.put("inf", Double.POSITIVE_INFINITY);
         o.put("nan", Double.NaN);

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pluralstats.Progress;
+import org.pluralstats.run.Analysis;
+import org.pluralstats.run.AnalysisRun;
 
 /**
  * Opens the report in headless Chromium with tools/render-check.sh and fails on any render error.
@@ -38,7 +40,7 @@ class ReportRenderTest {
         boolean found = List.of("chromium", "chromium-browser", "google-chrome").stream().anyMatch(ReportRenderTest::onPath);
         Assumptions.assumeTrue(found, "chromium is not installed: the render check is skipped "
                 + "(run tools/render-check.sh, which installs Debian's chromium, or apt-get install chromium)");
-        AnalysisReport report = AnalysisReport.run(Analysis.read(Path.of("data-samples/analysis.json")), Progress.none());
+        AnalysisReport report = AnalysisReport.of(AnalysisRun.of(Analysis.read(Path.of("data-samples/analysis.json")), Progress.none()));
         report.html().write(dir);
         ProcessBuilder pb = new ProcessBuilder("bash", "tools/render-check.sh", dir.toString(),
                 dir.resolve("shot.png").toString()).redirectErrorStream(true);

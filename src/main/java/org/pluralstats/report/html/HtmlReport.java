@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.pluralstats.PluralstatsException;
-import org.pluralstats.report.Json;
+import org.pluralstats.io.Json;
 import org.pluralstats.report.svg.ChartStyle;
 
 /**

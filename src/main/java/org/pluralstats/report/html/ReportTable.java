@@ -9,8 +9,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.pluralstats.PluralstatsException;
-import org.pluralstats.report.Csv;
-import org.pluralstats.report.Json;
+import org.pluralstats.io.CsvOutput;
+import org.pluralstats.io.Json;
 import org.pluralstats.report.ResultTableWriters;
 import org.pluralstats.report.svg.ChartStyle;
 import org.pluralstats.table.ResultTable;
@@ -65,8 +65,9 @@ public final class ReportTable implements ReportBlock {
     }
 
     /**
-     * A result's table in the report: shown as {@link ResultTable#display} shows its cells, written as
-     * CSV and JSON by {@link ResultTableWriters}, exactly as the CLI's {@code --format csv|json} writes it.
+     * A result's table in the report: shown as {@link ResultTable#display} shows its cells, its metadata as the
+     * note under it (as the Markdown writer's last line), written as CSV and JSON by {@link ResultTableWriters},
+     * exactly as the CLI's {@code --format csv|json} writes it.
      *
      * @param id a file-name-safe identifier, unique in the report
      * @param table the result's table (its title is the caption)
@@ -86,7 +87,9 @@ public final class ReportTable implements ReportBlock {
             b.row(cells);
         }
         b.source = table;
-        return b.collapsed(folded).build();
+        StringBuilder meta = new StringBuilder();
+        table.metadata().forEach((k, v) -> meta.append(meta.length() == 0 ? "" : "; ").append(k).append(": ").append(v));
+        return b.collapsed(folded).note(meta.toString()).build();
     }
 
     static void checkId(String id) {
@@ -145,7 +148,7 @@ public final class ReportTable implements ReportBlock {
             if (!Double.isFinite(d)) {
                 return "–";
             }
-            return decimals < 0 ? Csv.number(d) : ChartStyle.format(d, decimals);
+            return decimals < 0 ? CsvOutput.number(d) : ChartStyle.format(d, decimals);
         }
         return v.toString();
     }
@@ -155,26 +158,16 @@ public final class ReportTable implements ReportBlock {
         if (source != null) {
             return ResultTableWriters.csv(source);
         }
-        StringBuilder sb = new StringBuilder();
-        List<String> head = new ArrayList<>();
-        for (Column c : columns) {
-            head.add(Csv.field(c.name()));
-        }
-        sb.append(String.join(",", head)).append('\n');
+        List<List<String>> out = new ArrayList<>();
         for (List<Object> r : rows) {
             List<String> cells = new ArrayList<>();
             for (Object v : r) {
-                if (v == null) {
-                    cells.add("");
-                } else if (v instanceof Double || v instanceof Float) {
-                    cells.add(Csv.number(((Number) v).doubleValue()));
-                } else {
-                    cells.add(Csv.field(v.toString()));
-                }
+                cells.add(v == null ? "" : v instanceof Double || v instanceof Float
+                        ? CsvOutput.number(((Number) v).doubleValue()) : v.toString());
             }
-            sb.append(String.join(",", cells)).append('\n');
+            out.add(cells);
         }
-        return sb.toString();
+        return CsvOutput.table(columns.stream().map(Column::name).toList(), out);
     }
 
     /**

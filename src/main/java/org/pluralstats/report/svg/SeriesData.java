@@ -126,4 +126,10 @@ public final class SeriesData {
             return new SeriesData(this);
         }
     }
+
+    /** @return the categories and the series names */
+    @Override
+    public String toString() {
+        return "SeriesData[categories " + categories + "; series " + series + "]";
+    }
 }

@@ -1,4 +1,4 @@
-package org.pluralstats.report;
+package org.pluralstats.run;
 
 import org.pluralstats.io.sidefile.OptionDistributionFiles;
 import org.pluralstats.io.llm.ModelOutputFiles;

@@ -1,4 +1,4 @@
-package org.pluralstats.report;
+package org.pluralstats.run;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
+import org.pluralstats.table.ColumnType;
+import org.pluralstats.table.ResultTable;
+import org.pluralstats.table.Role;
+import org.pluralstats.table.TabularResult;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -23,9 +26,15 @@ import org.pluralstats.stats.Grim;
  * that item (Brown &amp; Heathers 2016), and whether the data's own mean rounds to the reported value.
  * The table is a CSV with columns {@code group,item,mean} (header required; the mean as printed, e.g.
  * {@code 1.51}, whose decimals are taken from the text).
+ *
+ * @param cells the checked cells, in the order of the table
  */
-public final class TableCheck {
-    private TableCheck() {
+public record TableCheck(List<Cell> cells) implements TabularResult {
+    /**
+     * @param cells the checked cells, in the order of the table
+     */
+    public TableCheck {
+        cells = List.copyOf(cells);
     }
 
     /**
@@ -50,7 +59,7 @@ public final class TableCheck {
      * @param report the computed report of the same survey
      * @return one result per table row
      */
-    public static List<Cell> check(Path table, FormsReport report) {
+    public static TableCheck check(Path table, FormsComparison report) {
         List<Cell> out = new ArrayList<>();
         InputFiles.requireRegular(table);
         CSVFormat fmt = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build();
@@ -84,7 +93,7 @@ public final class TableCheck {
                             .expected("a decimal number").build();
                 }
                 OptionalDouble m = sc.likert().mean();
-                String computed = m.isPresent() ? FormsReport.round(m.getAsDouble(), g.decimals()) : "";
+                String computed = m.isPresent() ? FormsComparison.round(m.getAsDouble(), g.decimals()) : "";
                 out.add(new Cell(group, item, mean, s.n(), g, computed));
             }
         } catch (IOException e) {
@@ -92,25 +101,34 @@ public final class TableCheck {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw SurveyFormatException.in(table.toString()).problem(e.getMessage()).build();
         }
-        return out;
+        return new TableCheck(out);
     }
 
     /**
-     * @param cells checked cells
-     * @return a Markdown table of the checks
+     * @return the checked cells: group, item, the reported mean, n, the GRIM verdict, the data's mean at the
+     *     reported decimals and whether it matches; the count of GRIM-inconsistent means in the metadata
      */
-    public static String markdown(List<Cell> cells) {
-        StringBuilder sb = new StringBuilder("| Group | Item | reported | n | GRIM | data mean |\n|---|---|---:|---:|---|---:|\n");
-        for (Cell c : cells) {
-            String grim = !c.grim().applicable() ? "not applicable"
-                    : c.grim().consistent() ? "consistent"
-                    : "inconsistent (nearest " + c.grim().nearestBelowText() + ", " + c.grim().nearestAboveText() + ")";
-            sb.append("| ").append(c.group()).append(" | ").append(c.item()).append(" | ").append(c.reported())
-                    .append(" | ").append(c.n()).append(" | ").append(grim).append(" | ").append(c.computed())
-                    .append(c.matchesData() ? "" : " (differs)").append(" |\n");
-        }
+    @Override
+    public ResultTable table() {
         long bad = cells.stream().filter(c -> !c.grim().consistent()).count();
-        sb.append(String.format(Locale.ROOT, "%n%d of %d reported means are GRIM-inconsistent.%n", bad, cells.size()));
-        return sb.toString();
+        ResultTable.Builder t = ResultTable.builder("The published table checked: GRIM (Brown & Heathers 2016) at each "
+                        + "cell's n, and the data's mean at the published decimals")
+                .meta(ResultTable.METHOD, bad + " of " + cells.size() + " reported means are GRIM-inconsistent")
+                .column("group", ColumnType.TEXT, Role.KEY).column("item", ColumnType.TEXT, Role.KEY)
+                .column("reported", ColumnType.TEXT, Role.ESTIMATE).column("n", ColumnType.INTEGER, Role.COUNT)
+                .column("grim", ColumnType.TEXT, Role.STATISTIC).column("dataMean", ColumnType.TEXT, Role.ESTIMATE)
+                .column("matchesData", ColumnType.BOOLEAN, Role.OTHER);
+        for (Cell c : cells) {
+            String g = !c.grim().applicable() ? "not applicable" : c.grim().consistent() ? "consistent"
+                    : "inconsistent (nearest " + c.grim().nearestBelowText() + ", " + c.grim().nearestAboveText() + ")";
+            t.row(c.group(), c.item(), c.reported(), c.n(), g, c.computed(), c.matchesData());
+        }
+        return t.build();
+    }
+
+    /** @return the head of the table */
+    @Override
+    public String toString() {
+        return table().toString();
     }
 }

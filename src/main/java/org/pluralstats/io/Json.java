@@ -5,20 +5,105 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.util.OptionalDouble;
+import org.pluralstats.PluralstatsException;
 
 /**
- * JSON output is always valid JSON (RFC 8259 has no NaN or infinity): every JSON writer of the library
+ * The one JSON writer of the library, always valid JSON (RFC 8259 has no NaN or infinity): every JSON output
  * writes through {@link #finite(JsonGenerator)}, which writes a non-finite double or float as
  * {@code null}, the library's spelling of "undefined", instead of Jackson's {@code "NaN"} string or a
  * bare {@code Infinity} token. {@link java.math.BigInteger} and {@link BigDecimal} values are written
  * exactly, digit for digit. Strings escape, besides what JSON requires, the C1 and bidirectional
  * controls (as {@code \u009b}), so JSON printed on a terminal cannot drive it.
+ *
+ * <p>Trees are built with {@link #object()}, {@link #put} and {@link #add} and written by
+ * {@link #write(JsonNode)}: indented, numbers at full precision (shortest round-trip), {@code null} wherever a
+ * number is undefined.
  */
-public final class JsonOutput {
-    private JsonOutput() {
+public final class Json {
+    private Json() {
     }
+
+    /** The shared mapper: indented output, numbers as Java writes them (shortest round-trip). */
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** @return a new empty object */
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** @return a new empty array */
+    public static ArrayNode array() {
+        return MAPPER.createArrayNode();
+    }
+
+    /**
+     * Puts a number, or {@code null} when it is NaN or infinite.
+     *
+     * @param node the object
+     * @param field the field name
+     * @param value the number
+     * @return the object
+     */
+    public static ObjectNode put(ObjectNode node, String field, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
+        return node;
+    }
+
+    /**
+     * Puts a number, or {@code null} when absent or not finite.
+     *
+     * @param node the object
+     * @param field the field name
+     * @param value the number
+     * @return the object
+     */
+    public static ObjectNode put(ObjectNode node, String field, OptionalDouble value) {
+        return put(node, field, value.orElse(Double.NaN));
+    }
+
+    /**
+     * Adds a number to an array, or {@code null} when it is not finite.
+     *
+     * @param array the array
+     * @param value the number
+     * @return the array
+     */
+    public static ArrayNode add(ArrayNode array, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            array.addNull();
+        } else {
+            array.add(value);
+        }
+        return array;
+    }
+
+    /**
+     * @param node a JSON tree
+     * @return its indented text, ending with a newline
+     */
+    public static String write(JsonNode node) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = finite(MAPPER.getFactory().createGenerator(out))) {
+            MAPPER.writeValue(g, node);
+        } catch (IOException e) {
+            throw new PluralstatsException("cannot write JSON: " + e.getMessage(), e);
+        }
+        return out + System.lineSeparator();
+    }
+
 
     /**
      * @param g a generator

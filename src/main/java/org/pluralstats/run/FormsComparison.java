@@ -1,0 +1,294 @@
+package org.pluralstats.run;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.pluralstats.PluralstatsException;
+import org.pluralstats.compare.GroupComparison;
+import org.pluralstats.compare.GroupTest;
+import org.pluralstats.compare.ItemSummary;
+import org.pluralstats.data.Accounting;
+import org.pluralstats.data.Item;
+import org.pluralstats.data.ItemKind;
+import org.pluralstats.io.forms.FormsGroup;
+import org.pluralstats.io.forms.FormsSurvey;
+import org.pluralstats.stats.ConfidenceInterval;
+import org.pluralstats.stats.LikertSummary;
+import org.pluralstats.stats.Proportion;
+import org.pluralstats.table.ColumnType;
+import org.pluralstats.table.ResultTable;
+import org.pluralstats.table.Role;
+import org.pluralstats.table.TabularResult;
+
+/**
+ * The group comparison of a multilingual Google Forms survey (seed paper 000). Its {@link #table()} is
+ * the pilot paper's Table 1; {@link #rows()}, {@link #means()}, {@link #shares()} and {@link #tests()}
+ * are the rows read per export, the Likert summaries, the option shares and the cross-group tests, each a
+ * table that {@code pluralstats forms --table NAME} prints and the report shows.
+ *
+ * <p>Table 1 cells: means of scale items to 2 decimals, the share of the reported option of a
+ * single-choice item as a percentage to 1 decimal, both rounded half to even on the exact value of
+ * the double (as Python's {@code round}), which is how the paper's 3.125 became 3.12.
+ */
+public final class FormsComparison implements TabularResult {
+    private final FormsSurvey survey;
+    private final GroupComparison comparison;
+    private final Map<String, String> reportedOption;
+
+    private FormsComparison(FormsSurvey survey, GroupComparison comparison, Map<String, String> reportedOption) {
+        this.survey = survey;
+        this.comparison = comparison;
+        this.reportedOption = reportedOption;
+    }
+
+    /**
+     * @param survey the survey read from the exports
+     * @param reportedOptions item id to the canonical option whose share the table shows; items not
+     *     named show their second canonical option when they have exactly two (Model B of A/B)
+     * @return the comparison
+     */
+    public static FormsComparison of(FormsSurvey survey, Map<String, String> reportedOptions) {
+        GroupComparison cmp = GroupComparison.of(survey.data(), FormsSurvey.GROUP);
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (Item item : cmp.items()) {
+            List<String> canonical = cmp.canonicalOptions(item.id());
+            String wanted = reportedOptions.get(item.id());
+            if (wanted != null) {
+                if (!canonical.contains(wanted)) {
+                    throw new PluralstatsException("item " + item.id() + " has no option \"" + wanted
+                            + "\"; options: " + String.join(", ", canonical));
+                }
+                chosen.put(item.id(), wanted);
+            } else if (item.kind() == ItemKind.CHOICE && canonical.size() == 2) {
+                chosen.put(item.id(), canonical.get(1));
+            }
+        }
+        return new FormsComparison(survey, cmp, chosen);
+    }
+
+    /** @return the survey compared */
+    public FormsSurvey survey() {
+        return survey;
+    }
+
+    /** @return the item-by-item comparison of the groups */
+    public GroupComparison comparison() {
+        return comparison;
+    }
+
+    /**
+     * @param itemId an item
+     * @return the canonical option whose share the item's Table 1 cell shows; empty for scale items
+     *     and choice items without one
+     */
+    public Optional<String> reportedOption(String itemId) {
+        return Optional.ofNullable(reportedOption.get(itemId));
+    }
+
+    /**
+     * The value of one Table 1 cell: the mean of a scale item, or the percentage choosing the reported
+     * option of a choice item.
+     *
+     * @param group a group
+     * @param itemId an item
+     * @return the unrounded value; empty when the cell is undefined (no answers, or options not aligned)
+     */
+    public OptionalDouble cell(String group, String itemId) {
+        ItemSummary s = comparison.summary(group, itemId);
+        if (s instanceof ItemSummary.Scale sc) {
+            return sc.likert().mean();
+        }
+        String option = reportedOption.get(itemId);
+        if (s instanceof ItemSummary.Choice && option != null) {
+            Optional<Proportion> p = comparison.share(group, itemId, option);
+            if (p.isPresent() && p.get().estimate().isPresent()) {
+                return OptionalDouble.of(100 * p.get().estimate().getAsDouble());
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    /** @return the items that have a Table 1 column: scale items and choice items with a reported option */
+    public List<Item> tableItems() {
+        List<Item> out = new ArrayList<>();
+        for (Item i : comparison.items()) {
+            if (scale(i) || reportedOption.containsKey(i.id())) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param itemId an item
+     * @return the decimals its Table 1 cell is rounded to: 1 for percentages, 2 for means
+     */
+    public int decimals(String itemId) {
+        return reportedOption.containsKey(itemId) ? 1 : 2;
+    }
+
+    /**
+     * @param value a number
+     * @param decimals decimals to keep
+     * @return the number rounded half to even on its exact binary value
+     */
+    public static String round(double value, int decimals) {
+        return new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /**
+     * Table 1: one row per group with its respondents kept ({@code n}) and one column per
+     * {@linkplain #tableItems() table item}, named by the item ({@code Q4 (% B)} for a share), the
+     * unrounded {@linkplain #cell cell} shown at the paper's decimals.
+     *
+     * @return the table
+     */
+    @Override
+    public ResultTable table() {
+        ResultTable.Builder t = ResultTable.builder("The paper's Table 1 reproduced: mean per scale item, % choosing the "
+                        + "reported option per choice item, rounded half to even as the paper")
+                .meta(ResultTable.METHOD, "unweighted means; percentages of respondents")
+                .column("group", ColumnType.TEXT, Role.KEY).column("n", ColumnType.INTEGER, Role.COUNT);
+        List<Item> cols = tableItems();
+        for (Item i : cols) {
+            t.number(reportedOption(i.id()).map(o -> i.id() + " (% " + o + ")").orElse(i.id()), Role.ESTIMATE,
+                    decimals(i.id()));
+        }
+        for (String g : comparison.groups()) {
+            List<Object> row = new ArrayList<>(List.of(g, survey.accounting(g).kept()));
+            for (Item i : cols) {
+                row.add(number(cell(g, i.id())));
+            }
+            t.row(row.toArray());
+        }
+        return t.build();
+    }
+
+    /** @return the rows read per export: file, export style, rows read, kept, and the excluded per reason */
+    public ResultTable rows() {
+        ResultTable.Builder t = ResultTable.builder("Rows read per export: kept and excluded")
+                .column("group", ColumnType.TEXT, Role.KEY).column("file", ColumnType.TEXT, Role.LABEL)
+                .column("style", ColumnType.TEXT, Role.OTHER).column("rowsRead", ColumnType.INTEGER, Role.COUNT)
+                .column("kept", ColumnType.INTEGER, Role.COUNT).column("excluded", ColumnType.TEXT, Role.OTHER);
+        for (FormsGroup g : survey.groupDetails()) {
+            Accounting a = g.accounting();
+            List<String> parts = new ArrayList<>();
+            a.excluded().forEach((k, v) -> parts.add(v + " " + k));
+            t.row(g.name(), g.file().getFileName().toString(), g.style().name().toLowerCase(Locale.ROOT), a.inputRows(),
+                    a.kept(), parts.isEmpty() ? "none" : String.join(", ", parts));
+        }
+        return t.build();
+    }
+
+    /**
+     * @return scale items per group: the item's wording in the group's export, Likert summaries with the 95% t
+     *     interval of the mean
+     */
+    public ResultTable means() {
+        ResultTable.Builder t = ResultTable.builder("Scale items per group: Likert summaries with the 95% t interval "
+                        + "of the mean").meta(ResultTable.CONFIDENCE_LEVEL, "0.95")
+                .column("group", ColumnType.TEXT, Role.KEY).column("item", ColumnType.TEXT, Role.KEY)
+                .column("label", ColumnType.TEXT, Role.LABEL)
+                .column("n", ColumnType.INTEGER, Role.COUNT).column("missing", ColumnType.INTEGER, Role.COUNT)
+                .number("mean", Role.ESTIMATE, 3).number("sd", Role.STATISTIC, 3).number("median", Role.STATISTIC, 1)
+                .number("q1", Role.STATISTIC, 2).number("q3", Role.STATISTIC, 2)
+                .number("ciLow", Role.CI_LOWER, 3).number("ciHigh", Role.CI_UPPER, 3)
+                .number("topTwoBox", Role.ESTIMATE, 3).number("bottomTwoBox", Role.ESTIMATE, 3);
+        for (Item i : comparison.items()) {
+            for (String g : scale(i) ? comparison.groups() : List.<String>of()) {
+                LikertSummary l = ((ItemSummary.Scale) comparison.summary(g, i.id())).likert();
+                Optional<ConfidenceInterval> ci = l.meanInterval();
+                t.row(g, i.id(), survey.group(g).headers().getOrDefault(i.id(), i.label()), l.n(), l.missing(), number(l.mean()), number(l.standardDeviation()), number(l.median()),
+                        number(l.firstQuartile()), number(l.thirdQuartile()), ci.map(ConfidenceInterval::lower).orElse(null),
+                        ci.map(ConfidenceInterval::upper).orElse(null), number(l.topTwoBoxShare()),
+                        number(l.bottomTwoBoxShare()));
+            }
+        }
+        return t.build();
+    }
+
+    /** @return choice items per group: the share of each option with its Wilson 95% interval */
+    public ResultTable shares() {
+        ResultTable.Builder t = ResultTable.builder("Choice items per group: share of each option with the Wilson 95% "
+                        + "interval").meta(ResultTable.CONFIDENCE_LEVEL, "0.95").meta(ResultTable.METHOD, "Wilson")
+                .column("group", ColumnType.TEXT, Role.KEY).column("item", ColumnType.TEXT, Role.KEY)
+                .column("option", ColumnType.TEXT, Role.KEY).column("text", ColumnType.TEXT, Role.LABEL)
+                .column("count", ColumnType.INTEGER, Role.COUNT).column("n", ColumnType.INTEGER, Role.COUNT)
+                .number("share", Role.ESTIMATE, 3).number("ciLow", Role.CI_LOWER, 3).number("ciHigh", Role.CI_UPPER, 3);
+        for (Item i : comparison.items()) {
+            if (i.kind() != ItemKind.CHOICE && i.kind() != ItemKind.MULTI_CHOICE) {
+                continue;
+            }
+            for (String g : comparison.groups()) {
+                ItemSummary s = comparison.summary(g, i.id());
+                Map<String, Proportion> sh = s instanceof ItemSummary.Choice c ? c.shares() : ((ItemSummary.Multi) s).shares();
+                Map<String, String> texts = survey.group(g).options(i.id());
+                for (Map.Entry<String, Proportion> e : sh.entrySet()) {
+                    Proportion p = e.getValue();
+                    Optional<ConfidenceInterval> ci = p.wilsonInterval();
+                    t.row(g, i.id(), e.getKey(), texts.getOrDefault(e.getKey(), e.getKey()), p.count(), p.n(),
+                            number(p.estimate()), ci.map(ConfidenceInterval::lower).orElse(null),
+                            ci.map(ConfidenceInterval::upper).orElse(null));
+                }
+            }
+        }
+        return t.build();
+    }
+
+    /**
+     * @return the tests across groups: Kruskal–Wallis H (scale items) or chi-square of group × option (choice
+     *     items) over all groups, then the pairwise Mann–Whitney U tests with Holm-adjusted p
+     */
+    public ResultTable tests() {
+        ResultTable.Builder t = ResultTable.builder("Tests across groups: Kruskal–Wallis H (scale items), chi-square "
+                        + "of group × option (choice items); pairwise Mann–Whitney U with Holm-adjusted p")
+                .column("item", ColumnType.TEXT, Role.KEY).column("test", ColumnType.TEXT, Role.KEY)
+                .column("pair", ColumnType.TEXT, Role.KEY).number("statistic", Role.STATISTIC, 3)
+                .column("df", ColumnType.INTEGER, Role.DF).column("p", ColumnType.P_VALUE, Role.P_VALUE)
+                .column("pHolm", ColumnType.P_VALUE, Role.P_VALUE).column("note", ColumnType.TEXT, Role.OTHER);
+        for (GroupTest g : comparison.tests()) {
+            t.row(g.item(), g.test(), "all groups", number(g.statistic()), g.df(), number(g.p()), null, g.note());
+            for (GroupTest.Pairwise p : g.pairwise()) {
+                t.row(g.item(), "mann-whitney-u (" + p.method() + ")", p.first() + " – " + p.second(), p.u(), null,
+                        p.p(), p.pHolm(), "");
+            }
+        }
+        return t.build();
+    }
+
+    /**
+     * @param name {@code table1}, {@code rows}, {@code means}, {@code shares} or {@code tests}
+     * @return that table
+     */
+    public ResultTable table(String name) {
+        return switch (name) {
+            case "table1" -> table();
+            case "rows" -> rows();
+            case "means" -> means();
+            case "shares" -> shares();
+            case "tests" -> tests();
+            default -> throw new PluralstatsException("no forms table \"" + name
+                    + "\"; the tables are table1, rows, means, shares, tests");
+        };
+    }
+
+    /** @return the head of Table 1 */
+    @Override
+    public String toString() {
+        return table().toString();
+    }
+
+    private static boolean scale(Item i) {
+        return i.kind() == ItemKind.SCALE || i.kind() == ItemKind.NUMERIC;
+    }
+
+    private static Double number(OptionalDouble v) {
+        return v.isPresent() ? v.getAsDouble() : null;
+    }
+}
