@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +54,7 @@ class StreamingScoresTest {
                 .populations(PopulationSpec.parse(by)).weight(WeightSpec.parse(weight)).build();
         ScoreTable expected = ValuePolarityScores.withDefaults().estimate(design);
         ScoreTable streamed = StreamingScores.of(binarisation(items),
-                by.equals("global") ? Optional.empty() : Optional.of(by), WeightSpec.parse(weight), InvalidWeights.FAIL)
+                by, WeightSpec.parse(weight), InvalidWeights.FAIL)
                 .estimate(Fixtures.SAMPLES.resolve(file));
         assertThat(streamed.populations()).containsExactlyElementsOf(expected.populations());
         assertThat(streamed.items()).containsExactlyElementsOf(expected.items());
@@ -83,11 +82,11 @@ class StreamingScoresTest {
         Path p = dir.resolve("w.csv");
         Files.writeString(p, "B_COUNTRY_ALPHA,W_WEIGHT,Q1\nDNK,1,1\nDNK,0,2\n");
         StreamingScores s = StreamingScores.of(Binarisation.of(List.of(ItemCoding.of("Q1", 1))),
-                Optional.of("B_COUNTRY_ALPHA"), WeightSpec.design(), InvalidWeights.FAIL);
+                "B_COUNTRY_ALPHA", WeightSpec.design(), InvalidWeights.FAIL);
         assertThatThrownBy(() -> s.estimate(p)).isInstanceOf(PluralstatsException.class)
                 .hasMessageContaining("w.csv").hasMessageContaining("row 2").hasMessageContaining("W_WEIGHT");
         ScoreTable t = StreamingScores.of(Binarisation.of(List.of(ItemCoding.of("Q1", 1))),
-                Optional.of("B_COUNTRY_ALPHA"), WeightSpec.design(), InvalidWeights.EXCLUDE).estimate(p);
+                "B_COUNTRY_ALPHA", WeightSpec.design(), InvalidWeights.EXCLUDE).estimate(p);
         assertThat(t.rows().get(0).n()).isEqualTo(1);
         assertThat(t.rows().get(0).excluded()).isEqualTo(1);
     }
