@@ -121,9 +121,7 @@ final class DesignOptions {
             throw new CommandLine.ParameterException(spec.commandLine(), "--stream takes --by COLUMN or global, not --map");
         }
         Binarisation b = binarisation(spec, items == null ? null : ItemCodingFiles.read(items));
-        String by = populationColumn();
-        Optional<String> column = by.equalsIgnoreCase(PopulationSpec.GLOBAL) ? Optional.empty() : Optional.of(by);
-        return StreamingScores.of(b, column, weight == null ? WeightSpec.design() : WeightSpec.parse(weight),
+        return StreamingScores.of(b, populationColumn(), weight == null ? WeightSpec.design() : WeightSpec.parse(weight),
                 excludeInvalidWeights ? InvalidWeights.EXCLUDE : InvalidWeights.FAIL);
     }
 

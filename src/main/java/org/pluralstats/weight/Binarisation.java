@@ -59,8 +59,8 @@ public final class Binarisation {
     }
 
     /**
-     * @param codings the items and their positive codes (an entry without codes needs a rule: see
-     *     {@link #withRule})
+     * @param codings the items, each listing its positive codes (items left to a rule:
+     *     {@link #of(AutomaticRule)} then {@link #withItems})
      * @return a binarisation of exactly these items; codes ≤ 0 treated by {@link NonPositiveCodes#AUTO}
      */
     public static Binarisation of(List<ItemCoding> codings) {
@@ -105,14 +105,6 @@ public final class Binarisation {
      */
     public Binarisation withItems(List<ItemCoding> codings) {
         return new Binarisation(codings, rule, nonPositive, reversedPrefixes);
-    }
-
-    /**
-     * @param newRule the rule for items listed without positive codes (and, with no items listed, for all eligible items)
-     * @return a copy using it
-     */
-    public Binarisation withRule(AutomaticRule newRule) {
-        return new Binarisation(items, Optional.of(newRule), nonPositive, reversedPrefixes);
     }
 
     /**

@@ -64,11 +64,6 @@ public final class BinaryItem {
         return answered;
     }
 
-    /** @return the number of rows with {@code A = 1} (unweighted) */
-    public int positives() {
-        return positives;
-    }
-
     /** @return the codes (or levels) that count as positive, in shortest numeric form or as level text */
     public List<String> positiveCodes() {
         return positiveCodes;

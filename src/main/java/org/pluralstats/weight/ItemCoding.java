@@ -62,14 +62,6 @@ public record ItemCoding(String id, String label, List<String> positive, List<St
         return new ItemCoding(id, "", List.of(), List.of(), false, Optional.empty());
     }
 
-    /**
-     * @param newRule the automatic rule for this item
-     * @return a copy using it when {@code positive} is empty
-     */
-    public ItemCoding withRule(AutomaticRule newRule) {
-        return new ItemCoding(id, label, positive, missing, reversed, Optional.of(newRule));
-    }
-
     /** @return whether the positive codes are listed (not left to a rule) */
     public boolean isExplicit() {
         return !positive.isEmpty();

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.data.SurveyData;
 
@@ -172,19 +171,6 @@ public final class PolarityDesign {
             n += v;
         }
         return n;
-    }
-
-    /**
-     * @param id an item id, case-insensitive
-     * @return its index in {@link #items()}
-     */
-    public Optional<Integer> itemIndex(String id) {
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).id().equalsIgnoreCase(id)) {
-                return Optional.of(i);
-            }
-        }
-        return Optional.empty();
     }
 
     int[] rows(int population) {

@@ -90,21 +90,6 @@ public final class Raking {
         return new Raking(tolerance, maxIterations, lo, hi);
     }
 
-    /** @return the tolerance */
-    public double tolerance() {
-        return tolerance;
-    }
-
-    /** @return the iteration limit */
-    public int maxIterations() {
-        return maxIterations;
-    }
-
-    /** @return the bounds {@code {lower, upper}}, if set */
-    public Optional<double[]> bounds() {
-        return Double.isNaN(lower) ? Optional.empty() : Optional.of(new double[] {lower, upper});
-    }
-
     /**
      * Rakes the weights given by a spec.
      *

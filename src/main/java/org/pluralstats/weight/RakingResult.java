@@ -119,11 +119,6 @@ public final class RakingResult implements TabularResult {
         return method;
     }
 
-    /** @return the base weights, one per data row (NaN where excluded) */
-    public double[] baseWeights() {
-        return base.clone();
-    }
-
     /** @return the raked weights, one per data row (NaN where excluded) */
     public double[] weights() {
         return raked.clone();

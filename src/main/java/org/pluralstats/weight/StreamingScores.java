@@ -56,14 +56,17 @@ public final class StreamingScores {
 
     /**
      * @param binarisation how answers become stances
-     * @param population a column whose values are the populations, or empty for {@code global}
+     * @param population a column whose values are the populations, or {@value PopulationSpec#GLOBAL} for
+     *     every respondent as one population (as {@link PopulationSpec#parse})
      * @param weight the weight: a product of columns, {@link WeightSpec#design()} (the convention's default) or none
      * @param invalidWeights whether a non-positive or missing weight is an error or an exclusion
      * @return the scorer, with 95% intervals
      */
-    public static StreamingScores of(Binarisation binarisation, Optional<String> population, WeightSpec weight,
+    public static StreamingScores of(Binarisation binarisation, String population, WeightSpec weight,
                                      InvalidWeights invalidWeights) {
-        return new StreamingScores(binarisation, population, weight, invalidWeights, ValuePolarityScores.withDefaults());
+        Optional<String> column = population.strip().equalsIgnoreCase(PopulationSpec.GLOBAL) ? Optional.empty()
+                : Optional.of(population.strip());
+        return new StreamingScores(binarisation, column, weight, invalidWeights, ValuePolarityScores.withDefaults());
     }
 
     /** Running sums of one item for one answer code, one slot per population: Σw (counting the answers) and Σw². */

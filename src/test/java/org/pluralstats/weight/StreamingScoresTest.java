@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +64,7 @@ class StreamingScoresTest {
                 .populations(PopulationSpec.parse(by)).weight(WeightSpec.parse(weight)).build();
         ScoreTable expected = ValuePolarityScores.withDefaults().estimate(design);
         ScoreTable streamed = stream(StreamingScores.of(binarisation(items),
-                by.equals("global") ? Optional.empty() : Optional.of(by), WeightSpec.parse(weight), InvalidWeights.FAIL),
+                by, WeightSpec.parse(weight), InvalidWeights.FAIL),
                 Fixtures.SAMPLES.resolve(file));
         assertThat(streamed.populations()).containsExactlyElementsOf(expected.populations());
         assertThat(streamed.items()).containsExactlyElementsOf(expected.items());
@@ -93,11 +92,11 @@ class StreamingScoresTest {
         Path p = dir.resolve("w.csv");
         Files.writeString(p, "B_COUNTRY_ALPHA,W_WEIGHT,Q1\nDNK,1,1\nDNK,0,2\n");
         StreamingScores s = StreamingScores.of(Binarisation.of(List.of(ItemCoding.of("Q1", 1))),
-                Optional.of("B_COUNTRY_ALPHA"), WeightSpec.design(), InvalidWeights.FAIL);
+                "B_COUNTRY_ALPHA", WeightSpec.design(), InvalidWeights.FAIL);
         assertThatThrownBy(() -> stream(s, p)).isInstanceOf(PluralstatsException.class)
                 .hasMessageContaining("w.csv").hasMessageContaining("row 2").hasMessageContaining("W_WEIGHT");
         ScoreTable t = stream(StreamingScores.of(Binarisation.of(List.of(ItemCoding.of("Q1", 1))),
-                Optional.of("B_COUNTRY_ALPHA"), WeightSpec.design(), InvalidWeights.EXCLUDE), p);
+                "B_COUNTRY_ALPHA", WeightSpec.design(), InvalidWeights.EXCLUDE), p);
         assertThat(t.rows().get(0).n()).isEqualTo(1);
         assertThat(t.rows().get(0).excluded()).isEqualTo(1);
     }
