@@ -2,19 +2,15 @@ package org.pluralstats.run;
 
 import org.pluralstats.io.sidefile.OptionDistributionFiles;
 import org.pluralstats.io.llm.ModelOutputFiles;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.pluralstats.PluralstatsException;
-import org.pluralstats.SurveyFormatException;
-import org.pluralstats.io.JsonInput;
+import org.pluralstats.io.AnalysisFile;
 import org.pluralstats.align.AlignmentLevel;
 import org.pluralstats.align.UsCentricBias;
 import org.pluralstats.stats.PercentileBootstrap;
@@ -223,209 +219,68 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
     private static final Set<String> WVS = Set.of("title", "files", "items", "by", "weight", "chartItems");
 
     /**
-     * Reads an analysis file.
+     * Reads an analysis file ({@link AnalysisFile} reads and checks its JSON).
      *
      * @param file the JSON file
      * @return the analysis, with paths resolved against the file's folder
      */
     public static Analysis read(Path file) {
-        String name = file.toString();
-        JsonNode root = JsonInput.readTree(file);
-        if (root == null || !root.isObject()) {
-            throw SurveyFormatException.in(name).problem("not an analysis file").expected("a JSON object").build();
-        }
-        if (root.has("format") && !FORMAT.equals(root.get("format").textValue())) {
-            throw SurveyFormatException.in(name).column("format").found(root.get("format").toString())
-                    .expected(FORMAT).build();
-        }
-        check(name, root, TOP, "the top level");
-        Path base = file.toAbsolutePath().getParent();
-        Optional<Forms> forms = Optional.empty();
-        if (root.has("forms")) {
-            JsonNode f = root.get("forms");
-            check(name, f, FORMS, "forms");
-            if (!f.path("groups").isObject() || f.get("groups").isEmpty()) {
-                throw SurveyFormatException.in(name).column("forms.groups").problem("no groups")
-                        .expected("{\"NAME\": \"export.csv\", ...}").build();
+        AnalysisFile root = AnalysisFile.read(file, FORMAT, TOP);
+        Optional<Forms> forms = root.part("forms", FORMS).map(f -> {
+            Map<String, Path> groups = f.pathMap("groups");
+            if (groups.isEmpty()) {
+                throw f.error("groups").problem("no groups").expected("{\"NAME\": \"export.csv\", ...}").build();
             }
-            LinkedHashMap<String, Path> groups = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = f.get("groups").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                groups.put(e.getKey(), path(name, base, e.getValue(), "forms.groups." + e.getKey()));
+            return new Forms(f.text("title", "Google Forms survey"), groups, f.optionalPath("codebook"),
+                    f.optionalPath("checkTable"), f.texts("share", "an object {\"ITEM\": \"OPTION\", ...}"));
+        });
+        Optional<Wvs> wvs = root.part("wvs", WVS).map(w -> {
+            List<Path> files = w.paths("files");
+            if (files.isEmpty()) {
+                throw w.error("files").problem("no data files").expected("a file name or a list of them").build();
             }
-            LinkedHashMap<String, String> share = new LinkedHashMap<>();
-            if (f.has("share")) {
-                if (!f.get("share").isObject()) {
-                    throw SurveyFormatException.in(name).column("forms.share").found(f.get("share").toString())
-                            .expected("an object {\"ITEM\": \"OPTION\", ...}").build();
-                }
-                f.get("share").fields().forEachRemaining(e -> share.put(e.getKey(),
-                        JsonInput.text(name, e.getValue(), "forms.share." + e.getKey())));
-            }
-            forms = Optional.of(new Forms(title(name, f, "forms", "Google Forms survey"), groups,
-                    optionalPath(name, base, f, "codebook"), optionalPath(name, base, f, "checkTable"), share));
-        }
-        Optional<Wvs> wvs = Optional.empty();
-        if (root.has("wvs")) {
-            JsonNode w = root.get("wvs");
-            check(name, w, WVS, "wvs");
-            List<Path> files = new ArrayList<>();
-            JsonNode fs = w.path("files");
-            if (fs.isTextual()) {
-                files.add(path(name, base, fs, "wvs.files"));
-            } else if (fs.isArray() && !fs.isEmpty()) {
-                for (JsonNode x : fs) {
-                    files.add(path(name, base, x, "wvs.files"));
-                }
-            } else {
-                throw SurveyFormatException.in(name).column("wvs.files").problem("no data files")
-                        .expected("a file name or a list of them").build();
-            }
-            if (!w.has("items")) {
-                throw SurveyFormatException.in(name).column("wvs.items").problem("missing")
-                        .expected("the items file (positive codes per item)").build();
-            }
-            List<String> chart = new ArrayList<>();
-            texts(name, w, "chartItems", "wvs.chartItems").forEach(chart::add);
-            wvs = Optional.of(new Wvs(title(name, w, "wvs", "Value polarity scores"), files,
-                    path(name, base, w.get("items"), "wvs.items"), text(name, w, "by", "wvs"),
-                    text(name, w, "weight", "wvs"), chart));
-        }
+            return new Wvs(w.text("title", "Value polarity scores"), files,
+                    w.path("items", "the items file (positive codes per item)"), w.text("by"), w.text("weight"),
+                    w.texts("chartItems"));
+        });
         Optional<Models> models = Optional.empty();
-        JsonNode m = root.path("models");
-        if (m.isArray() && !m.isEmpty()) {
-            models = Optional.of(Models.of(paths(name, base, m, "models"), List.of()));
-        } else if (m.isObject()) {
-            check(name, m, MODELS, "models");
-            List<Path> outputs = paths(name, base, m.path("outputs"), "models.outputs");
+        if (root.isList("models")) {
+            List<Path> outputs = root.paths("models");
+            models = outputs.isEmpty() ? Optional.empty() : Optional.of(Models.of(outputs, List.of()));
+        } else if (root.has("models")) {
+            if (!root.found("models").startsWith("{")) {
+                throw root.error("models").found(root.found("models"))
+                        .expected("an object (docs/reports.md) or a list of model-output files").build();
+            }
+            AnalysisFile m = root.part("models", MODELS).orElseThrow();
+            List<Path> outputs = m.paths("outputs");
             if (outputs.isEmpty()) {
-                throw SurveyFormatException.in(name).column("models.outputs").problem("no model-output files")
-                        .expected("a file name or a list of them").build();
+                throw m.error("outputs").problem("no model-output files").expected("a file name or a list of them").build();
             }
-            List<String> alignWith = new ArrayList<>();
-            alignWith.addAll(texts(name, m, "alignWith", "models.alignWith"));
-            LinkedHashMap<String, String> locals = new LinkedHashMap<>();
-            if (m.hasNonNull("locals") && !m.get("locals").isObject()) {
-                throw SurveyFormatException.in(name).column("models.locals").found(m.get("locals").toString())
-                        .expected("an object {\"MODEL\": \"COUNTRY\", ...}").build();
-            }
-            m.path("locals").fields().forEachRemaining(e -> locals.put(e.getKey(),
-                    JsonInput.text(name, e.getValue(), "models.locals." + e.getKey())));
             AlignmentLevel level;
             try {
-                level = AlignmentLevel.parse(JsonInput.text(name, m, "level", "models.level").orElse("item"));
+                level = AlignmentLevel.parse(m.text("level", "item"));
             } catch (PluralstatsException e) {
-                throw SurveyFormatException.in(name).column("models.level").found(m.get("level").toString())
-                        .expected("\"item\" or \"response\"").build();
+                throw m.error("level").found(m.found("level")).expected("\"item\" or \"response\"").build();
             }
-            models = Optional.of(new Models(title(name, m, "models", "Alignment of model outputs with populations"),
-                    outputs, paths(name, base, m.path("populations"), "models.populations"), alignWith,
-                    optionalPath(name, base, m, "countries"), text(name, m, "reference", "models").orElse(UsCentricBias.US),
-                    locals, level, count(name, m, "bootstrap", Models.DEFAULT_RESAMPLES, "models.bootstrap"),
-                    JsonInput.wholeNumber(name, m, "seed", "models.seed").orElse(PercentileBootstrap.DEFAULT_SEED)));
-        } else if (!m.isMissingNode() && !m.isNull() && !(m.isArray() && m.isEmpty())) {
-            throw SurveyFormatException.in(name).column("models").found(m.toString())
-                    .expected("an object (docs/reports.md) or a list of model-output files").build();
+            models = Optional.of(new Models(m.text("title", "Alignment of model outputs with populations"), outputs,
+                    m.paths("populations"), m.texts("alignWith"), m.optionalPath("countries"),
+                    m.text("reference").orElse(UsCentricBias.US), m.texts("locals", "an object {\"MODEL\": \"COUNTRY\", ...}"),
+                    level, m.count("bootstrap", Models.DEFAULT_RESAMPLES),
+                    m.wholeNumber("seed").orElse(PercentileBootstrap.DEFAULT_SEED)));
         }
-        Optional<Similarity> similarity = Optional.empty();
-        if (root.has("similarity")) {
-            JsonNode s = root.get("similarity");
-            check(name, s, SIMILARITY, "similarity");
-            for (String f : List.of("human", "model")) {
-                if (!s.has(f)) {
-                    throw SurveyFormatException.in(name).column("similarity." + f).problem("missing")
-                            .expected("the " + f + " answer distributions (docs/alignment.md)").build();
-                }
-            }
-            similarity = Optional.of(new Similarity(title(name, s, "similarity", "Similarity of model and human answer distributions"),
-                    path(name, base, s.get("human"), "similarity.human"), path(name, base, s.get("model"), "similarity.model"),
-                    count(name, s, "bootstrap", PercentileBootstrap.DEFAULT_RESAMPLES, "similarity.bootstrap"),
-                    JsonInput.wholeNumber(name, s, "seed", "similarity.seed").orElse(PercentileBootstrap.DEFAULT_SEED)));
-        }
+        Optional<Similarity> similarity = root.part("similarity", SIMILARITY).map(s -> new Similarity(
+                s.text("title", "Similarity of model and human answer distributions"),
+                s.path("human", "the human answer distributions (docs/alignment.md)"),
+                s.path("model", "the model answer distributions (docs/alignment.md)"),
+                s.count("bootstrap", PercentileBootstrap.DEFAULT_RESAMPLES),
+                s.wholeNumber("seed").orElse(PercentileBootstrap.DEFAULT_SEED)));
         if (forms.isEmpty() && wvs.isEmpty() && models.isEmpty() && similarity.isEmpty()) {
-            throw SurveyFormatException.in(name).problem("names no data")
+            throw root.error("").problem("names no data")
                     .expected("\"forms\", \"wvs\", \"models\" or \"similarity\"").build();
         }
-        text(name, root, "description", "");
-        JsonInput.wholeNumber(name, root, "version", "version");
-        return new Analysis(title(name, root, "", "pluralstats report"), forms, wvs, models, similarity);
-    }
-
-    private static String title(String name, JsonNode n, String section, String fallback) {
-        return JsonInput.text(name, n, "title", section.isEmpty() ? "title" : section + ".title").orElse(fallback);
-    }
-
-    // A list of texts, or one text; anything else (numbers, objects, a list holding them) is an error.
-    private static List<String> texts(String name, JsonNode n, String field, String where) {
-        List<String> out = new ArrayList<>();
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            return out;
-        }
-        if (v.isTextual()) {
-            out.add(v.textValue());
-        } else if (v.isArray()) {
-            for (JsonNode x : v) {
-                out.add(JsonInput.text(name, x, where));
-            }
-        } else {
-            throw SurveyFormatException.in(name).column(where).found(v.toString()).expected("a list of texts").build();
-        }
-        return out;
-    }
-
-    private static List<Path> paths(String name, Path base, JsonNode v, String where) {
-        List<Path> out = new ArrayList<>();
-        if (v.isTextual()) {
-            out.add(path(name, base, v, where));
-        } else if (v.isArray()) {
-            for (JsonNode x : v) {
-                out.add(path(name, base, x, where));
-            }
-        } else if (!v.isMissingNode() && !v.isNull()) {
-            throw SurveyFormatException.in(name).column(where).found(v.toString()).expected("a file path or a list of them")
-                    .build();
-        }
-        return out;
-    }
-
-    private static int count(String name, JsonNode n, String field, int fallback, String where) {
-        if (!n.hasNonNull(field)) {
-            return fallback;
-        }
-        JsonNode v = n.get(field);
-        if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 0) {
-            throw SurveyFormatException.in(name).column(where).found(v.toString()).expected("a whole number ≥ 0").build();
-        }
-        return v.asInt();
-    }
-
-    private static Optional<String> text(String name, JsonNode n, String field, String section) {
-        return JsonInput.text(name, n, field, section.isEmpty() ? field : section + "." + field).filter(t -> !t.isBlank());
-    }
-
-    private static Optional<Path> optionalPath(String name, Path base, JsonNode n, String field) {
-        return n.hasNonNull(field) ? Optional.of(path(name, base, n.get(field), field)) : Optional.empty();
-    }
-
-    private static Path path(String name, Path base, JsonNode v, String where) {
-        if (!v.isTextual() || v.asText().isBlank()) {
-            throw SurveyFormatException.in(name).column(where).found(v.toString()).expected("a file path").build();
-        }
-        Path p = Path.of(v.asText());
-        return p.isAbsolute() || base == null ? p : base.resolve(p).normalize();
-    }
-
-    private static void check(String name, JsonNode node, Set<String> known, String where) {
-        if (!node.isObject()) {
-            throw SurveyFormatException.in(name).column(where).problem("not an object").build();
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!known.contains(f)) {
-                throw SurveyFormatException.in(name).column(where).problem("unknown field \"" + f + "\"")
-                        .expected(String.join(", ", new java.util.TreeSet<>(known))).build();
-            }
-        }
+        root.text("description");
+        root.wholeNumber("version");
+        return new Analysis(root.text("title", "pluralstats report"), forms, wvs, models, similarity);
     }
 }
