@@ -246,6 +246,13 @@ public final class JsonInput {
             msg = msg.substring(0, aside); // Jackson's hint about its own coercion settings
         }
         boolean syntax = e instanceof StreamReadException || e.getCause() instanceof StreamReadException;
+        if (!syntax && e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
+            Class<?> t = mi.getTargetType();
+            b.expected(t == Boolean.class || t == boolean.class ? "true or false"
+                    : Number.class.isAssignableFrom(t) || t.isPrimitive() ? "a number"
+                    : t == String.class ? "a string" : java.util.Collection.class.isAssignableFrom(t) || t.isArray() ? "a list"
+                    : "an object");
+        }
         return b.problem((syntax ? "not valid JSON: " : "wrong JSON type: ")
                 + msg.replaceAll("org\\.pluralstats\\.[\\w.]+\\$(\\w+?)(?:Json)?\\b", "$1")).build();
     }

@@ -133,7 +133,7 @@ class HostileTextInputTest {
     @Test
     void wronglyTypedFieldsOfTheOtherSideFiles() {
         Path items = write("items.json", "{\"items\":[{\"id\":\"Q1\",\"positive\":[1],\"reverse\":\"yes\"}]}");
-        assertThat(fails(() -> ItemCodingFiles.read(items))).hasMessageContaining("column \"items[1].reverse\"")
+        assertThat(fails(() -> ItemCodingFiles.read(items))).hasMessageContaining("column \"items[0].reverse\"")
                 .hasMessageContaining("expected true or false");
         Path npm = write("items2.json", "{\"items\":[{\"id\":\"Q1\",\"positive\":[1]}],\"nonPositiveMissing\":1}");
         assertThat(fails(() -> ItemCodingFiles.read(npm))).hasMessageContaining("nonPositiveMissing");
@@ -164,8 +164,8 @@ class HostileTextInputTest {
     @Test
     void anItemGivenTwiceInAnItemsFileIsRefused() {
         Path p = write("items.json", "{\"items\":[{\"id\":\"Q1\",\"positive\":[1]},{\"id\":\"q1\",\"positive\":[1,2]}]}");
-        assertThat(fails(() -> ItemCodingFiles.read(p))).hasMessageContaining("column \"items[2]\"")
-                .hasMessageContaining("item given twice (also items[1])");
+        assertThat(fails(() -> ItemCodingFiles.read(p))).hasMessageContaining("column \"items[1]\"")
+                .hasMessageContaining("item given twice (also items[0])");
     }
 
     // --- one JSON value per line --------------------------------------------------------------------
