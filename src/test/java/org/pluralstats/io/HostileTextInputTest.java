@@ -138,9 +138,9 @@ class HostileTextInputTest {
         Path npm = write("items2.json", "{\"items\":[{\"id\":\"Q1\",\"positive\":[1]}],\"nonPositiveMissing\":1}");
         assertThat(fails(() -> ItemCodingFiles.read(npm))).hasMessageContaining("nonPositiveMissing");
         Path scores = write("scores.json", "[{\"population\":\"a\",\"item\":\"Q1\",\"vps\":0.5,\"n\":\"12\"}]");
-        assertThat(fails(() -> ScoreTableFiles.read(scores))).hasMessageContaining("column \"row 1.n\"");
+        assertThat(fails(() -> ScoreTableFiles.read(scores))).hasMessageContaining("column \"[0].n\"");
         Path fraction = write("scores2.json", "[{\"population\":\"a\",\"item\":\"Q1\",\"vps\":0.5,\"n\":12.5}]");
-        assertThat(fails(() -> ScoreTableFiles.read(fraction))).hasMessageContaining("found 12.5");
+        assertThat(fails(() -> ScoreTableFiles.read(fraction))).hasMessageContaining("(12.5)").hasMessageContaining("expected a whole number");
         Path huge = write("scores3.json", "[{\"population\":\"a\",\"item\":\"Q1\",\"vps\":1e400}]");
         assertThat(fails(() -> ScoreTableFiles.read(huge))).hasMessageContaining("expected a finite number");
         Path codebook = write("cb.json", CODEBOOK_HEAD + "\"items\": [{\"id\": \"Q1\", \"kind\": \"scale\", "
