@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.ObjLongConsumer;
 import org.pluralstats.SurveyFormatException;
@@ -43,8 +42,8 @@ import org.pluralstats.SurveyFormatException;
  *       {@code ACCEPT_FLOAT_AS_INT} off); unknown properties are errors (closed schemas);</li>
  *   <li>syntax errors carry the line and character column of the input.</li>
  * </ul>
- * Readers that walk a tree by hand use the typed accessors here ({@link #text}, {@link #wholeNumber},
- * {@link #number}, {@link #bool}), which refuse a wrongly typed field with a message naming the file and
+ * Readers that walk a tree by hand use the typed accessors here ({@link #text}, {@link #wholeNumber}),
+ * which refuse a wrongly typed field with a message naming the file and
  * the field instead of falling back to a default as {@code asText()}/{@code asLong(default)} do.
  */
 public final class JsonInput {
@@ -246,6 +245,14 @@ public final class JsonInput {
             msg = msg.substring(0, aside); // Jackson's hint about its own coercion settings
         }
         boolean syntax = e instanceof StreamReadException || e.getCause() instanceof StreamReadException;
+        if (!syntax && e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
+            Class<?> t = mi.getTargetType();
+            b.expected(t == Boolean.class || t == boolean.class ? "true or false"
+                    : t == Long.class || t == Integer.class || t == long.class || t == int.class ? "a whole number"
+                    : Number.class.isAssignableFrom(t) || t.isPrimitive() ? "a number"
+                    : t == String.class ? "a string" : java.util.Collection.class.isAssignableFrom(t) || t.isArray() ? "a list"
+                    : "an object");
+        }
         return b.problem((syntax ? "not valid JSON: " : "wrong JSON type: ")
                 + msg.replaceAll("org\\.pluralstats\\.[\\w.]+\\$(\\w+?)(?:Json)?\\b", "$1")).build();
     }
@@ -336,60 +343,5 @@ public final class JsonInput {
         }
         throw SurveyFormatException.in(source).column(where).problem(found(v))
                 .expected("a whole number (from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")").build();
-    }
-
-    /**
-     * A number field: absent or {@code null} gives empty; a string, a boolean or a number too large
-     * for a double (it would become infinite) is an error.
-     *
-     * @param source the file name for messages
-     * @param node the object holding the field
-     * @param field the field name
-     * @param where the field's path for messages
-     * @return the finite number, if present
-     * @throws SurveyFormatException when the field is present and not a finite number
-     */
-    public static OptionalDouble number(String source, JsonNode node, String field, String where) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of(number(source, v, where));
-    }
-
-    /**
-     * @param source the file name for messages
-     * @param value a value that must be a JSON number that a double holds finitely
-     * @param where the value's path for messages
-     * @return the number
-     * @throws SurveyFormatException when it is not a number or overflows a double
-     */
-    public static double number(String source, JsonNode value, String where) {
-        if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
-            throw SurveyFormatException.in(source).column(where).problem(found(value))
-                    .expected("a finite number").build();
-        }
-        return value.asDouble();
-    }
-
-    /**
-     * A boolean field: absent or {@code null} gives empty; {@code "true"}, {@code 1} and the like are errors.
-     *
-     * @param source the file name for messages
-     * @param node the object holding the field
-     * @param field the field name
-     * @param where the field's path for messages
-     * @return the value, if present
-     * @throws SurveyFormatException when the field is present and not {@code true} or {@code false}
-     */
-    public static Optional<Boolean> bool(String source, JsonNode node, String field, String where) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return Optional.empty();
-        }
-        if (!v.isBoolean()) {
-            throw SurveyFormatException.in(source).column(where).problem(found(v)).expected("true or false").build();
-        }
-        return Optional.of(v.booleanValue());
     }
 }

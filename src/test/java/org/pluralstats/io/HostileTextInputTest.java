@@ -133,14 +133,14 @@ class HostileTextInputTest {
     @Test
     void wronglyTypedFieldsOfTheOtherSideFiles() {
         Path items = write("items.json", "{\"items\":[{\"id\":\"Q1\",\"positive\":[1],\"reverse\":\"yes\"}]}");
-        assertThat(fails(() -> ItemCodingFiles.read(items))).hasMessageContaining("column \"items[1].reverse\"")
+        assertThat(fails(() -> ItemCodingFiles.read(items))).hasMessageContaining("column \"items[0].reverse\"")
                 .hasMessageContaining("expected true or false");
         Path npm = write("items2.json", "{\"items\":[{\"id\":\"Q1\",\"positive\":[1]}],\"nonPositiveMissing\":1}");
         assertThat(fails(() -> ItemCodingFiles.read(npm))).hasMessageContaining("nonPositiveMissing");
         Path scores = write("scores.json", "[{\"population\":\"a\",\"item\":\"Q1\",\"vps\":0.5,\"n\":\"12\"}]");
-        assertThat(fails(() -> ScoreTableFiles.read(scores))).hasMessageContaining("column \"row 1.n\"");
+        assertThat(fails(() -> ScoreTableFiles.read(scores))).hasMessageContaining("column \"[0].n\"");
         Path fraction = write("scores2.json", "[{\"population\":\"a\",\"item\":\"Q1\",\"vps\":0.5,\"n\":12.5}]");
-        assertThat(fails(() -> ScoreTableFiles.read(fraction))).hasMessageContaining("found 12.5");
+        assertThat(fails(() -> ScoreTableFiles.read(fraction))).hasMessageContaining("(12.5)").hasMessageContaining("expected a whole number");
         Path huge = write("scores3.json", "[{\"population\":\"a\",\"item\":\"Q1\",\"vps\":1e400}]");
         assertThat(fails(() -> ScoreTableFiles.read(huge))).hasMessageContaining("expected a finite number");
         Path codebook = write("cb.json", CODEBOOK_HEAD + "\"items\": [{\"id\": \"Q1\", \"kind\": \"scale\", "
@@ -164,8 +164,8 @@ class HostileTextInputTest {
     @Test
     void anItemGivenTwiceInAnItemsFileIsRefused() {
         Path p = write("items.json", "{\"items\":[{\"id\":\"Q1\",\"positive\":[1]},{\"id\":\"q1\",\"positive\":[1,2]}]}");
-        assertThat(fails(() -> ItemCodingFiles.read(p))).hasMessageContaining("column \"items[2]\"")
-                .hasMessageContaining("item given twice (also items[1])");
+        assertThat(fails(() -> ItemCodingFiles.read(p))).hasMessageContaining("column \"items[1]\"")
+                .hasMessageContaining("item given twice (also items[0])");
     }
 
     // --- one JSON value per line --------------------------------------------------------------------

@@ -149,7 +149,7 @@ class BinarisationTest {
     void itemsFileErrorsNameTheEntry() {
         assertThatThrownBy(() -> ItemCodingFiles.parse("items.json",
                 "{\"items\":[{\"id\":\"Q1\",\"postive\":[1]}]}"))
-                .isInstanceOf(SurveyFormatException.class).hasMessageContaining("unknown field \"postive\"");
+                .isInstanceOf(SurveyFormatException.class).hasMessageContaining("column \"items[0].postive\": unknown member");
         assertThatThrownBy(() -> ItemCodingFiles.parse("items.json", "{\"items\":[{\"positive\":[1]}]}"))
                 .hasMessageContaining("needs an \"id\"");
         assertThatThrownBy(() -> Binarisation.of(List.of(ItemCoding.automatic("Q1"))).apply(wvs(num("Q1", 1, 2))))

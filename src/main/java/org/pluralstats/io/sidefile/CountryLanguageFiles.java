@@ -3,10 +3,8 @@ package org.pluralstats.io.sidefile;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -31,13 +29,10 @@ public final class CountryLanguageFiles {
         Map<String, String> m = new LinkedHashMap<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
         try (Reader r = new java.io.StringReader(text); CSVParser p = CSVParser.parse(r, format)) {
-            Map<String, Integer> col = new HashMap<>();
             List<String> names = p.getHeaderNames();
-            for (int i = 0; i < names.size(); i++) {
-                col.putIfAbsent(names.get(i).strip().toLowerCase(Locale.ROOT), i);
-            }
-            int country = first(col, "cntry_an", "country", "population");
-            int language = first(col, "lnge_iso", "language");
+            Map<String, Integer> col = OptionDistributionFiles.header(names);
+            int country = OptionDistributionFiles.first(col, "cntry_an", "country", "population");
+            int language = OptionDistributionFiles.first(col, "lnge_iso", "language");
             if (country < 0 || language < 0) {
                 throw SurveyFormatException.in(name).line(1).found(String.join(",", names))
                         .expected("a country column (cntry_an, country) and a language column (lnge_iso, language)").build();
@@ -68,12 +63,4 @@ public final class CountryLanguageFiles {
         return CountryLanguages.of(m);
     }
 
-    private static int first(Map<String, Integer> col, String... names) {
-        for (String n : names) {
-            if (col.containsKey(n)) {
-                return col.get(n);
-            }
-        }
-        return -1;
-    }
 }

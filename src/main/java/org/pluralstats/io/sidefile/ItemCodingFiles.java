@@ -1,16 +1,12 @@
 package org.pluralstats.io.sidefile;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.pluralstats.SurveyFormatException;
 import org.pluralstats.data.SurveyData;
 import org.pluralstats.io.JsonInput;
 import org.pluralstats.io.TextFiles;
@@ -19,21 +15,18 @@ import org.pluralstats.weight.ItemCoding;
 import org.pluralstats.weight.ItemCodings;
 
 /**
- * Reads items files ({@link ItemCodings} describes the format). Field names are matched ignoring case;
- * an unknown field, an item without an id or given twice, and a code that is neither a number nor a
- * text are errors naming the file and the entry.
+ * Reads items files ({@link ItemCodings} describes the format) by binding them to records. Member names are
+ * matched ignoring case; an unknown member, an item without an id or given twice, and a code that is
+ * neither a number nor a text are errors naming the file, the line and the member path.
  */
 public final class ItemCodingFiles {
-    private static final Set<String> TOP = Set.of("items", "description", "nonpositivemissing");
-    private static final Set<String> ITEM = Set.of("id", "label", "positive", "missing", "reverse", "rule");
-
     private ItemCodingFiles() {
     }
 
     /**
      * @param file an items file (JSON)
      * @return its codings
-     * @throws SurveyFormatException naming the file and the offending entry
+     * @throws org.pluralstats.SurveyFormatException naming the file and the offending entry
      */
     public static ItemCodings read(Path file) {
         return parse(file.toString(), TextFiles.readUtf8(file));
@@ -45,84 +38,81 @@ public final class ItemCodingFiles {
      * @return its codings
      */
     public static ItemCodings parse(String source, String json) {
-        JsonNode root = JsonInput.readTree(source, json);
-        if (root == null || !root.isObject() || !root.path("items").isArray()) {
-            throw SurveyFormatException.in(source).problem("not an items file")
-                    .expected("{\"items\":[{\"id\":...,\"positive\":[...]}]}").build();
-        }
-        checkFields(source, root, TOP, "the top level");
-        List<ItemCoding> out = new ArrayList<>();
-        Map<String, String> ids = new HashMap<>();
-        int k = 0;
-        for (JsonNode it : root.get("items")) {
-            k++;
-            String where = "items[" + k + "]";
-            if (!it.isObject() || !it.path("id").isTextual() || it.get("id").asText().isBlank()) {
-                throw SurveyFormatException.in(source).column(where).problem("an item needs an \"id\"").build();
+        ItemsJson f = JsonInput.bind(source, json, ItemsJson.class);
+        return new ItemCodings(source, f.items().stream().map(ItemJson::coding).toList(),
+                Optional.ofNullable(f.nonPositiveMissing()));
+    }
+
+    /**
+     * The file; member names are matched ignoring case.
+     *
+     * @param items the items, each once (ids compared ignoring case)
+     * @param description free text
+     * @param nonPositiveMissing whether codes ≤ 0 are missing, if the file says
+     */
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+    record ItemsJson(List<ItemJson> items, String description, Boolean nonPositiveMissing) {
+        ItemsJson {
+            if (items == null || items.isEmpty()) {
+                throw new JsonInput.Invalid("items", items == null ? "not an items file" : "lists no items",
+                        "{\"items\":[{\"id\":...,\"positive\":[...]}]}");
             }
-            checkFields(source, it, ITEM, where);
-            String id = it.get("id").textValue();
-            String earlier = ids.put(id.strip().toLowerCase(Locale.ROOT), where);
-            if (earlier != null) {
-                throw SurveyFormatException.in(source).column(where).found(id)
-                        .problem("item given twice (also " + earlier + ")").expected("each item once").build();
-            }
-            List<String> positive = codes(source, it, "positive", id);
-            List<String> missing = codes(source, it, "missing", id);
-            Optional<AutomaticRule> rule = Optional.empty();
-            if (it.has("rule")) {
-                String r = JsonInput.text(source, it.get("rule"), where + ".rule").toLowerCase(Locale.ROOT);
-                rule = Optional.of(switch (r) {
-                    case "paper" -> AutomaticRule.PAPER;
-                    case "scale", "scale-midpoint" -> AutomaticRule.SCALE_MIDPOINT;
-                    default -> throw SurveyFormatException.in(source).column(id).problem("unknown rule \"" + r + "\"")
-                            .expected("paper or scale").build();
-                });
-                if (!positive.isEmpty()) {
-                    throw SurveyFormatException.in(source).column(id)
-                            .problem("gives both \"positive\" codes and a \"rule\"").build();
+            Map<String, Integer> ids = new HashMap<>();
+            for (int k = 0; k < items.size(); k++) {
+                Integer earlier = ids.putIfAbsent(items.get(k).id().strip().toLowerCase(Locale.ROOT), k);
+                if (earlier != null) {
+                    throw new JsonInput.Invalid("items[" + k + "]", "item given twice (also items[" + earlier + "]): "
+                            + items.get(k).id(), "each item once");
                 }
             }
-            out.add(new ItemCoding(id, JsonInput.text(source, it, "label", where + ".label").orElse(""), positive, missing,
-                    JsonInput.bool(source, it, "reverse", where + ".reverse").orElse(false), rule));
-        }
-        if (out.isEmpty()) {
-            throw SurveyFormatException.in(source).problem("lists no items").build();
-        }
-        Optional<Boolean> npm = JsonInput.bool(source, root, "nonPositiveMissing", "nonPositiveMissing");
-        return new ItemCodings(source, out, npm);
-    }
-
-    private static void checkFields(String source, JsonNode node, Set<String> allowed, String where) {
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String f = names.next();
-            if (!allowed.contains(f.toLowerCase(Locale.ROOT))) {
-                throw SurveyFormatException.in(source).column(where).problem("unknown field \"" + f + "\"")
-                        .expected("one of " + allowed).build();
-            }
         }
     }
 
-    private static List<String> codes(String source, JsonNode item, String field, String id) {
-        List<String> out = new ArrayList<>();
-        JsonNode node = item.get(field);
-        if (node == null || node.isNull()) {
-            return out;
-        }
-        if (!node.isArray()) {
-            throw SurveyFormatException.in(source).column(id).problem("\"" + field + "\" is not a list").build();
-        }
-        for (JsonNode v : node) {
-            if (v.isNumber()) {
-                out.add(SurveyData.formatNumber(JsonInput.number(source, v, id + "." + field)));
-            } else if (v.isTextual()) {
-                out.add(v.asText());
-            } else {
-                throw SurveyFormatException.in(source).column(id).problem("\"" + field + "\" holds " + v)
-                        .expected("numbers or texts").build();
+    /**
+     * One item; member names are matched ignoring case.
+     *
+     * @param id the item id
+     * @param label its label
+     * @param positive the positive codes, numbers or texts
+     * @param missing further missing codes
+     * @param reverse whether to flip the indicator
+     * @param rule {@code paper} or {@code scale}, instead of positive codes
+     */
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+    record ItemJson(String id, String label, List<Object> positive, List<Object> missing, Boolean reverse, String rule) {
+        ItemJson {
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("an item needs an \"id\"");
+            }
+            positive = codes("positive", positive);
+            missing = codes("missing", missing);
+            if (rule != null && !List.of("paper", "scale", "scale-midpoint").contains(rule.toLowerCase(Locale.ROOT))) {
+                throw new JsonInput.Invalid("rule", "unknown rule \"" + rule + "\"", "paper or scale");
+            }
+            if (rule != null && !positive.isEmpty()) {
+                throw new IllegalArgumentException("gives both \"positive\" codes and a \"rule\"");
             }
         }
-        return out;
+
+        private static List<Object> codes(String member, List<Object> codes) {
+            for (Object v : codes == null ? List.of() : codes) {
+                if (!(v instanceof String || v instanceof Number n && Double.isFinite(n.doubleValue()))) {
+                    throw new JsonInput.Invalid(member, "found " + v, "numbers or texts");
+                }
+            }
+            return codes == null ? List.of() : codes;
+        }
+
+        ItemCoding coding() {
+            Optional<AutomaticRule> r = Optional.ofNullable(rule).map(x -> x.equalsIgnoreCase("paper")
+                    ? AutomaticRule.PAPER : AutomaticRule.SCALE_MIDPOINT);
+            return new ItemCoding(id, label == null ? "" : label, text(positive), text(missing),
+                    Boolean.TRUE.equals(reverse), r);
+        }
+
+        private static List<String> text(List<Object> codes) {
+            return codes.stream().map(v -> v instanceof Number n ? SurveyData.formatNumber(n.doubleValue()) : (String) v)
+                    .toList();
+        }
     }
 }

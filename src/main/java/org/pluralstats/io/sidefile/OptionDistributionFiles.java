@@ -152,11 +152,8 @@ public final class OptionDistributionFiles {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
         Map<String, Group> groups = new LinkedHashMap<>();
         try (Reader r = new java.io.StringReader(text); CSVParser p = CSVParser.parse(r, format)) {
-            Map<String, Integer> col = new HashMap<>();
             List<String> names = p.getHeaderNames();
-            for (int i = 0; i < names.size(); i++) {
-                col.putIfAbsent(names.get(i).strip().toLowerCase(Locale.ROOT), i);
-            }
+            Map<String, Integer> col = header(names);
             int question = first(col, "question", "question_key", "item");
             int option = first(col, "option");
             int count = first(col, "count", "share", "proportion", "probability");
@@ -235,7 +232,17 @@ public final class OptionDistributionFiles {
         return v;
     }
 
-    private static int first(Map<String, Integer> col, String... names) {
+    /** @return each header name (stripped, lower case) → its first column */
+    static Map<String, Integer> header(List<String> names) {
+        Map<String, Integer> col = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            col.putIfAbsent(names.get(i).strip().toLowerCase(Locale.ROOT), i);
+        }
+        return col;
+    }
+
+    /** @return the column of the first of the names the header has, or -1 */
+    static int first(Map<String, Integer> col, String... names) {
         for (String n : names) {
             if (col.containsKey(n)) {
                 return col.get(n);

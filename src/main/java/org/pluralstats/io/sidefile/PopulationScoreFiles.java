@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -59,11 +57,8 @@ public final class PopulationScoreFiles {
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
         try (Reader r = new java.io.StringReader(t); CSVParser p = CSVParser.parse(r, format)) {
-            Map<String, Integer> col = new HashMap<>();
             List<String> names = p.getHeaderNames();
-            for (int i = 0; i < names.size(); i++) {
-                col.putIfAbsent(names.get(i).strip().toLowerCase(Locale.ROOT), i);
-            }
+            Map<String, Integer> col = OptionDistributionFiles.header(names);
             int item;
             int score;
             int population;

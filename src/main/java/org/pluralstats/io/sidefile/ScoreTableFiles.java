@@ -1,12 +1,12 @@
 package org.pluralstats.io.sidefile;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.SurveyFormatException;
@@ -37,46 +37,77 @@ public final class ScoreTableFiles {
     }
 
     private static ScoreTable readJson(String name, String text) {
-        JsonNode root = JsonInput.readTree(name, text);
-        if (root.isObject()) {
-            root = root.path("rows");
-        }
-        if (!root.isArray()) {
-            throw SurveyFormatException.in(name).problem("no array of score rows (\"rows\")").build();
-        }
-        List<ValuePolarityScore> out = new ArrayList<>();
-        int k = 0;
-        for (JsonNode r : root) {
-            k++;
-            if (!r.path("population").isTextual() || !r.path("item").isTextual()) {
-                throw SurveyFormatException.in(name).record("row " + k).problem("no \"population\" or \"item\"").build();
+        List<RowJson> rows = text.startsWith("[") ? List.of(JsonInput.bind(name, text, RowJson[].class))
+                : JsonInput.bind(name, text, ScoresJson.class).rows();
+        return guarded(name, rows.stream().map(r -> new ValuePolarityScore(r.population(), r.item(), count(r.n()),
+                num(r.weightSum()), num(r.vps()), num(r.se()), num(r.nEff()), interval(r.ciLow(), r.ciHigh()),
+                count(r.excluded()))).toList());
+    }
+
+    private static double num(Double v) {
+        return v == null ? Double.NaN : v;
+    }
+
+    private static int count(Long v) {
+        return v == null ? 0 : v.intValue();
+    }
+
+    /**
+     * The result table's JSON object.
+     *
+     * @param title its title
+     * @param metadata how it was computed
+     * @param rows the score rows
+     */
+    record ScoresJson(String title, Map<String, Object> metadata, List<RowJson> rows) {
+        ScoresJson {
+            if (rows == null) {
+                throw new JsonInput.Invalid("rows", "no array of score rows", "");
             }
-            String where = "row " + k;
-            out.add(new ValuePolarityScore(r.get("population").textValue(), r.get("item").textValue(),
-                    count(name, r, "n", where), num(name, r, "weightSum", where), num(name, r, "vps", where),
-                    num(name, r, "se", where), num(name, r, "nEff", where),
-                    interval(num(name, r, "ciLow", where), num(name, r, "ciHigh", where)),
-                    count(name, r, "excluded", where)));
         }
-        return guarded(name, out);
     }
 
     /** A logit interval read back from a file (written at the 95% level of {@code pluralstats vps}). */
-    private static Optional<ConfidenceInterval> interval(double low, double high) {
-        return ConfidenceInterval.ofLimits(low, high, 0.95, ConfidenceInterval.Method.LOGIT);
+    private static Optional<ConfidenceInterval> interval(Double low, Double high) {
+        return ConfidenceInterval.ofLimits(num(low), num(high), 0.95, ConfidenceInterval.Method.LOGIT);
     }
 
-    private static double num(String name, JsonNode r, String f, String where) {
-        return JsonInput.number(name, r, f, where + "." + f).orElse(Double.NaN);
-    }
-
-    private static int count(String name, JsonNode r, String f, String where) {
-        long v = JsonInput.wholeNumber(name, r, f, where + "." + f).orElse(0);
-        if (v < 0 || v > Integer.MAX_VALUE) {
-            throw SurveyFormatException.in(name).column(where + "." + f).found(Long.toString(v))
-                    .expected("a count from 0 to " + Integer.MAX_VALUE).build();
+    /**
+     * One score row, as {@link ScoreTable#table()} names its columns; absent numbers are undefined.
+     *
+     * @param population the population
+     * @param item the item
+     * @param n respondents
+     * @param weightSum Σw
+     * @param vps the score
+     * @param se its SE
+     * @param nEff Kish's effective size
+     * @param ciLow interval lower bound
+     * @param ciHigh interval upper bound
+     * @param excluded respondents left out for an invalid weight
+     */
+    record RowJson(String population, String item, Long n, Double weightSum, Double vps, Double se, Double nEff,
+                   Double ciLow, Double ciHigh, Long excluded) {
+        RowJson {
+            if (population == null || item == null) {
+                throw new IllegalArgumentException("no \"population\" or \"item\"");
+            }
+            String[] names = {"weightSum", "vps", "se", "nEff", "ciLow", "ciHigh"};
+            Double[] values = {weightSum, vps, se, nEff, ciLow, ciHigh};
+            for (int i = 0; i < names.length; i++) {
+                if (values[i] != null && !Double.isFinite(values[i])) {
+                    throw new JsonInput.Invalid(names[i], "found " + values[i], "a finite number");
+                }
+            }
+            count("n", n);
+            count("excluded", excluded);
         }
-        return (int) v;
+
+        private static void count(String name, Long c) {
+            if (c != null && (c < 0 || c > Integer.MAX_VALUE)) {
+                throw new JsonInput.Invalid(name, "found " + c, "a count from 0 to " + Integer.MAX_VALUE);
+            }
+        }
     }
 
     private static ScoreTable readCsv(String name, String text) {
