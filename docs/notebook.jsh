@@ -3,7 +3,7 @@
 //   ./pluralstats jshell                         then paste the pieces below, one at a time
 //   ./pluralstats jshell -q < docs/notebook.jsh  runs it all (CI does, and fails on any JShell error)
 //
-// The launcher puts the library on the class path and imports its packages (src/main/jshell/imports.jsh).
+// The launcher puts the library on the class path and imports its packages (pluralstats-core/src/main/jshell/imports.jsh).
 // Run it from the root of the pluralstats checkout: the paths below are relative to it.
 // JShell ends a statement at the end of a line when it is complete, so a chained call continues with
 // the dot at the END of the line (builder(x).  newline  weight(...)), not at the start of the next.

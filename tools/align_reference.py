@@ -6,7 +6,7 @@ Run with Debian's python3 (python3-scipy, python3-pandas):
 
     /usr/bin/python3 tools/align_reference.py
 
-It rewrites the JSON fixtures in src/test/resources/org/pluralstats/align/. The output is
+It rewrites the JSON fixtures in pluralstats-core/src/test/resources/org/pluralstats/align/. The output is
 deterministic (fixed seeds, no timestamps), so re-running it on the same versions gives no diff.
 Every file starts with a "generator" object naming this script and the library versions.
 

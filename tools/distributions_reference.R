@@ -1,7 +1,7 @@
 # Reference values for org.pluralstats.distribution (answer distributions from survey microdata),
 # computed with R survey.
 #
-#   Rscript tools/distributions_reference.R data-samples/wvs-sample src/test/resources/org/pluralstats/distribution
+#   Rscript tools/distributions_reference.R data-samples/wvs-sample pluralstats-core/src/test/resources/org/pluralstats/distribution
 #
 # Writes to the output directory:
 #   synthetic.csv               a small WVS-style file (B_COUNTRY_ALPHA, SEX, W_WEIGHT, Q1 ordinal 1..4,
@@ -25,7 +25,7 @@ suppressMessages({
 })
 args <- commandArgs(trailingOnly = TRUE)
 samples <- if (length(args) > 0) args[1] else "data-samples/wvs-sample"
-out <- if (length(args) > 1) args[2] else "src/test/resources/org/pluralstats/distribution"
+out <- if (length(args) > 1) args[2] else "pluralstats-core/src/test/resources/org/pluralstats/distribution"
 dir.create(out, showWarnings = FALSE, recursive = TRUE)
 program <- sprintf("R %s.%s, survey %s", R.version$major, R.version$minor, packageVersion("survey"))
 

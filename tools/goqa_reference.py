@@ -9,7 +9,7 @@ as 1e-05 and 0.0, and a country whose share list is shorter than the options (a 
 reads it back with the csv module and ast.literal_eval, as a Python user would, and writes what it reads
 as JSON: the reference that GlobalOpinionQaTest compares pluralstats with.
 
-    /usr/bin/python3 tools/goqa_reference.py src/test/resources/org/pluralstats/io/opinion
+    /usr/bin/python3 tools/goqa_reference.py pluralstats-core/src/test/resources/org/pluralstats/io/opinion
 
 pandas 1.5.3 (Debian python3-pandas), Python 3.11.
 """

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Regenerates the SPSS portable-file fixtures under src/test/resources/org/pluralstats/io/por/ and their
+# Regenerates the SPSS portable-file fixtures under pluralstats-core/src/test/resources/org/pluralstats/io/por/ and their
 # reference values. Needs Debian's pspp, r-cran-foreign, r-cran-jsonlite and python3 (the tests need
 # none of them: the generated files are committed).
 #   apt-get install pspp readstat r-cran-foreign r-cran-jsonlite python3
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OUT=src/test/resources/org/pluralstats/io/por
+OUT=pluralstats-core/src/test/resources/org/pluralstats/io/por
 TOOLS=$PWD/tools/por
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

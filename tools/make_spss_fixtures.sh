@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Regenerates the SPSS reader fixtures under src/test/resources/org/pluralstats/io/spss/ and their
+# Regenerates the SPSS reader fixtures under pluralstats-core/src/test/resources/org/pluralstats/io/spss/ and their
 # reference values. Needs Debian's pspp, r-cran-haven, r-cran-jsonlite, readstat and python3
 # (the tests themselves need none of them: the generated files are committed).
 #   apt-get install pspp r-cran-haven r-cran-foreign r-cran-jsonlite readstat python3
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OUT=src/test/resources/org/pluralstats/io/spss
+OUT=pluralstats-core/src/test/resources/org/pluralstats/io/spss
 TOOLS=$PWD/tools/spss
 PY=$(command -v /usr/bin/python3 || command -v python3)
 TMP=$(mktemp -d)

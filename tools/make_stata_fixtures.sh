@@ -8,7 +8,7 @@
 # CI does not run this: the generated files are committed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OUT=src/test/resources/org/pluralstats/io/stata
+OUT=pluralstats-core/src/test/resources/org/pluralstats/io/stata
 mkdir -p "$OUT"
 
 # 1. Files written by R haven (ReadStat): releases 110, 111, 113, 114, 115, 117, 118, 119, little-endian.

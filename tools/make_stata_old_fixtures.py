@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes small Stata files of the old binary releases 102-105 and 108 (no program we have writes them).
 
-    python3 tools/make_stata_old_fixtures.py src/test/resources/org/pluralstats/io/stata/old
+    python3 tools/make_stata_old_fixtures.py pluralstats-core/src/test/resources/org/pluralstats/io/stata/old
 
 The layout is the one pandas 3.0 `read_stata` reads (and, where they agree, ReadStat and R foreign):
 header (release, byte order, filetype 1, padding, nvar u16, nobs u16 in 102 / u32 later, data label

@@ -5,7 +5,7 @@ Run with Debian's python3 (python3-statsmodels, python3-pandas) from the reposit
 
     /usr/bin/python3 tools/regress_reference.py
 
-It writes to src/test/resources/org/pluralstats/regress/:
+It writes to pluralstats-core/src/test/resources/org/pluralstats/regress/:
 
   us_bias_synthetic.csv   shaped like the paper's Eq. 4 data: metric_value, us (True/False),
                           model_name (10 models incl. Baseline_uniform_random), language (da, en, nl,

@@ -3,7 +3,7 @@
 
     /usr/bin/python3 tools/reproduce_alignment.py [--rounds 100] [--seed 20250225]
         [--data ../shared/reference-data/multicultural-alignment] [--out target/reproduction]
-        [--jar target/pluralstats-0.1.0-SNAPSHOT-cli.jar] [--doc docs/reproduction.md]
+        [--jar pluralstats-cli/target/pluralstats-cli-0.1.0-SNAPSHOT-all.jar] [--doc docs/reproduction.md]
 
 Run from the repository root after `mvn -B package`. Steps, and which program does each:
 

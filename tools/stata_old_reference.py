@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Reference values for the Stata files of releases 102-108, as pandas reads them.
 
-    python3 tools/stata_old_reference.py src/test/resources/org/pluralstats/io/stata/old/reference_pandas.json \
-        src/test/resources/org/pluralstats/io/stata/old/*.dta
+    python3 tools/stata_old_reference.py pluralstats-core/src/test/resources/org/pluralstats/io/stata/old/reference_pandas.json \
+        pluralstats-core/src/test/resources/org/pluralstats/io/stata/old/*.dta
 
 Needs pandas 3.0 or later: pandas 1.5 (Debian 12's python3-pandas) refuses releases 102 and 103 and does
 not read value labels of releases 108 and earlier. pandas 3.0.6 was used, installed from its wheel into

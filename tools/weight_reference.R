@@ -1,6 +1,6 @@
 # Reference values for org.pluralstats.weight, computed with R survey on the WVS Wave 7-style sample.
 #
-#   Rscript tools/weight_reference.R data-samples/wvs-sample src/test/resources/org/pluralstats/weight
+#   Rscript tools/weight_reference.R data-samples/wvs-sample pluralstats-core/src/test/resources/org/pluralstats/weight
 #
 # Writes to the output directory:
 #   vps-reference.json     value polarity scores (Eq. 1 of seed 003) per population x item with
@@ -24,7 +24,7 @@ suppressMessages({
 })
 args <- commandArgs(trailingOnly = TRUE)
 samples <- if (length(args) > 0) args[1] else "data-samples/wvs-sample"
-out <- if (length(args) > 1) args[2] else "src/test/resources/org/pluralstats/weight"
+out <- if (length(args) > 1) args[2] else "pluralstats-core/src/test/resources/org/pluralstats/weight"
 dir.create(out, showWarnings = FALSE, recursive = TRUE)
 
 program <- sprintf("R %s.%s, survey %s", R.version$major, R.version$minor, packageVersion("survey"))

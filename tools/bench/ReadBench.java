@@ -1,5 +1,5 @@
 // End-to-end read benchmark for pluralstats' readers (a single-file program, run with the CLI jar):
-//   java -Xmx4g -cp target/pluralstats-0.1.0-SNAPSHOT-cli.jar tools/bench/ReadBench.java FILE [VAR,VAR,...] [REPEATS]
+//   java -Xmx4g -cp pluralstats-cli/target/pluralstats-cli-0.1.0-SNAPSHOT-all.jar tools/bench/ReadBench.java FILE [VAR,VAR,...] [REPEATS]
 // Prints one line: file, variables read, rows, best wall-clock seconds over the repeats, and the
 // peak heap in use after the read (MB).
 import java.lang.management.ManagementFactory;

@@ -1,5 +1,5 @@
 // End-to-end value polarity score benchmark (a single-file program, run with the CLI jar):
-//   java -cp target/pluralstats-0.1.0-SNAPSHOT-cli.jar tools/bench/VpsBench.java FILE ITEMS OUTDIR [REPEATS]
+//   java -cp pluralstats-cli/target/pluralstats-cli-0.1.0-SNAPSHOT-all.jar tools/bench/VpsBench.java FILE ITEMS OUTDIR [REPEATS]
 // Reads FILE once (ITEMS items Q1..Q<ITEMS> with the country, language and weight), scores them with the
 // paper rule by country, by interview language and globally, and writes three CSV files to OUTDIR.
 // Prints the best wall-clock seconds over the repeats (read + score + write).

@@ -8,7 +8,7 @@ dir="${1:-/tmp/pluralstats-bench}"
 [ -f "$dir/wave7-scale.csv" ] || Rscript tools/bench/generate.R "$dir"
 [ -f "$dir/big-10m.csv" ] || Rscript tools/bench/generate_big.R "$dir"
 mvn -q -B -DskipTests package
-jar=target/pluralstats-0.1.0-SNAPSHOT-cli.jar
+jar=pluralstats-cli/target/pluralstats-cli-0.1.0-SNAPSHOT-all.jar
 java_read() { java -XX:+UseParallelGC -Xmx8g -cp "$jar" tools/bench/ReadBench.java "$@"; }
 py=/usr/bin/python3
 ten=Q1,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q9,Q10

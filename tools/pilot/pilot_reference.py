@@ -2,7 +2,7 @@
 and scipy, for the golden test of `pluralstats forms`.
 
 Run with Debian's python3 (python3-scipy, python3-pandas):
-    /usr/bin/python3 tools/pilot/pilot_reference.py > src/test/resources/org/pluralstats/compare/pilot-reference.json
+    /usr/bin/python3 tools/pilot/pilot_reference.py > pluralstats-core/src/test/resources/org/pluralstats/compare/pilot-reference.json
 
 Reads each export with pandas, drops the metadata columns (timestamp, e-mail), takes the k-th
 remaining column as item Qk; Q4 is Model A/B, recognised by the Latin letter in the option text.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derives the SPSS edge-case fixtures (src/test/resources/org/pluralstats/io/spss/edge/) from files
+"""Derives the SPSS edge-case fixtures (pluralstats-core/src/test/resources/org/pluralstats/io/spss/edge/) from files
 PSPP wrote, by patching bytes, and records what PSPP (pspp-convert) and R haven read from each one.
 
   edge_fixtures.py SRC OUT     SRC holds pspp_240_*.sav, pspp_240.zsav and pspp_strings.sav; the

@@ -2,10 +2,10 @@
 # value labels, LNGE_ISO the ISO 639 code as a string (the sample in data-samples/wvs-sample/ puts ISO
 # codes in S_INTLANGUAGE, which hides the difference). Synthetic values; the codes are illustrative.
 # Also writes the reference counts per language as R haven reads them.
-# Run: Rscript tools/wvs-sample/make_official_layout.R src/test/resources/org/pluralstats/io/wvs
+# Run: Rscript tools/wvs-sample/make_official_layout.R pluralstats-core/src/test/resources/org/pluralstats/io/wvs
 suppressMessages(library(haven))
 args <- commandArgs(trailingOnly = TRUE)
-out <- if (length(args) > 0) args[1] else "src/test/resources/org/pluralstats/io/wvs"
+out <- if (length(args) > 0) args[1] else "pluralstats-core/src/test/resources/org/pluralstats/io/wvs"
 set.seed(20261203)
 langs <- data.frame(code = c(1040, 1090, 1130), iso = c("da", "en", "nl"),
                     label = c("Danish", "English", "Dutch"), stringsAsFactors = FALSE)

@@ -1,6 +1,6 @@
 # Reference values for the WVS-style samples, computed with R haven from the .sav file (user-missing
 # kept as values so the -1..-5 codes can be counted). Output: a JSON fixture for WvsSampleTest.
-# Run: Rscript tools/wvs-sample/reference.R data-samples/wvs-sample src/test/resources/org/pluralstats/io/wvs/wvs7-sample-reference.json
+# Run: Rscript tools/wvs-sample/reference.R data-samples/wvs-sample pluralstats-core/src/test/resources/org/pluralstats/io/wvs/wvs7-sample-reference.json
 suppressMessages(library(haven))
 args <- commandArgs(trailingOnly = TRUE)
 d <- read_sav(file.path(args[1], "wvs7-sample.sav"), user_na = TRUE)
