@@ -96,7 +96,7 @@ report.html().write(Path.of("pluralstats-report"))
 var data = SeriesData.builder(List.of("Q1", "Q2")).
         series("Farsi · فارسی", List.of(Estimate.of(2.27, 1.6, 2.9), Estimate.of(1.27, 0.9, 1.7))).
         build();
-String svg = IntervalChart.builder("Two means", data).yLabel("mean").yRange(1, 10).render();
-System.out.println(svg.length() + " characters of SVG");
+System.out.println(IntervalChart.builder("Two means", data).yLabel("mean").yRange(1, 10).render().length()
+        + " characters of SVG");
 
 /exit

@@ -25,6 +25,17 @@ public record GroupTest(String item, String test, OptionalDouble statistic, int 
         pairwise = List.copyOf(pairwise);
     }
 
+    /** @return the test with its statistic and p-value as numbers ({@code –} where undefined), e.g. for JShell */
+    @Override
+    public String toString() {
+        return "GroupTest[item=" + item + ", test=" + test + ", statistic=" + text(statistic) + ", df=" + df + ", p="
+                + text(p) + ", groups=" + groups + ", pairwise=" + pairwise + (note.isEmpty() ? "" : ", note=" + note) + "]";
+    }
+
+    private static String text(OptionalDouble v) {
+        return v.isPresent() ? Double.toString(v.getAsDouble()) : "–";
+    }
+
     /**
      * One pairwise Mann-Whitney U test.
      *

@@ -349,9 +349,15 @@ public final class LikertSummary {
         return meanInterval;
     }
 
+    /** @return the counts and the summary as numbers ({@code –} where undefined), e.g. for JShell */
     @Override
     public String toString() {
-        return "LikertSummary[n=" + n + ", missing=" + missing + ", mean=" + mean() + ", sd=" + standardDeviation()
-                + ", median=" + median() + ", counts=" + counts + "]";
+        return "LikertSummary[n=" + n + ", missing=" + missing + ", mean=" + text(mean()) + ", sd="
+                + text(standardDeviation()) + ", median=" + text(median()) + ", 95% CI="
+                + meanInterval.map(Object::toString).orElse("–") + ", counts=" + counts + "]";
+    }
+
+    private static String text(OptionalDouble v) {
+        return v.isPresent() ? Double.toString(v.getAsDouble()) : "–";
     }
 }

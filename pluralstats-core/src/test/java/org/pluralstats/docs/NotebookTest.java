@@ -67,7 +67,8 @@ class NotebookTest {
                         "ValuePolarityScore[population=DNK, item=Q164, n=56", "figures=9",
                         "360 generations; models [example-small-1b, example-medium-8b, example-large-70b]",
                         "example-large-70b  en US - GB", "da vs da rho=0.777")
-                .doesNotContainPattern("@[0-9a-f]{5,}\\b");
+                .doesNotContainPattern("@[0-9a-f]{5,}\\b").doesNotContain("OptionalDouble[")
+                .contains("mean=2.272727272727273, sd=1.009049958219026");
     }
 
     @Test
