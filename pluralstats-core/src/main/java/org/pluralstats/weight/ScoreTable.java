@@ -49,7 +49,7 @@ public final class ScoreTable implements TabularResult {
      * The scores as a table, one row per population × item: {@code population}, {@code item} (keys),
      * {@code vps} (the estimate), {@code n} (respondents with an answer and a valid weight),
      * {@code weightSum} (Σw), {@code se} (linearised SE), {@code nEff} (Kish's effective size),
-     * {@code ciLow}, {@code ciHigh} (the logit 95% interval of R survey's {@code svyciprop}) and
+     * {@code ciLow}, {@code ciHigh} (the logit interval of R survey's {@code svyciprop}, at the level the metadata states) and
      * {@code excluded} (respondents left out for an invalid weight). What {@code pluralstats vps} prints
      * and the report's scores table; {@code ScoreTableFiles} reads its JSON and CSV back.
      *
@@ -59,7 +59,8 @@ public final class ScoreTable implements TabularResult {
     public ResultTable table() {
         ResultTable.Builder t = ResultTable.builder("Value polarity scores per population × item")
                 .meta(ResultTable.METHOD, "value polarity score (Eq. 1), linearised SE, logit interval (svyciprop)")
-                .meta(ResultTable.CONFIDENCE_LEVEL, "0.95")
+                .meta(ResultTable.CONFIDENCE_LEVEL, rows.stream().flatMap(r -> r.interval().stream())
+                        .map(ci -> Double.toString(ci.level())).findFirst().orElse("0.95"))
                 .column("population", ColumnType.TEXT, Role.KEY).column("item", ColumnType.TEXT, Role.KEY)
                 .number("vps", Role.ESTIMATE, 4).column("n", ColumnType.INTEGER, Role.COUNT)
                 .number("weightSum", Role.WEIGHT, 2).number("se", Role.SE, 4).number("nEff", Role.WEIGHT, 1)

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.pluralstats.table.ResultTable;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.data.CategoricalColumn;
 import org.pluralstats.data.Item;
@@ -58,6 +59,17 @@ class ValuePolarityScoresTest {
         assertThat(usa.weightSum()).isZero();
         assertThat(usa.score()).isEmpty();
         assertThat(usa.se()).isNaN();
+    }
+
+    @Test
+    void theTableStatesTheConfidenceLevelOfItsIntervals() {
+        SurveyData d = data(COUNTRY, new double[] {1, 2, 1, 2, 1, 2}, new double[] {1, 1, 1, 1, 1, 1},
+                new double[] {1, 2, 1, 2, 2, 2});
+        ScoreTable t = ValuePolarityScores.withDefaults().withConfidenceLevel(0.9).estimate(design(d).build());
+        assertThat(t.rows()).anySatisfy(r -> assertThat(r.interval()).isPresent());
+        assertThat(t.table().metadata()).containsEntry(ResultTable.CONFIDENCE_LEVEL, "0.9");
+        assertThat(ValuePolarityScores.withDefaults().estimate(design(d).build()).table().metadata())
+                .containsEntry(ResultTable.CONFIDENCE_LEVEL, "0.95");
     }
 
     @Test
