@@ -268,15 +268,19 @@ public final class ResultTable {
     }
 
     /**
-     * @return the title, the dimensions, the metadata and the first {@value #HEAD_ROWS} rows aligned as
-     *     text (numbers right-aligned), with a last line counting the rows not shown
+     * @return the title, the dimensions, the metadata (but the version) and the first {@value #HEAD_ROWS} rows
+     *     aligned as text (numbers right-aligned), with a last line counting the rows not shown
      */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
         sb.append(title).append(" (").append(rows).append(rows == 1 ? " row × " : " rows × ").append(columns.size())
                 .append(columns.size() == 1 ? " column)" : " columns)").append('\n');
-        metadata.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+        metadata.forEach((k, v) -> {
+            if (!k.equals(VERSION)) {
+                sb.append(k).append(": ").append(v).append('\n');
+            }
+        });
         int shown = Math.min(rows, HEAD_ROWS);
         String[][] cells = new String[shown + 1][columns.size()];
         int[] width = new int[columns.size()];
@@ -435,8 +439,9 @@ public final class ResultTable {
                     + (v == null ? "null" : v.getClass().getSimpleName() + " " + v));
         }
 
-        /** @return the table */
+        /** @return the table; its metadata ends with the pluralstats version unless one was set */
         public ResultTable build() {
+            metadata.putIfAbsent(VERSION, org.pluralstats.Version.current());
             return new ResultTable(this);
         }
     }

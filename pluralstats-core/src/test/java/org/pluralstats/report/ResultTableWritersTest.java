@@ -3,6 +3,7 @@ package org.pluralstats.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.pluralstats.Version;
 import org.pluralstats.table.ColumnType;
 import org.pluralstats.table.ResultTable;
 import org.pluralstats.table.Role;
@@ -24,8 +25,9 @@ class ResultTableWritersTest {
 
     @Test
     void jsonIsExactWithNullForUndefined() {
+        assertThat(Version.current()).as("the build filters version.properties").matches("\\d+\\.\\d+\\.\\d+.*");
         assertThat(ResultTableWriters.json(T).replace(System.lineSeparator(), "\n").replaceAll("\\s+", " "))
-                .isEqualTo("{ \"title\" : \"t\", \"metadata\" : { \"seed\" : \"1\" }, \"rows\" : [ { \"label\" : \"=HYPERLINK(\\\"x\\\")\", \"n\" : 3, \"est\" : 0.30000000000000004, \"p\" : 1.0E-5 },"
+                .isEqualTo("{ \"title\" : \"t\", \"metadata\" : { \"seed\" : \"1\", \"pluralstats version\" : \"" + Version.current() + "\" }, \"rows\" : [ { \"label\" : \"=HYPERLINK(\\\"x\\\")\", \"n\" : 3, \"est\" : 0.30000000000000004, \"p\" : 1.0E-5 },"
                         + " { \"label\" : \"a|b <i> me@example.org\", \"n\" : null, \"est\" : null, \"p\" : null } ] } ");
     }
 
@@ -33,7 +35,7 @@ class ResultTableWritersTest {
     void markdownRoundsMasksAndEscapes() {
         String md = ResultTableWriters.markdown(T);
         assertThat(md).startsWith("**t**\n\n| label | n | est | p |\n|---|---:|---:|---:|\n| =HYPERLINK(\"x\") | 3 | 0.30 | <0.0001 |\n");
-        assertThat(md).contains("a\\|b").doesNotContain("me@example.org").endsWith(" | – | – | – |\n\nseed: 1\n");
+        assertThat(md).contains("a\\|b").doesNotContain("me@example.org").endsWith(" | – | – | – |\n\nseed: 1; pluralstats version: " + Version.current() + "\n");
     }
 
     @Test
