@@ -1,5 +1,6 @@
 package org.pluralstats.io;
 
+import org.pluralstats.io.json.JsonInput;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -27,7 +27,7 @@ import org.pluralstats.align.Stance;
 import org.pluralstats.align.StanceCounts;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.data.Accounting;
-import org.pluralstats.io.JsonInput;
+import org.pluralstats.io.json.JsonInput;
 import org.pluralstats.io.Utf8Lines;
 
 /**
@@ -36,7 +36,7 @@ import org.pluralstats.io.Utf8Lines;
  *
  * <h2>JSONL (one JSON object per line; blank lines ignored), or a JSON array of the same objects (errors
  * then name the entry)</h2>
- * Read strictly ({@link JsonInput}): a second value on a line (two objects, an object followed by
+ * Read strictly (one strict JSON reader for every input): a second value on a line (two objects, an object followed by
  * other text), anything after the array, and a key given twice in one object are errors naming the
  * line and character.
  * <pre>

@@ -20,7 +20,7 @@ import org.pluralstats.SurveyFormatException;
 import org.pluralstats.align.DistributionSimilarity;
 import org.pluralstats.align.OptionCount;
 import org.pluralstats.align.OptionDistribution;
-import org.pluralstats.io.JsonInput;
+import org.pluralstats.io.json.JsonInput;
 import org.pluralstats.io.TextFiles;
 
 /**

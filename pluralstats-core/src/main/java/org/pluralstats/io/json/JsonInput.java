@@ -1,4 +1,4 @@
-package org.pluralstats.io;
+package org.pluralstats.io.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -26,6 +26,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.ObjLongConsumer;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.FileErrors;
+import org.pluralstats.io.TextFiles;
 
 /**
  * The one way the library reads JSON inputs: JSON Lines model outputs and every side file (items,
@@ -62,11 +64,6 @@ public final class JsonInput {
     private static final ObjectReader ELEMENT = READER.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonInput() {
-    }
-
-    /** @return the shared strict reader (immutable); bind with {@code reader().forType(T.class)} */
-    public static ObjectReader reader() {
-        return READER;
     }
 
     /**
@@ -204,7 +201,7 @@ public final class JsonInput {
      * @return the located error: line, character column or the field path (0-based indices, as JSON
      *     Pointer counts), the problem
      */
-    public static SurveyFormatException error(String source, long line, JsonProcessingException e) {
+    private static SurveyFormatException error(String source, long line, JsonProcessingException e) {
         SurveyFormatException.Builder b = SurveyFormatException.in(source).cause(e);
         JsonLocation loc = e.getLocation();
         if (line > 0) {
