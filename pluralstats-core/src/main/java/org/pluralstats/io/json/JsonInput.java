@@ -18,16 +18,12 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.ObjLongConsumer;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.io.FileErrors;
-import org.pluralstats.io.TextFiles;
 
 /**
  * The one way the library reads JSON inputs: JSON Lines model outputs and every side file (items,
@@ -44,9 +40,7 @@ import org.pluralstats.io.TextFiles;
  *       {@code ACCEPT_FLOAT_AS_INT} off); unknown properties are errors (closed schemas);</li>
  *   <li>syntax errors carry the line and character column of the input.</li>
  * </ul>
- * Readers that walk a tree by hand use the typed accessors here ({@link #text}, {@link #wholeNumber}),
- * which refuse a wrongly typed field with a message naming the file and
- * the field instead of falling back to a default as {@code asText()}/{@code asLong(default)} do.
+ * Side files bind to records ({@link #bind}); large model-output files stream one element at a time.
  */
 public final class JsonInput {
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -67,37 +61,8 @@ public final class JsonInput {
     }
 
     /**
-     * Parses one JSON document.
-     *
-     * @param source the file name for messages
-     * @param text the whole text (a leading byte-order mark is dropped)
-     * @return the tree; a {@code MissingNode} when the text is blank
-     * @throws SurveyFormatException naming the source, line and character column of a syntax error,
-     *     a duplicate key or text after the document
-     */
-    public static JsonNode readTree(String source, String text) {
-        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        try {
-            return READER.readTree(t);
-        } catch (JsonProcessingException e) {
-            throw error(source, 0, e);
-        }
-    }
-
-    /**
-     * Reads and parses a UTF-8 JSON file ({@link TextFiles#readUtf8(Path)}).
-     *
-     * @param file the file
-     * @return the tree
-     * @throws SurveyFormatException when the file is missing, not UTF-8 or not one valid JSON document
-     */
-    public static JsonNode readTree(Path file) {
-        return readTree(file.toString(), TextFiles.readUtf8(file));
-    }
-
-    /**
      * Streams a document that is one JSON array, handing over one element at a time: memory holds one
-     * element's tree, never the whole document. Strict as {@link #readTree(String, String)}: a duplicate key,
+     * element's tree, never the whole document. Strict as {@link #bind}: a duplicate key,
      * a syntax error, malformed UTF-8 (Jackson's UTF-8 decoder reports it) and anything after the array are
      * errors naming the line and character.
      *
@@ -133,7 +98,7 @@ public final class JsonInput {
 
     /**
      * Binds one JSON document to a type whose (record) constructors validate what they are given: the
-     * one way side files are read into values. Strict as {@link #readTree(String, String)}; a wrong type,
+     * one way side files are read into values. Strict as {@link #bind}; a wrong type,
      * an unknown member and a constructor's refusal ({@link Invalid}, {@link IllegalArgumentException})
      * become one located error ({@link #error}).
      *
@@ -254,13 +219,6 @@ public final class JsonInput {
                 + msg.replaceAll("org\\.pluralstats\\.[\\w.]+\\$(\\w+?)(?:Json)?\\b", "$1")).build();
     }
 
-    // The value as JSON text (a string keeps its quotes, so "1" and 1 differ), shortened.
-    private static String found(JsonNode v) {
-        String json = v.toString();
-        int cps = json.codePointCount(0, json.length());
-        return "found " + (cps > 60 ? json.substring(0, json.offsetByCodePoints(0, 57)) + "..." : json);
-    }
-
     private static String firstLine(String s) {
         if (s == null) {
             return "malformed";
@@ -282,63 +240,5 @@ public final class JsonInput {
             }
         }
         return s.toString();
-    }
-
-    /**
-     * A text field: absent or {@code null} gives empty; a number, boolean, array or object is an error.
-     *
-     * @param source the file name for messages
-     * @param node the object holding the field
-     * @param field the field name
-     * @param where the field's path for messages, e.g. {@code models.title}
-     * @return the text, if present
-     * @throws SurveyFormatException when the field is present and not a JSON string
-     */
-    public static Optional<String> text(String source, JsonNode node, String field, String where) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return Optional.empty();
-        }
-        return Optional.of(text(source, v, where));
-    }
-
-    /**
-     * @param source the file name for messages
-     * @param value a value that must be a JSON string
-     * @param where the value's path for messages
-     * @return its text
-     * @throws SurveyFormatException when it is not a JSON string
-     */
-    public static String text(String source, JsonNode value, String where) {
-        if (!value.isTextual()) {
-            throw SurveyFormatException.in(source).column(where).problem(found(value)).expected("a string").build();
-        }
-        return value.textValue();
-    }
-
-    /**
-     * A whole-number field: absent or {@code null} gives empty; a string, a fraction, a boolean or a
-     * number outside the {@code long} range is an error.
-     *
-     * @param source the file name for messages
-     * @param node the object holding the field
-     * @param field the field name
-     * @param where the field's path for messages
-     * @return the number, if present
-     * @throws SurveyFormatException when the field is present and not a whole number
-     */
-    public static OptionalLong wholeNumber(String source, JsonNode node, String field, String where) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return OptionalLong.empty();
-        }
-        if (v.isIntegralNumber() && v.canConvertToLong()) {
-            return OptionalLong.of(v.longValue());
-        }
-        if (v.isFloatingPointNumber() && v.canConvertToExactIntegral() && v.canConvertToLong()) {
-            return OptionalLong.of(v.longValue());
-        }
-        throw SurveyFormatException.in(source).column(where).problem(found(v))
-                .expected("a whole number (from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")").build();
     }
 }
