@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -61,17 +60,19 @@ public final class JsonInput {
     }
 
     /**
-     * Streams a document that is one JSON array, handing over one element at a time: memory holds one
-     * element's tree, never the whole document. Strict as {@link #bind}: a duplicate key,
+     * Streams a document that is one JSON array, binding and handing over one element at a time: memory
+     * holds one element, never the whole document. Strict as {@link #bind}: a duplicate key,
      * a syntax error, malformed UTF-8 (Jackson's UTF-8 decoder reports it) and anything after the array are
      * errors naming the line and character.
      *
      * @param source the file name for messages
+     * @param <T> the type of an element
      * @param in the UTF-8 bytes (a leading byte-order mark is dropped; not closed here)
+     * @param type the type to bind each element to
      * @param each receives each element and its 1-based position in the array
      * @throws SurveyFormatException when the document is not one JSON array, or cannot be read
      */
-    public static void readArray(String source, InputStream in, ObjLongConsumer<JsonNode> each) {
+    public static <T> void readArray(String source, InputStream in, Class<T> type, ObjLongConsumer<T> each) {
         try (JsonParser p = ELEMENT.createParser(in)) {
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_ARRAY) {
@@ -81,8 +82,7 @@ public final class JsonInput {
             }
             long k = 0;
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                JsonNode n = ELEMENT.readTree(p);
-                each.accept(n, ++k);
+                each.accept(ELEMENT.forType(type).readValue(p), ++k);
             }
             if (p.nextToken() != null) {
                 JsonLocation loc = p.currentTokenLocation();
@@ -100,7 +100,7 @@ public final class JsonInput {
      * Binds one JSON document to a type whose (record) constructors validate what they are given: the
      * one way side files are read into values. Strict as {@link #bind}; a wrong type,
      * an unknown member and a constructor's refusal ({@link Invalid}, {@link IllegalArgumentException})
-     * become one located error ({@link #error}).
+     * become one located error.
      *
      * @param <T> the type
      * @param source the file name for messages
@@ -110,17 +110,32 @@ public final class JsonInput {
      * @throws SurveyFormatException naming the source, line and field path of the first problem
      */
     public static <T> T bind(String source, String text, Class<T> type) {
-        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return bind(source, 0, text.startsWith("\uFEFF") ? text.substring(1) : text, type);
+    }
+
+    /**
+     * Binds one line of a JSON Lines file (exactly one JSON value) as {@link #bind(String, String, Class)} does.
+     *
+     * @param <T> the type
+     * @param source the file name for messages
+     * @param line the 1-based line number, or 0 for a whole document
+     * @param text the line
+     * @param type the type to bind
+     * @return the value
+     * @throws SurveyFormatException naming the line and the character column or field path of a syntax error,
+     *     a duplicate key, a second value on the line or a refused value
+     */
+    public static <T> T bind(String source, long line, String text, Class<T> type) {
         try {
-            return READER.forType(type).readValue(t);
+            return READER.forType(type).readValue(text);
         } catch (JsonProcessingException e) {
-            throw error(source, 0, e);
+            throw error(source, line, e);
         }
     }
 
     /**
      * A value a binding type's constructor refuses, naming the member (relative to the object being
-     * built) so that {@link #error} can locate it.
+     * built) so that the error can name it.
      */
     public static final class Invalid extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
@@ -136,24 +151,6 @@ public final class JsonInput {
             super(problem);
             this.member = member;
             this.expected = expected;
-        }
-    }
-
-    /**
-     * Parses one line of a JSON Lines file: exactly one JSON value.
-     *
-     * @param source the file name for messages
-     * @param line the 1-based line number
-     * @param text the line
-     * @return the value
-     * @throws SurveyFormatException naming the line and character column of a syntax error, a
-     *     duplicate key or a second value on the line
-     */
-    public static JsonNode readLine(String source, long line, String text) {
-        try {
-            return READER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw error(source, line, e);
         }
     }
 

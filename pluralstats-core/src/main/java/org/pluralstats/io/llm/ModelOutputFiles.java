@@ -321,7 +321,7 @@ public final class ModelOutputFiles {
             if (lineText.isBlank()) {
                 continue;
             }
-            JsonNode o = JsonInput.readLine(name, line, lineText);
+            JsonNode o = JsonInput.bind(name, line, lineText, JsonNode.class);
             if (o == null || !o.isObject()) {
                 throw SurveyFormatException.in(name).line(line).found(lineText).expected("a JSON object").build();
             }
@@ -333,9 +333,9 @@ public final class ModelOutputFiles {
     /** A JSON array of the same objects, streamed; errors name the entry number (1-based). */
     private static ModelOutputs jsonArray(String name, InputStream in) {
         Collector c = new Collector(name, "entry");
-        JsonInput.readArray(name, in, (o, entry) -> {
-            if (!o.isObject()) {
-                throw SurveyFormatException.in(name).record("entry " + entry).found(o.toString()).expected("a JSON object").build();
+        JsonInput.readArray(name, in, JsonNode.class, (o, entry) -> {
+            if (o == null || !o.isObject()) {
+                throw SurveyFormatException.in(name).record("entry " + entry).found(String.valueOf(o)).expected("a JSON object").build();
             }
             addJson(c, () -> SurveyFormatException.in(name).record("entry " + entry), entry, o);
         });
