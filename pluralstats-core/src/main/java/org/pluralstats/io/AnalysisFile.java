@@ -1,5 +1,6 @@
 package org.pluralstats.io;
 
+import org.pluralstats.io.json.JsonInput;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class AnalysisFile {
      */
     public static AnalysisFile read(Path file, String format, Set<String> known) {
         String name = file.toString();
-        JsonNode root = JsonInput.readTree(file);
+        JsonNode root = JsonInput.bind(name, TextFiles.readUtf8(file), JsonNode.class);
         if (root == null || !root.isObject()) {
             throw SurveyFormatException.in(name).problem("not an analysis file").expected("a JSON object").build();
         }
@@ -90,7 +91,7 @@ public final class AnalysisFile {
      * @return its text
      */
     public String text(String field, String fallback) {
-        return JsonInput.text(name, node, field, where(field)).orElse(fallback);
+        return text(node.get(field), where(field)).orElse(fallback);
     }
 
     /**
@@ -98,7 +99,7 @@ public final class AnalysisFile {
      * @return its text, empty when absent or blank
      */
     public Optional<String> text(String field) {
-        return JsonInput.text(name, node, field, where(field)).filter(t -> !t.isBlank());
+        return text(node.get(field), where(field)).filter(t -> !t.isBlank());
     }
 
     /**
@@ -115,7 +116,7 @@ public final class AnalysisFile {
             out.add(v.textValue());
         } else if (v.isArray()) {
             for (JsonNode x : v) {
-                out.add(JsonInput.text(name, x, where(field)));
+                out.add(text(x, where(field)).orElseThrow(() -> error(field).found("null").expected("a string").build()));
             }
         } else {
             throw error(field).found(v.toString()).expected("a list of texts").build();
@@ -134,8 +135,8 @@ public final class AnalysisFile {
         if (v != null && !v.isNull() && !v.isObject()) {
             throw error(field).found(v.toString()).expected(expected).build();
         }
-        node.path(field).fields().forEachRemaining(e -> out.put(e.getKey(),
-                JsonInput.text(name, e.getValue(), where(field) + "." + e.getKey())));
+        node.path(field).fields().forEachRemaining(e -> out.put(e.getKey(), text(e.getValue(), where(field) + "." + e.getKey())
+                .orElseThrow(() -> error(field + "." + e.getKey()).found("null").expected("a string").build())));
         return out;
     }
 
@@ -212,7 +213,34 @@ public final class AnalysisFile {
      * @return the number, if the field is there
      */
     public OptionalLong wholeNumber(String field) {
-        return JsonInput.wholeNumber(name, node, field, where(field));
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return OptionalLong.empty();
+        }
+        if (v.isIntegralNumber() && v.canConvertToLong()
+                || v.isFloatingPointNumber() && v.canConvertToExactIntegral() && v.canConvertToLong()) {
+            return OptionalLong.of(v.longValue());
+        }
+        throw error(field).problem(found(v))
+                .expected("a whole number (from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")").build();
+    }
+
+    // a text value: absent or null gives empty; a number, boolean, array or object is an error
+    private Optional<String> text(JsonNode v, String where) {
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isTextual()) {
+            throw SurveyFormatException.in(name).column(where).problem(found(v)).expected("a string").build();
+        }
+        return Optional.of(v.textValue());
+    }
+
+    // the value as JSON text (a string keeps its quotes, so "1" and 1 differ), shortened
+    private static String found(JsonNode v) {
+        String json = v.toString();
+        int cps = json.codePointCount(0, json.length());
+        return "found " + (cps > 60 ? json.substring(0, json.offsetByCodePoints(0, 57)) + "..." : json);
     }
 
     /**

@@ -5,111 +5,49 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.util.OptionalDouble;
 import org.pluralstats.PluralstatsException;
 
 /**
  * The one JSON writer of the library, always valid JSON (RFC 8259 has no NaN or infinity): every JSON output
- * writes through {@link #finite(JsonGenerator)}, which writes a non-finite double or float as
+ * (here and {@link CaseExport}) goes through one generator that writes a non-finite double or float as
  * {@code null}, the library's spelling of "undefined", instead of Jackson's {@code "NaN"} string or a
  * bare {@code Infinity} token. {@link java.math.BigInteger} and {@link BigDecimal} values are written
  * exactly, digit for digit. Strings escape, besides what JSON requires, the C1 and bidirectional
  * controls (as {@code \u009b}), so JSON printed on a terminal cannot drive it.
  *
- * <p>Trees are built with {@link #object()}, {@link #put} and {@link #add} and written by
- * {@link #write(JsonNode)}: indented, numbers at full precision (shortest round-trip), {@code null} wherever a
- * number is undefined.
+ * <p>{@link #write(Object)} writes plain Java values — maps with string keys, lists, strings, numbers,
+ * booleans and {@code null} — indented, numbers at full precision (shortest round-trip), {@code null}
+ * wherever a number is undefined. No Jackson type appears in the API.
  */
 public final class Json {
     private Json() {
     }
 
-    /** The shared mapper: indented output, numbers as Java writes them (shortest round-trip). */
-    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    /** @return a new empty object */
-    public static ObjectNode object() {
-        return MAPPER.createObjectNode();
-    }
-
-    /** @return a new empty array */
-    public static ArrayNode array() {
-        return MAPPER.createArrayNode();
-    }
+    // indented output, numbers as Java writes them (shortest round-trip)
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
-     * Puts a number, or {@code null} when it is NaN or infinite.
-     *
-     * @param node the object
-     * @param field the field name
-     * @param value the number
-     * @return the object
+     * @param value a {@link java.util.Map} with string keys, a {@link java.util.List}, a string, a number, a
+     *     boolean or {@code null}, nested freely (maps keep their iteration order)
+     * @return its indented JSON text, ending with a line separator; a non-finite number is {@code null}
      */
-    public static ObjectNode put(ObjectNode node, String field, double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            node.putNull(field);
-        } else {
-            node.put(field, value);
-        }
-        return node;
-    }
-
-    /**
-     * Puts a number, or {@code null} when absent or not finite.
-     *
-     * @param node the object
-     * @param field the field name
-     * @param value the number
-     * @return the object
-     */
-    public static ObjectNode put(ObjectNode node, String field, OptionalDouble value) {
-        return put(node, field, value.orElse(Double.NaN));
-    }
-
-    /**
-     * Adds a number to an array, or {@code null} when it is not finite.
-     *
-     * @param array the array
-     * @param value the number
-     * @return the array
-     */
-    public static ArrayNode add(ArrayNode array, double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            array.addNull();
-        } else {
-            array.add(value);
-        }
-        return array;
-    }
-
-    /**
-     * @param node a JSON tree
-     * @return its indented text, ending with a newline
-     */
-    public static String write(JsonNode node) {
+    public static String write(Object value) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = finite(MAPPER.getFactory().createGenerator(out))) {
-            MAPPER.writeValue(g, node);
+            MAPPER.writeValue(g, value);
         } catch (IOException e) {
             throw new PluralstatsException("cannot write JSON: " + e.getMessage(), e);
         }
         return out + System.lineSeparator();
     }
 
-
-    /**
-     * @param g a generator
-     * @return a generator that writes non-finite numbers as {@code null} and everything else as {@code g} does
-     */
-    public static JsonGenerator finite(JsonGenerator g) {
+    // a generator that writes non-finite numbers as null and everything else as g does
+    static JsonGenerator finite(JsonGenerator g) {
         g.setCharacterEscapes(TERMINAL_SAFE);
         return new FiniteNumbers(g);
     }
@@ -142,14 +80,6 @@ public final class Json {
             return null;
         }
     };
-
-    /**
-     * @param x a number
-     * @return whether JSON can hold it as a number (it is neither NaN nor infinite)
-     */
-    public static boolean isJsonNumber(double x) {
-        return Double.isFinite(x);
-    }
 
     private static final class FiniteNumbers extends JsonGeneratorDelegate {
         FiniteNumbers(JsonGenerator g) {

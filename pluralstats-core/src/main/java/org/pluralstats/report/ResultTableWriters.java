@@ -1,9 +1,9 @@
 package org.pluralstats.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import org.pluralstats.io.Json;
 import org.pluralstats.data.ShortestDecimal;
 import org.pluralstats.io.CsvOutput;
@@ -57,42 +57,23 @@ public final class ResultTableWriters {
 
     /**
      * @param t a table
-     * @return the table as a JSON object: title, metadata and rows (objects keyed by column name,
-     *     {@code null} where undefined)
-     */
-    public static ObjectNode jsonTree(ResultTable t) {
-        ObjectNode root = Json.object();
-        root.put("title", t.title());
-        ObjectNode meta = root.putObject("metadata");
-        t.metadata().forEach(meta::put);
-        ArrayNode out = root.putArray("rows");
-        for (int r = 0; r < t.rows(); r++) {
-            ObjectNode o = out.addObject();
-            for (int c = 0; c < t.columns().size(); c++) {
-                Column col = t.columns().get(c);
-                Object v = t.cell(r, c);
-                if (v == null) {
-                    o.putNull(col.name());
-                } else if (v instanceof Double d) {
-                    o.put(col.name(), d);
-                } else if (v instanceof Long l) {
-                    o.put(col.name(), l);
-                } else if (v instanceof Boolean b) {
-                    o.put(col.name(), b);
-                } else {
-                    o.put(col.name(), (String) v);
-                }
-            }
-        }
-        return root;
-    }
-
-    /**
-     * @param t a table
-     * @return its JSON text ({@link #jsonTree}), indented, ending with a line separator
+     * @return its JSON text: an object of title, metadata and rows (objects keyed by column name,
+     *     {@code null} where undefined), indented, ending with a line separator
      */
     public static String json(ResultTable t) {
-        return Json.write(jsonTree(t));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int r = 0; r < t.rows(); r++) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            for (int c = 0; c < t.columns().size(); c++) {
+                o.put(t.columns().get(c).name(), t.cell(r, c));
+            }
+            rows.add(o);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("title", t.title());
+        root.put("metadata", t.metadata());
+        root.put("rows", rows);
+        return Json.write(root);
     }
 
     /**

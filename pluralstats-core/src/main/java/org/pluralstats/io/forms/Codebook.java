@@ -1,6 +1,5 @@
 package org.pluralstats.io.forms;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,7 @@ import org.pluralstats.io.InputFiles;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.data.ItemKind;
-import org.pluralstats.io.JsonInput;
+import org.pluralstats.io.json.JsonInput;
 import org.pluralstats.data.Scale;
 
 /**
@@ -119,13 +118,7 @@ public final class Codebook {
      * @throws SurveyFormatException naming the source, line and JSON member when it is not a valid codebook
      */
     public static Codebook parse(String json, String source) {
-        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
-        Json doc;
-        try {
-            doc = JsonInput.reader().forType(Json.class).readValue(text);
-        } catch (JsonProcessingException e) {
-            throw JsonInput.error(source, 0, e);
-        }
+        Json doc = JsonInput.bind(source, json, Json.class);
         if (doc == null) {
             throw SurveyFormatException.in(source).line(1).problem("empty codebook")
                     .expected("a JSON object with \"format\": \"" + FORMAT + "\"").build();

@@ -27,7 +27,7 @@ import org.pluralstats.align.Stance;
 import org.pluralstats.align.StanceCounts;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.data.Accounting;
-import org.pluralstats.io.JsonInput;
+import org.pluralstats.io.json.JsonInput;
 import org.pluralstats.io.Utf8Lines;
 
 /**
@@ -36,7 +36,7 @@ import org.pluralstats.io.Utf8Lines;
  *
  * <h2>JSONL (one JSON object per line; blank lines ignored), or a JSON array of the same objects (errors
  * then name the entry)</h2>
- * Read strictly ({@link JsonInput}): a second value on a line (two objects, an object followed by
+ * Read strictly (one strict JSON reader for every input): a second value on a line (two objects, an object followed by
  * other text), anything after the array, and a key given twice in one object are errors naming the
  * line and character.
  * <pre>
@@ -321,7 +321,7 @@ public final class ModelOutputFiles {
             if (lineText.isBlank()) {
                 continue;
             }
-            JsonNode o = JsonInput.readLine(name, line, lineText);
+            JsonNode o = JsonInput.bind(name, line, lineText, JsonNode.class);
             if (o == null || !o.isObject()) {
                 throw SurveyFormatException.in(name).line(line).found(lineText).expected("a JSON object").build();
             }
@@ -333,9 +333,9 @@ public final class ModelOutputFiles {
     /** A JSON array of the same objects, streamed; errors name the entry number (1-based). */
     private static ModelOutputs jsonArray(String name, InputStream in) {
         Collector c = new Collector(name, "entry");
-        JsonInput.readArray(name, in, (o, entry) -> {
-            if (!o.isObject()) {
-                throw SurveyFormatException.in(name).record("entry " + entry).found(o.toString()).expected("a JSON object").build();
+        JsonInput.readArray(name, in, JsonNode.class, (o, entry) -> {
+            if (o == null || !o.isObject()) {
+                throw SurveyFormatException.in(name).record("entry " + entry).found(String.valueOf(o)).expected("a JSON object").build();
             }
             addJson(c, () -> SurveyFormatException.in(name).record("entry " + entry), entry, o);
         });

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.pluralstats.data.SurveyData;
-import org.pluralstats.io.JsonInput;
+import org.pluralstats.io.json.JsonInput;
 import org.pluralstats.io.TextFiles;
 import org.pluralstats.weight.AutomaticRule;
 import org.pluralstats.weight.ItemCoding;

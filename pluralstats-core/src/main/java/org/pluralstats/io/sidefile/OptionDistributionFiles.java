@@ -1,6 +1,7 @@
 package org.pluralstats.io.sidefile;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import org.pluralstats.SurveyFormatException;
 import org.pluralstats.align.DistributionSimilarity;
 import org.pluralstats.align.OptionCount;
 import org.pluralstats.align.OptionDistribution;
-import org.pluralstats.io.JsonInput;
+import org.pluralstats.io.json.JsonInput;
 import org.pluralstats.io.TextFiles;
 
 /**
@@ -34,7 +35,7 @@ import org.pluralstats.io.TextFiles;
  *   "ordinals":[1,2,3,4],"unclassifiable":0.02}]
  * </pre>
  * {@code question}, {@code options} and {@code counts} (or {@code shares}) are required;
- * {@code population} defaults to {@value #ALL}; {@code unclassifiable} to 0.
+ * {@code population} defaults to {@value #ALL}; {@code unclassifiable} to 0; any other member is an error.
  *
  * <h2>CSV: one row per population × question × option</h2>
  * Header (names matched ignoring case): {@code question} (or {@code question_key}, {@code item}),
@@ -46,7 +47,7 @@ import org.pluralstats.io.TextFiles;
  * An option whose label equals the unclassifiable label ({@value #UNCLASSIFIABLE} by default, any case)
  * is not an option: its count is the question's unclassifiable outputs. Ordinal positions: the
  * {@code ordinals} / {@code ordinal} given; else the option labels themselves when they are all
- * numbers; else 1, 2, … in option order. Errors name the file and the line (CSV) or the entry (JSON): a
+ * numbers; else 1, 2, … in option order. Errors name the file and the line (CSV) or the member (JSON): a
  * negative or non-numeric count, an option given twice, counts and options of different lengths.
  */
 public final class OptionDistributionFiles {
@@ -79,73 +80,96 @@ public final class OptionDistributionFiles {
     }
 
     private static List<OptionDistribution> json(String name, String text, String unclassifiable) {
-        JsonNode root = JsonInput.readTree(name, text);
         List<OptionDistribution> out = new ArrayList<>();
         int k = 0;
-        for (JsonNode q : root) {
-            k++;
-            String where = "entry " + k;
-            if (!q.isObject()) {
-                throw SurveyFormatException.in(name).record(where).found(q.toString()).expected("a JSON object").build();
+        for (Entry q : JsonInput.bind(name, text, Entry[].class)) {
+            String where = "entry " + ++k;
+            if (q == null) {
+                throw SurveyFormatException.in(name).record(where).found("null").expected("a JSON object").build();
             }
-            String question = q.path("question").isNumber() ? q.get("question").asText()
-                    : JsonInput.text(name, q, "question", where + ".question").orElse("");
-            if (question.isBlank()) {
-                throw SurveyFormatException.in(name).record(where).problem("no \"question\"").build();
+            if (q.options().size() != q.counts().size()) {
+                throw SurveyFormatException.in(name).record(where).problem(q.options().size() + " options but "
+                        + q.counts().size() + " counts").build();
             }
-            String population = q.path("population").isNumber() ? q.get("population").asText()
-                    : JsonInput.text(name, q, "population", where + ".population").orElse(ALL);
-            JsonNode options = q.get("options");
-            JsonNode counts = q.has("counts") ? q.get("counts") : q.get("shares");
-            if (options == null || !options.isArray() || counts == null || !counts.isArray()) {
-                throw SurveyFormatException.in(name).record(where).problem("needs arrays \"options\" and \"counts\" (or \"shares\")")
-                        .build();
-            }
-            if (options.size() != counts.size()) {
-                throw SurveyFormatException.in(name).record(where).problem(options.size() + " options but " + counts.size()
-                        + " counts").build();
-            }
-            JsonNode ordinals = q.get("ordinals");
-            if (ordinals != null && (!ordinals.isArray() || ordinals.size() != options.size())) {
+            if (q.ordinals() != null && q.ordinals().size() != q.options().size()) {
                 throw SurveyFormatException.in(name).record(where).problem("\"ordinals\" must be an array with one number"
                         + " per option").build();
             }
-            double unc = q.has("unclassifiable") ? number(name, where, "unclassifiable", q.get("unclassifiable")) : 0;
+            double unc = q.unclassifiable();
             List<String> labels = new ArrayList<>();
             List<Double> cs = new ArrayList<>();
             List<Double> ords = new ArrayList<>();
             Set<String> seen = new HashSet<>();
-            for (int i = 0; i < options.size(); i++) {
-                String label = options.get(i).isNumber() ? options.get(i).asText()
-                        : JsonInput.text(name, options.get(i), where + ".options");
-                double c = number(name, where, "counts", counts.get(i));
+            for (int i = 0; i < q.options().size(); i++) {
+                String label = q.options().get(i);
                 if (DistributionSimilarity.label(label).equals(unclassifiable)) {
-                    unc += c;
+                    unc += q.counts().get(i);
                     continue;
                 }
                 if (!seen.add(DistributionSimilarity.label(label))) {
                     throw SurveyFormatException.in(name).record(where).problem("option \"" + label + "\" given twice").build();
                 }
                 labels.add(label);
-                cs.add(c);
-                ords.add(ordinals == null ? Double.NaN : number(name, where, "ordinals", ordinals.get(i)));
+                cs.add(q.counts().get(i));
+                ords.add(q.ordinals() == null ? Double.NaN : q.ordinals().get(i));
             }
-            out.add(build(population, question, labels, cs, ords, unc, name + ", " + where));
+            out.add(build(q.population(), q.question(), labels, cs, ords, unc, name + ", " + where));
         }
         return out;
     }
 
-    private static double number(String name, String where, String field, JsonNode v) {
-        if (v == null || !v.isNumber()) {
-            throw SurveyFormatException.in(name).record(where).column(field).found(String.valueOf(v)).expected("a number")
-                    .build();
+    /**
+     * One question of the JSON form, bound strictly; each value is checked here (how the lengths fit
+     * together, in {@link #json}).
+     *
+     * @param question the question key (a string or a number)
+     * @param population the population, {@value #ALL} when absent
+     * @param options the option labels (strings or numbers)
+     * @param counts the counts or shares, one per option, finite and non-negative
+     * @param ordinals the ordinal positions, one per option, or null
+     * @param unclassifiable the unclassifiable outputs, 0 when absent
+     */
+    record Entry(String question, String population, List<String> options, List<Double> counts, List<Double> ordinals,
+                 double unclassifiable) {
+        @JsonCreator
+        static Entry of(@JsonProperty("question") Object question, @JsonProperty("population") Object population,
+                        @JsonProperty("options") List<Object> options, @JsonProperty("counts") List<Double> counts,
+                        @JsonProperty("shares") List<Double> shares, @JsonProperty("ordinals") List<Double> ordinals,
+                        @JsonProperty("unclassifiable") Double unclassifiable) {
+            String q = label("question", question);
+            if (q == null || q.isBlank()) {
+                throw new JsonInput.Invalid("question", "no \"question\"", "");
+            }
+            List<Double> cs = counts != null ? counts : shares;
+            if (options == null || cs == null) {
+                throw new JsonInput.Invalid(options == null ? "options" : "counts",
+                        "needs arrays \"options\" and \"counts\" (or \"shares\")", "");
+            }
+            String p = label("population", population);
+            return new Entry(q, p == null ? ALL : p, options.stream().map(o -> label("options", o)).toList(),
+                    numbers(counts != null ? "counts" : "shares", cs, false), ordinals == null ? null
+                    : numbers("ordinals", ordinals, true), unclassifiable == null ? 0
+                    : numbers("unclassifiable", List.of(unclassifiable), false).get(0));
         }
-        double d = v.asDouble();
-        if (!Double.isFinite(d) || ("ordinals".equals(field) ? false : d < 0)) {
-            throw SurveyFormatException.in(name).record(where).column(field).found(v.toString())
-                    .expected("a finite non-negative number").build();
+
+        private static String label(String member, Object v) {
+            if (v == null || v instanceof String) {
+                return (String) v;
+            }
+            if (v instanceof Number) {
+                return v.toString();
+            }
+            throw new JsonInput.Invalid(member, "found " + v, "a string");
         }
-        return d;
+
+        private static List<Double> numbers(String member, List<Double> xs, boolean signed) {
+            for (Double x : xs) {
+                if (x == null || !Double.isFinite(x) || !signed && x < 0) {
+                    throw new JsonInput.Invalid(member, "found " + x, signed ? "a finite number" : "a finite non-negative number");
+                }
+            }
+            return xs;
+        }
     }
 
     private static List<OptionDistribution> csv(String name, String text, String unclassifiable) {

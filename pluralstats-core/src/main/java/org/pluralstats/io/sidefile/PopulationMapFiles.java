@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.SurveyFormatException;
 import org.pluralstats.io.FileErrors;
 import org.pluralstats.io.InputFiles;
-import org.pluralstats.io.JsonInput;
+import org.pluralstats.io.json.JsonInput;
 import org.pluralstats.io.TextFiles;
 import org.pluralstats.weight.PopulationSpec;
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.SurveyFormatException;
-import org.pluralstats.io.JsonInput;
+import org.pluralstats.io.json.JsonInput;
 import org.pluralstats.io.TextFiles;
 import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.weight.ScoreTable;

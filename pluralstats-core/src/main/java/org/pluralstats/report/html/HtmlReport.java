@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.pluralstats.PluralstatsException;
-import org.pluralstats.io.Json;
 import org.pluralstats.report.svg.ChartStyle;
 
 /**
@@ -260,7 +259,7 @@ public final class HtmlReport {
                 names.add("tables/" + t.id() + ".csv");
                 Files.writeString(staging.resolve(names.get(names.size() - 1)), t.csv(), StandardCharsets.UTF_8);
                 names.add("tables/" + t.id() + ".json");
-                Files.writeString(staging.resolve(names.get(names.size() - 1)), Json.write(t.json()), StandardCharsets.UTF_8);
+                Files.writeString(staging.resolve(names.get(names.size() - 1)), t.json(), StandardCharsets.UTF_8);
             }
             for (ReportBlock.Figure f : figures()) {
                 names.add("figures/" + f.id() + ".svg");

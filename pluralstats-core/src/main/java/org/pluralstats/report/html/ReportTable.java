@@ -1,12 +1,11 @@
 package org.pluralstats.report.html;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.io.CsvOutput;
@@ -171,33 +170,25 @@ public final class ReportTable implements ReportBlock {
     }
 
     /**
-     * @return the table as JSON: for a {@link ResultTable}, {@link ResultTableWriters#jsonTree} (title, metadata,
-     *     rows); otherwise an array of objects keyed by column name
+     * @return the table as JSON text: for a {@link ResultTable}, {@link ResultTableWriters#json} (title, metadata,
+     *     rows); otherwise an array of objects keyed by column name, {@code null} where undefined
      */
-    public JsonNode json() {
+    public String json() {
         if (source != null) {
-            return ResultTableWriters.jsonTree(source);
+            return ResultTableWriters.json(source);
         }
-        ArrayNode arr = Json.array();
+        List<Map<String, Object>> arr = new ArrayList<>();
         for (List<Object> r : rows) {
-            ObjectNode o = arr.addObject();
+            Map<String, Object> o = new LinkedHashMap<>();
             for (int i = 0; i < columns.size(); i++) {
-                String f = columns.get(i).name();
                 Object v = r.get(i);
-                if (v == null) {
-                    o.putNull(f);
-                } else if (v instanceof Double || v instanceof Float) {
-                    Json.put(o, f, ((Number) v).doubleValue());
-                } else if (v instanceof Integer || v instanceof Long || v instanceof Short) {
-                    o.put(f, ((Number) v).longValue());
-                } else if (v instanceof Boolean bo) {
-                    o.put(f, bo);
-                } else {
-                    o.put(f, v.toString());
-                }
+                o.put(columns.get(i).name(), v instanceof Float f ? (Object) f.doubleValue()
+                        : v == null || v instanceof Double || v instanceof Integer || v instanceof Long || v instanceof Short
+                        || v instanceof Boolean ? v : v.toString());
             }
+            arr.add(o);
         }
-        return arr;
+        return Json.write(arr);
     }
 
     /** Builds a {@link ReportTable}. */

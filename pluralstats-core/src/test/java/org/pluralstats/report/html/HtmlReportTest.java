@@ -28,7 +28,7 @@ class HtmlReportTest {
         assertThat(t.display(0, 2)).isEqualTo("2.27");
         assertThat(t.display(1, 2)).isEqualTo("–");
         assertThat(t.csv()).isEqualTo("group,n,mean\nFarsi · فارسی,11,2.2727272727272725\n\"x,\"\"y\"\"\",0,\nnan,1,\n");
-        JsonNode j = new ObjectMapper().readTree(t.json().toString());
+        JsonNode j = new ObjectMapper().readTree(t.json());
         assertThat(j.get(0).get("mean").asDouble()).isEqualTo(2.2727272727272725);
         assertThat(j.get(1).get("mean").isNull()).isTrue();
         assertThat(j.get(0).get("n").isIntegralNumber()).isTrue();

@@ -1,4 +1,4 @@
-package org.pluralstats.io;
+package org.pluralstats.io.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -18,14 +17,12 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.ObjLongConsumer;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.FileErrors;
 
 /**
  * The one way the library reads JSON inputs: JSON Lines model outputs and every side file (items,
@@ -42,9 +39,7 @@ import org.pluralstats.SurveyFormatException;
  *       {@code ACCEPT_FLOAT_AS_INT} off); unknown properties are errors (closed schemas);</li>
  *   <li>syntax errors carry the line and character column of the input.</li>
  * </ul>
- * Readers that walk a tree by hand use the typed accessors here ({@link #text}, {@link #wholeNumber}),
- * which refuse a wrongly typed field with a message naming the file and
- * the field instead of falling back to a default as {@code asText()}/{@code asLong(default)} do.
+ * Side files bind to records ({@link #bind}); large model-output files stream one element at a time.
  */
 public final class JsonInput {
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -64,52 +59,20 @@ public final class JsonInput {
     private JsonInput() {
     }
 
-    /** @return the shared strict reader (immutable); bind with {@code reader().forType(T.class)} */
-    public static ObjectReader reader() {
-        return READER;
-    }
-
     /**
-     * Parses one JSON document.
-     *
-     * @param source the file name for messages
-     * @param text the whole text (a leading byte-order mark is dropped)
-     * @return the tree; a {@code MissingNode} when the text is blank
-     * @throws SurveyFormatException naming the source, line and character column of a syntax error,
-     *     a duplicate key or text after the document
-     */
-    public static JsonNode readTree(String source, String text) {
-        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        try {
-            return READER.readTree(t);
-        } catch (JsonProcessingException e) {
-            throw error(source, 0, e);
-        }
-    }
-
-    /**
-     * Reads and parses a UTF-8 JSON file ({@link TextFiles#readUtf8(Path)}).
-     *
-     * @param file the file
-     * @return the tree
-     * @throws SurveyFormatException when the file is missing, not UTF-8 or not one valid JSON document
-     */
-    public static JsonNode readTree(Path file) {
-        return readTree(file.toString(), TextFiles.readUtf8(file));
-    }
-
-    /**
-     * Streams a document that is one JSON array, handing over one element at a time: memory holds one
-     * element's tree, never the whole document. Strict as {@link #readTree(String, String)}: a duplicate key,
+     * Streams a document that is one JSON array, binding and handing over one element at a time: memory
+     * holds one element, never the whole document. Strict as {@link #bind}: a duplicate key,
      * a syntax error, malformed UTF-8 (Jackson's UTF-8 decoder reports it) and anything after the array are
      * errors naming the line and character.
      *
      * @param source the file name for messages
+     * @param <T> the type of an element
      * @param in the UTF-8 bytes (a leading byte-order mark is dropped; not closed here)
+     * @param type the type to bind each element to
      * @param each receives each element and its 1-based position in the array
      * @throws SurveyFormatException when the document is not one JSON array, or cannot be read
      */
-    public static void readArray(String source, InputStream in, ObjLongConsumer<JsonNode> each) {
+    public static <T> void readArray(String source, InputStream in, Class<T> type, ObjLongConsumer<T> each) {
         try (JsonParser p = ELEMENT.createParser(in)) {
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_ARRAY) {
@@ -119,8 +82,7 @@ public final class JsonInput {
             }
             long k = 0;
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                JsonNode n = ELEMENT.readTree(p);
-                each.accept(n, ++k);
+                each.accept(ELEMENT.forType(type).readValue(p), ++k);
             }
             if (p.nextToken() != null) {
                 JsonLocation loc = p.currentTokenLocation();
@@ -136,9 +98,9 @@ public final class JsonInput {
 
     /**
      * Binds one JSON document to a type whose (record) constructors validate what they are given: the
-     * one way side files are read into values. Strict as {@link #readTree(String, String)}; a wrong type,
+     * one way side files are read into values. Strict as {@link #bind}; a wrong type,
      * an unknown member and a constructor's refusal ({@link Invalid}, {@link IllegalArgumentException})
-     * become one located error ({@link #error}).
+     * become one located error.
      *
      * @param <T> the type
      * @param source the file name for messages
@@ -148,17 +110,32 @@ public final class JsonInput {
      * @throws SurveyFormatException naming the source, line and field path of the first problem
      */
     public static <T> T bind(String source, String text, Class<T> type) {
-        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return bind(source, 0, text.startsWith("\uFEFF") ? text.substring(1) : text, type);
+    }
+
+    /**
+     * Binds one line of a JSON Lines file (exactly one JSON value) as {@link #bind(String, String, Class)} does.
+     *
+     * @param <T> the type
+     * @param source the file name for messages
+     * @param line the 1-based line number, or 0 for a whole document
+     * @param text the line
+     * @param type the type to bind
+     * @return the value
+     * @throws SurveyFormatException naming the line and the character column or field path of a syntax error,
+     *     a duplicate key, a second value on the line or a refused value
+     */
+    public static <T> T bind(String source, long line, String text, Class<T> type) {
         try {
-            return READER.forType(type).readValue(t);
+            return READER.forType(type).readValue(text);
         } catch (JsonProcessingException e) {
-            throw error(source, 0, e);
+            throw error(source, line, e);
         }
     }
 
     /**
      * A value a binding type's constructor refuses, naming the member (relative to the object being
-     * built) so that {@link #error} can locate it.
+     * built) so that the error can name it.
      */
     public static final class Invalid extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
@@ -178,24 +155,6 @@ public final class JsonInput {
     }
 
     /**
-     * Parses one line of a JSON Lines file: exactly one JSON value.
-     *
-     * @param source the file name for messages
-     * @param line the 1-based line number
-     * @param text the line
-     * @return the value
-     * @throws SurveyFormatException naming the line and character column of a syntax error, a
-     *     duplicate key or a second value on the line
-     */
-    public static JsonNode readLine(String source, long line, String text) {
-        try {
-            return READER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw error(source, line, e);
-        }
-    }
-
-    /**
      * Turns a Jackson error into a located format error.
      *
      * @param source the file name
@@ -204,7 +163,7 @@ public final class JsonInput {
      * @return the located error: line, character column or the field path (0-based indices, as JSON
      *     Pointer counts), the problem
      */
-    public static SurveyFormatException error(String source, long line, JsonProcessingException e) {
+    private static SurveyFormatException error(String source, long line, JsonProcessingException e) {
         SurveyFormatException.Builder b = SurveyFormatException.in(source).cause(e);
         JsonLocation loc = e.getLocation();
         if (line > 0) {
@@ -257,13 +216,6 @@ public final class JsonInput {
                 + msg.replaceAll("org\\.pluralstats\\.[\\w.]+\\$(\\w+?)(?:Json)?\\b", "$1")).build();
     }
 
-    // The value as JSON text (a string keeps its quotes, so "1" and 1 differ), shortened.
-    private static String found(JsonNode v) {
-        String json = v.toString();
-        int cps = json.codePointCount(0, json.length());
-        return "found " + (cps > 60 ? json.substring(0, json.offsetByCodePoints(0, 57)) + "..." : json);
-    }
-
     private static String firstLine(String s) {
         if (s == null) {
             return "malformed";
@@ -285,63 +237,5 @@ public final class JsonInput {
             }
         }
         return s.toString();
-    }
-
-    /**
-     * A text field: absent or {@code null} gives empty; a number, boolean, array or object is an error.
-     *
-     * @param source the file name for messages
-     * @param node the object holding the field
-     * @param field the field name
-     * @param where the field's path for messages, e.g. {@code models.title}
-     * @return the text, if present
-     * @throws SurveyFormatException when the field is present and not a JSON string
-     */
-    public static Optional<String> text(String source, JsonNode node, String field, String where) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return Optional.empty();
-        }
-        return Optional.of(text(source, v, where));
-    }
-
-    /**
-     * @param source the file name for messages
-     * @param value a value that must be a JSON string
-     * @param where the value's path for messages
-     * @return its text
-     * @throws SurveyFormatException when it is not a JSON string
-     */
-    public static String text(String source, JsonNode value, String where) {
-        if (!value.isTextual()) {
-            throw SurveyFormatException.in(source).column(where).problem(found(value)).expected("a string").build();
-        }
-        return value.textValue();
-    }
-
-    /**
-     * A whole-number field: absent or {@code null} gives empty; a string, a fraction, a boolean or a
-     * number outside the {@code long} range is an error.
-     *
-     * @param source the file name for messages
-     * @param node the object holding the field
-     * @param field the field name
-     * @param where the field's path for messages
-     * @return the number, if present
-     * @throws SurveyFormatException when the field is present and not a whole number
-     */
-    public static OptionalLong wholeNumber(String source, JsonNode node, String field, String where) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return OptionalLong.empty();
-        }
-        if (v.isIntegralNumber() && v.canConvertToLong()) {
-            return OptionalLong.of(v.longValue());
-        }
-        if (v.isFloatingPointNumber() && v.canConvertToExactIntegral() && v.canConvertToLong()) {
-            return OptionalLong.of(v.longValue());
-        }
-        throw SurveyFormatException.in(source).column(where).problem(found(v))
-                .expected("a whole number (from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")").build();
     }
 }
