@@ -113,7 +113,7 @@ public record TableCheck(List<Cell> cells) implements TabularResult {
         long bad = cells.stream().filter(c -> !c.grim().consistent()).count();
         ResultTable.Builder t = ResultTable.builder("The published table checked: GRIM (Brown & Heathers 2016) at each "
                         + "cell's n, and the data's mean at the published decimals")
-                .meta(ResultTable.METHOD, bad + " of " + cells.size() + " reported means are GRIM-inconsistent")
+                .meta("finding", bad + " of " + cells.size() + " reported means are GRIM-inconsistent")
                 .column("group", ColumnType.TEXT, Role.KEY).column("item", ColumnType.TEXT, Role.KEY)
                 .column("reported", ColumnType.TEXT, Role.ESTIMATE).column("n", ColumnType.INTEGER, Role.COUNT)
                 .column("grim", ColumnType.TEXT, Role.STATISTIC).column("dataMean", ColumnType.TEXT, Role.ESTIMATE)

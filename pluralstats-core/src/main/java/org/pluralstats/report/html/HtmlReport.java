@@ -360,7 +360,7 @@ public final class HtmlReport {
         private final List<String> inputs = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private final List<ReportSection> sections = new ArrayList<>();
-        private String footer = "Written by pluralstats. Tables beside this page as CSV and JSON; charts as SVG.";
+        private String footer = "Written by pluralstats " + org.pluralstats.Version.current() + ". Tables beside this page as CSV and JSON; charts as SVG.";
 
         private Builder(String title) {
             this.title = title;

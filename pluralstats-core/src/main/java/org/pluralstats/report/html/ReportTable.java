@@ -65,7 +65,7 @@ public final class ReportTable implements ReportBlock {
 
     /**
      * A result's table in the report: shown as {@link ResultTable#display} shows its cells, its metadata as the
-     * note under it (as the Markdown writer's last line), written as CSV and JSON by {@link ResultTableWriters},
+     * note under it (as the Markdown writer's last line, but the version, which the page's footer states), written as CSV and JSON by {@link ResultTableWriters},
      * exactly as the CLI's {@code --format csv|json} writes it.
      *
      * @param id a file-name-safe identifier, unique in the report
@@ -87,7 +87,12 @@ public final class ReportTable implements ReportBlock {
         }
         b.source = table;
         StringBuilder meta = new StringBuilder();
-        table.metadata().forEach((k, v) -> meta.append(meta.length() == 0 ? "" : "; ").append(k).append(": ").append(v));
+        // the version is the page's footer, not repeated under every table
+        table.metadata().forEach((k, v) -> {
+            if (!k.equals(ResultTable.VERSION)) {
+                meta.append(meta.length() == 0 ? "" : "; ").append(k).append(": ").append(v);
+            }
+        });
         return b.collapsed(folded).note(meta.toString()).build();
     }
 

@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import org.pluralstats.report.ResultTableWriters;
+import org.pluralstats.table.Role;
+import org.pluralstats.table.ResultTable;
+import org.pluralstats.Version;
 import org.junit.jupiter.api.io.TempDir;
 import org.pluralstats.PluralstatsException;
 
@@ -50,6 +54,17 @@ class HtmlReportTest {
                 .doesNotContainPattern("(?i)<link|@import|url\\(");
         assertThat(r.figures()).hasSize(1);
         assertThat(r.tables()).hasSize(1);
+    }
+
+    @Test
+    void theFooterStatesTheVersionOnceAndTableNotesTheMethod() {
+        ResultTable t = ResultTable.builder("T").meta(ResultTable.METHOD, "Wilson").number("x", Role.ESTIMATE, 2)
+                .row(0.5).build();
+        String html = HtmlReport.builder("R").section(ReportSection.builder("s", "S")
+                .table(ReportTable.of("t", t, false)).build()).build().html();
+        assertThat(html).contains("method: Wilson", "Written by pluralstats " + Version.current() + ".")
+                .doesNotContain(ResultTable.VERSION);
+        assertThat(ResultTableWriters.json(t)).contains("\"" + ResultTable.VERSION + "\" : \"" + Version.current());
     }
 
     @Test
