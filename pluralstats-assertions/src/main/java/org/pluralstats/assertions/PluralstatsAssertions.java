@@ -30,7 +30,7 @@ public class PluralstatsAssertions extends Assertions {
     }
 
     /**
-     * @param actual value polarity scores (from {@code ValuePolarityScores.estimate} or {@code ScoreTable.read})
+     * @param actual value polarity scores (from {@code ValuePolarityScores.estimate} or {@code ScoreTableFiles.read})
      * @return assertions on them
      */
     public static ScoreTableAssert assertThat(ScoreTable actual) {

@@ -94,7 +94,7 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
      *
      * @param title the section heading
      * @param outputs model-output files (JSONL or CSV; {@code ModelOutputFiles.read}); several are combined
-     * @param populations population score files ({@code PopulationScores.read}); empty: the scores of the
+     * @param populations population score files ({@code PopulationScoreFiles.read}); empty: the scores of the
      *     {@code wvs} part
      * @param alignWith the populations drawn per model × language, one chart each: a population name, or
      *     {@value Analysis#OWN_LANGUAGE} for each language's own population; empty: {@value Analysis#OWN_LANGUAGE} when
