@@ -7,11 +7,14 @@ so each cell is the Python repr), a small file with the hard cases: options with
 quote kinds, backslashes, non-ASCII and control characters, a question with a line break, shares written
 as 1e-05 and 0.0, and a country whose share list is shorter than the options (a partial release). Then
 reads it back with the csv module and ast.literal_eval, as a Python user would, and writes what it reads
-as JSON: the reference that GlobalOpinionQaTest compares pluralstats with.
+as JSON: the reference that GlobalOpinionQaTest compares pluralstats with. Last, a model's answer
+counts per country × question (model_on_sample.json, deterministic) and scipy's
+1 - jensenshannon(human, model, base=2) per country (the similarity of GlobalOpinionQA's paper), which
+SimilarityCommandTest compares `similarity --human global_opinions_sample.csv --metric jsd` with.
 
     /usr/bin/python3 tools/goqa_reference.py pluralstats-core/src/test/resources/org/pluralstats/io/opinion
 
-pandas 1.5.3 (Debian python3-pandas), Python 3.11.
+pandas 1.5.3 and scipy 1.10.1 (Debian python3-pandas, python3-scipy), Python 3.11.
 """
 import ast
 import csv
@@ -62,6 +65,23 @@ def main(out: Path) -> None:
     (out / "global_opinions_sample.json").write_text(
         json.dumps({"producer": f"tools/goqa_reference.py, pandas {pd.__version__}, ast.literal_eval",
                     "questions": reference}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+    from scipy.spatial.distance import jensenshannon
+    countries = ["Belgium", "Côte d'Ivoire", "Japan", "Brazil", "Nigeria", "Russia", "Egypt"]
+    model, similarity = [], {}
+    for i, q in enumerate(reference):
+        for c in countries:
+            counts = [(i + 1 + k + len(c)) % 4 + 1 for k in range(len(q["options"]))]
+            model.append({"population": c, "question": q["question"], "options": q["options"], "counts": counts})
+            if c in q["shares"]:
+                total = sum(counts)
+                similarity.setdefault(c, []).append(
+                    1 - float(jensenshannon(q["shares"][c], [x / total for x in counts], base=2)))
+    (out / "model_on_sample.json").write_text(json.dumps(model, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    (out / "similarity_jsd.json").write_text(json.dumps(
+        {"producer": "tools/goqa_reference.py, scipy.spatial.distance.jensenshannon(base=2), mean over questions",
+         "similarity": {c: sum(v) / len(v) for c, v in similarity.items()}}, ensure_ascii=False, indent=1) + "\n",
+        encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,13 +1,16 @@
 package org.pluralstats.cli;
 
-import org.pluralstats.io.sidefile.OptionDistributionFiles;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.align.DistributionSimilarity;
+import org.pluralstats.align.OptionDistribution;
 import org.pluralstats.align.SimilarityMetric;
 import org.pluralstats.align.SimilarityReport;
+import org.pluralstats.io.opinion.GlobalOpinionQa;
+import org.pluralstats.io.sidefile.OptionDistributionFiles;
 import org.pluralstats.report.Counts;
 import org.pluralstats.stats.JensenShannonDistance;
 import org.pluralstats.stats.PercentileBootstrap;
@@ -28,7 +31,7 @@ final class SimilarityCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--human", required = true, paramLabel = "FILE", description = "human distributions (JSON or CSV)")
+    @Option(names = "--human", required = true, paramLabel = "FILE", description = "human distributions (JSON or CSV, or GlobalOpinionQA's global_opinions.csv as released)")
     Path human;
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "model distributions (JSON or CSV)")
@@ -85,11 +88,21 @@ final class SimilarityCommand implements Callable<Integer> {
         }
         SimilarityReport report = DistributionSimilarity.withDefaults().withMetric(m).withLogBase(base)
                 .withResamples(bootstrap).withSeed(seed).withConfidence(confidence)
-                .compare(OptionDistributionFiles.read(human, unclassifiable), OptionDistributionFiles.read(model, unclassifiable));
+                .compare(humans(), OptionDistributionFiles.read(model, unclassifiable));
         Output.write(out, Output.table(perQuestion ? report.questionsTable() : report.table(), format));
         if (!report.excluded().isEmpty()) {
             System.err.println("pluralstats: left out population x question pairs: " + Counts.describe(report.excluded()));
         }
         return 0;
+    }
+
+    /** The human side: GlobalOpinionQA's CSV as released (its caveats printed as warnings), or our JSON/CSV. */
+    private List<OptionDistribution> humans() {
+        if (GlobalOpinionQa.isGlobalOpinionQa(human)) {
+            GlobalOpinionQa g = GlobalOpinionQa.read(human);
+            Warnings.print(g.warnings().stream().map(Object::toString).toList());
+            return g.distributions();
+        }
+        return OptionDistributionFiles.read(human, unclassifiable);
     }
 }

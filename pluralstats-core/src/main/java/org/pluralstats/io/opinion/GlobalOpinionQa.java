@@ -15,6 +15,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.align.DistributionSimilarity;
+import org.pluralstats.align.OptionCount;
+import org.pluralstats.align.OptionDistribution;
 import org.pluralstats.io.ReadWarning;
 import org.pluralstats.io.TextFiles;
 
@@ -47,6 +50,48 @@ public final class GlobalOpinionQa {
     /** @return the questions, in file order */
     public List<OpinionQuestion> questions() {
         return questions;
+    }
+
+    /**
+     * The human answer distributions, one per country × question, as {@code similarity} compares them with
+     * a model's: the population is the country, the question its text, the options in the survey's order
+     * with ordinals 1, 2, … (for Wasserstein) and the released shares as counts (they are normalised by
+     * the metric); no unclassifiable share.
+     *
+     * @return the distributions, questions in file order, countries in each question's order
+     */
+    public List<OptionDistribution> distributions() {
+        List<OptionDistribution> out = new ArrayList<>();
+        for (OpinionQuestion q : questions) {
+            q.shares().forEach((country, shares) -> {
+                List<OptionCount> options = new ArrayList<>();
+                for (int k = 0; k < shares.size(); k++) {
+                    options.add(new OptionCount(DistributionSimilarity.label(q.options().get(k)), k + 1, shares.get(k)));
+                }
+                out.add(new OptionDistribution(country, q.question(), options, 0));
+            });
+        }
+        return out;
+    }
+
+    /**
+     * @param file a file
+     * @return whether its first line is a GlobalOpinionQA header (columns {@code selections} and {@code options})
+     */
+    public static boolean isGlobalOpinionQa(Path file) {
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            String first = r.readLine();
+            if (first == null) {
+                return false;
+            }
+            List<String> names = new ArrayList<>();
+            for (String n : first.replace("\uFEFF", "").split(",", -1)) {
+                names.add(n.strip().replace("\"", "").toLowerCase(Locale.ROOT));
+            }
+            return names.containsAll(COLUMNS);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     /** @return what was read with a caveat (countries left out of a question), in file order */
