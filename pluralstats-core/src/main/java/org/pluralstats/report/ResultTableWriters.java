@@ -102,9 +102,7 @@ public final class ResultTableWriters {
             sb.append('\n');
         }
         if (!t.metadata().isEmpty()) {
-            StringBuilder line = new StringBuilder();
-            t.metadata().forEach((k, v) -> line.append(line.length() == 0 ? "" : "; ").append(k).append(": ").append(v));
-            sb.append('\n').append(Tables.cell(line.toString())).append('\n');
+            sb.append('\n').append(Tables.cell(t.metadataLine(true))).append('\n');
         }
         return sb.toString();
     }

@@ -112,6 +112,21 @@ public final class ResultTable {
         return rows;
     }
 
+    /**
+     * @param withVersion whether to include the {@link #VERSION} entry (the report's page states it once)
+     * @return the metadata as one line, {@code key: value; key: value}, in the order it was added; empty
+     *     when there is none
+     */
+    public String metadataLine(boolean withVersion) {
+        StringBuilder line = new StringBuilder();
+        metadata.forEach((k, v) -> {
+            if (withVersion || !k.equals(VERSION)) {
+                line.append(line.length() == 0 ? "" : "; ").append(k).append(": ").append(v);
+            }
+        });
+        return line.toString();
+    }
+
     /** @return the metadata, in the order it was added */
     public Map<String, String> metadata() {
         return metadata;

@@ -86,14 +86,8 @@ public final class ReportTable implements ReportBlock {
             b.row(cells);
         }
         b.source = table;
-        StringBuilder meta = new StringBuilder();
         // the version is the page's footer, not repeated under every table
-        table.metadata().forEach((k, v) -> {
-            if (!k.equals(ResultTable.VERSION)) {
-                meta.append(meta.length() == 0 ? "" : "; ").append(k).append(": ").append(v);
-            }
-        });
-        return b.collapsed(folded).note(meta.toString()).build();
+        return b.collapsed(folded).note(table.metadataLine(false)).build();
     }
 
     static void checkId(String id) {
