@@ -235,7 +235,16 @@ public final class PythonLiteral {
                 throw error("an exponent without digits");
             }
         }
-        String text = s.substring(start, i).replace("_", "").replaceAll("^([+-])\\s+", "$1");
+        String written = s.substring(start, i);
+        for (int k = written.indexOf('_'); k >= 0; k = written.indexOf('_', k + 1)) {
+            // Python allows one underscore only between two digits (1_000, not 1__0, 1_ or _1)
+            if (k == 0 || k + 1 >= written.length() || !Character.isDigit(written.charAt(k - 1))
+                    || !Character.isDigit(written.charAt(k + 1))) {
+                i = start + k;
+                throw error("an underscore in a number must stand between two digits");
+            }
+        }
+        String text = written.replace("_", "").replaceAll("^([+-])\\s+", "$1");
         if (!isFloat) {
             String digits = text.replaceFirst("^[+-]", "");
             if (digits.length() > 1 && digits.charAt(0) == '0' && !digits.chars().allMatch(ch -> ch == '0')) {

@@ -84,6 +84,9 @@ class GlobalOpinionQaTest {
         assertThatThrownBy(() -> PythonLiteral.parse("[1, 2")).isInstanceOf(PythonLiteral.SyntaxError.class)
                 .hasMessageContaining("character 6");
         assertThatThrownBy(() -> PythonLiteral.parse("012")).hasMessageContaining("leading zero");
+        for (String bad : new String[] {"1__0", "1_", "1_.5", "1._5"}) {
+            assertThatThrownBy(() -> PythonLiteral.parse(bad)).as(bad).hasMessageContaining("underscore");
+        }
         assertThatThrownBy(() -> PythonLiteral.parse("b'x'")).hasMessageContaining("bytes");
     }
 
