@@ -14,7 +14,7 @@ make <- function(rows, items, strings) {
   if (strings) {
     cc <- c("DNK", "NLD", "GBR", "BRA", "USA", "NGA", "IND", "CHN", "EGY", "IRN")
     d[, B_COUNTRY_ALPHA := sample(cc, rows, replace = TRUE)]
-    d[, S_INTLANGUAGE := sample(c("da", "nl", "en", "pt", "hi", "zh", "ar", "fa"), rows, replace = TRUE)]
+    d[, LNGE_ISO := sample(c("da", "nl", "en", "pt", "hi", "zh", "ar", "fa"), rows, replace = TRUE)]
     d[, D_DATE := sprintf("2019-%02d-%02d", sample(1:12, rows, TRUE), sample(1:28, rows, TRUE))]
     d[, N_REGION := sample(sprintf("Region %d", 1:40), rows, TRUE)]
     d[, W_WEIGHT := round(exp(rnorm(rows, 0, 0.35)), 5)]
