@@ -26,8 +26,14 @@ public final class ShortestDecimal {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return v == 0 && 1 / v < 0 ? "-0" : Long.toString((long) v);
         }
+        // Double.toString round-trips but may carry too many digits (JDK 17); with at most 15 significant
+        // digits it is the shortest, since distinct decimals of <= 15 digits never share a double (DBL_DIG)
+        BigDecimal quick = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        if (quick.precision() <= 15) {
+            return render(quick);
+        }
         BigDecimal exact = new BigDecimal(v);
-        for (int p = 1; p <= 17; p++) {
+        for (int p = 15; p <= 17; p++) {
             BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
             if (r.doubleValue() == v) {
                 return render(r.stripTrailingZeros());

@@ -34,4 +34,34 @@ class ShortestDecimalTest {
             assertThat(digits.length()).isLessThanOrEqualTo(java.length());
         }
     }
+
+    /** The first definition: the exact value rounded to 1, 2, … 17 digits until it reads back (slow, plainly right). */
+    private static String byRounding(double v) {
+        java.math.BigDecimal exact = new java.math.BigDecimal(v);
+        for (int p = 1; p <= 17; p++) {
+            java.math.BigDecimal r = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
+            if (r.doubleValue() == v) {
+                return r.stripTrailingZeros().toString();
+            }
+        }
+        return "none";
+    }
+
+    @Test
+    void theQuickPathGivesTheDigitsOfTheFirstDefinition() {
+        Random r = new Random(12);
+        for (int i = 0; i < 50000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> Double.longBitsToDouble(r.nextLong());
+                case 1 -> r.nextDouble();
+                case 2 -> Math.round(r.nextDouble() * 1e6) / 1e5;
+                default -> r.nextInt(1000) / (1.0 + r.nextInt(1000));
+            };
+            if (Double.isNaN(v) || Double.isInfinite(v) || v == Math.rint(v)) {
+                continue;
+            }
+            java.math.BigDecimal got = new java.math.BigDecimal(ShortestDecimal.format(v));
+            assertThat(got.stripTrailingZeros().toString()).as("%s", v).isEqualTo(byRounding(v));
+        }
+    }
 }
