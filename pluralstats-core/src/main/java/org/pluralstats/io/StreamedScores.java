@@ -1,54 +1,119 @@
 package org.pluralstats.io;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.data.SurveyData;
+import org.pluralstats.io.csv.CsvReader;
+import org.pluralstats.io.csv.CsvScores;
 import org.pluralstats.io.wvs.WvsConventions;
+import org.pluralstats.weight.GroupedScores;
+import org.pluralstats.weight.InvalidWeights;
 import org.pluralstats.weight.ItemCoding;
+import org.pluralstats.weight.PopulationSpec;
 import org.pluralstats.weight.ScoreTable;
 import org.pluralstats.weight.StreamingScores;
 import org.pluralstats.weight.WeightSpec;
 
 /**
- * Feeds an open {@link CaseReader} to {@link StreamingScores} in one pass of batches: value polarity
- * scores of a file larger than memory. Missing values follow {@link SurveyFiles#read}: system-missing,
+ * Value polarity scores of a file in one pass ({@link StreamingScores}), never holding the rows: what
+ * {@code pluralstats vps} runs. A delimited file is parsed in parallel blocks with binarisation and
+ * accumulation fused ({@link CsvScores}); other formats, and a delimited file the fast path hands back
+ * (a malformed record, a late text cell, an unusable weight), are read sequentially from a
+ * {@link CaseReader} in batches. Missing values follow {@link SurveyFiles#read}: system-missing,
  * declared user-missing, and WVS/EVS codes -1..-5 when the conventions apply.
  */
 public final class StreamedScores {
     private static final int BATCH = 1024;
 
+    /** The block size of the parallel CSV path; tests set it small to cut a small file into many blocks. */
+    static long csvBlockSize = 0;
+
+    /** The threads of the parallel CSV path. */
+    static int csvThreads = Runtime.getRuntime().availableProcessors();
+
+    /** Whether the last {@link #estimate(StreamingScores, Path, Consumer)} took the parallel CSV path (for tests). */
+    static volatile boolean lastParallel;
+
     private StreamedScores() {
     }
 
     /**
-     * Scores the remaining cases of an open reader; the caller can then ask the reader for its
-     * {@link CaseReader#warnings()}.
+     * Scores a file, a delimited one in parallel.
      *
      * @param scorer what to score and how
+     * @param file the data file (.csv or any delimited text, .sav, .zsav, .dta, .por)
+     * @param warnings receives the reader's warnings (the sequential path's)
+     * @return one table per grouping, populations in order of first appearance
+     */
+    public static GroupedScores estimate(StreamingScores scorer, Path file, Consumer<ReadWarning> warnings) {
+        lastParallel = false;
+        if (SurveyFiles.detect(file) == FileFormat.CSV) {
+            try (CsvReader header = CsvReader.openSampled(file, Set.of())) {
+                Plan plan = plan(scorer, header.dictionary());
+                if (plan.items.stream().allMatch(Variable::isNumeric)
+                        && plan.weights.stream().allMatch(Variable::isNumeric)) {
+                    Optional<StreamingScores.Pass> pass = CsvScores.score(header, new CsvScores.Columns(plan.items,
+                            plan.weights, plan.groupings, plan.wvs, scorer.invalidWeights() == InvalidWeights.FAIL),
+                            plan.start(scorer, header.dictionary()), csvThreads, csvBlockSize);
+                    lastParallel = pass.isPresent();
+                    if (pass.isPresent()) {
+                        return pass.get().finish();
+                    }
+                }
+            }
+        }
+        try (CaseReader reader = SurveyFiles.open(file)) {
+            GroupedScores out = estimateAll(scorer, reader);
+            reader.warnings().forEach(warnings);
+            return out;
+        }
+    }
+
+    /**
+     * Scores the remaining cases of an open reader for the scorer's one grouping; the caller can then
+     * ask the reader for its {@link CaseReader#warnings()}.
+     *
+     * @param scorer what to score and how, with one grouping
      * @param reader an open reader before its first case
      * @return one row per population × item, populations in order of first appearance
      */
     public static ScoreTable estimate(StreamingScores scorer, CaseReader reader) {
-        FileDictionary dict = reader.dictionary();
+        return estimateAll(scorer, reader).only();
+    }
+
+    /** The variables of one scoring job in a file. */
+    private record Plan(List<Variable> items, List<Variable> weights, List<Optional<Variable>> groupings, boolean wvs,
+                        Optional<String> countryVariable, Optional<Variable> id) {
+        StreamingScores.Pass start(StreamingScores scorer, FileDictionary dict) {
+            return scorer.start(dict.file(), items.stream().map(SurveyFiles::itemOf).toList(), countryVariable,
+                    weights.stream().map(Variable::name).toList());
+        }
+    }
+
+    private static Plan plan(StreamingScores scorer, FileDictionary dict) {
         WvsConventions conv = WvsConventions.detect(dict);
-        boolean wvs = conv.applies();
-        Optional<Variable> popVar = scorer.population().map(p -> SurveyFiles.require(dict, p));
+        List<Optional<Variable>> groupings = new ArrayList<>();
+        for (PopulationSpec g : scorer.groupings()) {
+            groupings.add(g.column().map(p -> SurveyFiles.require(dict, p, "population column")));
+        }
         List<Variable> weightVars = new ArrayList<>();
         WeightSpec weight = scorer.weight();
         for (String w : weight instanceof WeightSpec.Design ? conv.defaultWeight() : weight.columns()) {
-            Variable v = SurveyFiles.require(dict, w);
+            Variable v = SurveyFiles.require(dict, w, "weight variable");
             if (!v.isNumeric()) {
                 throw new PluralstatsException(dict.file() + ": weight variable " + v.name() + " is not numeric");
             }
             weightVars.add(v);
         }
         Set<Integer> notItems = new LinkedHashSet<>();
-        popVar.ifPresent(v -> notItems.add(v.index()));
+        groupings.forEach(g -> g.ifPresent(v -> notItems.add(v.index())));
         weightVars.forEach(v -> notItems.add(v.index()));
         conv.countryVariable().ifPresent(n -> notItems.add(SurveyFiles.require(dict, n).index()));
         conv.languageVariable().ifPresent(n -> notItems.add(SurveyFiles.require(dict, n).index()));
@@ -62,43 +127,79 @@ public final class StreamedScores {
             }
         } else {
             for (ItemCoding c : scorer.items()) {
-                itemVars.add(SurveyFiles.require(dict, c.id()));
+                itemVars.add(SurveyFiles.require(dict, c.id(), "item"));
             }
         }
+        Optional<Variable> id = conv.idVariable().flatMap(dict::find);
+        return new Plan(itemVars, weightVars, groupings, conv.applies(), conv.countryVariable(), id);
+    }
+
+    /**
+     * Scores the remaining cases of an open reader, sequentially in batches, for every grouping.
+     *
+     * @param scorer what to score and how
+     * @param reader an open reader before its first case
+     * @return one table per grouping
+     */
+    public static GroupedScores estimateAll(StreamingScores scorer, CaseReader reader) {
+        FileDictionary dict = reader.dictionary();
+        Plan plan = plan(scorer, dict);
+        boolean wvs = plan.wvs;
+        List<Variable> itemVars = plan.items;
+        List<Variable> weightVars = plan.weights;
         Set<Integer> selected = new LinkedHashSet<>();
         itemVars.forEach(v -> selected.add(v.index()));
-        popVar.ifPresent(v -> selected.add(v.index()));
+        plan.groupings.forEach(g -> g.ifPresent(v -> selected.add(v.index())));
         weightVars.forEach(v -> selected.add(v.index()));
+        plan.id.ifPresent(v -> selected.add(v.index()));
         int[] sel = selected.stream().mapToInt(Integer::intValue).toArray();
         reader.select(sel);
         int[] column = new int[dict.variables().size()];
         for (int j = 0; j < sel.length; j++) {
             column[sel[j]] = j;
         }
-        StreamingScores.Pass pass = scorer.start(dict.file(), itemVars.stream().map(SurveyFiles::itemOf).toList(),
-                conv.countryVariable(), weightVars.stream().map(Variable::name).toList());
+        StreamingScores.Pass pass = plan.start(scorer, dict);
         CaseBatch batch = CaseBatch.of(dict, sel, BATCH);
-        int[] pop = new int[BATCH];
+        int groups = plan.groupings.size();
+        int[][] pop = new int[groups][BATCH];
+        int[] pops = new int[groups];
+        int[] cell = new int[BATCH];
         double[] w = new double[BATCH];
         boolean[] ok = new boolean[BATCH];
         long row = 0;
         int n;
         while ((n = reader.nextBatch(batch)) > 0) {
-            populations(pass, batch, popVar, column, n, pop);
+            for (int g = 0; g < groups; g++) {
+                populations(pass, g, batch, plan.groupings.get(g), column, n, pop[g]);
+            }
             for (int r = 0; r < n; r++) {
+                for (int g = 0; g < groups; g++) {
+                    pops[g] = pop[g][r];
+                }
+                cell[r] = pass.cell(pops);
                 double x = 1;
                 for (Variable v : weightVars) {
-                    x *= batch.numbers(column[v.index()])[r];
+                    double f = batch.numbers(column[v.index()])[r];
+                    x *= SurveyFiles.isMissing(f, v.missing(), wvs) ? Double.NaN : f;
                 }
                 w[r] = x;
-                ok[r] = pass.weight(x, row + r);
+                if (cell[r] >= 0 && !(x > 0 && x < Double.POSITIVE_INFINITY) && scorer.invalidWeights() == InvalidWeights.FAIL) {
+                    throw unusableWeight(dict, plan, batch, column, r, row + r, x, wvs);
+                }
+                ok[r] = pass.weight(x, row + r, cell[r]);
             }
             for (int i = 0; i < itemVars.size(); i++) {
                 Variable item = itemVars.get(i);
+                MissingValues declared = item.missing();
+                boolean none = declared.isEmpty();
                 double[] x = batch.numbers(column[item.index()]);
                 for (int r = 0; r < n; r++) {
-                    if (!SurveyFiles.isMissing(x[r], item.missing(), wvs)) {
-                        pass.add(i, pop[r], x[r], w[r], ok[r]);
+                    double v = x[r];
+                    int d = (int) v;
+                    if (d == v && d >= 0 && d <= 9 && ok[r] && none && (d != 0 || 1 / v > 0)) {
+                        pass.addDigit(i, cell[r], d, w[r]);
+                    } else if (!SurveyFiles.isMissing(v, declared, wvs)) {
+                        pass.add(i, cell[r], v, w[r], ok[r]);
                     }
                 }
             }
@@ -107,8 +208,39 @@ public final class StreamedScores {
         return pass.finish();
     }
 
-    private static void populations(StreamingScores.Pass pass, CaseBatch batch, Optional<Variable> popVar, int[] column,
-                                    int n, int[] pop) {
+    /**
+     * The error for a respondent whose weight is not usable, as the in-memory path words it: the
+     * respondent's id (or row), the weight expression, and the first factor that is missing or not
+     * positive.
+     */
+    private static PluralstatsException unusableWeight(FileDictionary dict, Plan plan, CaseBatch batch, int[] column,
+                                                       int r, long row, double w, boolean wvs) {
+        String id = plan.id.map(v -> v.isNumeric() ? SurveyData.formatNumber(batch.numbers(column[v.index()])[r])
+                : batch.strings(column[v.index()])[r]).orElse(Long.toString(row + 1));
+        String expression = plan.weights.stream().map(Variable::name).reduce((a, b) -> a + "*" + b).orElse("1");
+        String problem = null;
+        for (Variable v : plan.weights) {
+            double f = batch.numbers(column[v.index()])[r];
+            if (SurveyFiles.isMissing(f, v.missing(), wvs)) {
+                problem = v.name() + " is missing (" + SurveyFiles.missingReason(f, batch.tags(column[v.index()])[r],
+                        v.missing(), wvs).jsonName() + ")";
+                break;
+            }
+            Optional<String> p = WeightSpec.problemOf(v.name(), f);
+            if (p.isPresent()) {
+                problem = p.get();
+                break;
+            }
+        }
+        if (problem == null) {
+            problem = WeightSpec.problemOf(expression, w).orElse("weight " + w);
+        }
+        return new PluralstatsException(dict.file() + ": respondent " + id + " (row " + (row + 1) + "): weight "
+                + expression + " is not usable: " + problem + "; exclude such respondents to go on (--exclude-invalid-weights)");
+    }
+
+    private static void populations(StreamingScores.Pass pass, int grouping, CaseBatch batch, Optional<Variable> popVar,
+                                    int[] column, int n, int[] pop) {
         if (popVar.isEmpty()) {
             Arrays.fill(pop, 0, n, 0);
             return;
@@ -124,7 +256,7 @@ public final class StreamedScores {
                 String s = batch.strings(j)[r];
                 key = s.isEmpty() || v.missing().isMissing(s) ? null : s;
             }
-            pop[r] = pass.population(key);
+            pop[r] = pass.population(grouping, key);
         }
     }
 }

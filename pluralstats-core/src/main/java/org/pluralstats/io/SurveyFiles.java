@@ -464,8 +464,20 @@ public final class SurveyFiles {
     }
 
     /**
-     * @param dict a file dictionary
-     * @param name a variable name, case-insensitive
+     * @param dict a file's dictionary
+     * @param name a variable name (case-insensitive)
+     * @param what what the variable is for, for the message ({@code item}, {@code population column})
+     * @return the variable
+     * @throws PluralstatsException "{@code FILE: item "q1844" is not in the file; closest: Q184, …}"
+     */
+    public static Variable require(FileDictionary dict, String name, String what) {
+        return dict.find(name).orElseThrow(() -> new PluralstatsException(dict.file() + ": " + what + " \"" + name
+                + "\" is not in the file; closest: " + String.join(", ", EditDistance.closest(name, dict.names(), 5))));
+    }
+
+    /**
+     * @param dict a file's dictionary
+     * @param name a variable name (case-insensitive)
      * @return the variable
      * @throws PluralstatsException naming the closest variable names when absent
      */

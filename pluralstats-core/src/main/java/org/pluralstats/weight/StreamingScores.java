@@ -14,41 +14,58 @@ import org.pluralstats.data.Item;
 import org.pluralstats.data.MissingReason;
 import org.pluralstats.data.NumericColumn;
 import org.pluralstats.data.SurveyData;
-import org.pluralstats.stats.CompensatedSum;
 
 /**
- * Value polarity scores (Eq. 1) computed in one streaming pass over a data file, holding per
- * population × item × answer code only five running sums, never the rows: for files larger than
- * memory (10,000,000 respondents in a 512 MB heap).
+ * Value polarity scores (Eq. 1) computed in one pass over a data file, holding per population ×
+ * item × answer code only a count and two compensated sums, never the rows: the scoring job of
+ * {@code pluralstats vps} for files of any size (10,000,000 respondents in a 512 MB heap), for one
+ * or several groupings at once.
  *
  * <p>Eq. 1 and its linearised SE need, over the respondents of P who answered q, only {@code m},
  * {@code Σw}, {@code ΣwA} and {@code Σw²} split by {@code A}. Since {@code A} is a function of the
- * answer code, the pass accumulates count, {@code Σw} and {@code Σw²} per code (compensated sums), and
- * the binarisation is applied afterwards to each item's pooled set of codes, through the same
+ * answer code, a pass accumulates count, {@code Σw} and {@code Σw²} per code (Neumaier-compensated
+ * sums), and the binarisation is applied afterwards to each item's pooled set of codes, through the same
  * {@link Binarisation} as the in-memory path (so the paper rule's pooled maximum, reversals, listed
  * and missing codes are identical). The reader of the file ({@code io.StreamedScores}) hands each
  * respondent to a {@link Pass}, leaving out missing values as {@code SurveyFiles.read} does
- * (system-missing, declared user-missing, and WVS/EVS codes -1..-5 when the conventions apply). The results equal
- * {@link ValuePolarityScores#estimate(PolarityDesign)} on the same file up to rounding of the
- * (compensated) sums.
+ * (system-missing, declared user-missing, and WVS/EVS codes -1..-5 when the conventions apply). The
+ * results equal {@link ValuePolarityScores#estimate(PolarityDesign)} on the same file to the last bit
+ * in practice: every sum is carried compensated until the end and rounded once.
  *
- * <p>Populations: a column's values in order of first appearance, or {@code global}. Weights: the
- * product of columns, the convention's default ({@link WeightSpec#design()}), or none.
+ * <p><b>Several groupings in one pass.</b> A pass keeps its sums per <em>cell</em>: a distinct
+ * combination of the respondent's population in every grouping (country × language, say). A
+ * grouping's population is the union of its cells, so scoring by country, by language and globally
+ * costs one accumulation per answer, not three; the cells are summed when the pass finishes.
+ *
+ * <p><b>Mergeable.</b> {@link Pass#combine(Pass)} adds another pass's sums (matching cells by their
+ * population names), so a file can be scored in blocks on several threads and merged in block order
+ * (the parallel CSV path does this), or in partitions on a distributed engine (the seam for, say, a
+ * Spark {@code Aggregator}: {@code zero} = {@link #start}, {@code reduce} = the {@code add} calls,
+ * {@code merge} = {@code combine}, {@code finish} = {@link Pass#finish()}).
+ *
+ * <p>Populations: a column's values in order of first appearance, the same mapped onto populations,
+ * or {@code global} ({@link PopulationSpec}). Weights: the product of columns, the convention's
+ * default ({@link WeightSpec#design()}), or none.
  */
 public final class StreamingScores {
-    private static final int SMALL_MIN = -128;
-    private static final int SMALL_MAX = 1023;
+    /** Integer codes in [SMALL_MIN, SMALL_MIN + SMALL_RANGE) find their slot in a table; others in a map. */
+    private static final int SMALL_MIN = -16;
+    private static final int SMALL_RANGE = 128;
+    private static final int STRIDE = 5;
 
     private final Binarisation binarisation;
-    private final Optional<String> population;
+    private final List<PopulationSpec> groupings;
     private final WeightSpec weight;
     private final InvalidWeights invalidWeights;
     private final ValuePolarityScores estimator;
 
-    private StreamingScores(Binarisation binarisation, Optional<String> population, WeightSpec weight,
+    private StreamingScores(Binarisation binarisation, List<PopulationSpec> groupings, WeightSpec weight,
                             InvalidWeights invalidWeights, ValuePolarityScores estimator) {
+        if (groupings.isEmpty()) {
+            throw new IllegalArgumentException("no grouping");
+        }
         this.binarisation = binarisation;
-        this.population = population;
+        this.groupings = List.copyOf(groupings);
         this.weight = weight;
         this.invalidWeights = invalidWeights;
         this.estimator = estimator;
@@ -64,87 +81,34 @@ public final class StreamingScores {
      */
     public static StreamingScores of(Binarisation binarisation, String population, WeightSpec weight,
                                      InvalidWeights invalidWeights) {
-        Optional<String> column = population.strip().equalsIgnoreCase(PopulationSpec.GLOBAL) ? Optional.empty()
-                : Optional.of(population.strip());
-        return new StreamingScores(binarisation, column, weight, invalidWeights, ValuePolarityScores.withDefaults());
+        return of(binarisation, List.of(PopulationSpec.parse(population)), weight, invalidWeights);
     }
 
-    /** Running sums of one item for one answer code, one slot per population: Σw (counting the answers) and Σw². */
-    private static final class CodeSums {
-        final double code;
-        CompensatedSum[] w = new CompensatedSum[0];
-        CompensatedSum[] w2 = new CompensatedSum[0];
-        long[] excluded = new long[0];
-
-        CodeSums(double code) {
-            this.code = code;
-            ensure(4);
-        }
-
-        void ensure(int pops) {
-            if (pops > w.length) {
-                int n = Math.max(pops, w.length * 2);
-                int from = w.length;
-                w = Arrays.copyOf(w, n);
-                w2 = Arrays.copyOf(w2, n);
-                excluded = Arrays.copyOf(excluded, n);
-                for (int p = from; p < n; p++) {
-                    w[p] = CompensatedSum.create();
-                    w2[p] = CompensatedSum.create();
-                }
-            }
-        }
-
-        void add(int p, double x) {
-            w[p].accept(x);
-            w2[p].accept(x * x);
-        }
+    /**
+     * @param binarisation how answers become stances
+     * @param groupings one or more groupings, each a column, a mapped column or global, scored in one pass
+     * @param weight the weight: a product of columns, {@link WeightSpec#design()} (the convention's default) or none
+     * @param invalidWeights whether a non-positive or missing weight is an error or an exclusion
+     * @return the scorer, with 95% intervals
+     */
+    public static StreamingScores of(Binarisation binarisation, List<PopulationSpec> groupings, WeightSpec weight,
+                                     InvalidWeights invalidWeights) {
+        return new StreamingScores(binarisation, groupings, weight, invalidWeights, ValuePolarityScores.withDefaults());
     }
 
-    /** All codes of one item. */
-    private static final class ItemSums {
-        final Item item;
-        final CodeSums[] small = new CodeSums[SMALL_MAX - SMALL_MIN + 1];
-        final Map<Double, CodeSums> other = new HashMap<>();
-
-        ItemSums(Item item) {
-            this.item = item;
-        }
-
-        CodeSums of(double v) {
-            if (v >= SMALL_MIN && v <= SMALL_MAX && v == Math.rint(v)) {
-                int k = (int) v - SMALL_MIN;
-                CodeSums c = small[k];
-                if (c == null) {
-                    c = new CodeSums(v);
-                    small[k] = c;
-                }
-                return c;
-            }
-            return other.computeIfAbsent(v, CodeSums::new);
-        }
-
-        List<CodeSums> all() {
-            List<CodeSums> out = new ArrayList<>();
-            for (CodeSums c : small) {
-                if (c != null) {
-                    out.add(c);
-                }
-            }
-            out.addAll(other.values());
-            out.sort((a, b) -> Double.compare(a.code, b.code));
-            return out;
-        }
-    }
-
-    /** @return the column whose values are the populations, or empty for {@code global} */
-    public Optional<String> population() {
-        return population;
+    /** @return the groupings, in output order */
+    public List<PopulationSpec> groupings() {
+        return groupings;
     }
 
     /** @return the weight: a product of columns, {@link WeightSpec#design()} or none */
     public WeightSpec weight() {
         return weight;
+    }
+
+    /** @return whether a non-positive or missing weight is an error or an exclusion */
+    public InvalidWeights invalidWeights() {
+        return invalidWeights;
     }
 
     /** @return the items the binarisation lists; empty: every numeric column that is not a population, weight or id */
@@ -154,7 +118,7 @@ public final class StreamingScores {
 
     /**
      * Starts one pass: the caller (a reader of the file, {@code io.StreamedScores}) hands over each
-     * respondent's population, weight and answer codes, missing values already left out.
+     * respondent's populations, weight and answer codes, missing values already left out.
      *
      * @param source the file name, for messages
      * @param items the items scored, in output order
@@ -167,157 +131,516 @@ public final class StreamingScores {
         return new Pass(source, items, countryVariable, weightColumns);
     }
 
-    /** One pass over a file's respondents: running sums per item × answer code × population. Not thread-safe. */
+    /**
+     * Neumaier's compensated addition of x to the sum at {@code a[i]}, its compensation at {@code a[i + 1]}.
+     */
+    private static void add(double[] a, int i, double x) {
+        double sum = a[i];
+        double t = sum + x;
+        if (Math.abs(sum) >= Math.abs(x)) {
+            a[i + 1] += (sum - t) + x;
+        } else {
+            a[i + 1] += (x - t) + sum;
+        }
+        a[i] = t;
+    }
+
+    /**
+     * One pass over a file's respondents: running sums per item × answer code × cell (a combination of
+     * populations, one per grouping). Not thread-safe: one pass per thread, merged with
+     * {@link #combine(Pass)}.
+     */
     public final class Pass {
         private final String source;
+        private final List<Item> itemList;
         private final Optional<String> countryVariable;
+        private final List<String> weightColumns;
         private final String weightExpression;
-        private final ItemSums[] sums;
-        private final Map<String, Integer> popIndex = new LinkedHashMap<>();
+        private final int nItems;
+        /** Per item × small integer code, its slot + 1 (0: none yet). */
+        private final int[] slotOf;
+        /** Per item, the slots of other codes (decimals, large or negative integers, -0). */
+        private final List<Map<Double, Integer>> otherSlots = new ArrayList<>();
+        /** A slot is one item × answer code; its sums for every cell are at (slot × cellCap + cell). */
+        private int slots;
+        private int[] slotItem = new int[64];
+        private double[] slotCode = new double[64];
+        private int slotCap = 64;
+        private int cellCap = 4;
+        /** Per slot × cell: answers left out for an unusable weight. */
+        private long[] excluded = new long[64 * 4];
+        /**
+         * Per slot × cell, five doubles side by side (one cache line per answer): the answers with a usable
+         * weight (exact below 2^53), Σw, its compensation, Σw², its compensation.
+         */
+        private double[] sums = new double[64 * 4 * STRIDE];
+        /** Per cell, the answers with a single-digit code: item × digit, STRIDE doubles each ({@link #addDigit}). */
+        private double[][] digitTables = new double[0][];
+        private final List<Map<String, Integer>> popIndex = new ArrayList<>();
+        private final List<List<String>> popNames = new ArrayList<>();
+        private final List<Map<String, String>> foldedMaps = new ArrayList<>();
+        /** Per cell, its population index in each grouping (-1: none). */
+        private int[][] cellPops = new int[16][];
+        private int cells;
+        private final Map<Long, Integer> packedCells = new HashMap<>();
+        private final Map<List<Integer>, Integer> listCells = new HashMap<>();
+        private final Map<String, Integer> exclusionReasons = new LinkedHashMap<>();
 
         private Pass(String source, List<Item> items, Optional<String> countryVariable, List<String> weightColumns) {
             this.source = source;
+            this.itemList = List.copyOf(items);
             this.countryVariable = countryVariable;
+            this.weightColumns = List.copyOf(weightColumns);
             this.weightExpression = weightColumns.isEmpty() ? "1" : String.join("*", weightColumns);
-            this.sums = new ItemSums[items.size()];
-            for (int i = 0; i < sums.length; i++) {
-                sums[i] = new ItemSums(items.get(i));
+            this.nItems = items.size();
+            this.slotOf = new int[nItems * SMALL_RANGE];
+            for (int i = 0; i < nItems; i++) {
+                otherSlots.add(null);
             }
-            if (population.isEmpty()) {
-                popIndex.put(PopulationSpec.GLOBAL, 0);
+            for (PopulationSpec g : groupings) {
+                Map<String, Integer> index = new HashMap<>();
+                List<String> names = new ArrayList<>();
+                if (g instanceof PopulationSpec.Global) {
+                    index.put(PopulationSpec.GLOBAL, 0);
+                    names.add(PopulationSpec.GLOBAL);
+                }
+                popIndex.add(index);
+                popNames.add(names);
+                Map<String, String> folded = new HashMap<>();
+                if (g instanceof PopulationSpec.Mapped m) {
+                    m.valueToPopulation().forEach((k, v) -> folded.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
+                }
+                foldedMaps.add(folded);
             }
         }
 
+        /** @return how many groupings each respondent is placed in */
+        public int groupings() {
+            return groupings.size();
+        }
+
         /**
-         * @param value a respondent's population value (shortest form of a number), or {@code null} when
-         *     missing; ignored when scoring {@code global}
-         * @return the population's index (new values numbered in order of first appearance), -1 for none
+         * @param grouping the grouping's index
+         * @param value a respondent's value of the grouping's column (shortest form of a number), or
+         *     {@code null} when missing; ignored for {@code global}
+         * @return the population's index in that grouping (new populations numbered in order of first
+         *     appearance), -1 for none (a missing value, or a value the map leaves out)
          */
-        public int population(String value) {
-            if (population.isEmpty()) {
+        public int population(int grouping, String value) {
+            PopulationSpec g = groupings.get(grouping);
+            if (g instanceof PopulationSpec.Global) {
                 return 0;
             }
             if (value == null) {
                 return -1;
             }
-            return popIndex.computeIfAbsent(value, k -> popIndex.size());
+            String name = value;
+            if (g instanceof PopulationSpec.Mapped m) {
+                name = m.valueToPopulation().get(value);
+                if (name == null) {
+                    name = foldedMaps.get(grouping).get(value.toLowerCase(Locale.ROOT));
+                }
+                if (name == null) {
+                    return -1;
+                }
+            }
+            return populationNamed(grouping, name);
+        }
+
+        private int populationNamed(int grouping, String name) {
+            Map<String, Integer> index = popIndex.get(grouping);
+            Integer p = index.get(name);
+            if (p == null) {
+                p = index.size();
+                index.put(name, p);
+                popNames.get(grouping).add(name);
+            }
+            return p;
+        }
+
+        /**
+         * @param populations a respondent's population index in each grouping, from {@link #population}
+         * @return the respondent's cell (numbered in order of first appearance), -1 when in no population
+         */
+        public int cell(int[] populations) {
+            if (populations.length == 1) {
+                int p = populations[0];
+                while (p >= cells && p >= 0) {
+                    newCell(new int[] {cells});
+                }
+                return p;
+            }
+            boolean any = false;
+            boolean packable = populations.length <= 4;
+            long key = 0;
+            for (int p : populations) {
+                any |= p >= 0;
+                packable &= p < 0xFFFF;
+                key = key << 16 | (p + 1);
+            }
+            if (!any) {
+                return -1;
+            }
+            Integer c;
+            if (packable) {
+                c = packedCells.get(key);
+                if (c == null) {
+                    c = newCell(populations.clone());
+                    packedCells.put(key, c);
+                }
+            } else {
+                List<Integer> k = Arrays.stream(populations).boxed().toList();
+                c = listCells.get(k);
+                if (c == null) {
+                    c = newCell(populations.clone());
+                    listCells.put(k, c);
+                }
+            }
+            return c;
+        }
+
+        private int newCell(int[] pops) {
+            if (cells == cellPops.length) {
+                cellPops = Arrays.copyOf(cellPops, cells * 2);
+            }
+            if (cells == cellCap) {
+                relayout(slotCap, cellCap * 2);
+            }
+            cellPops[cells] = pops;
+            return cells++;
         }
 
         /**
          * @param w a respondent's weight (the product of the weight columns; 1 unweighted)
          * @param row the respondent's 0-based row, for messages
+         * @param cell the respondent's cell ({@link #cell}); a respondent in no population is not checked
          * @return whether the weight is usable (finite and positive)
          * @throws PluralstatsException for an unusable weight when invalid weights are errors
          */
-        public boolean weight(double w, long row) {
-            boolean ok = PolarityDesign.valid(w);
-            if (!ok && invalidWeights == InvalidWeights.FAIL) {
+        public boolean weight(double w, long row, int cell) {
+            if (cell < 0) {
+                return false;
+            }
+            if (PolarityDesign.valid(w)) {
+                return true;
+            }
+            if (invalidWeights == InvalidWeights.FAIL) {
                 throw new PluralstatsException(source + ": respondent in row " + (row + 1) + ": weight " + weightExpression
                         + " is not usable (" + (Double.isNaN(w) ? "missing" : SurveyData.formatNumber(w))
                         + "); exclude such respondents to go on (--exclude-invalid-weights)");
             }
-            return ok;
+            exclusionReasons.merge(Double.isNaN(w) ? "missing weight" : w == 0 ? "zero weight"
+                    : w < 0 ? "negative weight" : "infinite weight", 1, Integer::sum);
+            return false;
         }
 
         /**
          * Adds one answer.
          *
          * @param item the item's index in the list given to {@link #start}
-         * @param population the population index from {@link #population(String)}; negative: left out
+         * @param cell the respondent's cell from {@link #cell}; negative: left out
          * @param code the answer code (not missing)
          * @param w the weight
          * @param usable whether the weight is usable ({@link #weight}); if not the answer counts as excluded
          */
-        public void add(int item, int population, double code, double w, boolean usable) {
-            if (population < 0) {
+        public void add(int item, int cell, double code, double w, boolean usable) {
+            if (cell < 0) {
                 return;
             }
-            CodeSums c = sums[item].of(code);
-            c.ensure(popIndex.size());
+            int k = (int) code - SMALL_MIN;
+            int slot = k >= 0 && k < SMALL_RANGE && code == (int) code && !(code == 0 && 1 / code < 0)
+                    ? smallSlot(item, k) : otherSlot(item, code);
+            int at = slot * cellCap + cell;
             if (usable) {
-                c.add(population, w);
+                int k5 = at * STRIDE;
+                sums[k5]++;
+                StreamingScores.add(sums, k5 + 1, w);
+                StreamingScores.add(sums, k5 + 3, w * w);
             } else {
-                c.excluded[population]++;
+                excluded[at]++;
             }
         }
 
-        /** @return one row per population × item, populations in order of first appearance */
-        public ScoreTable finish() {
-            return scores(source, countryVariable, sums, popIndex);
+        /**
+         * Adds one answer whose code is a single digit, with a usable weight: {@link #add} for the
+         * commonest answer, into a table per cell laid out item × digit, so that one respondent's answers
+         * touch one compact region of memory (folded into the per-code sums by {@link #combine} and
+         * {@link #finish}).
+         *
+         * @param item the item's index in the list given to {@link #start}
+         * @param cell the respondent's cell from {@link #cell}, not negative
+         * @param digit the answer code, 0 to 9
+         * @param w the weight, usable
+         */
+        public void addDigit(int item, int cell, int digit, double w) {
+            double[] t = cell < digitTables.length ? digitTables[cell] : null;
+            if (t == null) {
+                t = digitTable(cell);
+            }
+            int a = (item * 10 + digit) * STRIDE;
+            t[a]++;
+            StreamingScores.add(t, a + 1, w);
+            StreamingScores.add(t, a + 3, w * w);
+        }
+
+        private double[] digitTable(int cell) {
+            if (cell >= digitTables.length) {
+                digitTables = Arrays.copyOf(digitTables, Math.max(cell + 1, digitTables.length * 2));
+            }
+            double[] t = new double[nItems * 10 * STRIDE];
+            digitTables[cell] = t;
+            return t;
+        }
+
+        /** Folds the single-digit tables into the per-code sums, compensated. */
+        private void foldDigits() {
+            for (int c = 0; c < digitTables.length; c++) {
+                double[] t = digitTables[c];
+                if (t == null) {
+                    continue;
+                }
+                digitTables[c] = null;
+                for (int i = 0; i < nItems; i++) {
+                    for (int d = 0; d < 10; d++) {
+                        int a = (i * 10 + d) * STRIDE;
+                        if (t[a] == 0) {
+                            continue;
+                        }
+                        int to = (slot(i, d) * cellCap + c) * STRIDE;
+                        sums[to] += t[a];
+                        for (int k = 1; k < STRIDE; k += 2) {
+                            StreamingScores.add(sums, to + k, t[a + k]);
+                            StreamingScores.add(sums, to + k, t[a + k + 1]);
+                        }
+                    }
+                }
+            }
+        }
+
+        private int smallSlot(int item, int k) {
+            int s = slotOf[item * SMALL_RANGE + k];
+            if (s == 0) {
+                s = newSlot(item, k + SMALL_MIN) + 1;
+                slotOf[item * SMALL_RANGE + k] = s;
+            }
+            return s - 1;
+        }
+
+        private int otherSlot(int item, double code) {
+            Map<Double, Integer> m = otherSlots.get(item);
+            if (m == null) {
+                m = new HashMap<>();
+                otherSlots.set(item, m);
+            }
+            Integer s = m.get(code);
+            if (s == null) {
+                s = newSlot(item, code);
+                m.put(code, s);
+            }
+            return s;
+        }
+
+        /** The slot of a code, made on first use (for merging). */
+        private int slot(int item, double code) {
+            int k = (int) code - SMALL_MIN;
+            return k >= 0 && k < SMALL_RANGE && code == (int) code && !(code == 0 && 1 / code < 0)
+                    ? smallSlot(item, k) : otherSlot(item, code);
+        }
+
+        private int newSlot(int item, double code) {
+            if (slots == slotCap) {
+                relayout(slotCap * 2, cellCap);
+            }
+            slotItem[slots] = item;
+            slotCode[slots] = code;
+            return slots++;
+        }
+
+        /** Moves the sums to arrays of newSlots × newCells. */
+        private void relayout(int newSlots, int newCells) {
+            long[] x = new long[newSlots * newCells];
+            double[] a = new double[newSlots * newCells * STRIDE];
+            for (int s = 0; s < slots; s++) {
+                System.arraycopy(excluded, s * cellCap, x, s * newCells, cellCap);
+                System.arraycopy(sums, s * cellCap * STRIDE, a, s * newCells * STRIDE, cellCap * STRIDE);
+            }
+            excluded = x;
+            sums = a;
+            slotItem = Arrays.copyOf(slotItem, newSlots);
+            slotCode = Arrays.copyOf(slotCode, newSlots);
+            slotCap = newSlots;
+            cellCap = newCells;
+        }
+
+        /**
+         * Adds another pass's sums to this one (a pass of the same scorer over other respondents of the
+         * same items; for blocks of a file, merged in file order so that populations keep their order of
+         * first appearance). The other pass is left with the same sums, refolded.
+         *
+         * @param other the other pass
+         * @return this pass
+         */
+        public Pass combine(Pass other) {
+            foldDigits();
+            other.foldDigits();
+            if (other.nItems != nItems || other.popIndex.size() != popIndex.size()) {
+                throw new IllegalArgumentException("passes of different items or groupings");
+            }
+            int[] map = new int[other.cells];
+            int[] pops = new int[popIndex.size()];
+            for (int oc = 0; oc < other.cells; oc++) {
+                for (int g = 0; g < pops.length; g++) {
+                    int op = other.cellPops[oc][g];
+                    pops[g] = op < 0 ? -1 : populationNamed(g, other.popNames.get(g).get(op));
+                }
+                map[oc] = cell(pops);
+            }
+            for (int os = 0; os < other.slots; os++) {
+                int t = slot(other.slotItem[os], other.slotCode[os]);
+                for (int oc = 0; oc < other.cells; oc++) {
+                    int from = os * other.cellCap + oc;
+                    int to = t * cellCap + map[oc];
+                    excluded[to] += other.excluded[from];
+                    double n = other.sums[from * STRIDE];
+                    if (n > 0) {
+                        sums[to * STRIDE] += n;
+                        for (int k = 1; k < STRIDE; k += 2) {
+                            StreamingScores.add(sums, to * STRIDE + k, other.sums[from * STRIDE + k]);
+                            StreamingScores.add(sums, to * STRIDE + k, other.sums[from * STRIDE + k + 1]);
+                        }
+                    }
+                }
+            }
+            other.exclusionReasons.forEach((k, v) -> exclusionReasons.merge(k, v, Integer::sum));
+            return this;
+        }
+
+        /**
+         * Binarises each item's pooled codes through {@link Binarisation#apply(SurveyData)} on a table
+         * with one row per distinct code, then sums the per-code, per-cell totals into each population's
+         * score.
+         *
+         * @return one table per grouping, populations in order of first appearance
+         */
+        public GroupedScores finish() {
+            foldDigits();
+            List<List<Integer>> codes = new ArrayList<>();
+            for (int i = 0; i < nItems; i++) {
+                codes.add(new ArrayList<>());
+            }
+            for (int sl = 0; sl < slots; sl++) {
+                codes.get(slotItem[sl]).add(sl);
+            }
+            for (List<Integer> c : codes) {
+                c.sort((x, y) -> Double.compare(slotCode[x], slotCode[y]));
+            }
+            List<BinaryItem> items = binarisation.apply(codeTable(codes));
+            Map<String, Integer> itemIndex = new HashMap<>();
+            for (int i = 0; i < nItems; i++) {
+                itemIndex.put(itemList.get(i).id().toLowerCase(Locale.ROOT), i);
+            }
+            Map<String, ScoreTable> tables = new LinkedHashMap<>();
+            for (int g = 0; g < groupings.size(); g++) {
+                List<String> names = popNames.get(g);
+                List<List<Integer>> cellsOf = new ArrayList<>();
+                for (int p = 0; p < names.size(); p++) {
+                    cellsOf.add(new ArrayList<>());
+                }
+                for (int c = 0; c < cells; c++) {
+                    int p = cellPops[c][g];
+                    if (p >= 0) {
+                        cellsOf.get(p).add(c);
+                    }
+                }
+                List<ValuePolarityScore> out = new ArrayList<>();
+                for (int p = 0; p < names.size(); p++) {
+                    for (BinaryItem bi : items) {
+                        out.add(score(names.get(p), bi, codes.get(itemIndex.get(bi.id().toLowerCase(Locale.ROOT))),
+                                cellsOf.get(p)));
+                    }
+                }
+                tables.put(groupings.get(g).describe(), ScoreTable.of(out));
+            }
+            return new GroupedScores(tables, exclusionReasons, weightExpression);
+        }
+
+        /** The score of one population and item: the sums over its cells and the item's codes with a stance. */
+        private ValuePolarityScore score(String pop, BinaryItem bi, List<Integer> itemSlots, List<Integer> popCells) {
+            long m = 0;
+            long left = 0;
+            double[] s = new double[8]; // Σw, ΣwA, Σw² (A=1), Σw² (A=0), each with its compensation
+            for (int r = 0; r < itemSlots.size(); r++) {
+                int a = bi.value(r);
+                if (a < 0) {
+                    continue;
+                }
+                int slot = itemSlots.get(r);
+                for (int cell : popCells) {
+                    int at = slot * cellCap + cell;
+                    long n = (long) sums[at * STRIDE];
+                    m += n;
+                    left += excluded[at];
+                    if (n == 0) {
+                        continue;
+                    }
+                    double w = sums[at * STRIDE + 1];
+                    double wc = sums[at * STRIDE + 2];
+                    double w2 = sums[at * STRIDE + 3];
+                    double w2c = sums[at * STRIDE + 4];
+                    StreamingScores.add(s, 0, w);
+                    StreamingScores.add(s, 0, wc);
+                    if (a == 1) {
+                        StreamingScores.add(s, 2, w);
+                        StreamingScores.add(s, 2, wc);
+                    }
+                    int sq = a == 1 ? 4 : 6;
+                    StreamingScores.add(s, sq, w2);
+                    StreamingScores.add(s, sq, w2c);
+                }
+            }
+            if (m > Integer.MAX_VALUE || left > Integer.MAX_VALUE) {
+                throw new PluralstatsException("more than 2^31 answers to " + bi.id() + " in " + pop);
+            }
+            return estimator.fromSums(pop, bi.id(), (int) m, total(s, 0), total(s, 2), total(s, 4), total(s, 6),
+                    (int) left);
+        }
+
+        /** The one-row-per-distinct-code table the binarisation is applied to. */
+        private SurveyData codeTable(List<List<Integer>> codes) {
+            int rows = 1;
+            for (List<Integer> all : codes) {
+                rows = Math.max(rows, all.size());
+            }
+            SurveyData.Builder table = SurveyData.builder(source);
+            if (countryVariable.isPresent()) {
+                // Binarisation's AUTO policy for codes <= 0 looks for the WVS/EVS country attribute
+                CategoricalColumn.Builder c = CategoricalColumn.builder(Item.choice(countryVariable.get(), "", List.of()));
+                for (int r = 0; r < rows; r++) {
+                    c.addMissing(MissingReason.SYSTEM_MISSING);
+                }
+                table.attribute(c.build());
+            }
+            for (int i = 0; i < nItems; i++) {
+                NumericColumn.Builder b = NumericColumn.builder(itemList.get(i), rows);
+                for (int sl : codes.get(i)) {
+                    b.add(slotCode[sl]);
+                }
+                for (int r = codes.get(i).size(); r < rows; r++) {
+                    b.addMissing(MissingReason.SYSTEM_MISSING);
+                }
+                table.item(b.build());
+            }
+            return table.build();
+        }
+
+        /** @return a new, empty pass of the same scorer, file and items (for another block of the file) */
+        public Pass fresh() {
+            return new Pass(source, itemList, countryVariable, weightColumns);
         }
     }
 
-    /**
-     * Binarises each item's pooled codes through {@link Binarisation#apply(SurveyData)} on a table with
-     * one row per distinct code, then sums the per-code totals into each population's score.
-     */
-    private ScoreTable scores(String source, Optional<String> country, ItemSums[] sums, Map<String, Integer> popIndex) {
-        int rows = 1;
-        List<List<CodeSums>> codes = new ArrayList<>();
-        for (ItemSums s : sums) {
-            List<CodeSums> all = s.all();
-            codes.add(all);
-            rows = Math.max(rows, all.size());
-        }
-        SurveyData.Builder table = SurveyData.builder(source);
-        if (country.isPresent()) {
-            // Binarisation's AUTO policy for codes <= 0 looks for the WVS/EVS country attribute
-            CategoricalColumn.Builder c = CategoricalColumn.builder(Item.choice(country.get(), "", List.of()));
-            for (int r = 0; r < rows; r++) {
-                c.addMissing(MissingReason.SYSTEM_MISSING);
-            }
-            table.attribute(c.build());
-        }
-        for (int i = 0; i < sums.length; i++) {
-            NumericColumn.Builder b = NumericColumn.builder(sums[i].item, rows);
-            for (CodeSums c : codes.get(i)) {
-                b.add(c.code);
-            }
-            for (int r = codes.get(i).size(); r < rows; r++) {
-                b.addMissing(MissingReason.SYSTEM_MISSING);
-            }
-            table.item(b.build());
-        }
-        List<BinaryItem> items = binarisation.apply(table.build());
-        Map<String, Integer> itemIndex = new HashMap<>();
-        for (int i = 0; i < sums.length; i++) {
-            itemIndex.put(sums[i].item.id().toLowerCase(Locale.ROOT), i);
-        }
-        List<ValuePolarityScore> out = new ArrayList<>();
-        for (Map.Entry<String, Integer> pe : popIndex.entrySet()) {
-            int p = pe.getValue();
-            for (BinaryItem bi : items) {
-                List<CodeSums> cs = codes.get(itemIndex.get(bi.id().toLowerCase(Locale.ROOT)));
-                long m = 0;
-                long excluded = 0;
-                double sw = 0;
-                double swa = 0;
-                double pos2 = 0;
-                double neg2 = 0;
-                for (int r = 0; r < cs.size(); r++) {
-                    int a = bi.value(r);
-                    CodeSums c = cs.get(r);
-                    if (a < 0 || p >= c.w.length) {
-                        continue;
-                    }
-                    m += c.w[p].count();
-                    excluded += c.excluded[p];
-                    double cw = c.w[p].getAsDouble();
-                    double cw2 = c.w2[p].getAsDouble();
-                    sw += cw;
-                    if (a == 1) {
-                        swa += cw;
-                        pos2 += cw2;
-                    } else {
-                        neg2 += cw2;
-                    }
-                }
-                if (m > Integer.MAX_VALUE) {
-                    throw new PluralstatsException("more than 2^31 answers to " + bi.id() + " in " + pe.getKey());
-                }
-                out.add(estimator.fromSums(pe.getKey(), bi.id(), (int) m, sw, swa, pos2, neg2, (int) excluded));
-            }
-        }
-        return ScoreTable.of(out);
+    private static double total(double[] a, int i) {
+        double r = a[i] + a[i + 1];
+        return Double.isFinite(r) ? r : a[i];
     }
 }

@@ -188,6 +188,16 @@ public sealed interface WeightSpec {
     }
 
     /**
+     * @param what the weight or factor, for the message
+     * @param w its value
+     * @return what makes it unusable ({@code "W_WEIGHT = 0"}, {@code "S018 = -2 is negative"}, {@code "… is
+     *     missing"}), or empty when it is finite and positive
+     */
+    static Optional<String> problemOf(String what, double w) {
+        return Product.check(what, w);
+    }
+
+    /**
      * @param spec a spec
      * @return whether it is unweighted
      */

@@ -174,6 +174,16 @@ public final class CsvReader implements CaseReader {
         }
     }
 
+    /** @return the byte offset of the first record after the header (and the byte-order mark) */
+    long dataOffset() {
+        return headerBytes;
+    }
+
+    /** @return the file */
+    Path path() {
+        return path;
+    }
+
     /** @return the detected delimiter character */
     public char delimiter() {
         return (char) delimiter;
@@ -376,8 +386,15 @@ public final class CsvReader implements CaseReader {
     }
 
     private boolean isMissingText(int i) {
-        int s = start[i];
-        int len = end[i] - s;
+        return isMissingText(buf, start[i], end[i]);
+    }
+
+    /**
+     * @return whether the field's bytes are a system-missing text of a numeric column: empty, {@code .},
+     *     {@code NA} or {@code NaN}
+     */
+    static boolean isMissingText(byte[] buf, int s, int e) {
+        int len = e - s;
         if (len == 0) {
             return true;
         }

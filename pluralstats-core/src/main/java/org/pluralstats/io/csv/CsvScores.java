@@ -1,0 +1,287 @@
+package org.pluralstats.io.csv;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.pluralstats.data.SurveyData;
+import org.pluralstats.io.Variable;
+import org.pluralstats.weight.StreamingScores;
+
+/**
+ * Value polarity scores of a delimited file in one parallel pass ({@link CsvBlocks}), binarisation
+ * and accumulation fused: each block parses its records' selected fields straight from the bytes
+ * (numbers without strings; a population's text made once per distinct value) into its own
+ * {@link StreamingScores.Pass}, and the passes are merged in file order with
+ * {@link StreamingScores.Pass#combine}. Missing values as {@link CsvReader} and
+ * {@code SurveyFiles.read} have them: empty, {@code .}, {@code NA}, {@code NaN}, and the WVS/EVS codes
+ * -1..-5 when the conventions apply.
+ *
+ * <p>Anything unusual (a malformed record, text in a column the first rows typed numeric, an unusable
+ * weight when such weights are errors) makes {@link #score} return empty; the caller then reads the
+ * file sequentially, which reports the problem by line and column or handles it.
+ */
+public final class CsvScores {
+    private static final int REFUSED = -2;
+
+    private CsvScores() {
+    }
+
+    /** The columns of one scoring job. */
+    public record Columns(List<Variable> items, List<Variable> weights, List<Optional<Variable>> groupings,
+                          boolean wvsMissingCodes, boolean invalidWeightsAreErrors) {
+    }
+
+    /**
+     * Scores a file in parallel blocks.
+     *
+     * @param header the file, opened with {@link CsvReader#openSampled} (its delimiter, header and the
+     *     column types of its first rows)
+     * @param columns the items, weight factors and grouping columns (empty: {@code global}); items and
+     *     weights typed numeric
+     * @param template an empty pass of the scorer; each block gets a {@link StreamingScores.Pass#fresh()} one
+     * @param threads the threads
+     * @param blockSize the block size in bytes, {@code <= 0} for the default ({@link CsvBlocks#blockSize})
+     * @return the merged pass, or empty when the file must be read sequentially
+     */
+    public static Optional<StreamingScores.Pass> score(CsvReader header, Columns columns, StreamingScores.Pass template,
+                                                       int threads, long blockSize) {
+        LinkedHashSet<Integer> selected = new LinkedHashSet<>();
+        columns.items().forEach(v -> selected.add(v.index()));
+        columns.weights().forEach(v -> selected.add(v.index()));
+        columns.groupings().forEach(g -> g.ifPresent(v -> selected.add(v.index())));
+        int[] sel = selected.stream().mapToInt(Integer::intValue).toArray();
+        int[] slotOfColumn = new int[header.dictionary().variables().size()];
+        for (int i = 0; i < sel.length; i++) {
+            slotOfColumn[sel[i]] = i;
+        }
+        int[] itemSlots = columns.items().stream().mapToInt(v -> slotOfColumn[v.index()]).toArray();
+        int[] weightSlots = columns.weights().stream().mapToInt(v -> slotOfColumn[v.index()]).toArray();
+        int g = columns.groupings().size();
+        int[] groupSlots = new int[g];
+        boolean[] groupNumeric = new boolean[g];
+        for (int k = 0; k < g; k++) {
+            Optional<Variable> v = columns.groupings().get(k);
+            groupSlots[k] = v.map(x -> slotOfColumn[x.index()]).orElse(-1);
+            groupNumeric[k] = v.map(Variable::isNumeric).orElse(false);
+        }
+        CsvBlocks blocks = new CsvBlocks(header.path(), header.delimiter(), header.dataOffset(),
+                header.dictionary().variables().size(), sel, blockSize);
+        StreamingScores.Pass total = template.fresh();
+        boolean ok = blocks.run(new CsvBlocks.Job<Sink>() {
+            @Override
+            public Sink newSink() {
+                return new Sink(template.fresh(), itemSlots, weightSlots, groupSlots, groupNumeric,
+                        columns.wvsMissingCodes(), columns.invalidWeightsAreErrors());
+            }
+
+            @Override
+            public void merge(Sink sink) {
+                total.combine(sink.pass);
+            }
+        }, threads);
+        return ok ? Optional.of(total) : Optional.empty();
+    }
+
+    /** One block's accumulation. */
+    private static final class Sink implements CsvBlocks.RecordSink {
+        final StreamingScores.Pass pass;
+        final int[] itemSlots;
+        final int[] weightSlots;
+        final int[] groupSlots;
+        final boolean wvs;
+        final boolean failOnInvalid;
+        final KeyCache[] caches;
+        final int[] pops;
+
+        Sink(StreamingScores.Pass pass, int[] itemSlots, int[] weightSlots, int[] groupSlots, boolean[] groupNumeric,
+             boolean wvs, boolean failOnInvalid) {
+            this.pass = pass;
+            this.itemSlots = itemSlots;
+            this.weightSlots = weightSlots;
+            this.groupSlots = groupSlots;
+            this.wvs = wvs;
+            this.failOnInvalid = failOnInvalid;
+            this.caches = new KeyCache[groupSlots.length];
+            for (int k = 0; k < caches.length; k++) {
+                caches[k] = new KeyCache(pass, k, groupNumeric[k]);
+            }
+            this.pops = new int[groupSlots.length];
+        }
+
+        @Override
+        public boolean record(byte[] b, int[] start, int[] end, boolean[] escaped) {
+            for (int k = 0; k < pops.length; k++) {
+                int slot = groupSlots[k];
+                if (slot < 0) {
+                    pops[k] = 0;
+                } else {
+                    int p = caches[k].population(b, start[slot], end[slot], escaped[slot]);
+                    if (p == REFUSED) {
+                        return false;
+                    }
+                    pops[k] = p;
+                }
+            }
+            int cell = pass.cell(pops);
+            if (cell < 0) {
+                return true;
+            }
+            double w = 1;
+            for (int slot : weightSlots) {
+                int s = start[slot];
+                int e = end[slot];
+                if (CsvReader.isMissingText(b, s, e)) {
+                    w = Double.NaN;
+                } else {
+                    double x = NumberParser.parse(b, s, e);
+                    if (x != x) {
+                        return false;
+                    }
+                    w *= wvs && x < 0 && x >= -5 && x == Math.rint(x) ? Double.NaN : x;
+                }
+            }
+            boolean usable = w > 0 && w < Double.POSITIVE_INFINITY;
+            if (!usable) {
+                if (failOnInvalid) {
+                    return false;
+                }
+                pass.weight(w, 0, cell);
+            }
+            for (int i = 0; i < itemSlots.length; i++) {
+                int slot = itemSlots[i];
+                int s = start[slot];
+                int e = end[slot];
+                int d;
+                if (e - s == 1 && (d = b[s] - '0') >= 0 && d <= 9 && usable) {
+                    pass.addDigit(i, cell, d, w);
+                    continue;
+                }
+                if (CsvReader.isMissingText(b, s, e)) {
+                    continue;
+                }
+                double v = NumberParser.parse(b, s, e);
+                if (v != v) {
+                    return false;
+                }
+                if (wvs && v < 0 && v >= -5 && v == Math.rint(v)) {
+                    continue;
+                }
+                pass.add(i, cell, v, w, usable);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * A grouping column's distinct field bytes → population index, so that a population's text is
+     * decoded once per block, not once per record (open addressing on a hash of the bytes).
+     */
+    private static final class KeyCache {
+        final StreamingScores.Pass pass;
+        final int grouping;
+        final boolean numeric;
+        byte[][] keys = new byte[64][];
+        boolean[] esc = new boolean[64];
+        int[] values = new int[64];
+        int size;
+
+        KeyCache(StreamingScores.Pass pass, int grouping, boolean numeric) {
+            this.pass = pass;
+            this.grouping = grouping;
+            this.numeric = numeric;
+        }
+
+        int population(byte[] b, int s, int e, boolean escaped) {
+            int h = escaped ? 1 : 0;
+            for (int i = s; i < e; i++) {
+                h = 31 * h + b[i];
+            }
+            h ^= h >>> 16;
+            int mask = keys.length - 1;
+            int at = h & mask;
+            while (true) {
+                byte[] k = keys[at];
+                if (k == null) {
+                    break;
+                }
+                if (esc[at] == escaped && Arrays.equals(k, 0, k.length, b, s, e)) {
+                    return values[at];
+                }
+                at = (at + 1) & mask;
+            }
+            int p = resolve(b, s, e, escaped);
+            if (p == REFUSED) {
+                return p;
+            }
+            keys[at] = Arrays.copyOfRange(b, s, e);
+            esc[at] = escaped;
+            values[at] = p;
+            if (++size * 2 > keys.length) {
+                rehash();
+            }
+            return p;
+        }
+
+        private int resolve(byte[] b, int s, int e, boolean escaped) {
+            String value;
+            if (numeric) {
+                if (CsvReader.isMissingText(b, s, e)) {
+                    value = null;
+                } else {
+                    double x = NumberParser.parse(b, s, e);
+                    if (x != x) {
+                        return REFUSED;
+                    }
+                    value = SurveyData.formatNumber(x);
+                }
+            } else {
+                try {
+                    value = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, s, e - s)).toString();
+                } catch (CharacterCodingException x) {
+                    return REFUSED;
+                }
+                if (escaped) {
+                    value = value.replace("\"\"", "\"");
+                }
+                if (value.isEmpty()) {
+                    value = null;
+                }
+            }
+            return pass.population(grouping, value);
+        }
+
+        private void rehash() {
+            byte[][] oldKeys = keys;
+            boolean[] oldEsc = esc;
+            int[] oldValues = values;
+            keys = new byte[oldKeys.length * 2][];
+            esc = new boolean[keys.length];
+            values = new int[keys.length];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                byte[] k = oldKeys[i];
+                if (k == null) {
+                    continue;
+                }
+                int h = oldEsc[i] ? 1 : 0;
+                for (byte x : k) {
+                    h = 31 * h + x;
+                }
+                h ^= h >>> 16;
+                int at = h & mask;
+                while (keys[at] != null) {
+                    at = (at + 1) & mask;
+                }
+                keys[at] = k;
+                esc[at] = oldEsc[i];
+                values[at] = oldValues[i];
+            }
+        }
+    }
+}
