@@ -39,8 +39,9 @@ final class DesignOptions {
     String rule;
 
     @Option(names = "--by", required = true, paramLabel = "COLUMN|global",
-            description = "populations: a column (country, interview language, group, any variable) or global")
-    String by;
+            description = "populations: a column (country, interview language, group, any variable) or global;"
+                    + " vps takes it several times to score several groupings in one read")
+    List<String> by;
 
     @Option(names = "--map", paramLabel = "FILE",
             description = "map the --by column's values onto populations (JSON {\"populations\":{value:name}} or CSV value,population)")
@@ -59,7 +60,10 @@ final class DesignOptions {
      * @return the design, read from the data file
      */
     PolarityDesign design(CommandLine.Model.CommandSpec spec) {
-        String by = populationColumn();
+        if (this.by.size() != 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give one --by, not " + this.by.size());
+        }
+        String by = populationColumn(data, this.by.get(0));
         ItemCodings codings = items == null ? null : ItemCodingFiles.read(items);
         Binarisation b = binarisation(spec, codings);
         PopulationSpec populations;
@@ -114,25 +118,27 @@ final class DesignOptions {
 
     /**
      * @param spec the command, for usage errors
-     * @return the one-pass scorer for {@code --stream}
+     * @return the one-pass scorer of {@code vps}: every {@code --by} (mapped by {@code --map} when there is one)
      */
     StreamingScores streaming(CommandLine.Model.CommandSpec spec) {
-        if (map != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--stream takes --by COLUMN or global, not --map");
-        }
         Binarisation b = binarisation(spec, items == null ? null : ItemCodingFiles.read(items));
-        return StreamingScores.of(b, populationColumn(), weight == null ? WeightSpec.design() : WeightSpec.parse(weight),
+        if (map != null && by.size() != 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--map maps the values of one --by column, not "
+                    + by.size());
+        }
+        List<PopulationSpec> groupings = new ArrayList<>();
+        for (String g : by) {
+            String column = populationColumn(data, g);
+            if (map == null) {
+                groupings.add(PopulationSpec.parse(column));
+            } else if (column.equalsIgnoreCase(PopulationSpec.GLOBAL)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--map needs --by COLUMN, not global");
+            } else {
+                groupings.add(PopulationMapFiles.read(map, Optional.of(column)));
+            }
+        }
+        return StreamingScores.of(b, groupings, weight == null ? WeightSpec.design() : WeightSpec.parse(weight),
                 excludeInvalidWeights ? InvalidWeights.EXCLUDE : InvalidWeights.FAIL);
-    }
-
-    /**
-     * The {@code --by} column with {@code language} and {@code country} resolved through the file's WVS/EVS
-     * conventions; when the populations are interview languages, a note on standard error says which
-     * column they come from (in the official Wave 7 file S_INTLANGUAGE is a numeric code, LNGE_ISO the
-     * ISO 639 code).
-     */
-    private String populationColumn() {
-        return populationColumn(data, by);
     }
 
     /**
@@ -163,56 +169,14 @@ final class DesignOptions {
         }
     }
 
-    /**
-     * The bytes that holding a file's variables in memory takes, about: 8 bytes per value and 1 for its
-     * missing reason, per case and variable, and 8 per case for the weight.
-     *
-     * @param cases the cases (declared, or estimated from the file size for CSV)
-     * @param variables the variables read
-     * @return the estimate
-     */
-    static long memoryNeeded(long cases, long variables) {
-        return cases * (9 * variables + 8);
-    }
-
-    /**
-     * Whether the data would not fit in memory: {@link #memoryNeeded} of the cases and the variables
-     * to read is more than half of {@code maxMemory} (the other half for growing columns, row sets
-     * and the scores). When it would not fit and one pass can score it (no {@code --map}), a note on
-     * standard error says so and the caller streams; otherwise a usage error says "use --stream" —
-     * before anything is read, instead of an OutOfMemoryError half-way.
-     *
-     * @param spec the command, for usage errors
-     * @param maxMemory the Java heap's limit ({@code Runtime.maxMemory()})
-     * @return whether to score in one pass
-     */
-    boolean tooLargeForMemory(CommandLine.Model.CommandSpec spec, long maxMemory) {
-        long cases;
-        long variables;
-        try (CaseReader r = SurveyFiles.detect(data) == org.pluralstats.io.FileFormat.CSV
-                ? org.pluralstats.io.csv.CsvReader.openSampled(data, java.util.Set.of()) : SurveyFiles.open(data)) {
-            cases = r.estimatedRows();
-            variables = items == null ? r.dictionary().variables().size() : ItemCodingFiles.read(items).items().size() + 1;
-        }
-        long needed = memoryNeeded(Math.max(0, cases), variables);
-        if (needed <= maxMemory / 2) {
-            return false;
-        }
-        String what = data + " needs about " + org.pluralstats.io.InputFiles.size(needed) + " in memory (" + cases
-                + " cases x " + variables + " variables), more than half of the Java heap ("
-                + org.pluralstats.io.InputFiles.size(maxMemory) + ")";
-        if (map != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), what
-                    + "; use --stream (with --by COLUMN instead of --map) or a larger heap (-Xmx)");
-        }
-        System.err.println("pluralstats: note: " + what + "; scoring in one pass, as --stream does");
-        return true;
-    }
-
     static void reportExclusions(PolarityDesign d) {
-        if (d.excludedTotal() > 0) {
-            System.err.println("pluralstats: excluded " + d.excludedTotal() + " respondents with invalid weights ("
-                    + d.weight().expression() + "): " + org.pluralstats.report.Counts.describe(d.exclusionReasons()));
+        reportExclusions(d.excludedTotal(), d.weight().expression(), d.exclusionReasons());
+    }
+
+    static void reportExclusions(int total, String weight, java.util.Map<String, Integer> reasons) {
+        if (total > 0) {
+            System.err.println("pluralstats: excluded " + total + " respondents with invalid weights (" + weight + "): "
+                    + org.pluralstats.report.Counts.describe(reasons));
         }
     }
 }

@@ -2,6 +2,10 @@ package org.pluralstats.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.SafeText;
 import org.pluralstats.io.FileErrors;
@@ -14,12 +18,32 @@ import picocli.CommandLine.Command;
  * naming the file and the place, with exit code 1; usage errors exit with 2.
  */
 @Command(name = "pluralstats", mixinStandardHelpOptions = true, version = "pluralstats 0.1.0",
-        description = "Survey ingestion and cross-cultural statistics for pluralistic AI alignment research.",
-        subcommands = {ReportCommand.class, FormsCommand.class, GrimCommand.class, InspectCommand.class,
-            ConvertCommand.class, VpsCommand.class, CorrelateCommand.class, ConsistencyCommand.class,
-            RakeCommand.class, RegressCommand.class, AlignCommand.class, SimilarityCommand.class,
-            DistributionsCommand.class})
+        description = "Survey ingestion and cross-cultural statistics for pluralistic AI alignment research.")
 public final class Main implements Runnable {
+    /**
+     * The subcommands, in the order the help lists them. Built on demand: a run names one, and only
+     * that one's model is built (picocli reads each command's annotations by reflection, about 100 ms
+     * for all of them on a cold JVM).
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("report", ReportCommand::new);
+        m.put("forms", FormsCommand::new);
+        m.put("grim", GrimCommand::new);
+        m.put("inspect", InspectCommand::new);
+        m.put("convert", ConvertCommand::new);
+        m.put("vps", VpsCommand::new);
+        m.put("correlate", CorrelateCommand::new);
+        m.put("consistency", ConsistencyCommand::new);
+        m.put("rake", RakeCommand::new);
+        m.put("regress", RegressCommand::new);
+        m.put("align", AlignCommand::new);
+        m.put("similarity", SimilarityCommand::new);
+        m.put("distributions", DistributionsCommand::new);
+        return Collections.unmodifiableMap(m);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,13 +64,28 @@ public final class Main implements Runnable {
      * @return the exit code: 0 success, 1 bad input, 2 usage error
      */
     public static int run(String... args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args.length > 0 ? args[0] : "");
         return cl.execute(args);
     }
 
-    /** @return the configured picocli command line */
+    /** @return the configured picocli command line with every subcommand */
     public static CommandLine commandLine() {
+        return commandLine("");
+    }
+
+    /**
+     * @param first the first argument: when it names a subcommand, only that one is built; otherwise
+     *     (help, a typo, an option) all of them, for the help and the error message
+     * @return the configured picocli command line
+     */
+    static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new Main());
+        Supplier<Object> only = COMMANDS.get(first);
+        if (only != null) {
+            cl.addSubcommand(only.get());
+        } else {
+            COMMANDS.values().forEach(c -> cl.addSubcommand(c.get()));
+        }
         cl.setExecutionStrategy(parseResult -> {
             try {
                 CommandLine.ParseResult sub = parseResult;

@@ -1,27 +1,26 @@
 package org.pluralstats.cli;
 
-import org.pluralstats.io.StreamedScores;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.pluralstats.io.CaseReader;
-import org.pluralstats.io.ReadWarning;
-import org.pluralstats.io.SurveyFiles;
-import org.pluralstats.weight.PolarityDesign;
-import org.pluralstats.weight.ScoreTable;
-import org.pluralstats.weight.ValuePolarityScores;
+import org.pluralstats.io.StreamedScores;
+import org.pluralstats.weight.GroupedScores;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pluralstats vps --data FILE (--items ITEMS.json | --rule paper) --by COLUMN|global
+ * {@code pluralstats vps --data FILE (--items ITEMS.json | --rule paper) --by COLUMN|global [--by …]
  * [--weight EXPR|none] [--format json|csv|md] [--out FILE]}: value polarity scores (Eq. 1) with
- * linearised SEs, Kish n_eff and logit CIs per population × item.
+ * linearised SEs, Kish n_eff and logit CIs per population × item, for every grouping in one read of
+ * the file ({@link StreamedScores}: a delimited file in parallel blocks; never holding the rows).
  */
 @Command(name = "vps", mixinStandardHelpOptions = true,
         description = {"Value polarity scores (Eq. 1): the weighted share of positive stances per population and item,",
-                "with the linearised SE, Kish's effective n and the logit 95%% CI of R survey's svyciprop."})
+                "with the linearised SE, Kish's effective n and the logit 95%% CI of R survey's svyciprop;",
+                "one read of the file for any number of --by groupings, without holding its rows in memory."})
 final class VpsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,30 +34,17 @@ final class VpsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "output file (default: standard output)")
     Path out;
 
-    @Option(names = "--stream",
-            description = "score in one pass without holding the rows in memory (for files larger than memory; --by COLUMN or global)")
+    @Option(names = "--stream", hidden = true,
+            description = "accepted for scripts of earlier versions: vps always scores in one pass")
     boolean stream;
-
-    /** The Java heap's limit; tests lower it to check the switch to one pass. */
-    static java.util.function.LongSupplier maxMemory = () -> Runtime.getRuntime().maxMemory();
 
     @Override
     public Integer call() {
-        boolean stream = this.stream || design.tooLargeForMemory(spec, maxMemory.getAsLong());
-        PolarityDesign d = stream ? null : design.design(spec);
-        ScoreTable table;
-        if (stream) {
-            try (CaseReader reader = SurveyFiles.open(design.data)) {
-                table = StreamedScores.estimate(design.streaming(spec), reader);
-                Warnings.print(reader.warnings().stream().map(ReadWarning::toString).toList());
-            }
-        } else {
-            table = ValuePolarityScores.withDefaults().estimate(d);
-        }
-        Output.write(out, Output.table(table.table(), format));
-        if (d != null) {
-            DesignOptions.reportExclusions(d);
-        }
+        List<String> warnings = new ArrayList<>();
+        GroupedScores scores = StreamedScores.estimate(design.streaming(spec), design.data, w -> warnings.add(w.toString()));
+        Warnings.print(warnings);
+        Output.write(out, Output.table(scores.table(), format));
+        DesignOptions.reportExclusions(scores.excludedTotal(), scores.weightExpression(), scores.exclusionReasons());
         return 0;
     }
 }
