@@ -130,7 +130,7 @@ check_round() { # compares every output made in this round with its job's refere
       continue
     fi
     set +e
-    line="$(cd "$out" && python3 "$root/tools/bench/compare.py" --tol 1e-12 "${ref[@]:0:${#ref[@]}-1}" "${ref[-1]##*/}" "${run_out[$i]##*/}" 2>&1)"
+    line="$(cd "$out" && "$py" "$root/tools/bench/compare.py" --tol 1e-12 "${ref[@]:0:${#ref[@]}-1}" "${ref[-1]##*/}" "${run_out[$i]##*/}" 2>&1)"
     rc=$?
     set -e
     echo "$line" >&2

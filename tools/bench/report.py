@@ -49,10 +49,12 @@ def main():
         for line in f:
             parts = line.rstrip("\n").split("\t")
             if len(parts) >= 4 and parts[2] == "compare":
-                m = re.search(r"max \|diff\| (\S+)", parts[3])
+                m = re.search(r"vs (\S+): .*max \|diff\| (\S+)", parts[3])
                 if m:
                     key = (parts[0], parts[1])
-                    diffs[key] = max(diffs.get(key, 0.0), float(m.group(1)))
+                    ref = m.group(1)[:-4] if m.group(1).endswith(".csv") else m.group(1)
+                    d = max(diffs.get(key, (0.0, ""))[0], float(m.group(2)))
+                    diffs[key] = (d, "" if "pandas" in ref else f" (vs {ref})")
             elif len(parts) >= 3:
                 notes[(parts[0], parts[1])] = parts[2]
                 runs.setdefault((parts[0], parts[1]), [])
@@ -134,7 +136,8 @@ def main():
         if note and not v:
             ok = note.split(":")[0]
         d = diffs.get((job, tool))
-        dcell = "reference" if tool == "pandas" and job in "ade" else (f"{d:.1e}" if d is not None else "")
+        is_ref = (tool == "pandas" and job in "ade") or any(r == f" (vs {job}-{tool})" for _, r in diffs.values())
+        dcell = "reference" if is_ref else (f"{d[0]:.1e}{d[1]}" if d is not None else "")
         out.append(f"| {label} | {tool} | " + " | ".join(cells) + f" | {goal} | {ok} | {dcell} |")
     for (job, tool), note in notes.items():
         out.append("")
