@@ -120,7 +120,7 @@ def main():
            "| job | tool | median wall | min–max | peak RSS (median) | ÷ polars | ÷ pandas | goal | met | max \\|Δvps\\| vs pandas |",
            "|---|---|---:|---:|---:|---:|---:|---|---|---:|"]
     seen = set()
-    for (job, tool), v in runs.items():
+    for (job, tool), v in sorted(runs.items(), key=lambda kv: kv[0][0]):   # by job, in run order
         label = f"{job}: {JOBS.get(job, job)}" if job not in seen else ""
         seen.add(job)
         if v:
