@@ -70,7 +70,7 @@ def main():
         ("b", "pluralstats .sav"): "≤ ½ of the CSV time (a)",
         ("b", "pluralstats .dta"): "≤ ½ of the CSV time (a)",
         ("c", "pluralstats"): "≥ 3× faster than 250 items (a)",
-        ("d", "pluralstats"): "≤ 1.3× one grouping (a)",
+        ("d", "pluralstats"): "≤ 1.3× one grouping",
         ("e", "pluralstats"): "completes under `-Xmx512m`",
     }
 
