@@ -114,6 +114,7 @@ notes="$out/notes.tsv"       # job, tool, note (not supported yet, failed, compa
 printf 'job\ttool\tround\twall_s\trss_kb\trc\n' > "$results"
 : > "$notes"
 declare -A dead=()
+failed=0
 check_round() { # compares every output made in this round with its job's reference; stops on a disagreement
   local i j ref opts rc line
   for i in "${!run_job[@]}"; do
@@ -158,7 +159,8 @@ for ((r = first; r <= rounds; r++)); do
     eval "/usr/bin/time -f '%e %M' -o \"\$out/time.txt\" ${run_cmd[$i]}" > "$out/run.log" 2>&1
     rc=$?
     set -e
-    read -r wall rss < <(tail -1 "$out/time.txt") || true
+    wall=; rss=
+    read -r wall rss < <(tail -1 "$out/time.txt" 2>/dev/null) || true
     if [ "$rc" -ne 0 ] || [ ! -s "${run_out[$i]}" ]; then
       dead[$i]=1
       msg="$(grep -v -e '^Command exited with non-zero status' -e '^ *$' "$out/run.log" | head -1 | tr '\t' ' ')"
@@ -167,12 +169,13 @@ for ((r = first; r <= rounds; r++)); do
         log "d: pluralstats with three --by failed (not supported yet?): $msg"
       else
         printf '%s\t%s\t%s\n' "$j" "$t" "failed (exit $rc): $msg" >> "$notes"
+        failed=1
         log "job $j, $t failed (exit $rc): $msg"
       fi
       continue
     fi
     [ "$r" = 0 ] || printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$j" "$t" "$r" "$wall" "$rss" "$rc" >> "$results"
-    log "  $j  $(printf '%-24s' "$t") ${wall} s  $((rss / 1024)) MiB"
+    log "  $j  $(printf '%-24s' "$t") ${wall} s  $((${rss:-0} / 1024)) MiB"
   done
   check_round
 done
@@ -188,3 +191,4 @@ machine+=" pluralstats $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- p
 machine+=" load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 "$py" tools/bench/report.py --results "$results" --notes "$notes" --rounds "$rounds" --warmup "$warmup" --machine "$machine" \
   --date "$(date -u '+%Y-%m-%d %H:%M UTC')" --doc "$([ "$write_doc" = 0 ] || echo docs/benchmarks.md)" | tee "$out/table.md"
+[ "$failed" = 0 ] || { log "some runs failed (see the notes under the table)"; exit 1; }

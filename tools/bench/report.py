@@ -114,8 +114,8 @@ def main():
            + (" after one untimed warm-up round, files in the page cache" if a.warmup != "0" else " (no warm-up round)")
            + "; wall and peak RSS by "
            "`/usr/bin/time`. pluralstats computes the scores with SE, n_eff and CI; the peers compute point "
-           "estimates only. Every output agrees with pandas' to 1e-12 (checked in every round; the largest "
-           "|difference| is in the last column). Ratios: median wall ÷ the peer's median wall in the same job "
+           "estimates only. Every output is checked against pandas' after every round and agrees to 1e-12 (the "
+           "run stops otherwise; the largest |difference| is in the last column). Ratios: median wall ÷ the peer's median wall in the same job "
            "(`(a)`: job a's).", "",
            "| job | tool | median wall | min–max | peak RSS (median) | ÷ polars | ÷ pandas | goal | met | max \\|Δvps\\| vs pandas |",
            "|---|---|---:|---:|---:|---:|---:|---|---|---:|"]
