@@ -44,10 +44,10 @@ def main(path, n_items, out, groupings):
     queries = []
     for g in groupings:
         if g == "global":
-            q = lazy.select(aggs).with_columns(population=pl.lit("global"))
+            query = lazy.select(aggs).with_columns(population=pl.lit("global"))
         else:
-            q = lazy.group_by(pl.col(g).alias("population")).agg(aggs)
-        queries.append(q.unpivot(index="population", variable_name="item", value_name="vps")
+            query = lazy.group_by(pl.col(g).alias("population")).agg(aggs)
+        queries.append(query.unpivot(index="population", variable_name="item", value_name="vps")
                        .with_columns(grouping=pl.lit(g)))
     res = pl.concat(pl.collect_all(queries))
     res = res.select(([] if len(groupings) == 1 else ["grouping"]) + ["population", "item", "vps"])
