@@ -112,6 +112,7 @@ reference() { # JOB TOOL -> the reference file and compare.py's options
 results="$out/results.tsv"   # job, tool, round, wall s, peak RSS KB, exit status
 notes="$out/notes.tsv"       # job, tool, note (not supported yet, failed, compare lines)
 printf 'job\ttool\tround\twall_s\trss_kb\trc\n' > "$results"
+for i in "${!run_job[@]}"; do printf '%s\t%s\n' "${run_job[$i]}" "${run_tool[$i]}"; done > "$out/plan.tsv"   # the table's row order
 : > "$notes"
 declare -A dead=()
 failed=0
@@ -189,6 +190,6 @@ machine+=" $(java -version 2>&1 | head -1 | sed 's/"//g'),"
 machine+=" $("$py" -c 'import sys, pandas, polars, duckdb, pyarrow, numpy; print(f"Python {sys.version.split()[0]}, pandas {pandas.__version__}, polars {polars.__version__}, DuckDB {duckdb.__version__}, pyarrow {pyarrow.__version__}, NumPy {numpy.__version__}")'),"
 machine+=" pluralstats $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- pluralstats-* pom.xml || echo '+changes'),"
 machine+=" load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
-"$py" tools/bench/report.py --results "$results" --notes "$notes" --rounds "$rounds" --warmup "$warmup" --machine "$machine" \
+"$py" tools/bench/report.py --plan "$out/plan.tsv" --results "$results" --notes "$notes" --rounds "$rounds" --warmup "$warmup" --machine "$machine" \
   --date "$(date -u '+%Y-%m-%d %H:%M UTC')" --doc "$([ "$write_doc" = 0 ] || echo docs/benchmarks.md)" | tee "$out/table.md"
 [ "$failed" = 0 ] || { log "some runs failed (see the notes under the table)"; exit 1; }

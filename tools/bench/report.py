@@ -1,7 +1,8 @@
 """Turns the timings of bench.sh into the Markdown section of docs/benchmarks.md (issue 12).
 
-    python report.py --results results.tsv --notes notes.tsv --rounds N --machine TEXT --date TEXT [--doc FILE]
+    python report.py [--plan plan.tsv] --results results.tsv --notes notes.tsv --rounds N --machine TEXT --date TEXT [--doc FILE]
 
+plan.tsv: job, tool per line, the order of the rows.
 results.tsv: job, tool, round, wall s, peak RSS KB, exit status (one line per timed run).
 notes.tsv: job, tool, note ("compare" lines with the max |diff|, "not supported yet", "failed ...").
 Prints the section; with --doc, also writes it between <!-- bench:begin --> and <!-- bench:end -->
@@ -29,6 +30,7 @@ def mb(kb):
 
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--plan", default="", help="job, tool per line: the rows' order")
     ap.add_argument("--results", required=True)
     ap.add_argument("--notes", required=True)
     ap.add_argument("--rounds", required=True)
@@ -39,6 +41,11 @@ def main():
     a = ap.parse_args()
 
     runs = collections.OrderedDict()
+    if a.plan:
+        with open(a.plan) as f:
+            for line in f:
+                job, tool = line.rstrip("\n").split("\t")
+                runs[(job, tool)] = []
     with open(a.results) as f:
         next(f)
         for line in f:
@@ -59,6 +66,7 @@ def main():
                 notes[(parts[0], parts[1])] = parts[2]
                 runs.setdefault((parts[0], parts[1]), [])
 
+    runs = collections.OrderedDict((k, v) for k, v in runs.items() if v or k in notes)   # drop never-run rows
     med = {k: statistics.median(w for w, _ in v) for k, v in runs.items() if v}
 
     def m(job, tool):
