@@ -155,7 +155,9 @@ final class DesignOptions {
         if (!alias && !WvsConventions.isLanguageColumn(by)) {
             return by;
         }
-        try (CaseReader r = SurveyFiles.open(data)) {
+        // the dictionary only: a delimited file is typed from its first rows, not scanned whole
+        try (CaseReader r = SurveyFiles.detect(data) == org.pluralstats.io.FileFormat.CSV
+                ? org.pluralstats.io.csv.CsvReader.openSampled(data, java.util.Set.of()) : SurveyFiles.open(data)) {
             FileDictionary dict = r.dictionary();
             String column = WvsConventions.populationColumn(dict, by);
             WvsConventions conv = WvsConventions.detect(dict);

@@ -163,9 +163,12 @@ public final class StreamedScores {
         int groups = plan.groupings.size();
         int[][] pop = new int[groups][BATCH];
         int[] pops = new int[groups];
-        int[] cell = new int[BATCH];
+        int per = pass.cellsPerRespondent();
+        int[][] cell = new int[per][BATCH];
+        int[] cellOf = new int[per];
         double[] w = new double[BATCH];
         boolean[] ok = new boolean[BATCH];
+        byte[] digits = new byte[BATCH];
         long row = 0;
         int n;
         while ((n = reader.nextBatch(batch)) > 0) {
@@ -176,17 +179,20 @@ public final class StreamedScores {
                 for (int g = 0; g < groups; g++) {
                     pops[g] = pop[g][r];
                 }
-                cell[r] = pass.cell(pops);
+                int k = pass.cells(pops, cellOf);
+                for (int j = 0; j < per; j++) {
+                    cell[j][r] = j < k ? cellOf[j] : -1;
+                }
                 double x = 1;
                 for (Variable v : weightVars) {
                     double f = batch.numbers(column[v.index()])[r];
                     x *= SurveyFiles.isMissing(f, v.missing(), wvs) ? Double.NaN : f;
                 }
                 w[r] = x;
-                if (cell[r] >= 0 && !(x > 0 && x < Double.POSITIVE_INFINITY) && scorer.invalidWeights() == InvalidWeights.FAIL) {
+                if (k > 0 && !(x > 0 && x < Double.POSITIVE_INFINITY) && scorer.invalidWeights() == InvalidWeights.FAIL) {
                     throw unusableWeight(dict, plan, batch, column, r, row + r, x, wvs);
                 }
-                ok[r] = pass.weight(x, row + r, cell[r]);
+                ok[r] = pass.weight(x, row + r, k > 0);
             }
             for (int i = 0; i < itemVars.size(); i++) {
                 Variable item = itemVars.get(i);
@@ -197,10 +203,18 @@ public final class StreamedScores {
                     double v = x[r];
                     int d = (int) v;
                     if (d == v && d >= 0 && d <= 9 && ok[r] && none && (d != 0 || 1 / v > 0)) {
-                        pass.addDigit(i, cell[r], d, w[r]);
-                    } else if (!SurveyFiles.isMissing(v, declared, wvs)) {
-                        pass.add(i, cell[r], v, w[r], ok[r]);
+                        digits[r] = (byte) d;
+                        continue;
                     }
+                    digits[r] = -1;
+                    if (!SurveyFiles.isMissing(v, declared, wvs)) {
+                        for (int[] c : cell) {
+                            pass.add(i, c[r], v, w[r], ok[r]);
+                        }
+                    }
+                }
+                for (int[] c : cell) {
+                    pass.addDigits(i, digits, 0, c, w, n);
                 }
             }
             row += n;

@@ -32,10 +32,11 @@ import org.pluralstats.data.SurveyData;
  * results equal {@link ValuePolarityScores#estimate(PolarityDesign)} on the same file to the last bit
  * in practice: every sum is carried compensated until the end and rounded once.
  *
- * <p><b>Several groupings in one pass.</b> A pass keeps its sums per <em>cell</em>: a distinct
- * combination of the respondent's population in every grouping (country × language, say). A
- * grouping's population is the union of its cells, so scoring by country, by language and globally
- * costs one accumulation per answer, not three; the cells are summed when the pass finishes.
+ * <p><b>Several groupings in one pass.</b> A pass keeps its sums per <em>cell</em>: one population of
+ * one grouping that names a column (and, per grouping, a cell for the respondents whose value is
+ * missing). A respondent is added to its cell in each such grouping; {@code global} is not accumulated
+ * at all but summed from the cells of the first grouping (missing ones included) when the pass
+ * finishes, so scoring by country, by language and globally costs two additions per answer, not three.
  *
  * <p><b>Mergeable.</b> {@link Pass#combine(Pass)} adds another pass's sums (matching cells by their
  * population names), so a file can be scored in blocks on several threads and merged in block order
@@ -174,16 +175,26 @@ public final class StreamingScores {
          * weight (exact below 2^53), Σw, its compensation, Σw², its compensation.
          */
         private double[] sums = new double[64 * 4 * STRIDE];
-        /** Per cell, the answers with a single-digit code: item × digit, STRIDE doubles each ({@link #addDigit}). */
-        private double[][] digitTables = new double[0][];
+        /**
+         * Per item, the answers with a single-digit code: (cell × 10 + digit) × STRIDE, the same five
+         * doubles as {@link #sums} ({@link #addDigits}); one item's table stays in the first-level cache
+         * while a chunk of respondents is added to it.
+         */
+        private final double[][] digitTables;
         private final List<Map<String, Integer>> popIndex = new ArrayList<>();
         private final List<List<String>> popNames = new ArrayList<>();
         private final List<Map<String, String>> foldedMaps = new ArrayList<>();
-        /** Per cell, its population index in each grouping (-1: none). */
-        private int[][] cellPops = new int[16][];
+        /** Per cell, its grouping (-1: global, when no grouping names a column) and population (-1: missing). */
+        private int[] cellGroup = new int[16];
+        private int[] cellPop = new int[16];
         private int cells;
-        private final Map<Long, Integer> packedCells = new HashMap<>();
-        private final Map<List<Integer>, Integer> listCells = new HashMap<>();
+        /** Per grouping, population → cell + 1 (0: none yet), and the cell of its missing values. */
+        private final int[][] popCell;
+        private final int[] missingCell;
+        private int globalCell = -1;
+        /** The groupings that name a column; the first one's cells add up to global. */
+        private final int[] columnGroupings;
+        private final boolean hasGlobal;
         private final Map<String, Integer> exclusionReasons = new LinkedHashMap<>();
 
         private Pass(String source, List<Item> items, Optional<String> countryVariable, List<String> weightColumns) {
@@ -193,10 +204,17 @@ public final class StreamingScores {
             this.weightColumns = List.copyOf(weightColumns);
             this.weightExpression = weightColumns.isEmpty() ? "1" : String.join("*", weightColumns);
             this.nItems = items.size();
+            this.digitTables = new double[nItems][];
             this.slotOf = new int[nItems * SMALL_RANGE];
             for (int i = 0; i < nItems; i++) {
                 otherSlots.add(null);
             }
+            this.popCell = new int[groupings.size()][8];
+            this.missingCell = new int[groupings.size()];
+            Arrays.fill(missingCell, -1);
+            this.columnGroupings = java.util.stream.IntStream.range(0, groupings.size())
+                    .filter(g -> !(groupings.get(g) instanceof PopulationSpec.Global)).toArray();
+            this.hasGlobal = columnGroupings.length < groupings.size();
             for (PopulationSpec g : groupings) {
                 Map<String, Integer> index = new HashMap<>();
                 List<String> names = new ArrayList<>();
@@ -260,65 +278,74 @@ public final class StreamingScores {
 
         /**
          * @param populations a respondent's population index in each grouping, from {@link #population}
-         * @return the respondent's cell (numbered in order of first appearance), -1 when in no population
+         * @param out receives the respondent's cells, one per grouping that names a column (at most
+         *     {@link #cellsPerRespondent()})
+         * @return how many cells were written; 0 when the respondent is in no population
          */
-        public int cell(int[] populations) {
-            if (populations.length == 1) {
-                int p = populations[0];
-                while (p >= cells && p >= 0) {
-                    newCell(new int[] {cells});
+        public int cells(int[] populations, int[] out) {
+            if (columnGroupings.length == 0) {
+                if (globalCell < 0) {
+                    globalCell = newCell(-1, 0);
                 }
-                return p;
+                out[0] = globalCell;
+                return 1;
             }
-            boolean any = false;
-            boolean packable = populations.length <= 4;
-            long key = 0;
-            for (int p : populations) {
-                any |= p >= 0;
-                packable &= p < 0xFFFF;
-                key = key << 16 | (p + 1);
-            }
-            if (!any) {
-                return -1;
-            }
-            Integer c;
-            if (packable) {
-                c = packedCells.get(key);
-                if (c == null) {
-                    c = newCell(populations.clone());
-                    packedCells.put(key, c);
-                }
-            } else {
-                List<Integer> k = Arrays.stream(populations).boxed().toList();
-                c = listCells.get(k);
-                if (c == null) {
-                    c = newCell(populations.clone());
-                    listCells.put(k, c);
+            int k = 0;
+            for (int j = 0; j < columnGroupings.length; j++) {
+                int g = columnGroupings[j];
+                int p = populations[g];
+                if (p >= 0) {
+                    out[k++] = popCell(g, p);
+                } else if (hasGlobal && j == 0) {
+                    if (missingCell[g] < 0) {
+                        missingCell[g] = newCell(g, -1);
+                    }
+                    out[k++] = missingCell[g];
                 }
             }
-            return c;
+            return k;
         }
 
-        private int newCell(int[] pops) {
-            if (cells == cellPops.length) {
-                cellPops = Arrays.copyOf(cellPops, cells * 2);
+        /** @return the most cells a respondent is added to: one per grouping that names a column, at least 1 */
+        public int cellsPerRespondent() {
+            return Math.max(1, columnGroupings.length);
+        }
+
+        private int popCell(int g, int p) {
+            int[] m = popCell[g];
+            if (p >= m.length) {
+                m = Arrays.copyOf(m, Math.max(p + 1, m.length * 2));
+                popCell[g] = m;
+            }
+            if (m[p] == 0) {
+                m[p] = newCell(g, p) + 1;
+            }
+            return m[p] - 1;
+        }
+
+        private int newCell(int group, int pop) {
+            if (cells == cellGroup.length) {
+                cellGroup = Arrays.copyOf(cellGroup, cells * 2);
+                cellPop = Arrays.copyOf(cellPop, cells * 2);
             }
             if (cells == cellCap) {
                 relayout(slotCap, cellCap * 2);
             }
-            cellPops[cells] = pops;
+            cellGroup[cells] = group;
+            cellPop[cells] = pop;
             return cells++;
         }
 
         /**
          * @param w a respondent's weight (the product of the weight columns; 1 unweighted)
          * @param row the respondent's 0-based row, for messages
-         * @param cell the respondent's cell ({@link #cell}); a respondent in no population is not checked
+         * @param inPopulation whether the respondent is in some population ({@link #cells} gave any); one
+         *     in none is not checked
          * @return whether the weight is usable (finite and positive)
          * @throws PluralstatsException for an unusable weight when invalid weights are errors
          */
-        public boolean weight(double w, long row, int cell) {
-            if (cell < 0) {
+        public boolean weight(double w, long row, boolean inPopulation) {
+            if (!inPopulation) {
                 return false;
             }
             if (PolarityDesign.valid(w)) {
@@ -338,7 +365,7 @@ public final class StreamingScores {
          * Adds one answer.
          *
          * @param item the item's index in the list given to {@link #start}
-         * @param cell the respondent's cell from {@link #cell}; negative: left out
+         * @param cell one of the respondent's cells from {@link #cells}; negative: left out
          * @param code the answer code (not missing)
          * @param w the weight
          * @param usable whether the weight is usable ({@link #weight}); if not the answer counts as excluded
@@ -362,57 +389,111 @@ public final class StreamingScores {
         }
 
         /**
-         * Adds one answer whose code is a single digit, with a usable weight: {@link #add} for the
-         * commonest answer, into a table per cell laid out item × digit, so that one respondent's answers
-         * touch one compact region of memory (folded into the per-code sums by {@link #combine} and
-         * {@link #finish}).
+         * Adds the single-digit answers of a chunk of respondents to one item, all with usable weights:
+         * {@link #add} for the commonest answers, column by column, into a small table per item (one
+         * item's chunk of answers touches a few kilobytes), folded into the per-code sums by
+         * {@link #combine} and {@link #finish}.
          *
          * @param item the item's index in the list given to {@link #start}
-         * @param cell the respondent's cell from {@link #cell}, not negative
-         * @param digit the answer code, 0 to 9
-         * @param w the weight, usable
+         * @param codes the answers: {@code codes[offset + r]} is respondent r's code 0..9, or negative for
+         *     none here (missing, or added with {@link #add})
+         * @param offset where the item's answers start in codes
+         * @param cells per respondent, one of its cells from {@link #cells}; negative: left out
+         * @param w per respondent, its weight, usable
+         * @param rows the respondents in the chunk
          */
-        public void addDigit(int item, int cell, int digit, double w) {
-            double[] t = cell < digitTables.length ? digitTables[cell] : null;
-            if (t == null) {
-                t = digitTable(cell);
+        public void addDigits(int item, byte[] codes, int offset, int[] cells, double[] w, int rows) {
+            double[] t = digitTables[item];
+            int need = cells() * 10 * STRIDE;
+            if (t == null || t.length < need) {
+                t = t == null ? new double[Math.max(need, cellCap * 10 * STRIDE)] : Arrays.copyOf(t, Math.max(need, t.length * 2));
+                digitTables[item] = t;
             }
-            int a = (item * 10 + digit) * STRIDE;
-            t[a]++;
-            StreamingScores.add(t, a + 1, w);
-            StreamingScores.add(t, a + 3, w * w);
+            for (int r = 0; r < rows; r++) {
+                int d = codes[offset + r];
+                int c = cells[r];
+                if (d < 0 || c < 0) {
+                    continue;
+                }
+                int a = (c * 10 + d) * STRIDE;
+                double x = w[r];
+                t[a]++;
+                StreamingScores.add(t, a + 1, x);
+                StreamingScores.add(t, a + 3, x * x);
+            }
         }
 
-        private double[] digitTable(int cell) {
-            if (cell >= digitTables.length) {
-                digitTables = Arrays.copyOf(digitTables, Math.max(cell + 1, digitTables.length * 2));
-            }
-            double[] t = new double[nItems * 10 * STRIDE];
-            digitTables[cell] = t;
-            return t;
+        private int cells() {
+            return cells;
         }
 
-        /** Folds the single-digit tables into the per-code sums, compensated. */
+        /** Folds this pass's single-digit tables into its per-code sums, compensated, and empties them. */
         private void foldDigits() {
-            for (int c = 0; c < digitTables.length; c++) {
-                double[] t = digitTables[c];
+            foldDigitsOf(this, null);
+        }
+
+        /**
+         * Adds a pass's single-digit tables to this pass's per-code sums, compensated, and empties them.
+         *
+         * @param from the pass whose tables are added (this one or another)
+         * @param cellMap from's cells → this pass's cells; null when from is this pass
+         */
+        private void foldDigitsOf(Pass from, int[] cellMap) {
+            for (int i = 0; i < nItems; i++) {
+                double[] t = from.digitTables[i];
                 if (t == null) {
                     continue;
                 }
-                digitTables[c] = null;
-                for (int i = 0; i < nItems; i++) {
+                int n = Math.min(from.cells, t.length / (10 * STRIDE));
+                for (int c = 0; c < n; c++) {
+                    int tc = cellMap == null ? c : cellMap[c];
                     for (int d = 0; d < 10; d++) {
-                        int a = (i * 10 + d) * STRIDE;
+                        int a = (c * 10 + d) * STRIDE;
                         if (t[a] == 0) {
                             continue;
                         }
-                        int to = (slot(i, d) * cellCap + c) * STRIDE;
+                        int to = (slot(i, d) * cellCap + tc) * STRIDE;
                         sums[to] += t[a];
                         for (int k = 1; k < STRIDE; k += 2) {
                             StreamingScores.add(sums, to + k, t[a + k]);
                             StreamingScores.add(sums, to + k, t[a + k + 1]);
                         }
                     }
+                }
+                Arrays.fill(t, 0, n * 10 * STRIDE, 0);
+            }
+        }
+
+        /**
+         * Empties the pass for reuse on other respondents (its tables keep their size): as new from
+         * {@link #fresh()}, without allocating.
+         */
+        public void clear() {
+            for (double[] t : digitTables) {
+                if (t != null) {
+                    Arrays.fill(t, 0);
+                }
+            }
+            Arrays.fill(sums, 0, slots * cellCap * STRIDE, 0);
+            Arrays.fill(excluded, 0, slots * cellCap, 0);
+            Arrays.fill(slotOf, 0);
+            for (int i = 0; i < nItems; i++) {
+                otherSlots.set(i, null);
+            }
+            slots = 0;
+            cells = 0;
+            globalCell = -1;
+            Arrays.fill(missingCell, -1);
+            for (int[] m : popCell) {
+                Arrays.fill(m, 0);
+            }
+            exclusionReasons.clear();
+            for (int g = 0; g < groupings.size(); g++) {
+                popIndex.get(g).clear();
+                popNames.get(g).clear();
+                if (groupings.get(g) instanceof PopulationSpec.Global) {
+                    popIndex.get(g).put(PopulationSpec.GLOBAL, 0);
+                    popNames.get(g).add(PopulationSpec.GLOBAL);
                 }
             }
         }
@@ -475,25 +556,39 @@ public final class StreamingScores {
         /**
          * Adds another pass's sums to this one (a pass of the same scorer over other respondents of the
          * same items; for blocks of a file, merged in file order so that populations keep their order of
-         * first appearance). The other pass is left with the same sums, refolded.
+         * first appearance). The other pass keeps its sums over other codes; its single-digit tables are emptied.
          *
          * @param other the other pass
          * @return this pass
          */
         public Pass combine(Pass other) {
             foldDigits();
-            other.foldDigits();
             if (other.nItems != nItems || other.popIndex.size() != popIndex.size()) {
                 throw new IllegalArgumentException("passes of different items or groupings");
             }
             int[] map = new int[other.cells];
-            int[] pops = new int[popIndex.size()];
             for (int oc = 0; oc < other.cells; oc++) {
-                for (int g = 0; g < pops.length; g++) {
-                    int op = other.cellPops[oc][g];
-                    pops[g] = op < 0 ? -1 : populationNamed(g, other.popNames.get(g).get(op));
+                int g = other.cellGroup[oc];
+                int op = other.cellPop[oc];
+                if (g < 0) {
+                    if (globalCell < 0) {
+                        globalCell = newCell(-1, 0);
+                    }
+                    map[oc] = globalCell;
+                } else if (op < 0) {
+                    if (missingCell[g] < 0) {
+                        missingCell[g] = newCell(g, -1);
+                    }
+                    map[oc] = missingCell[g];
+                } else {
+                    map[oc] = popCell(g, populationNamed(g, other.popNames.get(g).get(op)));
                 }
-                map[oc] = cell(pops);
+            }
+            // populations registered without a cell of their own (none today) keep their first appearance
+            for (int g = 0; g < popIndex.size(); g++) {
+                for (String name : other.popNames.get(g)) {
+                    populationNamed(g, name);
+                }
             }
             for (int os = 0; os < other.slots; os++) {
                 int t = slot(other.slotItem[os], other.slotCode[os]);
@@ -511,6 +606,7 @@ public final class StreamingScores {
                     }
                 }
             }
+            foldDigitsOf(other, map);
             other.exclusionReasons.forEach((k, v) -> exclusionReasons.merge(k, v, Integer::sum));
             return this;
         }
@@ -546,10 +642,11 @@ public final class StreamingScores {
                 for (int p = 0; p < names.size(); p++) {
                     cellsOf.add(new ArrayList<>());
                 }
+                boolean global = groupings.get(g) instanceof PopulationSpec.Global;
                 for (int c = 0; c < cells; c++) {
-                    int p = cellPops[c][g];
-                    if (p >= 0) {
-                        cellsOf.get(p).add(c);
+                    if (global ? cellGroup[c] == (columnGroupings.length == 0 ? -1 : columnGroupings[0])
+                            : cellGroup[c] == g && cellPop[c] >= 0) {
+                        cellsOf.get(global ? 0 : cellPop[c]).add(c);
                     }
                 }
                 List<ValuePolarityScore> out = new ArrayList<>();

@@ -118,13 +118,14 @@ class StreamedScoresTest {
         }
     }
 
-    @Test
-    void severalGroupingsEqualOneRunPerGrouping() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"LNGE_ISO,global,B_COUNTRY_ALPHA", "B_COUNTRY_ALPHA,LNGE_ISO", "global,LNGE_ISO"})
+    void severalGroupingsEqualOneRunPerGrouping(String groupings) throws IOException {
         Path file = hostile(11, 300, false);
         StreamedScores.csvBlockSize = 97;
-        GroupedScores all = StreamedScores.estimate(scorer(List.of(PopulationSpec.by("LNGE_ISO"),
-                PopulationSpec.global(), PopulationSpec.by("B_COUNTRY_ALPHA")), InvalidWeights.FAIL), file, w -> { });
-        assertThat(all.groupings()).containsExactly("LNGE_ISO", "global", "B_COUNTRY_ALPHA");
+        List<PopulationSpec> specs = java.util.Arrays.stream(groupings.split(",")).map(PopulationSpec::parse).toList();
+        GroupedScores all = StreamedScores.estimate(scorer(specs, InvalidWeights.FAIL), file, w -> { });
+        assertThat(all.groupings()).containsExactly(groupings.split(","));
         for (Map.Entry<String, org.pluralstats.weight.ScoreTable> e : all.byGrouping().entrySet()) {
             GroupedScores one = StreamedScores.estimate(scorer(List.of(PopulationSpec.parse(e.getKey())),
                     InvalidWeights.FAIL), file, w -> { });

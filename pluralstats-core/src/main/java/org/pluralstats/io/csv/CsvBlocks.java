@@ -46,6 +46,9 @@ final class CsvBlocks {
          * @return false when the record cannot be taken as it is (the fast path is then abandoned)
          */
         boolean record(byte[] buf, int[] start, int[] end, boolean[] escaped);
+
+        /** Called once after the block's last record, when every record was taken. */
+        void end();
     }
 
     /** What runs over the blocks: a new sink per block, merged in file order. */
@@ -375,6 +378,9 @@ final class CsvBlocks {
                         break;
                     }
                     p = r;
+                }
+                if (!out.failed) {
+                    out.sink.end();
                 }
             } catch (RuntimeException e) {
                 out.failed = true;

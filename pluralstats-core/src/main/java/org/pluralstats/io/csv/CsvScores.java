@@ -27,6 +27,8 @@ import org.pluralstats.weight.StreamingScores;
  */
 public final class CsvScores {
     private static final int REFUSED = -2;
+    /** Respondents whose single-digit answers are gathered before they are added item by item. */
+    private static final int CHUNK = 1024;
 
     private CsvScores() {
     }
@@ -72,16 +74,22 @@ public final class CsvScores {
         CsvBlocks blocks = new CsvBlocks(header.path(), header.delimiter(), header.dataOffset(),
                 header.dictionary().variables().size(), sel, blockSize);
         StreamingScores.Pass total = template.fresh();
+        // a block's sink is merged soon after it is made (in file order): the merged ones are reused, so
+        // that a run allocates a few passes, not one per block
+        java.util.Queue<Sink> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
         boolean ok = blocks.run(new CsvBlocks.Job<Sink>() {
             @Override
             public Sink newSink() {
-                return new Sink(template.fresh(), itemSlots, weightSlots, groupSlots, groupNumeric,
+                Sink s = free.poll();
+                return s != null ? s : new Sink(template.fresh(), itemSlots, weightSlots, groupSlots, groupNumeric,
                         columns.wvsMissingCodes(), columns.invalidWeightsAreErrors());
             }
 
             @Override
             public void merge(Sink sink) {
                 total.combine(sink.pass);
+                sink.clear();
+                free.add(sink);
             }
         }, threads);
         return ok ? Optional.of(total) : Optional.empty();
@@ -97,6 +105,13 @@ public final class CsvScores {
         final boolean failOnInvalid;
         final KeyCache[] caches;
         final int[] pops;
+        /** The chunk's single-digit answers, item-major ({@code codes[item * CHUNK + row]}; -1 for none). */
+        final byte[] codes;
+        /** Per chunk row, its cell in each grouping that names a column (-1: none). */
+        final int[][] cells;
+        final int[] cellOf;
+        final double[] weights = new double[CHUNK];
+        int rows;
 
         Sink(StreamingScores.Pass pass, int[] itemSlots, int[] weightSlots, int[] groupSlots, boolean[] groupNumeric,
              boolean wvs, boolean failOnInvalid) {
@@ -111,6 +126,9 @@ public final class CsvScores {
                 caches[k] = new KeyCache(pass, k, groupNumeric[k]);
             }
             this.pops = new int[groupSlots.length];
+            this.codes = new byte[itemSlots.length * CHUNK];
+            this.cells = new int[pass.cellsPerRespondent()][CHUNK];
+            this.cellOf = new int[pass.cellsPerRespondent()];
         }
 
         @Override
@@ -127,8 +145,8 @@ public final class CsvScores {
                     pops[k] = p;
                 }
             }
-            int cell = pass.cell(pops);
-            if (cell < 0) {
+            int k = pass.cells(pops, cellOf);
+            if (k == 0) {
                 return true;
             }
             double w = 1;
@@ -150,17 +168,19 @@ public final class CsvScores {
                 if (failOnInvalid) {
                     return false;
                 }
-                pass.weight(w, 0, cell);
+                pass.weight(w, 0, true);
             }
+            int r = rows;
             for (int i = 0; i < itemSlots.length; i++) {
                 int slot = itemSlots[i];
                 int s = start[slot];
                 int e = end[slot];
                 int d;
                 if (e - s == 1 && (d = b[s] - '0') >= 0 && d <= 9 && usable) {
-                    pass.addDigit(i, cell, d, w);
+                    codes[i * CHUNK + r] = (byte) d;
                     continue;
                 }
+                codes[i * CHUNK + r] = -1;
                 if (CsvReader.isMissingText(b, s, e)) {
                     continue;
                 }
@@ -171,9 +191,40 @@ public final class CsvScores {
                 if (wvs && v < 0 && v >= -5 && v == Math.rint(v)) {
                     continue;
                 }
-                pass.add(i, cell, v, w, usable);
+                for (int j = 0; j < k; j++) {
+                    pass.add(i, cellOf[j], v, w, usable);
+                }
+            }
+            if (usable) {
+                for (int j = 0; j < cells.length; j++) {
+                    cells[j][r] = j < k ? cellOf[j] : -1;
+                }
+                weights[r] = w;
+                if (++rows == CHUNK) {
+                    end();
+                }
             }
             return true;
+        }
+
+        /** Empties the sink for another block. */
+        void clear() {
+            pass.clear();
+            for (KeyCache c : caches) {
+                c.clear();
+            }
+            rows = 0;
+        }
+
+        /** Adds the chunk's single-digit answers, item by item. */
+        @Override
+        public void end() {
+            for (int i = 0; i < itemSlots.length; i++) {
+                for (int[] c : cells) {
+                    pass.addDigits(i, codes, i * CHUNK, c, weights, rows);
+                }
+            }
+            rows = 0;
         }
     }
 
@@ -254,6 +305,11 @@ public final class CsvScores {
                 }
             }
             return pass.population(grouping, value);
+        }
+
+        void clear() {
+            Arrays.fill(keys, null);
+            size = 0;
         }
 
         private void rehash() {
