@@ -24,6 +24,23 @@ class ResultTableWritersTest {
     }
 
     @Test
+    void aLongTableFormattedOnAllCoresIsTheSameTextRowByRow() {
+        ResultTable.Builder b = ResultTable.builder("long").column("label", ColumnType.TEXT, Role.LABEL)
+                .number("x", Role.ESTIMATE, 4).number("y", Role.SE, 4);
+        java.util.Random r = new java.util.Random(5);
+        StringBuilder expected = new StringBuilder("label,x,y\n");
+        for (int i = 0; i < 3000; i++) {
+            double x = r.nextDouble();
+            double y = i % 7 == 0 ? Double.NaN : r.nextGaussian() * 1e-5;
+            b.row(i % 11 == 0 ? "=cmd" : "row " + i, x, y);
+            expected.append(i % 11 == 0 ? "'=cmd" : "row " + i).append(',')
+                    .append(org.pluralstats.data.ShortestDecimal.format(x)).append(',')
+                    .append(Double.isNaN(y) ? "" : org.pluralstats.data.ShortestDecimal.format(y)).append('\n');
+        }
+        assertThat(ResultTableWriters.csv(b.build()).replace(System.lineSeparator(), "\n")).isEqualTo(expected.toString());
+    }
+
+    @Test
     void jsonIsExactWithNullForUndefined() {
         assertThat(Version.current()).as("the build filters version.properties").matches("\\d+\\.\\d+\\.\\d+.*");
         assertThat(ResultTableWriters.json(T).replace(System.lineSeparator(), "\n").replaceAll("\\s+", " "))
