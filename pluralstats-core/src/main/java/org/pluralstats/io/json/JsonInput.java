@@ -113,6 +113,20 @@ public final class JsonInput {
         return bind(source, 0, text.startsWith("\uFEFF") ? text.substring(1) : text, type);
     }
 
+    /** A record of the shapes side files have, for {@link #warmUp()}. */
+    private record Warm(String id, java.util.List<Double> positive, java.util.Map<String, String> labels) {
+    }
+
+    /**
+     * Binds a small document once, so that the mapper's first-use cost (class initialisation and the
+     * reflection that builds record deserializers, about 100 ms on a cold JVM) is paid before a
+     * command needs it: the command line calls it on a background thread while it parses its
+     * arguments. Has no other effect.
+     */
+    public static void warmUp() {
+        bind("warm-up", 0, "{\"id\":\"q\",\"positive\":[1,2.5],\"labels\":{\"1\":\"yes\"}}", Warm.class);
+    }
+
     /**
      * Binds one line of a JSON Lines file (exactly one JSON value) as {@link #bind(String, String, Class)} does.
      *
