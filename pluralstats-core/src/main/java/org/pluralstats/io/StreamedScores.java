@@ -12,6 +12,8 @@ import org.pluralstats.PluralstatsException;
 import org.pluralstats.data.SurveyData;
 import org.pluralstats.io.csv.CsvReader;
 import org.pluralstats.io.csv.CsvScores;
+import org.pluralstats.io.stata.DtaScores;
+import org.pluralstats.io.stata.StataReader;
 import org.pluralstats.io.wvs.WvsConventions;
 import org.pluralstats.weight.GroupedScores;
 import org.pluralstats.weight.InvalidWeights;
@@ -24,7 +26,8 @@ import org.pluralstats.weight.WeightSpec;
 /**
  * Value polarity scores of a file in one pass ({@link StreamingScores}), never holding the rows: what
  * {@code pluralstats vps} runs. A delimited file is parsed in parallel blocks with binarisation and
- * accumulation fused ({@link CsvScores}); other formats, and a delimited file the fast path hands back
+ * accumulation fused ({@link CsvScores}), a Stata file likewise in blocks of fixed-width rows
+ * ({@link DtaScores}); other formats, and a delimited file the fast path hands back
  * (a malformed record, a late text cell, an unusable weight), are read sequentially from a
  * {@link CaseReader} in batches. Missing values follow {@link SurveyFiles#read}: system-missing,
  * declared user-missing, and WVS/EVS codes -1..-5 when the conventions apply.
@@ -38,14 +41,20 @@ public final class StreamedScores {
     /** The threads of the parallel CSV path. */
     static int csvThreads = Runtime.getRuntime().availableProcessors();
 
-    /** Whether the last {@link #estimate(StreamingScores, Path, Consumer)} took the parallel CSV path (for tests). */
+    /** Rows per block of the parallel Stata path ({@code <= 0}: its default); tests set it small. */
+    static long dtaBlockRows = 0;
+
+    /** The threads of the parallel Stata path. */
+    static int dtaThreads = Runtime.getRuntime().availableProcessors();
+
+    /** Whether the last {@link #estimate(StreamingScores, Path, Consumer)} took a parallel path (for tests). */
     static volatile boolean lastParallel;
 
     private StreamedScores() {
     }
 
     /**
-     * Scores a file, a delimited one in parallel.
+     * Scores a file, a delimited or Stata one in parallel.
      *
      * @param scorer what to score and how
      * @param file the data file (.csv or any delimited text, .sav, .zsav, .dta, .por)
@@ -70,6 +79,18 @@ public final class StreamedScores {
             }
         }
         try (CaseReader reader = SurveyFiles.open(file)) {
+            if (reader instanceof StataReader stata) {
+                Plan plan = plan(scorer, stata.dictionary());
+                Optional<StreamingScores.Pass> pass = DtaScores.score(stata, new DtaScores.Columns(plan.items,
+                        plan.weights, plan.groupings, plan.wvs, scorer.invalidWeights() == InvalidWeights.FAIL),
+                        plan.start(scorer, stata.dictionary()), dtaThreads, dtaBlockRows);
+                lastParallel = pass.isPresent();
+                if (pass.isPresent()) {
+                    GroupedScores out = pass.get().finish();
+                    reader.warnings().forEach(warnings);
+                    return out;
+                }
+            }
             GroupedScores out = estimateAll(scorer, reader);
             reader.warnings().forEach(warnings);
             return out;
