@@ -240,6 +240,8 @@ public final class DtaScores {
         final byte[] digits = new byte[CHUNK];
         final double[] x = new double[CHUNK];
         final byte[] tags = new byte[CHUNK];
+        final int[] raw = new int[CHUNK];
+        final boolean extended;
         /** Per grouping, the last cell bytes (str#) or value bits (numbers) seen and its population. */
         final byte[][] lastText;
         final int[] lastTextLength;
@@ -251,6 +253,7 @@ public final class DtaScores {
             this.pass = pass;
             this.wvs = columns.wvsMissingCodes();
             this.failOnInvalid = columns.invalidWeightsAreErrors();
+            this.extended = d.extendedMissing();
             this.items = columns.items().toArray(new Variable[0]);
             this.weights = columns.weights().toArray(new Variable[0]);
             int g = columns.groupings().size();
@@ -317,10 +320,34 @@ public final class DtaScores {
                 }
                 ok[r] = pass.weight(wr, 0, k > 0);
             }
+            byte[] a = rows.array();
             for (int i = 0; i < items.length; i++) {
                 Variable item = items[i];
                 MissingValues declared = item.missing();
                 boolean none = declared.isEmpty();
+                StataStorageType type = d.types[item.index()];
+                if (none && (type == StataStorageType.BYTE || type == StataStorageType.INT || type == StataStorageType.LONG)) {
+                    // the same as below without doubles: a value above the type's largest is a missing code
+                    StataReader.decodeIntegers(d, a, type, rows.arrayOffset() + d.offsets[item.index()], n, raw);
+                    int largest = StataMissing.largestPresent(type, extended);
+                    for (int r = 0; r < n; r++) {
+                        int v = raw[r];
+                        if (v >= 0 && v <= 9 && ok[r]) {
+                            digits[r] = (byte) v;
+                            continue;
+                        }
+                        digits[r] = -1;
+                        if (v <= largest && !(wvs && v < 0 && v >= -5)) {
+                            for (int[] c : cell) {
+                                pass.add(i, c[r], v, w[r], ok[r]);
+                            }
+                        }
+                    }
+                    for (int[] c : cell) {
+                        pass.addDigits(i, digits, 0, c, w, n);
+                    }
+                    continue;
+                }
                 StataReader.decodeColumn(d, rows, d.types[item.index()], d.offsets[item.index()], n, x, tags);
                 for (int r = 0; r < n; r++) {
                     double v = x[r];

@@ -403,6 +403,47 @@ public final class StataReader implements CaseReader {
         }
     }
 
+    /**
+     * The raw values of one byte, int or long column of n fixed-width rows, missing codes included
+     * (those above {@link StataMissing#largestPresent}): the integer fast path of {@link DtaScores}.
+     *
+     * @param d the file's layout
+     * @param a rows of the file in its byte order
+     * @param type byte, int or long
+     * @param at the first cell's position in a
+     * @param n the rows
+     * @param out receives the values
+     */
+    static void decodeIntegers(DtaLayout d, byte[] a, StataStorageType type, int at, int n, int[] out) {
+        int stride = d.rowWidth;
+        boolean big = d.order == ByteOrder.BIG_ENDIAN;
+        switch (type) {
+            case BYTE -> {
+                for (int r = 0; r < n; r++, at += stride) {
+                    out[r] = a[at];
+                }
+            }
+            case INT -> {
+                int hi = big ? 0 : 1;
+                for (int r = 0; r < n; r++, at += stride) {
+                    out[r] = a[at + hi] << 8 | a[at + 1 - hi] & 0xff;
+                }
+            }
+            case LONG -> {
+                if (big) {
+                    for (int r = 0; r < n; r++, at += stride) {
+                        out[r] = a[at] << 24 | (a[at + 1] & 0xff) << 16 | (a[at + 2] & 0xff) << 8 | a[at + 3] & 0xff;
+                    }
+                } else {
+                    for (int r = 0; r < n; r++, at += stride) {
+                        out[r] = a[at + 3] << 24 | (a[at + 2] & 0xff) << 16 | (a[at + 1] & 0xff) << 8 | a[at] & 0xff;
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("not an integer type: " + type);
+        }
+    }
+
     /** The double missing code, with release 102-105's 2<sup>333</sup> (see {@link StataMissing#OLD_DOUBLE_MISSING}). */
     private int doubleTag(long bits) {
         return doubleTag(bits, extended, oldDoubleMissing);
