@@ -62,6 +62,20 @@ public final class DtaScores {
         return (rows + CHUNK - 1) / CHUNK * CHUNK;
     }
 
+    /** About the bytes of rows decoded together: well within a core's second-level cache. */
+    static int chunkBytes = Integer.getInteger("pluralstats.dtaChunkBytes", 192 << 10);
+
+    /**
+     * The rows decoded together: each item is one strided walk over them, so they should stay in the
+     * second-level cache (a chunk of 1,024 WVS-wide rows does not, and its items then come from memory).
+     *
+     * @param rowWidth the bytes of one row
+     * @return the rows, 1 to {@link #CHUNK}
+     */
+    static int chunkRows(int rowWidth) {
+        return (int) Math.max(1, Math.min(CHUNK, chunkBytes / Math.max(1, rowWidth)));
+    }
+
     /**
      * Scores the observations of an open reader in parallel blocks.
      *
@@ -167,7 +181,7 @@ public final class DtaScores {
 
         void work() {
             try {
-                int chunkRows = (int) Math.min(CHUNK, rowsPerBlock);
+                int chunkRows = (int) Math.min(chunkRows(d.rowWidth), rowsPerBlock);
                 ByteBuffer buffer = ByteBuffer.allocate(chunkRows * d.rowWidth).order(d.order);
                 int k;
                 while (!failed && (k = next.getAndIncrement()) < blocks) {
