@@ -63,7 +63,7 @@ public final class DtaScores {
     }
 
     /** About the bytes of rows decoded together: well within a core's second-level cache. */
-    static int chunkBytes = Integer.getInteger("pluralstats.dtaChunkBytes", 192 << 10);
+    static int chunkBytes = 192 << 10;
 
     /**
      * The rows decoded together: each item is one strided walk over them, so they should stay in the
