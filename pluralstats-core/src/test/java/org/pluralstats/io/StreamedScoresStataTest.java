@@ -38,6 +38,7 @@ class StreamedScoresStataTest {
     void restore() {
         StreamedScores.dtaBlockRows = 0;
         StreamedScores.dtaThreads = Runtime.getRuntime().availableProcessors();
+        StreamedScores.prefetch = true;
     }
 
     private static String sequential(StreamingScores s, Path file) {
@@ -113,5 +114,21 @@ class StreamedScoresStataTest {
         StreamingScores s = StreamingScores.of(Binarisation.paper().withItems(List.of(ItemCoding.of("agree"))),
                 List.of(PopulationSpec.by("essay"), PopulationSpec.global()), WeightSpec.none(), InvalidWeights.FAIL);
         assertSame(s, file, false);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"wvs7-sample.sav", "wvs7-sample.zsav", "wvs7-sample.csv", "wvs7-sample.dta"})
+    void readingAheadOnAThreadGivesTheSameResult(String name) {
+        Path file = WVS.resolveSibling(name);
+        for (List<PopulationSpec> g : List.of(List.of(PopulationSpec.by("B_COUNTRY_ALPHA")),
+                List.of(PopulationSpec.by("S_INTLANGUAGE"), PopulationSpec.by("B_COUNTRY"), PopulationSpec.global()))) {
+            for (WeightSpec weight : List.of(WeightSpec.none(), WeightSpec.parse("W_WEIGHT"))) {
+                StreamingScores s = StreamingScores.of(Binarisation.paper(), g, weight, InvalidWeights.EXCLUDE);
+                StreamedScores.prefetch = false;
+                String alone = sequential(s, file);
+                StreamedScores.prefetch = true;
+                assertThat(sequential(s, file)).as("%s %s %s", name, g, weight).isEqualTo(alone);
+            }
+        }
     }
 }
