@@ -131,4 +131,58 @@ class StreamedScoresStataTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void textThatIsNotUtf8InAUtf8FileIsReadSequentiallyWithItsWarning() {
+        Path file = fixture("encoding/latin1_in_utf8_118.dta");
+        StreamingScores s = StreamingScores.of(Binarisation.of(List.of(ItemCoding.of("n", 1))),
+                List.of(PopulationSpec.by("place")), WeightSpec.none(), InvalidWeights.FAIL);
+        List<ReadWarning> warnings = new java.util.ArrayList<>();
+        StreamedScores.dtaBlockRows = 1;
+        String out = ResultTableWriters.csv(StreamedScores.estimate(s, file, warnings::add).table());
+        assertThat(StreamedScores.lastParallel).isFalse();
+        assertThat(out).isEqualTo(sequential(s, file)).contains("Caf\u00e9");
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).message()).contains("not valid UTF-8");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnusableWeightIsTheSequentialReadersErrorOrAnExclusion() {
+        Path file = fixture("haven_118.dta");
+        List<PopulationSpec> g = List.of(PopulationSpec.by("name"), PopulationSpec.global());
+        Binarisation b = Binarisation.of(List.of(ItemCoding.of("agree", 1)));
+        StreamingScores fail = StreamingScores.of(b, g, WeightSpec.parse("score"), InvalidWeights.FAIL);
+        RuntimeException expected = null;
+        try {
+            sequential(fail, file);
+        } catch (RuntimeException e) {
+            expected = e;
+        }
+        assertThat(expected).isNotNull();
+        for (int threads : new int[] {1, 3}) {
+            StreamedScores.dtaBlockRows = 2;
+            StreamedScores.dtaThreads = threads;
+            RuntimeException e = expected;
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> StreamedScores.estimate(fail, file, w -> { }))
+                    .isInstanceOf(e.getClass()).hasMessage(e.getMessage());
+            assertThat(StreamedScores.lastParallel).isFalse();
+        }
+        StreamingScores exclude = StreamingScores.of(b, g, WeightSpec.parse("score"), InvalidWeights.EXCLUDE);
+        String alone;
+        java.util.Map<String, Integer> reasons;
+        try (CaseReader reader = SurveyFiles.open(file)) {
+            org.pluralstats.weight.GroupedScores all = StreamedScores.estimateAll(exclude, reader);
+            alone = ResultTableWriters.csv(all.table());
+            reasons = all.exclusionReasons();
+        }
+        assertThat(reasons).isNotEmpty();
+        for (int threads : new int[] {1, 3}) {
+            StreamedScores.dtaBlockRows = 2;
+            StreamedScores.dtaThreads = threads;
+            org.pluralstats.weight.GroupedScores all = StreamedScores.estimate(exclude, file, w -> { });
+            assertThat(StreamedScores.lastParallel).isTrue();
+            assertThat(ResultTableWriters.csv(all.table())).isEqualTo(alone);
+            assertThat(all.exclusionReasons()).containsExactlyEntriesOf(reasons);
+        }
+    }
 }
