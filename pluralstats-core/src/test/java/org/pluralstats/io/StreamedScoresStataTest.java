@@ -185,4 +185,13 @@ class StreamedScoresStataTest {
             assertThat(all.exclusionReasons()).containsExactlyEntriesOf(reasons);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aMappedGroupingGivesTheSequentialResult() {
+        PopulationSpec mapped = PopulationSpec.mapped("B_COUNTRY_ALPHA", java.util.Map.of("dnk", "Nordic", "NLD", "Low"));
+        StreamingScores s = StreamingScores.of(Binarisation.paper(), List.of(mapped, PopulationSpec.by("B_COUNTRY")),
+                WeightSpec.parse("W_WEIGHT"), InvalidWeights.FAIL);
+        assertSame(s, WVS, true);
+        assertThat(sequential(s, WVS)).contains("Nordic").contains("Low");
+    }
 }

@@ -52,7 +52,8 @@ public final class DtaScores {
     }
 
     /**
-     * The rows of a block: about 8 MiB of rows, a whole number of chunks (depends on the file alone).
+     * The rows of a block: about 8 MiB of rows, rounded up to a multiple of 1,024 (depends on the file
+     * alone, never on the machine).
      *
      * @param rowWidth the bytes of one row
      * @return the rows per block
