@@ -12,6 +12,8 @@ import org.pluralstats.PluralstatsException;
 import org.pluralstats.data.SurveyData;
 import org.pluralstats.io.csv.CsvReader;
 import org.pluralstats.io.csv.CsvScores;
+import org.pluralstats.io.stata.DtaScores;
+import org.pluralstats.io.stata.StataReader;
 import org.pluralstats.io.wvs.WvsConventions;
 import org.pluralstats.weight.GroupedScores;
 import org.pluralstats.weight.InvalidWeights;
@@ -24,7 +26,8 @@ import org.pluralstats.weight.WeightSpec;
 /**
  * Value polarity scores of a file in one pass ({@link StreamingScores}), never holding the rows: what
  * {@code pluralstats vps} runs. A delimited file is parsed in parallel blocks with binarisation and
- * accumulation fused ({@link CsvScores}); other formats, and a delimited file the fast path hands back
+ * accumulation fused ({@link CsvScores}), a Stata file likewise in blocks of fixed-width rows
+ * ({@link DtaScores}); other formats, and a delimited file the fast path hands back
  * (a malformed record, a late text cell, an unusable weight), are read sequentially from a
  * {@link CaseReader} in batches. Missing values follow {@link SurveyFiles#read}: system-missing,
  * declared user-missing, and WVS/EVS codes -1..-5 when the conventions apply.
@@ -38,14 +41,23 @@ public final class StreamedScores {
     /** The threads of the parallel CSV path. */
     static int csvThreads = Runtime.getRuntime().availableProcessors();
 
-    /** Whether the last {@link #estimate(StreamingScores, Path, Consumer)} took the parallel CSV path (for tests). */
+    /** Rows per block of the parallel Stata path ({@code <= 0}: its default); tests set it small. */
+    static long dtaBlockRows = 0;
+
+    /** The threads of the parallel Stata path. */
+    static int dtaThreads = Runtime.getRuntime().availableProcessors();
+
+    /** Whether the sequential path reads its batches on a thread of their own (tests compare both). */
+    static boolean prefetch = true;
+
+    /** Whether the last {@link #estimate(StreamingScores, Path, Consumer)} took a parallel path (for tests). */
     static volatile boolean lastParallel;
 
     private StreamedScores() {
     }
 
     /**
-     * Scores a file, a delimited one in parallel.
+     * Scores a file, a delimited or Stata one in parallel.
      *
      * @param scorer what to score and how
      * @param file the data file (.csv or any delimited text, .sav, .zsav, .dta, .por)
@@ -70,6 +82,18 @@ public final class StreamedScores {
             }
         }
         try (CaseReader reader = SurveyFiles.open(file)) {
+            if (reader instanceof StataReader stata) {
+                Plan plan = plan(scorer, stata.dictionary());
+                Optional<StreamingScores.Pass> pass = DtaScores.score(stata, new DtaScores.Columns(plan.items,
+                        plan.weights, plan.groupings, plan.wvs, scorer.invalidWeights() == InvalidWeights.FAIL),
+                        plan.start(scorer, stata.dictionary()), dtaThreads, dtaBlockRows);
+                lastParallel = pass.isPresent();
+                if (pass.isPresent()) {
+                    GroupedScores out = pass.get().finish();
+                    reader.warnings().forEach(warnings);
+                    return out;
+                }
+            }
             GroupedScores out = estimateAll(scorer, reader);
             reader.warnings().forEach(warnings);
             return out;
@@ -144,7 +168,6 @@ public final class StreamedScores {
     public static GroupedScores estimateAll(StreamingScores scorer, CaseReader reader) {
         FileDictionary dict = reader.dictionary();
         Plan plan = plan(scorer, dict);
-        boolean wvs = plan.wvs;
         List<Variable> itemVars = plan.items;
         List<Variable> weightVars = plan.weights;
         Set<Integer> selected = new LinkedHashSet<>();
@@ -158,8 +181,18 @@ public final class StreamedScores {
         for (int j = 0; j < sel.length; j++) {
             column[sel[j]] = j;
         }
+        try (Prefetch batches = new Prefetch(reader, dict, sel, prefetch && Runtime.getRuntime().availableProcessors() > 1)) {
+            return estimateBatches(scorer, dict, plan, column, batches);
+        }
+    }
+
+    /** Scores the batches of a reader in order (the loop of {@link #estimateAll}). */
+    private static GroupedScores estimateBatches(StreamingScores scorer, FileDictionary dict, Plan plan, int[] column,
+                                                 Prefetch batches) {
+        boolean wvs = plan.wvs;
+        List<Variable> itemVars = plan.items;
+        List<Variable> weightVars = plan.weights;
         StreamingScores.Pass pass = plan.start(scorer, dict);
-        CaseBatch batch = CaseBatch.of(dict, sel, BATCH);
         int groups = plan.groupings.size();
         int[][] pop = new int[groups][BATCH];
         int[] pops = new int[groups];
@@ -171,7 +204,8 @@ public final class StreamedScores {
         byte[] digits = new byte[BATCH];
         long row = 0;
         int n;
-        while ((n = reader.nextBatch(batch)) > 0) {
+        CaseBatch batch;
+        while ((n = (batch = batches.next()).size()) > 0) {
             for (int g = 0; g < groups; g++) {
                 populations(pass, g, batch, plan.groupings.get(g), column, n, pop[g]);
             }
@@ -218,8 +252,118 @@ public final class StreamedScores {
                 }
             }
             row += n;
+            batches.recycle(batch);
         }
         return pass.finish();
+    }
+
+    /**
+     * A reader's batches, in order: read by a thread of their own while the previous ones are scored
+     * (decoding a compressed .sav, say, costs about as much as scoring it), or in the calling thread.
+     * The reader is used by one thread at a time; closing waits for the reading thread to stop, so the
+     * reader's warnings and its closing come after it. A reader's exception is thrown by {@link #next()}
+     * where the sequential loop would have met it.
+     */
+    private static final class Prefetch implements AutoCloseable {
+        private static final int BATCHES = 3;
+        private static final Object END = new Object();
+        private final CaseReader reader;
+        private final CaseBatch single;
+        private final java.util.concurrent.BlockingQueue<CaseBatch> empty;
+        private final java.util.concurrent.BlockingQueue<Object> full;
+        private final Thread thread;
+        private volatile boolean stop;
+
+        Prefetch(CaseReader reader, FileDictionary dict, int[] sel, boolean ahead) {
+            this.reader = reader;
+            if (!ahead) {
+                single = CaseBatch.of(dict, sel, BATCH);
+                empty = null;
+                full = null;
+                thread = null;
+                return;
+            }
+            single = null;
+            empty = new java.util.concurrent.ArrayBlockingQueue<>(BATCHES + 1);
+            full = new java.util.concurrent.ArrayBlockingQueue<>(BATCHES + 1);
+            for (int i = 0; i < BATCHES; i++) {
+                empty.add(CaseBatch.of(dict, sel, BATCH));
+            }
+            thread = new Thread(this::read, "pluralstats-read");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void read() {
+            try {
+                while (true) {
+                    CaseBatch b = empty.take();
+                    if (stop) {
+                        return;
+                    }
+                    int n = reader.nextBatch(b);
+                    full.add(b);
+                    if (n == 0) {
+                        return;
+                    }
+                }
+            } catch (Throwable t) {
+                full.add(t);
+            }
+        }
+
+        /** @return the next batch, of size 0 at the end */
+        CaseBatch next() {
+            if (thread == null) {
+                reader.nextBatch(single);
+                return single;
+            }
+            Object o;
+            try {
+                o = full.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PluralstatsException("interrupted while reading " + reader.dictionary().file());
+            }
+            if (o instanceof RuntimeException e) {
+                throw e;
+            }
+            if (o instanceof Error e) {
+                throw e;
+            }
+            if (o instanceof Throwable t) {
+                throw new IllegalStateException(t);
+            }
+            return (CaseBatch) o;
+        }
+
+        /** Hands a scored batch back to the reading thread. */
+        void recycle(CaseBatch b) {
+            if (thread != null) {
+                empty.add(b);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (thread == null) {
+                return;
+            }
+            stop = true;
+            empty.offer(CaseBatch.of(reader.dictionary(), new int[0], 1));
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

@@ -418,8 +418,25 @@ public final class StreamingScores {
                 int a = (c * 10 + d) * STRIDE;
                 double x = w[r];
                 t[a]++;
-                StreamingScores.add(t, a + 1, x);
-                StreamingScores.add(t, a + 3, x * x);
+                // StreamingScores.add twice, written out: the launcher's C1 does not inline it, and this
+                // loop is most of a vps run (the same operations, so the same bits)
+                double sum = t[a + 1];
+                double s = sum + x;
+                if (Math.abs(sum) >= Math.abs(x)) {
+                    t[a + 2] += (sum - s) + x;
+                } else {
+                    t[a + 2] += (x - s) + sum;
+                }
+                t[a + 1] = s;
+                double x2 = x * x;
+                sum = t[a + 3];
+                s = sum + x2;
+                if (Math.abs(sum) >= Math.abs(x2)) {
+                    t[a + 4] += (sum - s) + x2;
+                } else {
+                    t[a + 4] += (x2 - s) + sum;
+                }
+                t[a + 3] = s;
             }
         }
 

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.pluralstats.io.InputFiles;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.CaseBatch;
 import org.pluralstats.io.CaseReader;
 import org.pluralstats.io.FileDictionary;
 import org.pluralstats.io.FileFormat;
@@ -510,6 +511,64 @@ public final class SpssReader implements CaseReader {
     @Override
     public long caseIndex() {
         return caseIndex;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The batch's variables are checked once, not per cell: each case's selected numbers are copied
+     * from the decoded case ({@code .} for system-missing, as {@link #missingTag}), strings as {@link #string}.
+     */
+    @Override
+    public int nextBatch(CaseBatch batch) {
+        int width = batch.width();
+        int[] vars = new int[width];
+        boolean[] isNumber = new boolean[width];
+        double[][] outNumbers = new double[width][];
+        byte[][] outTags = new byte[width][];
+        String[][] outStrings = new String[width][];
+        for (int j = 0; j < width; j++) {
+            int v = batch.variable(j);
+            if (v < 0 || v >= layout.widths.length) {
+                throw new IndexOutOfBoundsException("variable index " + v + " is outside 0.." + (layout.widths.length - 1));
+            }
+            if (started && !selected[v]) {
+                throw new IllegalStateException("variable " + v + " was not selected");
+            }
+            if ((layout.widths[v] == 0) != batch.isNumeric(j)) {
+                throw new IllegalStateException("variable " + layout.dictionary.variables().get(v).name()
+                        + " does not match the batch's type");
+            }
+            vars[j] = v;
+            isNumber[j] = batch.isNumeric(j);
+            if (isNumber[j]) {
+                outNumbers[j] = batch.numbers(j);
+                outTags[j] = batch.tags(j);
+            } else {
+                outStrings[j] = batch.strings(j);
+            }
+        }
+        int n = 0;
+        while (n < batch.capacity() && next()) {
+            if (n == 0) {
+                for (int v : vars) {
+                    checkCase(v);
+                }
+            }
+            for (int j = 0; j < width; j++) {
+                int v = vars[j];
+                if (isNumber[j]) {
+                    double x = numbers[v];
+                    outNumbers[j][n] = x;
+                    outTags[j][n] = Double.isNaN(x) ? (byte) '.' : 0;
+                } else {
+                    outStrings[j][n] = string(v);
+                }
+            }
+            n++;
+        }
+        batch.setSize(n);
+        return n;
     }
 
     @Override

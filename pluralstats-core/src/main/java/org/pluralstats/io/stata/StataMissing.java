@@ -32,6 +32,20 @@ final class StataMissing {
         return index == 0 ? '.' : (char) ('a' + index - 1);
     }
 
+    /**
+     * @param type byte, int or long
+     * @param extended whether the release has {@code .a}-{@code .z} (113 and later)
+     * @return the largest value of the type that is not missing: every larger one is a missing code
+     */
+    static int largestPresent(StataStorageType type, boolean extended) {
+        return switch (type) {
+            case BYTE -> extended ? 100 : 126;
+            case INT -> extended ? 32740 : 32766;
+            case LONG -> extended ? 2_147_483_620 : 2_147_483_646;
+            default -> throw new IllegalArgumentException("not an integer type: " + type);
+        };
+    }
+
     /** @return {@link #PRESENT} or the tag index of a byte value */
     static int byteTag(int v, boolean extended) {
         if (extended) {

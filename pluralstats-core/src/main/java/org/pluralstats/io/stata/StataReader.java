@@ -346,45 +346,110 @@ public final class StataReader implements CaseReader {
     }
 
     private void decodeColumn(StataStorageType type, int at, int n, double[] out, byte[] tags) {
+        decodeColumn(d, chunk, type, at, n, out, tags);
+    }
+
+    /**
+     * Decodes one numeric column of n fixed-width rows: NaN and its tag ({@code '.'}, {@code 'a'}..{@code 'z'})
+     * for every missing code of the file's release, else the value and tag 0 (also for the parallel
+     * path, {@link DtaScores}, so that both read a cell alike).
+     *
+     * @param d the file's layout
+     * @param rows rows of the file in its byte order
+     * @param type the column's storage type (numeric)
+     * @param at the first cell's position in rows
+     * @param n the rows
+     * @param out receives the values
+     * @param tags receives the missing tags
+     */
+    static void decodeColumn(DtaLayout d, ByteBuffer rows, StataStorageType type, int at, int n, double[] out,
+                             byte[] tags) {
         int stride = d.rowWidth;
+        boolean extended = d.extendedMissing();
+        boolean oldDoubleMissing = d.release <= 105;
         // one loop per storage type, so the hot loop carries no type switch
         switch (type) {
             case BYTE -> {
                 for (int r = 0; r < n; r++, at += stride) {
-                    int v = chunk.get(at);
+                    int v = rows.get(at);
                     put(out, tags, r, v, StataMissing.byteTag(v, extended));
                 }
             }
             case INT -> {
                 for (int r = 0; r < n; r++, at += stride) {
-                    int v = chunk.getShort(at);
+                    int v = rows.getShort(at);
                     put(out, tags, r, v, StataMissing.intTag(v, extended));
                 }
             }
             case LONG -> {
                 for (int r = 0; r < n; r++, at += stride) {
-                    int v = chunk.getInt(at);
+                    int v = rows.getInt(at);
                     put(out, tags, r, v, StataMissing.longTag(v, extended));
                 }
             }
             case FLOAT -> {
                 for (int r = 0; r < n; r++, at += stride) {
-                    int bits = chunk.getInt(at);
+                    int bits = rows.getInt(at);
                     put(out, tags, r, Float.intBitsToFloat(bits), StataMissing.floatTag(bits, extended));
                 }
             }
             case DOUBLE -> {
                 for (int r = 0; r < n; r++, at += stride) {
-                    long bits = chunk.getLong(at);
-                    put(out, tags, r, Double.longBitsToDouble(bits), doubleTag(bits));
+                    long bits = rows.getLong(at);
+                    put(out, tags, r, Double.longBitsToDouble(bits), doubleTag(bits, extended, oldDoubleMissing));
                 }
             }
             default -> throw new IllegalStateException("a string variable is not numeric");
         }
     }
 
+    /**
+     * The raw values of one byte, int or long column of n fixed-width rows, missing codes included
+     * (those above {@link StataMissing#largestPresent}): the integer fast path of {@link DtaScores}.
+     *
+     * @param d the file's layout
+     * @param a rows of the file in its byte order
+     * @param type byte, int or long
+     * @param at the first cell's position in a
+     * @param n the rows
+     * @param out receives the values
+     */
+    static void decodeIntegers(DtaLayout d, byte[] a, StataStorageType type, int at, int n, int[] out) {
+        int stride = d.rowWidth;
+        boolean big = d.order == ByteOrder.BIG_ENDIAN;
+        switch (type) {
+            case BYTE -> {
+                for (int r = 0; r < n; r++, at += stride) {
+                    out[r] = a[at];
+                }
+            }
+            case INT -> {
+                int hi = big ? 0 : 1;
+                for (int r = 0; r < n; r++, at += stride) {
+                    out[r] = a[at + hi] << 8 | a[at + 1 - hi] & 0xff;
+                }
+            }
+            case LONG -> {
+                if (big) {
+                    for (int r = 0; r < n; r++, at += stride) {
+                        out[r] = a[at] << 24 | (a[at + 1] & 0xff) << 16 | (a[at + 2] & 0xff) << 8 | a[at + 3] & 0xff;
+                    }
+                } else {
+                    for (int r = 0; r < n; r++, at += stride) {
+                        out[r] = a[at + 3] << 24 | (a[at + 2] & 0xff) << 16 | (a[at + 1] & 0xff) << 8 | a[at] & 0xff;
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("not an integer type: " + type);
+        }
+    }
+
     /** The double missing code, with release 102-105's 2<sup>333</sup> (see {@link StataMissing#OLD_DOUBLE_MISSING}). */
     private int doubleTag(long bits) {
+        return doubleTag(bits, extended, oldDoubleMissing);
+    }
+
+    private static int doubleTag(long bits, boolean extended, boolean oldDoubleMissing) {
         return oldDoubleMissing && bits == StataMissing.OLD_DOUBLE_MISSING ? 0 : StataMissing.doubleTag(bits, extended);
     }
 
@@ -487,19 +552,42 @@ public final class StataReader implements CaseReader {
             case STRF -> {
                 byte[] a = chunk.array();
                 int start = chunk.arrayOffset() + at;
-                int end = start;
-                int limit = start + d.widths[variable];
-                while (end < limit && a[end] != 0) {
-                    end++;
-                }
-                while (end > start && a[end - 1] == ' ') {
-                    end--;
-                }
-                yield text(a, start, end - start, variable);
+                yield text(a, start, strFEnd(a, start, d.widths[variable]) - start, variable);
             }
             case STRL -> strL(variable, at);
             default -> throw new IllegalStateException("variable " + d.names[variable] + " is numeric");
         };
+    }
+
+    /**
+     * @return where a {@code str#} value starting at {@code start} ends: at its first NUL, without
+     *     trailing blanks (as R haven reads it)
+     */
+    static int strFEnd(byte[] a, int start, int width) {
+        int end = start;
+        int limit = start + width;
+        while (end < limit && a[end] != 0) {
+            end++;
+        }
+        while (end > start && a[end - 1] == ' ') {
+            end--;
+        }
+        return end;
+    }
+
+    /** @return the file's layout (for {@link DtaScores}) */
+    DtaLayout layout() {
+        return d;
+    }
+
+    /** @return the file's channel (for {@link DtaScores}: positional reads of a {@link FileChannel} are thread-safe) */
+    SeekableByteChannel channel() {
+        return channel;
+    }
+
+    /** @return whether {@link #next()} or {@link #nextBatch} was called */
+    boolean started() {
+        return started;
     }
 
     private long unsigned(int at, int length) {
