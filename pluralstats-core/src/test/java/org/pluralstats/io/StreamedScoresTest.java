@@ -203,6 +203,41 @@ class StreamedScoresTest {
         assertThat(ResultTableWriters.csv(g.table())).isEqualTo(sequential(s, file));
     }
 
+    @Test
+    void mutatedFilesGiveTheSequentialResultOrItsError() throws IOException {
+        // seeded byte mutations of a hostile file: stray quotes, line breaks, delimiters, digits, invalid
+        // UTF-8, truncation; whatever the parallel path does must be what the sequential reader does
+        byte[] good = Files.readAllBytes(hostile(31, 120, false));
+        byte[] alphabet = {'"', '\n', '\r', ',', '-', '1', '9', '.', 'N', 'A', ' ', (byte) 0xC3, (byte) 0xFF, 0};
+        StreamingScores s = scorer(List.of(PopulationSpec.by("B_COUNTRY_ALPHA"), PopulationSpec.global()),
+                InvalidWeights.EXCLUDE);
+        Random r = new Random(99);
+        int parallel = 0;
+        for (int round = 0; round < 150; round++) {
+            byte[] b = good.clone();
+            int edits = 1 + r.nextInt(4);
+            for (int k = 0; k < edits; k++) {
+                b[40 + r.nextInt(b.length - 40)] = alphabet[r.nextInt(alphabet.length)];
+            }
+            if (round % 10 == 0) {
+                b = java.util.Arrays.copyOf(b, 60 + r.nextInt(b.length - 60));
+            }
+            Path p = Files.write(dir.resolve("mutated.csv"), b);
+            Throwable expected = catchThrowable(() -> sequential(s, p));
+            StreamedScores.csvBlockSize = 1 + r.nextInt(300);
+            StreamedScores.csvThreads = 1 + r.nextInt(3);
+            if (expected == null) {
+                String got = ResultTableWriters.csv(StreamedScores.estimate(s, p, w -> { }).table());
+                assertThat(got).as("round %d", round).isEqualTo(sequential(s, p));
+                parallel += StreamedScores.lastParallel ? 1 : 0;
+            } else {
+                assertThatThrownBy(() -> StreamedScores.estimate(s, p, w -> { })).as("round %d", round)
+                        .isInstanceOf(expected.getClass()).hasMessage(expected.getMessage());
+            }
+        }
+        assertThat(parallel).as("mutated files the parallel path took whole").isGreaterThan(10);
+    }
+
     private static Throwable catchThrowable(Runnable r) {
         try {
             r.run();
