@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
  * the file ({@link StreamedScores}: a delimited file in parallel blocks; never holding the rows).
  */
 @Command(name = "vps", mixinStandardHelpOptions = true,
-        description = {"Value polarity scores (Eq. 1): the weighted share of positive stances per population and item,",
-                "with the linearised SE, Kish's effective n and the logit 95%% CI of R survey's svyciprop;",
-                "one read of the file for any number of --by groupings, without holding its rows in memory."})
+        description = "Value polarity scores (Eq. 1), the weighted share of positive stances per population and"
+                + " item, with the linearised SE, Kish's effective n and the logit 95%% CI of R survey's svyciprop:"
+                + " one read of the file for any number of --by groupings, never holding its rows in memory.")
 final class VpsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
