@@ -152,7 +152,7 @@ public final class Main implements Runnable {
 
     private static int outOfMemory(PrintWriter err) {
         err.println("pluralstats: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
-                + " MB): use --stream where the command has it, read fewer variables, or give Java more memory, "
+                + " MB): read fewer variables or populations, or give Java more memory, "
                 + "e.g. PLURALSTATS_JAVA_OPTS=-Xmx8g (java -Xmx8g -jar ...)");
         err.flush();
         return 1;

@@ -254,7 +254,7 @@ class OutputPathsTest {
             assertThat(code).isEqualTo(1);
             assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("\tat ").startsWith("pluralstats: ");
             if (what.equals("oom")) {
-                assertThat(err.toString()).contains("out of memory", "--stream", "-Xmx");
+                assertThat(err.toString()).contains("out of memory", "fewer variables or populations", "-Xmx");
             } else {
                 assertThat(err.toString()).contains("internal error", "IllegalStateException", "unexpected\\nstate",
                         "report");
