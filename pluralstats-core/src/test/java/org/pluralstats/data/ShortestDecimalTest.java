@@ -50,11 +50,18 @@ class ShortestDecimalTest {
     @Test
     void theQuickPathGivesTheDigitsOfTheFirstDefinition() {
         Random r = new Random(12);
-        for (int i = 0; i < 50000; i++) {
-            double v = switch (i % 4) {
+        for (int i = 0; i < 120000; i++) {
+            double v = switch (i % 7) {
                 case 0 -> Double.longBitsToDouble(r.nextLong());
                 case 1 -> r.nextDouble();
                 case 2 -> Math.round(r.nextDouble() * 1e6) / 1e5;
+                case 3 -> Math.pow(10, r.nextDouble() * 19 - 4) * (r.nextBoolean() ? 1 : -1);
+                case 4 -> {
+                    // next to powers of ten, where the digit count changes
+                    double t = Math.pow(10, r.nextInt(20) - 4);
+                    yield r.nextBoolean() ? Math.nextUp(t) : Math.nextDown(t);
+                }
+                case 5 -> Math.scalb((double) (r.nextLong() >>> 11), -r.nextInt(60)); // every mantissa bit used
                 default -> r.nextInt(1000) / (1.0 + r.nextInt(1000));
             };
             if (Double.isNaN(v) || Double.isInfinite(v) || v == Math.rint(v)) {
