@@ -26,15 +26,15 @@ public final class ShortestDecimal {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return v == 0 && 1 / v < 0 ? "-0" : Long.toString((long) v);
         }
+        BigDecimal fast = roundTripping(v);
+        if (fast != null) {
+            return render(fast);
+        }
         // Double.toString round-trips but may carry too many digits (JDK 17); with at most 15 significant
         // digits it is the shortest, since distinct decimals of <= 15 digits never share a double (DBL_DIG)
         BigDecimal quick = new BigDecimal(Double.toString(v)).stripTrailingZeros();
         if (quick.precision() <= 15) {
             return render(quick);
-        }
-        BigDecimal fast = roundTripping(v);
-        if (fast != null) {
-            return render(fast);
         }
         BigDecimal exact = new BigDecimal(v);
         for (int p = 15; p <= 17; p++) {
@@ -64,7 +64,8 @@ public final class ShortestDecimal {
      * as one correctly rounded division by a power of ten (Clinger 1990).
      *
      * @return the shortest round-tripping decimal, trailing zeros stripped, or null outside that range
-     *     (the caller then rounds a BigDecimal)
+     *     (the caller then rounds a BigDecimal). With at most 15 digits it is the first candidate, since
+     *     a decimal of at most 15 digits is the 15-digit rounding of the double it reads as (DBL_DIG).
      */
     private static BigDecimal roundTripping(double v) {
         double a = Math.abs(v);
