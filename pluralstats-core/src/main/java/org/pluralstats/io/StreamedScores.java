@@ -230,26 +230,7 @@ public final class StreamedScores {
             }
             for (int i = 0; i < itemVars.size(); i++) {
                 Variable item = itemVars.get(i);
-                MissingValues declared = item.missing();
-                boolean none = declared.isEmpty();
-                double[] x = batch.numbers(column[item.index()]);
-                for (int r = 0; r < n; r++) {
-                    double v = x[r];
-                    int d = (int) v;
-                    if (d == v && d >= 0 && d <= 9 && ok[r] && none && (d != 0 || 1 / v > 0)) {
-                        digits[r] = (byte) d;
-                        continue;
-                    }
-                    digits[r] = -1;
-                    if (!SurveyFiles.isMissing(v, declared, wvs)) {
-                        for (int[] c : cell) {
-                            pass.add(i, c[r], v, w[r], ok[r]);
-                        }
-                    }
-                }
-                for (int[] c : cell) {
-                    pass.addDigits(i, digits, 0, c, w, n);
-                }
+                addColumn(pass, i, batch.numbers(column[item.index()]), n, item.missing(), wvs, cell, w, ok, digits);
             }
             row += n;
             batches.recycle(batch);
@@ -363,6 +344,44 @@ public final class StreamedScores {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Adds one item's decoded values of a batch of respondents: single-digit codes with a usable weight
+     * through {@link StreamingScores.Pass#addDigits} (column by column), every other non-missing value
+     * through {@link StreamingScores.Pass#add}. Missing as {@link SurveyFiles#isMissing}.
+     *
+     * @param pass the pass
+     * @param item the item's index in the pass
+     * @param x the values, NaN where system-missing
+     * @param n the respondents in the batch
+     * @param declared the item's declared missing values
+     * @param wvs whether the WVS/EVS codes -1..-5 are missing
+     * @param cells per grouping that names a column, each respondent's cell (-1: none)
+     * @param w each respondent's weight
+     * @param usable whether each respondent's weight is usable
+     * @param digits scratch of at least n bytes
+     */
+    public static void addColumn(StreamingScores.Pass pass, int item, double[] x, int n, MissingValues declared,
+                                 boolean wvs, int[][] cells, double[] w, boolean[] usable, byte[] digits) {
+        boolean none = declared.isEmpty();
+        for (int r = 0; r < n; r++) {
+            double v = x[r];
+            int d = (int) v;
+            if (d == v && d >= 0 && d <= 9 && usable[r] && none && (d != 0 || 1 / v > 0)) {
+                digits[r] = (byte) d;
+                continue;
+            }
+            digits[r] = -1;
+            if (!SurveyFiles.isMissing(v, declared, wvs)) {
+                for (int[] c : cells) {
+                    pass.add(item, c[r], v, w[r], usable[r]);
+                }
+            }
+        }
+        for (int[] c : cells) {
+            pass.addDigits(item, digits, 0, c, w, n);
         }
     }
 

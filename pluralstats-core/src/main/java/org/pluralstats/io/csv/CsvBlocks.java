@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pluralstats.SurveyFormatException;
+import org.pluralstats.io.BlockWorkers;
 import org.pluralstats.io.FileErrors;
 
 /**
@@ -252,34 +253,10 @@ final class CsvBlocks {
         }
 
         boolean run(int threads) {
-            if (threads == 1) {
-                work();
-            } else {
-                List<Thread> pool = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    Thread th = new Thread(this::work, "pluralstats-csv-" + t);
-                    th.setDaemon(true);
-                    pool.add(th);
-                    th.start();
-                }
-                for (Thread th : pool) {
-                    try {
-                        th.join();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        failed = true;
-                    }
-                }
+            if (!BlockWorkers.run(threads, "pluralstats-csv", this::work)) {
+                failed = true;
             }
-            if (error != null) {
-                if (error instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (error instanceof Error e) {
-                    throw e;
-                }
-                throw new IllegalStateException(error);
-            }
+            BlockWorkers.rethrow(error);
             return !failed && merged == blocks;
         }
 

@@ -15,6 +15,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pluralstats.data.SurveyData;
+import org.pluralstats.io.BlockWorkers;
 import org.pluralstats.io.MissingValues;
 import org.pluralstats.io.SurveyFiles;
 import org.pluralstats.io.Utf8Text;
@@ -149,34 +150,10 @@ public final class DtaScores {
         }
 
         boolean run(int threads) {
-            if (threads == 1) {
-                work();
-            } else {
-                List<Thread> pool = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    Thread th = new Thread(this::work, "pluralstats-dta-" + t);
-                    th.setDaemon(true);
-                    pool.add(th);
-                    th.start();
-                }
-                for (Thread th : pool) {
-                    try {
-                        th.join();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        failed = true;
-                    }
-                }
+            if (!BlockWorkers.run(threads, "pluralstats-dta", this::work)) {
+                failed = true;
             }
-            if (error != null) {
-                if (error instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (error instanceof Error e) {
-                    throw e;
-                }
-                throw new IllegalStateException(error);
-            }
+            BlockWorkers.rethrow(error);
             return !failed && merged == blocks;
         }
 
@@ -364,23 +341,7 @@ public final class DtaScores {
                     continue;
                 }
                 StataReader.decodeColumn(d, rows, d.types[item.index()], d.offsets[item.index()], n, x, tags);
-                for (int r = 0; r < n; r++) {
-                    double v = x[r];
-                    int dg = (int) v;
-                    if (dg == v && dg >= 0 && dg <= 9 && ok[r] && none && (dg != 0 || 1 / v > 0)) {
-                        digits[r] = (byte) dg;
-                        continue;
-                    }
-                    digits[r] = -1;
-                    if (!SurveyFiles.isMissing(v, declared, wvs)) {
-                        for (int[] c : cell) {
-                            pass.add(i, c[r], v, w[r], ok[r]);
-                        }
-                    }
-                }
-                for (int[] c : cell) {
-                    pass.addDigits(i, digits, 0, c, w, n);
-                }
+                org.pluralstats.io.StreamedScores.addColumn(pass, i, x, n, declared, wvs, cell, w, ok, digits);
             }
             return true;
         }
