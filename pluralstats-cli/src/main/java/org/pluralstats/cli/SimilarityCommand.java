@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pluralstats similarity --human FILE --model FILE [--metric wasserstein|jsd] [--bootstrap N --seed S]}:
+ * {@code pluralstats similarity --human FILE --model FILE [--metric wasserstein|jsd|tv] [--bootstrap N --seed S]}:
  * similarity of model and human answer distributions per population (seed paper 002's Table 1).
  */
 @Command(name = "similarity", mixinStandardHelpOptions = true,
@@ -37,7 +37,8 @@ final class SimilarityCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "model distributions (JSON or CSV)")
     Path model;
 
-    @Option(names = "--metric", defaultValue = "wasserstein", description = "wasserstein (default) or jsd")
+    @Option(names = "--metric", defaultValue = "wasserstein",
+            description = "wasserstein (default), jsd (1 - Jensen-Shannon distance) or tv (1 - total variation distance)")
     String metric;
 
     @Option(names = "--log-base", defaultValue = "2", description = "Jensen-Shannon logarithm base: 2 (default) or e")

@@ -227,5 +227,25 @@ class AlignCommandsTest {
         String[] q = WeightCommandsTest.run(0, "similarity", "--human", human, "--model", model, "--per-question", "--format", "csv");
         assertThat(q[0].lines().count()).isEqualTo(1 + 6);
         WeightCommandsTest.run(2, "similarity", "--human", human, "--model", model, "--metric", "kl");
+        // total variation: each question's similarity is 1 - TV, the summary their mean
+        String[] tv = WeightCommandsTest.run(0, "similarity", "--human", human, "--model", model, "--metric", "tv",
+                "--per-question", "--format", "csv");
+        List<String[]> tq = tv[0].lines().skip(1).map(l -> l.split(",")).toList();
+        assertThat(tq).hasSize(6);
+        String[] header = tv[0].lines().findFirst().orElseThrow().split(",");
+        int sim = java.util.Arrays.asList(header).indexOf("similarity");
+        int dist = java.util.Arrays.asList(header).indexOf("distance");
+        for (String[] r : tq) {
+            assertThat(Double.parseDouble(r[sim])).isCloseTo(1 - Double.parseDouble(r[dist]),
+                    org.assertj.core.api.Assertions.within(1e-15));
+            assertThat(Double.parseDouble(r[dist])).isBetween(0.0, 1.0);
+        }
+        JsonNode ts = M.readTree(WeightCommandsTest.run(0, "similarity", "--human", human, "--model", model, "--metric",
+                "tv", "--bootstrap", "0")[0]).get("rows");
+        assertThat(ts.get(0).get("metric").asText()).isEqualTo("tv");
+        String pop = ts.get(0).get("population").asText();
+        double mean = tq.stream().filter(r -> r[0].equals(pop)).mapToDouble(r -> Double.parseDouble(r[sim])).average()
+                .orElseThrow();
+        assertThat(ts.get(0).get("similarity").asDouble()).isCloseTo(mean, org.assertj.core.api.Assertions.within(1e-12));
     }
 }

@@ -10,6 +10,7 @@ import org.pluralstats.PluralstatsException;
 import org.pluralstats.stats.CompensatedSum;
 import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.stats.JensenShannonDistance;
+import org.pluralstats.stats.TotalVariation;
 import org.pluralstats.stats.PercentileBootstrap;
 import org.pluralstats.stats.WassersteinDistance;
 
@@ -143,6 +144,9 @@ public final class DistributionSimilarity {
                     if (metric == SimilarityMetric.WASSERSTEIN) {
                         similarity = WassersteinDistance.ordinalSimilarity(ordinals, hc, counts);
                         distance = WassersteinDistance.between(ordinals, hc, ordinals, counts);
+                    } else if (metric == SimilarityMetric.TOTAL_VARIATION) {
+                        distance = TotalVariation.of(hc, counts);
+                        similarity = 1 - distance;
                     } else {
                         distance = JensenShannonDistance.of(hc, counts, logBase);
                         similarity = 1 - distance;

@@ -14,22 +14,34 @@ public enum SimilarityMetric {
      * {@code 1 − JS(h, m)}, one minus the Jensen–Shannon distance, base 2 by default (seed paper 001;
      * {@link org.pluralstats.stats.JensenShannonDistance}).
      */
-    JENSEN_SHANNON;
+    JENSEN_SHANNON,
+    /**
+     * {@code 1 − TV(h, m)}, one minus the total variation distance {@code TV = ½ Σ |h_i − m_i|} of the
+     * two distributions normalised to shares (the largest difference in the probability of any set of
+     * options; issue 13's metric list; {@link org.pluralstats.stats.TotalVariation}).
+     */
+    TOTAL_VARIATION;
 
-    /** @return {@code wasserstein} or {@code jsd} */
+    /** @return {@code wasserstein}, {@code jsd} or {@code tv} */
     public String jsonName() {
-        return this == WASSERSTEIN ? "wasserstein" : "jsd";
+        return switch (this) {
+            case WASSERSTEIN -> "wasserstein";
+            case JENSEN_SHANNON -> "jsd";
+            case TOTAL_VARIATION -> "tv";
+        };
     }
 
     /**
-     * @param text {@code wasserstein} ({@code wd}, {@code emd}) or {@code jsd} ({@code jensen-shannon}, {@code js}), any case
+     * @param text {@code wasserstein} ({@code wd}, {@code emd}), {@code jsd} ({@code jensen-shannon}, {@code js})
+     *     or {@code tv} ({@code total-variation}), any case
      * @return the metric
      */
     public static SimilarityMetric parse(String text) {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "wasserstein", "wd", "emd" -> WASSERSTEIN;
             case "jsd", "js", "jensen-shannon", "jensenshannon", "jensen_shannon" -> JENSEN_SHANNON;
-            default -> throw new PluralstatsException("unknown metric " + text + "; expected wasserstein or jsd");
+            case "tv", "total-variation", "total_variation", "totalvariation" -> TOTAL_VARIATION;
+            default -> throw new PluralstatsException("unknown metric " + text + "; expected wasserstein, jsd or tv");
         };
     }
 }

@@ -15,7 +15,7 @@ import org.pluralstats.table.TabularResult;
  * @param summaries one per population, in the order of the human file
  * @param questions one per compared question
  * @param excluded reason → number of population × question pairs
- * @param metric Wasserstein or Jensen–Shannon
+ * @param metric Wasserstein, Jensen–Shannon or total variation
  * @param logBase the logarithm base of the Jensen–Shannon distance ({@code NaN} for Wasserstein)
  * @param bootstrap the bootstrap of the intervals (questions resampled)
  */
@@ -76,11 +76,15 @@ public record SimilarityReport(List<SimilaritySummary> summaries, List<QuestionS
     }
 
     private ResultTable.Builder describe(String title) {
-        ResultTable.Builder t = ResultTable.builder(title + ", " + (metric == SimilarityMetric.WASSERSTEIN
-                ? "Wasserstein similarity" : "1 - Jensen-Shannon distance"))
-                .meta(ResultTable.METHOD, metric == SimilarityMetric.WASSERSTEIN
-                        ? "1 - W1(h, m) / (max ordinal - min ordinal) (OpinionQA), mean over questions"
-                        : "1 - Jensen-Shannon distance (base " + (logBase == 2 ? "2" : "e") + "), mean over questions");
+        ResultTable.Builder t = ResultTable.builder(title + ", " + switch (metric) {
+            case WASSERSTEIN -> "Wasserstein similarity";
+            case JENSEN_SHANNON -> "1 - Jensen-Shannon distance";
+            case TOTAL_VARIATION -> "1 - total variation distance";
+        }).meta(ResultTable.METHOD, switch (metric) {
+            case WASSERSTEIN -> "1 - W1(h, m) / (max ordinal - min ordinal) (OpinionQA), mean over questions";
+            case JENSEN_SHANNON -> "1 - Jensen-Shannon distance (base " + (logBase == 2 ? "2" : "e") + "), mean over questions";
+            case TOTAL_VARIATION -> "1 - total variation distance, 1/2 sum |h - m| of the shares, mean over questions";
+        });
         bootstrap.describe(t);
         if (!excluded.isEmpty()) {
             StringBuilder sb = new StringBuilder();

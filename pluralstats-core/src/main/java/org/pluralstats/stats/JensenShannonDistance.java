@@ -81,7 +81,8 @@ public final class JensenShannonDistance {
         return x > 0 ? x * Math.log(x / y) : 0.0;
     }
 
-    private static double[] normalised(String name, double[] v) {
+    /** The shares of a distribution given as shares or counts; refuses negative, non-finite or all-zero entries. */
+    static double[] normalised(String name, double[] v) {
         double total = 0;
         for (double x : v) {
             if (!(x >= 0) || Double.isInfinite(x)) {
