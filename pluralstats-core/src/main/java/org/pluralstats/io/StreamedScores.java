@@ -71,8 +71,7 @@ public final class StreamedScores {
                 Plan plan = plan(scorer, header.dictionary());
                 if (plan.items.stream().allMatch(Variable::isNumeric)
                         && plan.weights.stream().allMatch(Variable::isNumeric)) {
-                    Optional<StreamingScores.Pass> pass = CsvScores.score(header, new CsvScores.Columns(plan.items,
-                            plan.weights, plan.groupings, plan.wvs, scorer.invalidWeights() == InvalidWeights.FAIL),
+                    Optional<StreamingScores.Pass> pass = CsvScores.score(header, plan.columns(scorer),
                             plan.start(scorer, header.dictionary()), csvThreads, csvBlockSize);
                     lastParallel = pass.isPresent();
                     if (pass.isPresent()) {
@@ -84,8 +83,7 @@ public final class StreamedScores {
         try (CaseReader reader = SurveyFiles.open(file)) {
             if (reader instanceof StataReader stata) {
                 Plan plan = plan(scorer, stata.dictionary());
-                Optional<StreamingScores.Pass> pass = DtaScores.score(stata, new DtaScores.Columns(plan.items,
-                        plan.weights, plan.groupings, plan.wvs, scorer.invalidWeights() == InvalidWeights.FAIL),
+                Optional<StreamingScores.Pass> pass = DtaScores.score(stata, plan.columns(scorer),
                         plan.start(scorer, stata.dictionary()), dtaThreads, dtaBlockRows);
                 lastParallel = pass.isPresent();
                 if (pass.isPresent()) {
@@ -118,6 +116,10 @@ public final class StreamedScores {
         StreamingScores.Pass start(StreamingScores scorer, FileDictionary dict) {
             return scorer.start(dict.file(), items.stream().map(SurveyFiles::itemOf).toList(), countryVariable,
                     weights.stream().map(Variable::name).toList());
+        }
+
+        ScoreColumns columns(StreamingScores scorer) {
+            return new ScoreColumns(items, weights, groupings, wvs, scorer.invalidWeights() == InvalidWeights.FAIL);
         }
     }
 
@@ -195,13 +197,9 @@ public final class StreamedScores {
         StreamingScores.Pass pass = plan.start(scorer, dict);
         int groups = plan.groupings.size();
         int[][] pop = new int[groups][BATCH];
-        int[] pops = new int[groups];
-        int per = pass.cellsPerRespondent();
-        int[][] cell = new int[per][BATCH];
-        int[] cellOf = new int[per];
+        Placement placed = new Placement(pass, groups, BATCH);
         double[] w = new double[BATCH];
-        boolean[] ok = new boolean[BATCH];
-        byte[] digits = new byte[BATCH];
+        boolean fail = scorer.invalidWeights() == InvalidWeights.FAIL;
         long row = 0;
         int n;
         CaseBatch batch;
@@ -209,28 +207,20 @@ public final class StreamedScores {
             for (int g = 0; g < groups; g++) {
                 populations(pass, g, batch, plan.groupings.get(g), column, n, pop[g]);
             }
-            for (int r = 0; r < n; r++) {
-                for (int g = 0; g < groups; g++) {
-                    pops[g] = pop[g][r];
+            Arrays.fill(w, 0, n, 1);
+            for (Variable v : weightVars) {
+                double[] f = batch.numbers(column[v.index()]);
+                for (int r = 0; r < n; r++) {
+                    w[r] *= SurveyFiles.isMissing(f[r], v.missing(), wvs) ? Double.NaN : f[r];
                 }
-                int k = pass.cells(pops, cellOf);
-                for (int j = 0; j < per; j++) {
-                    cell[j][r] = j < k ? cellOf[j] : -1;
-                }
-                double x = 1;
-                for (Variable v : weightVars) {
-                    double f = batch.numbers(column[v.index()])[r];
-                    x *= SurveyFiles.isMissing(f, v.missing(), wvs) ? Double.NaN : f;
-                }
-                w[r] = x;
-                if (k > 0 && !(x > 0 && x < Double.POSITIVE_INFINITY) && scorer.invalidWeights() == InvalidWeights.FAIL) {
-                    throw unusableWeight(dict, plan, batch, column, r, row + r, x, wvs);
-                }
-                ok[r] = pass.weight(x, row + r, k > 0);
+            }
+            int bad = placed.place(pop, w, n, fail, row);
+            if (bad >= 0) {
+                throw unusableWeight(dict, plan, batch, column, bad, row + bad, w[bad], wvs);
             }
             for (int i = 0; i < itemVars.size(); i++) {
                 Variable item = itemVars.get(i);
-                addColumn(pass, i, batch.numbers(column[item.index()]), n, item.missing(), wvs, cell, w, ok, digits);
+                placed.addColumn(i, batch.numbers(column[item.index()]), n, item.missing(), wvs, w);
             }
             row += n;
             batches.recycle(batch);
@@ -348,40 +338,128 @@ public final class StreamedScores {
     }
 
     /**
-     * Adds one item's decoded values of a batch of respondents: single-digit codes with a usable weight
-     * through {@link StreamingScores.Pass#addDigits} (column by column), every other non-missing value
-     * through {@link StreamingScores.Pass#add}. Missing as {@link SurveyFiles#isMissing}.
-     *
-     * @param pass the pass
-     * @param item the item's index in the pass
-     * @param x the values, NaN where system-missing
-     * @param n the respondents in the batch
-     * @param declared the item's declared missing values
-     * @param wvs whether the WVS/EVS codes -1..-5 are missing
-     * @param cells per grouping that names a column, each respondent's cell (-1: none)
-     * @param w each respondent's weight
-     * @param usable whether each respondent's weight is usable
-     * @param digits scratch of at least n bytes
+     * A batch of respondents placed in a pass: each one's cells and whether its weight is usable, and
+     * the adding of an item's decoded values, as the sequential reader and the parallel Stata scan both
+     * do it (scratch arrays for batches of up to a capacity, reused).
      */
-    public static void addColumn(StreamingScores.Pass pass, int item, double[] x, int n, MissingValues declared,
-                                 boolean wvs, int[][] cells, double[] w, boolean[] usable, byte[] digits) {
-        boolean none = declared.isEmpty();
-        for (int r = 0; r < n; r++) {
-            double v = x[r];
-            int d = (int) v;
-            if (d == v && d >= 0 && d <= 9 && usable[r] && none && (d != 0 || 1 / v > 0)) {
-                digits[r] = (byte) d;
-                continue;
+    public static final class Placement {
+        private final StreamingScores.Pass pass;
+        private final int[] pops;
+        private final int[] cellOf;
+        /** Per grouping that names a column, each respondent's cell (-1: none). */
+        private final int[][] cells;
+        /** Whether each respondent's weight is usable. */
+        private final boolean[] usable;
+        private final byte[] digits;
+
+        /**
+         * @param pass the pass the respondents go to
+         * @param groupings the scorer's groupings
+         * @param capacity the largest batch
+         */
+        public Placement(StreamingScores.Pass pass, int groupings, int capacity) {
+            this.pass = pass;
+            this.pops = new int[groupings];
+            this.cellOf = new int[pass.cellsPerRespondent()];
+            this.cells = new int[pass.cellsPerRespondent()][capacity];
+            this.usable = new boolean[capacity];
+            this.digits = new byte[capacity];
+        }
+
+        /**
+         * Places a batch: each respondent's cells from its population in every grouping, and its
+         * weight checked ({@link StreamingScores.Pass#weight}, which counts an unusable one as excluded).
+         *
+         * @param pop per grouping, each respondent's population index ({@link StreamingScores.Pass#population})
+         * @param w each respondent's weight, the product of its factors
+         * @param n the respondents in the batch
+         * @param failOnInvalid whether an unusable weight of a respondent in some population stops the batch
+         * @param firstRow the 0-based row of the batch's first respondent, for messages
+         * @return the batch index of the first respondent whose unusable weight stops the batch, else -1
+         */
+        public int place(int[][] pop, double[] w, int n, boolean failOnInvalid, long firstRow) {
+            for (int r = 0; r < n; r++) {
+                for (int g = 0; g < pops.length; g++) {
+                    pops[g] = pop[g][r];
+                }
+                int k = pass.cells(pops, cellOf);
+                for (int j = 0; j < cells.length; j++) {
+                    cells[j][r] = j < k ? cellOf[j] : -1;
+                }
+                double x = w[r];
+                if (k > 0 && failOnInvalid && !(x > 0 && x < Double.POSITIVE_INFINITY)) {
+                    return r;
+                }
+                usable[r] = pass.weight(x, firstRow + r, k > 0);
             }
-            digits[r] = -1;
-            if (!SurveyFiles.isMissing(v, declared, wvs)) {
-                for (int[] c : cells) {
-                    pass.add(item, c[r], v, w[r], usable[r]);
+            return -1;
+        }
+
+        /**
+         * Adds one item's decoded values of the placed batch: single-digit codes with a usable weight
+         * through {@link StreamingScores.Pass#addDigits} (column by column), every other non-missing value
+         * through {@link StreamingScores.Pass#add}. Missing as {@link SurveyFiles#isMissing}.
+         *
+         * @param item the item's index in the pass
+         * @param x the values, NaN where system-missing
+         * @param n the respondents in the batch
+         * @param declared the item's declared missing values
+         * @param wvs whether the WVS/EVS codes -1..-5 are missing
+         * @param w each respondent's weight
+         */
+        public void addColumn(int item, double[] x, int n, MissingValues declared, boolean wvs, double[] w) {
+            boolean none = declared.isEmpty();
+            for (int r = 0; r < n; r++) {
+                double v = x[r];
+                int d = (int) v;
+                if (d == v && d >= 0 && d <= 9 && usable[r] && none && (d != 0 || 1 / v > 0)) {
+                    digits[r] = (byte) d;
+                    continue;
+                }
+                digits[r] = -1;
+                if (!SurveyFiles.isMissing(v, declared, wvs)) {
+                    add(item, r, v, w);
                 }
             }
+            addDigits(item, w, n);
         }
-        for (int[] c : cells) {
-            pass.addDigits(item, digits, 0, c, w, n);
+
+        /**
+         * Adds one item's integer values of the placed batch, a value above {@code largest} being a
+         * missing code (Stata's integer types), otherwise as {@link #addColumn}.
+         *
+         * @param item the item's index in the pass
+         * @param raw the values
+         * @param n the respondents in the batch
+         * @param largest the largest value that is not a missing code
+         * @param wvs whether the WVS/EVS codes -1..-5 are missing
+         * @param w each respondent's weight
+         */
+        public void addIntegers(int item, int[] raw, int n, int largest, boolean wvs, double[] w) {
+            for (int r = 0; r < n; r++) {
+                int v = raw[r];
+                if (v >= 0 && v <= 9 && usable[r]) {
+                    digits[r] = (byte) v;
+                    continue;
+                }
+                digits[r] = -1;
+                if (v <= largest && !(wvs && v < 0 && v >= -5)) {
+                    add(item, r, v, w);
+                }
+            }
+            addDigits(item, w, n);
+        }
+
+        private void add(int item, int r, double v, double[] w) {
+            for (int[] c : cells) {
+                pass.add(item, c[r], v, w[r], usable[r]);
+            }
+        }
+
+        private void addDigits(int item, double[] w, int n) {
+            for (int[] c : cells) {
+                pass.addDigits(item, digits, 0, c, w, n);
+            }
         }
     }
 

@@ -232,11 +232,6 @@ public final class StreamingScores {
             }
         }
 
-        /** @return how many groupings each respondent is placed in */
-        public int groupings() {
-            return groupings.size();
-        }
-
         /**
          * @param grouping the grouping's index
          * @param value a respondent's value of the grouping's column (shortest form of a number), or
@@ -404,7 +399,7 @@ public final class StreamingScores {
          */
         public void addDigits(int item, byte[] codes, int offset, int[] cells, double[] w, int rows) {
             double[] t = digitTables[item];
-            int need = cells() * 10 * STRIDE;
+            int need = this.cells * 10 * STRIDE;
             if (t == null || t.length < need) {
                 t = t == null ? new double[Math.max(need, cellCap * 10 * STRIDE)] : Arrays.copyOf(t, Math.max(need, t.length * 2));
                 digitTables[item] = t;
@@ -438,10 +433,6 @@ public final class StreamingScores {
                 }
                 t[a + 3] = s;
             }
-        }
-
-        private int cells() {
-            return cells;
         }
 
         /** Folds this pass's single-digit tables into its per-code sums, compensated, and empties them. */

@@ -6,9 +6,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import org.pluralstats.data.SurveyData;
+import org.pluralstats.io.ScoreColumns;
 import org.pluralstats.io.Variable;
 import org.pluralstats.weight.StreamingScores;
 
@@ -33,11 +33,6 @@ public final class CsvScores {
     private CsvScores() {
     }
 
-    /** The columns of one scoring job. */
-    public record Columns(List<Variable> items, List<Variable> weights, List<Optional<Variable>> groupings,
-                          boolean wvsMissingCodes, boolean invalidWeightsAreErrors) {
-    }
-
     /**
      * Scores a file in parallel blocks.
      *
@@ -50,7 +45,7 @@ public final class CsvScores {
      * @param blockSize the block size in bytes, {@code <= 0} for the default ({@link CsvBlocks#blockSize})
      * @return the merged pass, or empty when the file must be read sequentially
      */
-    public static Optional<StreamingScores.Pass> score(CsvReader header, Columns columns, StreamingScores.Pass template,
+    public static Optional<StreamingScores.Pass> score(CsvReader header, ScoreColumns columns, StreamingScores.Pass template,
                                                        int threads, long blockSize) {
         LinkedHashSet<Integer> selected = new LinkedHashSet<>();
         columns.items().forEach(v -> selected.add(v.index()));

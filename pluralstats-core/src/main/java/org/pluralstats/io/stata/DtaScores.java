@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -17,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.pluralstats.data.SurveyData;
 import org.pluralstats.io.BlockWorkers;
 import org.pluralstats.io.MissingValues;
+import org.pluralstats.io.ScoreColumns;
+import org.pluralstats.io.StreamedScores;
 import org.pluralstats.io.SurveyFiles;
 import org.pluralstats.io.Utf8Text;
 import org.pluralstats.io.Variable;
@@ -45,11 +46,6 @@ public final class DtaScores {
     private static final long BLOCK_BYTES = 8L << 20;
 
     private DtaScores() {
-    }
-
-    /** The columns of one scoring job. */
-    public record Columns(List<Variable> items, List<Variable> weights, List<Optional<Variable>> groupings,
-                          boolean wvsMissingCodes, boolean invalidWeightsAreErrors) {
     }
 
     /**
@@ -89,7 +85,7 @@ public final class DtaScores {
      * @param blockRows rows per block, {@code <= 0} for the default ({@link #blockRows(int)})
      * @return the merged pass, or empty when the file must be read sequentially
      */
-    public static Optional<StreamingScores.Pass> score(StataReader reader, Columns columns,
+    public static Optional<StreamingScores.Pass> score(StataReader reader, ScoreColumns columns,
                                                        StreamingScores.Pass template, int threads, long blockRows) {
         DtaLayout d = reader.layout();
         if (reader.started() || !(reader.channel() instanceof FileChannel channel) || d.n <= 0 || d.rowWidth <= 0) {
@@ -222,14 +218,9 @@ public final class DtaScores {
         final Variable[] items;
         final Variable[] weights;
         final Variable[] groups;
-        final int per;
         final int[][] pop;
-        final int[] pops;
-        final int[][] cell;
-        final int[] cellOf;
+        final StreamedScores.Placement placed;
         final double[] w = new double[CHUNK];
-        final boolean[] ok = new boolean[CHUNK];
-        final byte[] digits = new byte[CHUNK];
         final double[] x = new double[CHUNK];
         final byte[] tags = new byte[CHUNK];
         final int[] raw = new int[CHUNK];
@@ -240,7 +231,7 @@ public final class DtaScores {
         final long[] lastBits;
         final int[] lastPop;
 
-        Sink(DtaLayout d, StreamingScores.Pass pass, Columns columns) {
+        Sink(DtaLayout d, StreamingScores.Pass pass, ScoreColumns columns) {
             this.d = d;
             this.pass = pass;
             this.wvs = columns.wvsMissingCodes();
@@ -253,11 +244,8 @@ public final class DtaScores {
             for (int k = 0; k < g; k++) {
                 groups[k] = columns.groupings().get(k).orElse(null);
             }
-            this.per = pass.cellsPerRespondent();
             this.pop = new int[g][CHUNK];
-            this.pops = new int[g];
-            this.cell = new int[per][CHUNK];
-            this.cellOf = new int[per];
+            this.placed = new StreamedScores.Placement(pass, g, CHUNK);
             this.lastText = new byte[g][];
             this.lastTextLength = new int[g];
             this.lastBits = new long[g];
@@ -298,19 +286,8 @@ public final class DtaScores {
                     w[r] *= SurveyFiles.isMissing(f, declared, wvs) ? Double.NaN : f;
                 }
             }
-            for (int r = 0; r < n; r++) {
-                for (int g = 0; g < groups.length; g++) {
-                    pops[g] = pop[g][r];
-                }
-                int k = pass.cells(pops, cellOf);
-                for (int j = 0; j < per; j++) {
-                    cell[j][r] = j < k ? cellOf[j] : -1;
-                }
-                double wr = w[r];
-                if (k > 0 && !(wr > 0 && wr < Double.POSITIVE_INFINITY) && failOnInvalid) {
-                    return false;
-                }
-                ok[r] = pass.weight(wr, 0, k > 0);
+            if (placed.place(pop, w, n, failOnInvalid, 0) >= 0) {
+                return false;
             }
             byte[] a = rows.array();
             for (int i = 0; i < items.length; i++) {
@@ -321,27 +298,11 @@ public final class DtaScores {
                 if (none && (type == StataStorageType.BYTE || type == StataStorageType.INT || type == StataStorageType.LONG)) {
                     // the same as below without doubles: a value above the type's largest is a missing code
                     StataReader.decodeIntegers(d, a, type, rows.arrayOffset() + d.offsets[item.index()], n, raw);
-                    int largest = StataMissing.largestPresent(type, extended);
-                    for (int r = 0; r < n; r++) {
-                        int v = raw[r];
-                        if (v >= 0 && v <= 9 && ok[r]) {
-                            digits[r] = (byte) v;
-                            continue;
-                        }
-                        digits[r] = -1;
-                        if (v <= largest && !(wvs && v < 0 && v >= -5)) {
-                            for (int[] c : cell) {
-                                pass.add(i, c[r], v, w[r], ok[r]);
-                            }
-                        }
-                    }
-                    for (int[] c : cell) {
-                        pass.addDigits(i, digits, 0, c, w, n);
-                    }
+                    placed.addIntegers(i, raw, n, StataMissing.largestPresent(type, extended), wvs, w);
                     continue;
                 }
                 StataReader.decodeColumn(d, rows, d.types[item.index()], d.offsets[item.index()], n, x, tags);
-                org.pluralstats.io.StreamedScores.addColumn(pass, i, x, n, declared, wvs, cell, w, ok, digits);
+                placed.addColumn(i, x, n, declared, wvs, w);
             }
             return true;
         }
