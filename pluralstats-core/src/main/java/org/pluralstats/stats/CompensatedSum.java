@@ -61,6 +61,26 @@ public final class CompensatedSum implements DoubleConsumer, DoubleSupplier {
      *
      * @param value the term
      */
+    /**
+     * Neumaier's compensated addition of a term to a running sum kept in an array, {@code a[i]} the sum
+     * and {@code a[i + 1]} its compensation: the step of {@link #accept}, for accumulators that keep many
+     * sums in one primitive array (the one-pass scores).
+     *
+     * @param a the array
+     * @param i the sum's index; its compensation is at {@code i + 1}
+     * @param value the term
+     */
+    public static void addTo(double[] a, int i, double value) {
+        double s = a[i];
+        double t = s + value;
+        if (Math.abs(s) >= Math.abs(value)) {
+            a[i + 1] += (s - t) + value;
+        } else {
+            a[i + 1] += (value - t) + s;
+        }
+        a[i] = t;
+    }
+
     @Override
     public void accept(double value) {
         double t = sum + value;

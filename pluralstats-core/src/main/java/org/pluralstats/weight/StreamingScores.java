@@ -14,6 +14,7 @@ import org.pluralstats.data.Item;
 import org.pluralstats.data.MissingReason;
 import org.pluralstats.data.NumericColumn;
 import org.pluralstats.data.SurveyData;
+import org.pluralstats.stats.CompensatedSum;
 
 /**
  * Value polarity scores (Eq. 1) computed in one pass over a data file, holding per population ×
@@ -130,20 +131,6 @@ public final class StreamingScores {
      */
     public Pass start(String source, List<Item> items, Optional<String> countryVariable, List<String> weightColumns) {
         return new Pass(source, items, countryVariable, weightColumns);
-    }
-
-    /**
-     * Neumaier's compensated addition of x to the sum at {@code a[i]}, its compensation at {@code a[i + 1]}.
-     */
-    private static void add(double[] a, int i, double x) {
-        double sum = a[i];
-        double t = sum + x;
-        if (Math.abs(sum) >= Math.abs(x)) {
-            a[i + 1] += (sum - t) + x;
-        } else {
-            a[i + 1] += (x - t) + sum;
-        }
-        a[i] = t;
     }
 
     /**
@@ -376,8 +363,8 @@ public final class StreamingScores {
             if (usable) {
                 int k5 = at * STRIDE;
                 sums[k5]++;
-                StreamingScores.add(sums, k5 + 1, w);
-                StreamingScores.add(sums, k5 + 3, w * w);
+                CompensatedSum.addTo(sums, k5 + 1, w);
+                CompensatedSum.addTo(sums, k5 + 3, w * w);
             } else {
                 excluded[at]++;
             }
@@ -413,7 +400,7 @@ public final class StreamingScores {
                 int a = (c * 10 + d) * STRIDE;
                 double x = w[r];
                 t[a]++;
-                // StreamingScores.add twice, written out: the launcher's C1 does not inline it, and this
+                // CompensatedSum.addTo twice, written out: the launcher's C1 does not inline it, and this
                 // loop is most of a vps run (the same operations, so the same bits)
                 double sum = t[a + 1];
                 double s = sum + x;
@@ -463,8 +450,8 @@ public final class StreamingScores {
                         int to = (slot(i, d) * cellCap + tc) * STRIDE;
                         sums[to] += t[a];
                         for (int k = 1; k < STRIDE; k += 2) {
-                            StreamingScores.add(sums, to + k, t[a + k]);
-                            StreamingScores.add(sums, to + k, t[a + k + 1]);
+                            CompensatedSum.addTo(sums, to + k, t[a + k]);
+                            CompensatedSum.addTo(sums, to + k, t[a + k + 1]);
                         }
                     }
                 }
@@ -608,8 +595,8 @@ public final class StreamingScores {
                     if (n > 0) {
                         sums[to * STRIDE] += n;
                         for (int k = 1; k < STRIDE; k += 2) {
-                            StreamingScores.add(sums, to * STRIDE + k, other.sums[from * STRIDE + k]);
-                            StreamingScores.add(sums, to * STRIDE + k, other.sums[from * STRIDE + k + 1]);
+                            CompensatedSum.addTo(sums, to * STRIDE + k, other.sums[from * STRIDE + k]);
+                            CompensatedSum.addTo(sums, to * STRIDE + k, other.sums[from * STRIDE + k + 1]);
                         }
                     }
                 }
@@ -692,15 +679,15 @@ public final class StreamingScores {
                     double wc = sums[at * STRIDE + 2];
                     double w2 = sums[at * STRIDE + 3];
                     double w2c = sums[at * STRIDE + 4];
-                    StreamingScores.add(s, 0, w);
-                    StreamingScores.add(s, 0, wc);
+                    CompensatedSum.addTo(s, 0, w);
+                    CompensatedSum.addTo(s, 0, wc);
                     if (a == 1) {
-                        StreamingScores.add(s, 2, w);
-                        StreamingScores.add(s, 2, wc);
+                        CompensatedSum.addTo(s, 2, w);
+                        CompensatedSum.addTo(s, 2, wc);
                     }
                     int sq = a == 1 ? 4 : 6;
-                    StreamingScores.add(s, sq, w2);
-                    StreamingScores.add(s, sq, w2c);
+                    CompensatedSum.addTo(s, sq, w2);
+                    CompensatedSum.addTo(s, sq, w2c);
                 }
             }
             if (m > Integer.MAX_VALUE || left > Integer.MAX_VALUE) {

@@ -243,11 +243,7 @@ public final class CsvScores {
         }
 
         int population(byte[] b, int s, int e, boolean escaped) {
-            int h = escaped ? 1 : 0;
-            for (int i = s; i < e; i++) {
-                h = 31 * h + b[i];
-            }
-            h ^= h >>> 16;
+            int h = hash(b, s, e, escaped);
             int mask = keys.length - 1;
             int at = h & mask;
             while (true) {
@@ -307,6 +303,15 @@ public final class CsvScores {
             size = 0;
         }
 
+        /** The table's hash of a field's bytes (and whether it was a quoted field with doubled quotes). */
+        private static int hash(byte[] b, int s, int e, boolean escaped) {
+            int h = escaped ? 1 : 0;
+            for (int i = s; i < e; i++) {
+                h = 31 * h + b[i];
+            }
+            return h ^ h >>> 16;
+        }
+
         private void rehash() {
             byte[][] oldKeys = keys;
             boolean[] oldEsc = esc;
@@ -320,11 +325,7 @@ public final class CsvScores {
                 if (k == null) {
                     continue;
                 }
-                int h = oldEsc[i] ? 1 : 0;
-                for (byte x : k) {
-                    h = 31 * h + x;
-                }
-                h ^= h >>> 16;
+                int h = hash(k, 0, k.length, oldEsc[i]);
                 int at = h & mask;
                 while (keys[at] != null) {
                     at = (at + 1) & mask;
