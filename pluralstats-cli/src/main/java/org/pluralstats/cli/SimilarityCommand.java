@@ -1,31 +1,41 @@
 package org.pluralstats.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.align.DistributionSimilarity;
+import org.pluralstats.align.DistributionalAlignment;
+import org.pluralstats.align.DistributionalAlignmentReport;
 import org.pluralstats.align.OptionDistribution;
 import org.pluralstats.align.SimilarityMetric;
 import org.pluralstats.align.SimilarityReport;
+import org.pluralstats.io.llm.ModelAnswerFiles;
 import org.pluralstats.io.opinion.GlobalOpinionQa;
 import org.pluralstats.io.sidefile.OptionDistributionFiles;
 import org.pluralstats.report.Counts;
 import org.pluralstats.stats.JensenShannonDistance;
 import org.pluralstats.stats.PercentileBootstrap;
+import org.pluralstats.table.ResultTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pluralstats similarity --human FILE --model FILE [--metric wasserstein|jsd|tv] [--bootstrap N --seed S]}:
- * similarity of model and human answer distributions per population (seed paper 002's Table 1).
+ * {@code pluralstats similarity --human FILE --model FILE [--metric wasserstein|jsd|tv|kl] [--bootstrap N --seed S]}:
+ * similarity of model and human answer distributions per population (seed paper 002's Table 1); with a
+ * model answer file (JSON Lines), per model × condition × persona × population with baselines, intervals
+ * over questions and generations, and steerability ({@link DistributionalAlignment}).
  */
 @Command(name = "similarity", mixinStandardHelpOptions = true,
         description = {"Similarity of model and human answer distributions on multiple-choice questions: the mean over",
-                "questions of 1 - W1/(max - min ordinal) (Wasserstein, OpinionQA) or 1 - Jensen-Shannon distance, with a",
-                "seeded bootstrap interval, and the share of unclassifiable outputs, per population (seed 002, Table 1).",
+                "questions of 1 - W1/(max - min ordinal) (representativeness, OpinionQA), 1 - Jensen-Shannon distance,",
+                "1 - total variation or the Kullback-Leibler divergence, with seeded bootstrap intervals, and the share of",
+                "unclassifiable outputs, per population (seed 002, Table 1). With a model answer file (.jsonl): per model,",
+                "condition, persona and population, beside the uniform, global-majority and other-population baselines,",
+                "with intervals over questions and over generations, and OpinionQA's steerability (--table steerability).",
                 "Output: the table (JSON: {title, metadata, rows}) as the report writes it (docs/alignment.md)."})
 final class SimilarityCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -34,12 +44,24 @@ final class SimilarityCommand implements Callable<Integer> {
     @Option(names = "--human", required = true, paramLabel = "FILE", description = "human distributions (JSON or CSV, or GlobalOpinionQA's global_opinions.csv as released)")
     Path human;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "model distributions (JSON or CSV)")
+    @Option(names = "--model", required = true, paramLabel = "FILE",
+            description = "model answers: JSON Lines of sampled answers or (log-)probabilities per model, condition and"
+                    + " persona (.jsonl; docs/alignment.md), or distributions (JSON or CSV)")
     Path model;
 
-    @Option(names = "--metric", defaultValue = "wasserstein",
-            description = "wasserstein (default), jsd (1 - Jensen-Shannon distance) or tv (1 - total variation distance)")
-    String metric;
+    @Option(names = "--metric", split = ",", paramLabel = "METRIC[,METRIC...]",
+            description = "wasserstein (representativeness), jsd (1 - Jensen-Shannon distance), tv (1 - total variation"
+                    + " distance), kl (Kullback-Leibler divergence, answer files only); default: all four for an answer"
+                    + " file, wasserstein for distributions")
+    List<String> metrics = new ArrayList<>();
+
+    @Option(names = "--table", defaultValue = "summary", paramLabel = "TABLE",
+            description = "for an answer file: summary (default), questions or steerability")
+    String table;
+
+    @Option(names = "--refused", defaultValue = ModelAnswerFiles.REFUSED, paramLabel = "LABEL",
+            description = "answer label of refusals, kept apart from the options (default: ${DEFAULT-VALUE})")
+    String refused;
 
     @Option(names = "--log-base", defaultValue = "2", description = "Jensen-Shannon logarithm base: 2 (default) or e")
     String logBase;
@@ -74,10 +96,16 @@ final class SimilarityCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap must be from 0 to "
                     + PercentileBootstrap.MAX_RESAMPLES + " (every resample is kept in memory), not " + bootstrap);
         }
-        SimilarityMetric m;
+        List<SimilarityMetric> ms = new ArrayList<>();
         double base;
         try {
-            m = SimilarityMetric.parse(metric);
+            for (String name : metrics) {
+                SimilarityMetric m = SimilarityMetric.parse(name);
+                if (ms.contains(m)) {
+                    throw new PluralstatsException("--metric " + name + " is given twice");
+                }
+                ms.add(m);
+            }
         } catch (PluralstatsException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -87,6 +115,18 @@ final class SimilarityCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "unknown --log-base " + logBase + "; expected 2 or e");
         }
+        if (isAnswerFile(model)) {
+            return compareAnswers(ms, base);
+        }
+        if (ms.size() > 1 || !table.equals("summary")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "distribution files are compared with one --metric"
+                    + " and --table summary; several metrics, questions and steerability tables need a model answer file (.jsonl)");
+        }
+        SimilarityMetric m = ms.isEmpty() ? SimilarityMetric.WASSERSTEIN : ms.get(0);
+        if (!m.isSimilarity()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--metric kl needs a model answer file (.jsonl):"
+                    + " the Kullback-Leibler divergence is not a similarity");
+        }
         SimilarityReport report = DistributionSimilarity.withDefaults().withMetric(m).withLogBase(base)
                 .withResamples(bootstrap).withSeed(seed).withConfidence(confidence)
                 .compare(humans(), OptionDistributionFiles.read(model, unclassifiable));
@@ -95,6 +135,37 @@ final class SimilarityCommand implements Callable<Integer> {
             System.err.println("pluralstats: left out population x question pairs: " + Counts.describe(report.excluded()));
         }
         return 0;
+    }
+
+    /** Model answers as JSON Lines: the distributional-alignment report with baselines and both intervals. */
+    private int compareAnswers(List<SimilarityMetric> ms, double base) {
+        ModelAnswerFiles.Contents answers = ModelAnswerFiles.read(model, unclassifiable, refused);
+        DistributionalAlignment a = DistributionalAlignment.withDefaults().withLogBase(base).withResamples(bootstrap)
+                .withSeed(seed).withConfidence(confidence);
+        if (!ms.isEmpty()) {
+            a = a.withMetrics(ms);
+        }
+        DistributionalAlignmentReport report = a.compare(humans(), answers.answers());
+        String which = perQuestion ? "questions" : table.strip().toLowerCase(Locale.ROOT);
+        ResultTable t = switch (which) {
+            case "summary" -> report.table();
+            case "questions" -> report.questionsTable();
+            case "steerability" -> report.steerabilityTable();
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown --table " + table + "; expected summary, questions or steerability");
+        };
+        Output.write(out, Output.table(t, format));
+        System.err.println("pluralstats: " + model.getFileName() + ": " + answers.accounting());
+        if (!report.excluded().isEmpty()) {
+            System.err.println("pluralstats: left out model question x population pairs: " + Counts.describe(report.excluded()));
+        }
+        return 0;
+    }
+
+    /** @return whether the model file is JSON Lines of answers (by name, or a first non-blank byte '{') */
+    private static boolean isAnswerFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".jsonl") || name.endsWith(".ndjson");
     }
 
     /** The human side: GlobalOpinionQA's CSV as released (its caveats printed as warnings), or our JSON/CSV. */

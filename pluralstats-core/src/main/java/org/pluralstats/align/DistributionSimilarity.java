@@ -10,9 +10,7 @@ import org.pluralstats.PluralstatsException;
 import org.pluralstats.stats.CompensatedSum;
 import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.stats.JensenShannonDistance;
-import org.pluralstats.stats.TotalVariation;
 import org.pluralstats.stats.PercentileBootstrap;
-import org.pluralstats.stats.WassersteinDistance;
 
 /**
  * Similarity of model and human answer distributions on multiple-choice questions: the quantities of
@@ -73,8 +71,15 @@ public final class DistributionSimilarity {
                 PercentileBootstrap.DEFAULT_RESAMPLES, PercentileBootstrap.DEFAULT_SEED, 0.95);
     }
 
-    /** @param m the metric @return a copy */
+    /**
+     * @param m a similarity metric (Kullback–Leibler, a divergence, is in {@link DistributionalAlignment})
+     * @return a copy
+     */
     public DistributionSimilarity withMetric(SimilarityMetric m) {
+        if (!m.isSimilarity()) {
+            throw new PluralstatsException("the Kullback-Leibler divergence is not a similarity: compare model answer files"
+                    + " (JSON Lines) for it, with DistributionalAlignment");
+        }
         return new DistributionSimilarity(m, logBase, resamples, seed, confidence);
     }
 
@@ -139,18 +144,9 @@ public final class DistributionSimilarity {
                 } else if (metric == SimilarityMetric.WASSERSTEIN && !distinct(ordinals)) {
                     reason = ONE_ORDINAL;
                 } else {
-                    double distance;
-                    double similarity;
-                    if (metric == SimilarityMetric.WASSERSTEIN) {
-                        similarity = WassersteinDistance.ordinalSimilarity(ordinals, hc, counts);
-                        distance = WassersteinDistance.between(ordinals, hc, ordinals, counts);
-                    } else if (metric == SimilarityMetric.TOTAL_VARIATION) {
-                        distance = TotalVariation.of(hc, counts);
-                        similarity = 1 - distance;
-                    } else {
-                        distance = JensenShannonDistance.of(hc, counts, logBase);
-                        similarity = 1 - distance;
-                    }
+                    double[] ds = metric.measure(ordinals, hc, counts, logBase);
+                    double distance = ds[0];
+                    double similarity = ds[1];
                     QuestionSimilarity q = new QuestionSimilarity(h.population(), h.question(), hc.length, similarity,
                             distance, classified, m.unclassifiable());
                     byPopulation.get(h.population()).add(q);

@@ -80,10 +80,12 @@ public record SimilarityReport(List<SimilaritySummary> summaries, List<QuestionS
             case WASSERSTEIN -> "Wasserstein similarity";
             case JENSEN_SHANNON -> "1 - Jensen-Shannon distance";
             case TOTAL_VARIATION -> "1 - total variation distance";
+            case KULLBACK_LEIBLER -> "Kullback-Leibler divergence";
         }).meta(ResultTable.METHOD, switch (metric) {
             case WASSERSTEIN -> "1 - W1(h, m) / (max ordinal - min ordinal) (OpinionQA), mean over questions";
             case JENSEN_SHANNON -> "1 - Jensen-Shannon distance (base " + (logBase == 2 ? "2" : "e") + "), mean over questions";
             case TOTAL_VARIATION -> "1 - total variation distance, 1/2 sum |h - m| of the shares, mean over questions";
+            case KULLBACK_LEIBLER -> "Kullback-Leibler divergence KL(h || m), mean over questions";
         });
         bootstrap.describe(t);
         if (!excluded.isEmpty()) {

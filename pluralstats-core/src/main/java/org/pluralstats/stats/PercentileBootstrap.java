@@ -68,6 +68,16 @@ public final class PercentileBootstrap {
         void compute(int[] indices, double[] out);
     }
 
+    /** Several statistics of one simulated data set (a parametric bootstrap draw). */
+    @FunctionalInterface
+    public interface Simulation {
+        /**
+         * @param rng the random source of this draw
+         * @param out where to write the statistics ({@code NaN} when undefined), one slot each
+         */
+        void compute(SplittableRandom rng, double[] out);
+    }
+
     private PercentileBootstrap(int resamples, double level, long seed) {
         this.resamples = resamples;
         this.level = level;
@@ -196,19 +206,40 @@ public final class PercentileBootstrap {
         if (n < 1) {
             throw new PluralstatsException("cannot bootstrap " + n + " units");
         }
+        int[] idx = new int[n];
+        return simulate(count, (r, out) -> {
+            for (int i = 0; i < n; i++) {
+                idx[i] = r.nextInt(n);
+            }
+            statistics.compute(idx, out);
+        }, rng);
+    }
+
+    /**
+     * Percentile intervals of several statistics over {@code B} simulated data sets (a parametric
+     * bootstrap, e.g. generations redrawn from a multinomial), for a named group: draw {@code b} is
+     * {@code simulation.compute(rng, out)} with {@code rng = new SplittableRandom(seedFor(seed, key))}
+     * shared by all draws in order. Quantiles as {@link #intervals}.
+     *
+     * @param count the number of statistics, at least 1
+     * @param key the group's name (see {@link #seedFor})
+     * @param simulation draws one data set and computes the statistics
+     * @return one result per statistic, in slot order
+     */
+    public List<Result> simulate(int count, String key, Simulation simulation) {
+        return simulate(count, simulation, new SplittableRandom(seedFor(seed, key)));
+    }
+
+    private List<Result> simulate(int count, Simulation simulation, SplittableRandom rng) {
         if (count < 1) {
             throw new PluralstatsException("no statistics to bootstrap");
         }
         double[][] values = new double[count][resamples];
         int[] defined = new int[count];
-        int[] idx = new int[n];
         double[] out = new double[count];
         for (int b = 0; b < resamples; b++) {
-            for (int i = 0; i < n; i++) {
-                idx[i] = rng.nextInt(n);
-            }
             Arrays.fill(out, Double.NaN);
-            statistics.compute(idx, out);
+            simulation.compute(rng, out);
             for (int s = 0; s < count; s++) {
                 if (!Double.isNaN(out[s])) {
                     values[s][defined[s]++] = out[s];

@@ -1,0 +1,69 @@
+package org.pluralstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code similarity --human global_opinions.csv --model answers.jsonl}: per model × condition × persona ×
+ * population and metric, the scores and baselines scipy gives (tools/distributional_reference.py), every
+ * answer line accounted for on standard error, and the steerability table.
+ */
+class DistributionalAlignmentCommandTest {
+    private static final Path DIR = Path.of("pluralstats-core/src/test/resources/org/pluralstats/align");
+
+    private static CliRunner.Result similarity(String... more) {
+        String[] args = new String[4 + more.length + 1];
+        args[0] = "similarity";
+        args[1] = "--human";
+        args[2] = DIR.resolve("distributional_humans.csv").toString();
+        args[3] = "--model=" + DIR.resolve("distributional_answers.jsonl");
+        System.arraycopy(more, 0, args, 4, more.length);
+        args[args.length - 1] = "--bootstrap=100";
+        return CliRunner.run(args);
+    }
+
+    @Test
+    void summaryEqualsScipyWithBaselines() throws IOException {
+        CliRunner.Result r = similarity("--metric", "wasserstein,jsd");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Map<String, JsonNode> expected = new HashMap<>();
+        for (JsonNode e : new ObjectMapper().readTree(DIR.resolve("distributional_reference.json").toFile()).get("summaries")) {
+            expected.put(e.get("model").asText() + "|" + e.get("condition").asText() + "|" + e.get("persona").asText() + "|"
+                    + e.get("population").asText() + "|" + e.get("metric").asText(), e);
+        }
+        JsonNode rows = new ObjectMapper().readTree(r.out()).get("rows");
+        assertThat(rows).hasSize(2 * (5 + 3 + 5));
+        for (JsonNode row : rows) {
+            String k = row.get("model").asText() + "|" + row.get("condition").asText() + "|" + row.get("persona").asText()
+                    + "|" + row.get("population").asText() + "|" + row.get("metric").asText();
+            JsonNode e = expected.get(k);
+            assertThat(e).as(k).isNotNull();
+            for (String field : new String[] {"score", "uniform", "majority", "otherPopulations"}) {
+                assertThat(row.get(field).asDouble()).as(k + " " + field).isCloseTo(e.get(field).asDouble(), within(1e-12));
+            }
+            assertThat(row.get("ciLow").asDouble()).isLessThanOrEqualTo(row.get("score").asDouble());
+        }
+        assertThat(r.err()).contains("698 lines: 690 sampled answers, 7 probability lines, 1 blank; 31 model distributions")
+                .contains("left out model question x population pairs: 2 no human distribution");
+    }
+
+    @Test
+    void steerabilityTableAndKlOnlyForAnswerFiles() {
+        CliRunner.Result r = similarity("--table", "steerability", "--format", "csv", "--metric", "wasserstein");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("model,condition,metric,personas,steered,best,bestScore,worst,worstScore,unsteered,gain")
+                .contains("m1,persona,wasserstein,3,");
+        CliRunner.Result kl = CliRunner.run("similarity", "--human", DIR.resolve("distributional_humans.csv").toString(),
+                "--model", "pluralstats-core/src/test/resources/org/pluralstats/io/opinion/model_on_sample.json", "--metric", "kl");
+        assertThat(kl.exitCode()).isEqualTo(2);
+        assertThat(kl.err()).contains("--metric kl needs a model answer file (.jsonl)");
+    }
+}
