@@ -137,6 +137,8 @@ class OpinionQaTest {
                 .withGroups(List.of("SEX")).read();
         assertThat(d.rows()).extracting(r -> r.population() + "/" + r.question().key())
                 .containsExactly("Male/WORK2_W99", "Female/WORK2_W99", "Male/CARS10A_W99", "Female/CARS10A_W99");
+        // intersections are named as the rest of the project names them (distributions --by A,B)
+        assertThat(OpinionQa.JOIN).isEqualTo(org.pluralstats.distribution.AnswerDistributions.JOIN);
         assertThat(OpinionQa.isOpinionQa(WAVE)).isTrue();
         assertThat(OpinionQa.isOpinionQa(WAVE.resolve("responses.csv"))).isTrue();
         assertThat(OpinionQa.isOpinionQa(WAVE.resolve("info.csv"))).isFalse();
