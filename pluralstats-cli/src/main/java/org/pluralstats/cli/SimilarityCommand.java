@@ -14,6 +14,8 @@ import org.pluralstats.align.SimilarityMetric;
 import org.pluralstats.align.SimilarityReport;
 import org.pluralstats.io.llm.ModelAnswerFiles;
 import org.pluralstats.io.opinion.GlobalOpinionQa;
+import org.pluralstats.io.opinion.OpinionQa;
+import org.pluralstats.io.opinion.OpinionQaDistributions;
 import org.pluralstats.io.sidefile.OptionDistributionFiles;
 import org.pluralstats.report.Counts;
 import org.pluralstats.stats.JensenShannonDistance;
@@ -41,8 +43,12 @@ final class SimilarityCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--human", required = true, paramLabel = "FILE", description = "human distributions (JSON or CSV, or GlobalOpinionQA's global_opinions.csv as released)")
+    @Option(names = "--human", required = true, paramLabel = "FILE", description = "human distributions (JSON or CSV, GlobalOpinionQA's global_opinions.csv, or an OpinionQA wave folder or its responses.csv, as released)")
     Path human;
+
+    @Option(names = "--human-by", paramLabel = "COLUMN[,COLUMN...]", split = ",",
+            description = "OpinionQA: the demographic columns of responses.csv whose metadata.csv groups are the populations (default: the whole panel, Overall)")
+    List<String> humanBy;
 
     @Option(names = "--model", required = true, paramLabel = "FILE",
             description = "model answers: JSON Lines of sampled answers or (log-)probabilities per model, condition and"
@@ -168,8 +174,22 @@ final class SimilarityCommand implements Callable<Integer> {
         return name.endsWith(".jsonl") || name.endsWith(".ndjson");
     }
 
-    /** The human side: GlobalOpinionQA's CSV as released (its caveats printed as warnings), or our JSON/CSV. */
+    /**
+     * The human side: an OpinionQA wave (its distributions per --human-by group, its warnings and accounting
+     * printed), GlobalOpinionQA's CSV as released (its caveats printed as warnings), or our JSON/CSV.
+     */
     private List<OptionDistribution> humans() {
+        if (OpinionQa.isOpinionQa(human)) {
+            OpinionQaDistributions d = OpinionQa.wave(human).withGroups(humanBy == null ? List.of() : humanBy).read();
+            Warnings.print(d.warnings().stream().map(Object::toString).toList());
+            System.err.println("pluralstats: " + human + ": " + d.accounting() + "; " + d.leftOut().size()
+                    + " population x question pairs without a human distribution");
+            return d.distributions();
+        }
+        if (humanBy != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--human-by groups an OpinionQA wave (a folder with"
+                    + " responses.csv and info.csv); " + human + " is not one");
+        }
         if (GlobalOpinionQa.isGlobalOpinionQa(human)) {
             GlobalOpinionQa g = GlobalOpinionQa.read(human);
             Warnings.print(g.warnings().stream().map(Object::toString).toList());
