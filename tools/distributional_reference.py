@@ -4,9 +4,9 @@
 
 Writes (1) human distributions in GlobalOpinionQA's released format (a pandas DataFrame whose
 `selections` cells are defaultdict(list) objects, saved with DataFrame.to_csv), 5 countries x 6
-questions, one question missing for one country; (2) model answers as JSON Lines: model "m1" sampled
+questions, one question missing for one country; (2) model answers as JSON Lines: model "example-chat" sampled
 answers under condition "default" (no population: compared with every country) and under condition
-"persona" steered to 3 countries, with null (unclassifiable) and "Refused" answers; model "m2" as
+"persona" steered to 3 countries, with null (unclassifiable) and "Refused" answers; model "example-base" as
 log-probabilities (OpinionQA style); plus an answer to a question no country has. Then computes, with
 scipy, per model x condition x persona x population x question: representativeness
 1 - wasserstein_distance(o, o, h, m) / (max o - min o), 1 - jensenshannon(h, m, base=2),
@@ -14,7 +14,11 @@ scipy, per model x condition x persona x population x question: representativene
 option with the largest mean share over countries; the mean score of the other countries' distributions);
 and the means over questions. Output: distributional_reference.json.
 
-    /usr/bin/python3 tools/distributional_reference.py pluralstats-core/src/test/resources/org/pluralstats/align
+    /usr/bin/python3 tools/distributional_reference.py pluralstats-core/src/test/resources/org/pluralstats/align \
+        data-samples/model-outputs
+
+The second folder, if given, receives the two inputs again as the report's invented sample
+(global-opinions-sample.csv, model-answers.jsonl).
 
 numpy 1.24.2, scipy 1.10.1, pandas 1.5.3 (Debian), Python 3.11.
 """
@@ -93,16 +97,16 @@ def main(out: Path) -> None:
                 a = "Refused"
             else:
                 a = r["options"][int(rng.choice(k, p=p))]
-            lines.append({"model": "m1", "condition": "default", "question": r["question"], "answer": a, "generation": g})
+            lines.append({"model": "example-chat", "condition": "default", "question": r["question"], "answer": a, "generation": g})
         for c in COUNTRIES[:3]:
             p = np.asarray(human.get((c, r["question"]), (None, np.ones(k) / k))[1]) * 0.7 + 0.3 / k
             for g in range(25):
                 a = r["options"][int(rng.choice(k, p=p / p.sum()))]
-                lines.append({"model": "m1", "condition": "persona", "persona": c, "question": r["question"], "answer": a})
+                lines.append({"model": "example-chat", "condition": "persona", "persona": c, "question": r["question"], "answer": a})
         lp = np.log(rng.dirichlet(np.ones(k + 1)))
-        lines.append({"model": "m2", "question": r["question"],
+        lines.append({"model": "example-base", "question": r["question"],
                       "logprobs": {**{o: float(lp[i]) for i, o in enumerate(r["options"])}, "Refused": float(lp[k])}})
-    lines.append({"model": "m2", "question": "A question no country was asked", "logprobs": {"Yes": -0.1, "No": -2.5}})
+    lines.append({"model": "example-base", "question": "A question no country was asked", "logprobs": {"Yes": -0.1, "No": -2.5}})
     with open(out / "distributional_answers.jsonl", "w", encoding="utf-8") as f:
         for i, l in enumerate(lines):
             f.write(json.dumps(l, ensure_ascii=False) + "\n")
@@ -176,3 +180,7 @@ def main(out: Path) -> None:
 
 if __name__ == "__main__":
     main(Path(sys.argv[1]))
+    if len(sys.argv) > 2:
+        import shutil
+        shutil.copyfile(Path(sys.argv[1]) / "distributional_humans.csv", Path(sys.argv[2]) / "global-opinions-sample.csv")
+        shutil.copyfile(Path(sys.argv[1]) / "distributional_answers.jsonl", Path(sys.argv[2]) / "model-answers.jsonl")

@@ -96,7 +96,8 @@ final class ReportCommand implements Callable<Integer> {
             + "--answers: the distribution similarity section")
     Path human;
 
-    @Option(names = "--answers", paramLabel = "FILE", description = "the model's answer distributions, compared with --human")
+    @Option(names = "--answers", paramLabel = "FILE", description = "the model's answer distributions, compared with --human;"
+            + " a model answer file (.jsonl) gives the distributional-alignment section")
     Path answers;
 
     @Option(names = "--title", description = "the report's title")
@@ -200,16 +201,22 @@ final class ReportCommand implements Callable<Integer> {
                     seed == null ? PercentileBootstrap.DEFAULT_SEED : seed));
         }
         Optional<Analysis.Similarity> sim = Optional.empty();
-        if (human != null) {
+        Optional<Analysis.Opinions> opinions = Optional.empty();
+        String answerName = answers == null ? "" : answers.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (human != null && (answerName.endsWith(".jsonl") || answerName.endsWith(".ndjson"))) {
+            Analysis.Opinions d = Analysis.Opinions.of(human, answers);
+            opinions = Optional.of(new Analysis.Opinions(d.title(), human, List.of(), answers,
+                    bootstrap == null ? d.resamples() : bootstrap, seed == null ? d.seed() : seed));
+        } else if (human != null) {
             Analysis.Similarity d = Analysis.Similarity.of(human, answers);
             sim = Optional.of(new Analysis.Similarity(d.title(), human, answers,
                     bootstrap == null ? d.resamples() : bootstrap, seed == null ? d.seed() : seed));
         }
-        return new Analysis(title == null ? "pluralstats report" : title, f, s, m, sim);
+        return new Analysis(title == null ? "pluralstats report" : title, f, s, m, sim, opinions);
     }
 
     private Analysis retitled(Analysis a) {
-        return title == null ? a : new Analysis(title, a.forms(), a.wvs(), a.models(), a.similarity());
+        return title == null ? a : new Analysis(title, a.forms(), a.wvs(), a.models(), a.similarity(), a.opinions());
     }
 
     /**

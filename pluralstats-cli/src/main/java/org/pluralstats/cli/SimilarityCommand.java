@@ -13,9 +13,8 @@ import org.pluralstats.align.OptionDistribution;
 import org.pluralstats.align.SimilarityMetric;
 import org.pluralstats.align.SimilarityReport;
 import org.pluralstats.io.llm.ModelAnswerFiles;
-import org.pluralstats.io.opinion.GlobalOpinionQa;
+import org.pluralstats.io.opinion.HumanDistributions;
 import org.pluralstats.io.opinion.OpinionQa;
-import org.pluralstats.io.opinion.OpinionQaDistributions;
 import org.pluralstats.io.sidefile.OptionDistributionFiles;
 import org.pluralstats.report.Counts;
 import org.pluralstats.stats.JensenShannonDistance;
@@ -179,22 +178,15 @@ final class SimilarityCommand implements Callable<Integer> {
      * printed), GlobalOpinionQA's CSV as released (its caveats printed as warnings), or our JSON/CSV.
      */
     private List<OptionDistribution> humans() {
-        if (OpinionQa.isOpinionQa(human)) {
-            OpinionQaDistributions d = OpinionQa.wave(human).withGroups(humanBy == null ? List.of() : humanBy).read();
-            Warnings.print(d.warnings().stream().map(Object::toString).toList());
-            System.err.println("pluralstats: " + human + ": " + d.accounting() + "; " + d.leftOut().size()
-                    + " population x question pairs without a human distribution");
-            return d.distributions();
-        }
-        if (humanBy != null) {
+        if (humanBy != null && !OpinionQa.isOpinionQa(human)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--human-by groups an OpinionQA wave (a folder with"
                     + " responses.csv and info.csv); " + human + " is not one");
         }
-        if (GlobalOpinionQa.isGlobalOpinionQa(human)) {
-            GlobalOpinionQa g = GlobalOpinionQa.read(human);
-            Warnings.print(g.warnings().stream().map(Object::toString).toList());
-            return g.distributions();
+        HumanDistributions h = HumanDistributions.read(human, humanBy == null ? List.of() : humanBy, unclassifiable);
+        Warnings.print(h.warnings());
+        if (!h.accounting().isEmpty()) {
+            System.err.println("pluralstats: " + human + ": " + h.accounting());
         }
-        return OptionDistributionFiles.read(human, unclassifiable);
+        return h.distributions();
     }
 }

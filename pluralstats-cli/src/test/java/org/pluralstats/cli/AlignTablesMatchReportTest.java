@@ -69,7 +69,7 @@ class AlignTablesMatchReportTest {
         }
     }
 
-    private static String[] concat(String[] a, String... b) {
+    static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code similarity --human global_opinions.csv --model answers.jsonl}: per model × condition × persona ×
@@ -56,11 +58,28 @@ class DistributionalAlignmentCommandTest {
     }
 
     @Test
+    void theReportShowsTheSameTables(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("report");
+        String humans = DIR.resolve("distributional_humans.csv").toString();
+        String answers = DIR.resolve("distributional_answers.jsonl").toString();
+        CliRunner.Result r = CliRunner.run("report", "--human", humans, "--answers", answers, "--bootstrap", "50",
+                "--seed", "7", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String[] cli = {"similarity", "--human", humans, "--model", answers, "--bootstrap", "50", "--seed", "7"};
+        assertThat(CliRunner.run(cli).out()).isEqualTo(Files.readString(out.resolve("tables/opinions-summary.json")));
+        assertThat(CliRunner.run(AlignTablesMatchReportTest.concat(cli, "--table", "steerability", "--format", "csv")).out())
+                .isEqualTo(Files.readString(out.resolve("tables/opinions-steerability.csv")));
+        assertThat(CliRunner.run(AlignTablesMatchReportTest.concat(cli, "--table", "questions", "--format", "csv")).out())
+                .isEqualTo(Files.readString(out.resolve("tables/opinions-questions.csv")));
+        assertThat(Files.readString(out.resolve("index.html"))).contains("opinions-by-population", "baseline: uniform");
+    }
+
+    @Test
     void steerabilityTableAndKlOnlyForAnswerFiles() {
         CliRunner.Result r = similarity("--table", "steerability", "--format", "csv", "--metric", "wasserstein");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("model,condition,metric,personas,steered,best,bestScore,worst,worstScore,unsteered,gain")
-                .contains("m1,persona,wasserstein,3,");
+                .contains("example-chat,persona,wasserstein,3,");
         CliRunner.Result kl = CliRunner.run("similarity", "--human", DIR.resolve("distributional_humans.csv").toString(),
                 "--model", "pluralstats-core/src/test/resources/org/pluralstats/io/opinion/model_on_sample.json", "--metric", "kl");
         assertThat(kl.exitCode()).isEqualTo(2);

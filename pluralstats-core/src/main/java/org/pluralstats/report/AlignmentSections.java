@@ -10,8 +10,11 @@ import org.pluralstats.align.AlignmentResult;
 import org.pluralstats.align.Alignments;
 import org.pluralstats.align.ModelConsistencies;
 import org.pluralstats.align.ModelConsistency;
+import org.pluralstats.align.DistributionalAlignmentReport;
+import org.pluralstats.align.SimilarityMetric;
 import org.pluralstats.align.SimilarityReport;
 import org.pluralstats.align.SimilaritySummary;
+import org.pluralstats.table.ResultTable;
 import org.pluralstats.align.UsBiasResult;
 import org.pluralstats.align.UsBiasResults;
 import org.pluralstats.report.html.ReportSection;
@@ -226,6 +229,90 @@ public final class AlignmentSections {
         s.table(ReportTable.of(id + "-questions", wasserstein.questionsTable(), true));
         s.table(ReportTable.of(id + "-questions-jsd", jensenShannon.questionsTable(), true));
         return s.build();
+    }
+
+    /** Settings drawn in the distributional-alignment chart; the tables hold every one. */
+    static final int MAX_SETTINGS_DRAWN = 5;
+
+    /**
+     * The distributional-alignment section (issue 13): per population, each unsteered model setting's
+     * mean score with its interval over questions beside the uniform, global-majority and
+     * other-population baselines (first metric of the comparison); the summary, steerability and
+     * per-question tables.
+     *
+     * @param id the section id ({@code opinions})
+     * @param title the heading
+     * @param intro a paragraph on the data
+     * @param r the comparison
+     * @return the section
+     */
+    public static ReportSection distributional(String id, String title, String intro, DistributionalAlignmentReport r) {
+        ReportSection.Builder s = ReportSection.builder(id, title);
+        s.paragraph(intro);
+        SimilarityMetric metric = r.metrics().get(0);
+        List<DistributionalAlignmentReport.Summary> rows = r.summaries().stream()
+                .filter(x -> x.metric() == metric && x.persona().isEmpty()).toList();
+        List<String> pops = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(DistributionalAlignmentReport.Summary::population).toList()));
+        List<String> settings = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(AlignmentSections::setting).toList()));
+        List<String> drawn = settings.subList(0, Math.min(settings.size(), MAX_SETTINGS_DRAWN));
+        if (!pops.isEmpty()) {
+            SeriesData.Builder d = SeriesData.builder(pops);
+            for (String setting : drawn) {
+                List<Estimate> e = new ArrayList<>();
+                for (String p : pops) {
+                    DistributionalAlignmentReport.Summary x = find(rows, setting, p);
+                    e.add(x == null || !Double.isFinite(x.score()) ? Estimate.missing() : Estimate.of(x.score(), x.ciLow(), x.ciHigh()));
+                }
+                d.series(setting, e);
+            }
+            String[] names = {"uniform", "global majority", "other populations"};
+            for (int b = 0; b < names.length; b++) {
+                List<Estimate> e = new ArrayList<>();
+                for (String p : pops) {
+                    DistributionalAlignmentReport.Summary x = find(rows, drawn.get(0), p);
+                    double v = x == null ? Double.NaN : b == 0 ? x.uniform() : b == 1 ? x.majority() : x.otherPopulations();
+                    e.add(Double.isFinite(v) ? Estimate.of(v) : Estimate.missing());
+                }
+                d.series("baseline: " + names[b], e);
+            }
+            String name = metric == SimilarityMetric.WASSERSTEIN ? "representativeness"
+                    : metric == SimilarityMetric.JENSEN_SHANNON ? "1 − Jensen–Shannon distance"
+                    : metric == SimilarityMetric.TOTAL_VARIATION ? "1 − total variation" : "Kullback–Leibler divergence";
+            IntervalChart.Builder chart = IntervalChart.builder("Distributional alignment of models with populations", d.build())
+                    .subtitle("Mean over questions, " + shortInterval(r.bootstrap().resamples()) + "; baselines on the same questions")
+                    .yLabel(name).xLabel("population").tickDecimals(1).mark(IntervalChart.Mark.POINT);
+            if (metric.isSimilarity()) {
+                chart.yRange(0, 1);
+            }
+            s.figure(id + "-by-population", chart.render(), (metric == SimilarityMetric.WASSERSTEIN
+                    ? "Representativeness 1 − W₁(h, m)/(max o − min o) over the options' ordinal positions (OpinionQA)"
+                    : name) + " of each model setting (model · condition) with each population, the mean over the population's "
+                    + "questions; 1 means the model answers as the population does. Baselines: a model answering every option "
+                    + "equally (uniform), always the option most chosen across populations (global majority), and the other "
+                    + "populations' own answers (their mean score). Drawn: " + drawn.size() + " of " + settings.size()
+                    + " settings without a persona; every setting, metric and persona is in the tables.");
+        }
+        s.table(ReportTable.of(id + "-summary", r.table(), r.summaries().size() > 40));
+        ResultTable steer = r.steerabilityTable();
+        if (steer.rows() > 0) {
+            s.table(ReportTable.of(id + "-steerability", steer, false));
+        }
+        s.table(ReportTable.of(id + "-questions", r.questionsTable(), true));
+        return s.build();
+    }
+
+    private static String setting(DistributionalAlignmentReport.Summary x) {
+        return x.condition().isEmpty() ? x.model() : x.model() + " · " + x.condition();
+    }
+
+    private static DistributionalAlignmentReport.Summary find(List<DistributionalAlignmentReport.Summary> rows,
+                                                              String setting, String population) {
+        for (DistributionalAlignmentReport.Summary x : rows) {
+            if (x.population().equals(population) && setting(x).equals(setting)) {
+                return x;
+            }
+        }
+        return null;
     }
 
     private static SimilaritySummary find(SimilarityReport r, String population) {

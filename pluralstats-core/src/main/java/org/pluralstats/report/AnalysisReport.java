@@ -61,6 +61,14 @@ public final class AnalysisReport {
                             + s.resamples() + " bootstrap resamples, seed " + s.seed() + ".",
                     p.wasserstein(), p.jensenShannon()));
         });
+        run.opinions().ifPresent(r -> {
+            Analysis.Opinions o = analysis.opinions().orElseThrow();
+            sections.add(AlignmentSections.distributional("opinions", o.title(), "Model answers of "
+                    + o.answers().getFileName() + " against the human answer distributions of " + o.human().getFileName()
+                    + (o.humanBy().isEmpty() ? "" : " by " + String.join(" × ", o.humanBy())) + ": "
+                    + r.questions().size() / r.metrics().size() + " model question × population pairs compared, "
+                    + o.resamples() + " bootstrap resamples, seed " + o.seed() + ".", r));
+        });
         return new AnalysisReport(run, sections);
     }
 

@@ -66,9 +66,24 @@ import org.pluralstats.stats.PercentileBootstrap;
  * @param wvs the WVS/EVS-style data, if any
  * @param models model outputs to align with populations, if any
  * @param similarity human and model answer distributions to compare, if any
+ * @param opinions model answer files to compare with human answer distributions, if any
  */
 public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, Optional<Models> models,
-                       Optional<Similarity> similarity) {
+                       Optional<Similarity> similarity, Optional<Opinions> opinions) {
+
+    /**
+     * An analysis without model answer files.
+     *
+     * @param title the report title
+     * @param forms the Google Forms survey, if any
+     * @param wvs the WVS/EVS-style data, if any
+     * @param models model outputs to align with populations, if any
+     * @param similarity human and model answer distributions to compare, if any
+     */
+    public Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, Optional<Models> models,
+                    Optional<Similarity> similarity) {
+        this(title, forms, wvs, models, similarity, Optional.empty());
+    }
 
     /** The format name an analysis file declares. */
     public static final String FORMAT = "pluralstats-analysis";
@@ -81,7 +96,7 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
      * @param wvs the WVS/EVS-style data, if any
      */
     public Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs) {
-        this(title, forms, wvs, Optional.empty(), Optional.empty());
+        this(title, forms, wvs, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** The value of {@link Models#alignWith()} that stands for each prompt language's own population. */
@@ -210,8 +225,45 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
         }
     }
 
+    /**
+     * Model answer files compared with human answer distributions (issue 13; {@code
+     * align.DistributionalAlignment}): per model × condition × persona × population, representativeness,
+     * 1 − Jensen–Shannon distance, 1 − total variation and Kullback–Leibler divergence beside the uniform,
+     * global-majority and other-population baselines, with intervals over questions and generations, and
+     * steerability.
+     *
+     * @param title the section heading
+     * @param human the human side: an OpinionQA wave, GlobalOpinionQA's CSV, or distributions ({@code
+     *     io.opinion.HumanDistributions})
+     * @param humanBy OpinionQA's grouping columns (empty: the whole panel)
+     * @param answers the model answers (JSON Lines; {@code io.llm.ModelAnswerFiles})
+     * @param resamples bootstrap resamples (0 for no intervals)
+     * @param seed the bootstrap seed
+     */
+    public record Opinions(String title, Path human, List<String> humanBy, Path answers, int resamples, long seed) {
+        /** Checks the resamples and copies the list. */
+        public Opinions {
+            humanBy = List.copyOf(humanBy);
+            if (resamples < 0 || resamples > PercentileBootstrap.MAX_RESAMPLES) {
+                throw new PluralstatsException("opinions: bootstrap resamples must be from 0 to "
+                        + PercentileBootstrap.MAX_RESAMPLES + ", not " + resamples);
+            }
+        }
+
+        /**
+         * @param human the human side
+         * @param answers the model answers
+         * @return the defaults: no grouping, 1000 resamples, the default seed
+         */
+        public static Opinions of(Path human, Path answers) {
+            return new Opinions("Distributional alignment of models with populations", human, List.of(), answers,
+                    PercentileBootstrap.DEFAULT_RESAMPLES, PercentileBootstrap.DEFAULT_SEED);
+        }
+    }
+
     private static final Set<String> TOP = Set.of("format", "version", "title", "forms", "wvs", "models", "similarity",
-            "description");
+            "opinions", "description");
+    private static final Set<String> OPINIONS = Set.of("title", "human", "humanBy", "answers", "bootstrap", "seed");
     private static final Set<String> MODELS = Set.of("title", "outputs", "populations", "alignWith", "countries",
             "reference", "locals", "level", "bootstrap", "seed");
     private static final Set<String> SIMILARITY = Set.of("title", "human", "model", "bootstrap", "seed");
@@ -275,12 +327,18 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
                 s.path("model", "the model answer distributions (docs/alignment.md)"),
                 s.count("bootstrap", PercentileBootstrap.DEFAULT_RESAMPLES),
                 s.wholeNumber("seed").orElse(PercentileBootstrap.DEFAULT_SEED)));
-        if (forms.isEmpty() && wvs.isEmpty() && models.isEmpty() && similarity.isEmpty()) {
+        Optional<Opinions> opinions = root.part("opinions", OPINIONS).map(o -> new Opinions(
+                o.text("title", "Distributional alignment of models with populations"),
+                o.path("human", "the human answer distributions (docs/alignment.md)"), o.texts("humanBy"),
+                o.path("answers", "the model answers, JSON Lines (docs/alignment.md)"),
+                o.count("bootstrap", PercentileBootstrap.DEFAULT_RESAMPLES),
+                o.wholeNumber("seed").orElse(PercentileBootstrap.DEFAULT_SEED)));
+        if (forms.isEmpty() && wvs.isEmpty() && models.isEmpty() && similarity.isEmpty() && opinions.isEmpty()) {
             throw root.error("").problem("names no data")
-                    .expected("\"forms\", \"wvs\", \"models\" or \"similarity\"").build();
+                    .expected("\"forms\", \"wvs\", \"models\", \"similarity\" or \"opinions\"").build();
         }
         root.text("description");
         root.wholeNumber("version");
-        return new Analysis(root.text("title", "pluralstats report"), forms, wvs, models, similarity);
+        return new Analysis(root.text("title", "pluralstats report"), forms, wvs, models, similarity, opinions);
     }
 }

@@ -15,6 +15,8 @@ import org.pluralstats.align.Alignment;
 import org.pluralstats.align.Alignments;
 import org.pluralstats.align.CountryLanguages;
 import org.pluralstats.align.DistributionSimilarity;
+import org.pluralstats.align.DistributionalAlignment;
+import org.pluralstats.align.DistributionalAlignmentReport;
 import org.pluralstats.align.ModelConsistencies;
 import org.pluralstats.align.ModelSelfConsistency;
 import org.pluralstats.align.OptionDistribution;
@@ -37,6 +39,8 @@ import org.pluralstats.align.ModelOutputs;
 import org.pluralstats.io.llm.ModelOutputFiles;
 import org.pluralstats.io.sidefile.CountryLanguageFiles;
 import org.pluralstats.io.sidefile.ItemCodingFiles;
+import org.pluralstats.io.llm.ModelAnswerFiles;
+import org.pluralstats.io.opinion.HumanDistributions;
 import org.pluralstats.io.sidefile.OptionDistributionFiles;
 import org.pluralstats.io.sidefile.PopulationScoreFiles;
 import org.pluralstats.io.wvs.WvsConventions;
@@ -62,11 +66,13 @@ import org.pluralstats.weight.WeightSpec;
  * @param scores the value polarity scores, if the analysis had WVS-style data
  * @param alignment the alignment of the model outputs, if the analysis had any
  * @param similarity the comparison of answer distributions, if the analysis had one
+ * @param opinions the comparison of model answer files with human distributions, if the analysis had one
  * @param inputs every input file read, with its size and SHA-256 ({@link #described})
  * @param warnings what the readers noticed in the inputs ({@link SurveyData#warnings()}), in the order read
  */
 public record AnalysisRun(Analysis analysis, Optional<FormsRun> forms, Optional<Scores> scores,
-                          Optional<ModelAlignment> alignment, Optional<SimilarityPair> similarity, List<String> inputs,
+                          Optional<ModelAlignment> alignment, Optional<SimilarityPair> similarity,
+                          Optional<DistributionalAlignmentReport> opinions, List<String> inputs,
                           List<String> warnings) {
     /** Copies the lists. */
     public AnalysisRun {
@@ -142,7 +148,9 @@ public record AnalysisRun(Analysis analysis, Optional<FormsRun> forms, Optional<
         Optional<ModelAlignment> alignment = analysis.models()
                 .map(m -> align(m, scores.map(Scores::scores), progress, inputs));
         Optional<SimilarityPair> similarity = analysis.similarity().map(s -> similarity(s, progress, inputs));
-        return new AnalysisRun(analysis, forms, scores, alignment, similarity, inputs, warnings);
+        Optional<DistributionalAlignmentReport> opinions = analysis.opinions()
+                .map(o -> opinions(o, progress, inputs, warnings));
+        return new AnalysisRun(analysis, forms, scores, alignment, similarity, opinions, inputs, warnings);
     }
 
     private static FormsRun forms(Analysis.Forms f, Progress progress, List<String> inputs) {
@@ -255,8 +263,22 @@ public record AnalysisRun(Analysis analysis, Optional<FormsRun> forms, Optional<
         return ModelOutputs.of(all);
     }
 
+    private static DistributionalAlignmentReport opinions(Analysis.Opinions o, Progress progress, List<String> inputs,
+                                                          List<String> warnings) {
+        HumanDistributions human = HumanDistributions.read(o.human(), o.humanBy(), OptionDistributionFiles.UNCLASSIFIABLE);
+        ModelAnswerFiles.Contents answers = ModelAnswerFiles.read(o.answers());
+        inputs.add("human answer distributions: " + described(o.human()));
+        inputs.add("model answers: " + described(o.answers()) + ": " + answers.accounting());
+        warnings.addAll(human.warnings());
+        try (Progress.Task t = progress.start("comparing model answers with populations", -1)) {
+            return DistributionalAlignment.withDefaults().withResamples(o.resamples()).withSeed(o.seed())
+                    .compare(human.distributions(), answers.answers());
+        }
+    }
+
     private static SimilarityPair similarity(Analysis.Similarity s, Progress progress, List<String> inputs) {
-        List<OptionDistribution> human = OptionDistributionFiles.read(s.human());
+        List<OptionDistribution> human = HumanDistributions.read(s.human(), List.of(),
+                OptionDistributionFiles.UNCLASSIFIABLE).distributions();
         List<OptionDistribution> model = OptionDistributionFiles.read(s.model());
         inputs.add("human answer distributions: " + described(s.human()));
         inputs.add("model answer distributions: " + described(s.model()));

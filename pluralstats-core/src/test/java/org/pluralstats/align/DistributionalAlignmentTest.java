@@ -61,9 +61,9 @@ class DistributionalAlignmentTest {
         assertThat(answers.blank()).isEqualTo(1);
         assertThat(answers.generations() + answers.probabilityLines() + answers.blank()).isEqualTo(answers.lines());
         assertThat(answers.probabilityLines()).isEqualTo(7);
-        // 6 questions × (default + 3 personas) for m1, 7 for m2
+        // 6 questions × (default + 3 personas) for example-chat, 7 for example-base
         assertThat(answers.answers()).hasSize(6 * 4 + 7);
-        // m2's question no country was asked, and the Japan persona on question 6 (Japan has no data for it)
+        // example-base's question no country was asked, and the Japan persona on question 6 (Japan has no data for it)
         assertThat(report.excluded()).containsExactly(Map.entry(DistributionSimilarity.NO_HUMAN, 2));
         assertThat(answers.accounting()).contains(answers.lines() + " lines");
     }
@@ -149,7 +149,7 @@ class DistributionalAlignmentTest {
     @Test
     void steerabilityComparesPersonasWithTheUnsteeredModel() {
         String table = report.steerabilityTable().toString();
-        assertThat(report.steerabilityTable().rows()).isEqualTo(4); // m1 × persona × 4 metrics
+        assertThat(report.steerabilityTable().rows()).isEqualTo(4); // example-chat × persona × 4 metrics
         assertThat(table).contains("persona");
         DistributionalAlignmentReport.Summary brazil = report.summaries().stream()
                 .filter(s -> s.persona().equals("Brazil") && s.metric() == SimilarityMetric.WASSERSTEIN).findFirst().orElseThrow();

@@ -44,16 +44,18 @@ class AnalysisReportTest {
                 .containsExactly("all_lang_model_responses_with_scores.csv");
         assertThat(m.resamples()).isEqualTo(200);
         assertThat(a.similarity().orElseThrow().human().getFileName()).hasToString("human-distributions.csv");
+        assertThat(a.opinions().orElseThrow().answers().getFileName()).hasToString("model-answers.jsonl");
     }
 
     @Test
     void atLeastEightChartsAndTheTablesBesideThePage() throws Exception {
         HtmlReport html = report.html();
         assertThat(report.sections()).extracting(s -> s.id()).containsExactly("forms", "scores", "alignment", "us-bias",
-                "similarity");
+                "similarity", "opinions");
         assertThat(html.figures()).extracting(f -> f.id()).containsExactly("forms-means", "forms-share-q4",
                 "scores-correlations", "scores-by-population", "scores-weights", "alignment-own-language",
-                "alignment-self-consistency", "us-bias-difference", "similarity-by-population");
+                "alignment-self-consistency", "us-bias-difference", "similarity-by-population",
+                "opinions-by-population");
         HtmlReport.Written w = html.write(dir);
         String page = Files.readString(w.index());
         assertThat(page).doesNotContainPattern("(?i)(src|href)\\s*=\\s*\"?(https?:)?//")
@@ -63,7 +65,7 @@ class AnalysisReportTest {
         while (m.find()) {
             charts++;
         }
-        assertThat(charts).isEqualTo(9).isGreaterThanOrEqualTo(8);
+        assertThat(charts).isEqualTo(10).isGreaterThanOrEqualTo(8);
         // labels in Arabic, Farsi and Chinese, in their own scripts
         assertThat(page).contains("Arabic · العربية", "Farsi · فارسی", "Chinese · 中文", "direction=\"rtl\"");
         for (ReportTable t : html.tables()) {
