@@ -22,7 +22,8 @@ What it computes, without the closed form the Java code uses:
   permutation  the language labels shuffled among the generations of each item (Fisher-Yates from the
                last position, items in order of first appearance, the labels carried over from one
                permutation to the next); p = (1 + #{D* >= D - 1e-12}) / (1 + defined permutations),
-               and the same with |D*| >= |D| - 1e-12 for the two-sided p.
+               and the same with |D*| >= |D| - 1e-12 for the two-sided p; nullDifference is the
+               mean of the defined D* (math.fsum).
   randomness   a port of java.util.SplittableRandom (nextInt(bound) as in JDK 17) seeded with
                PercentileBootstrap.seedFor(seed, key) (FNV-1a of the key's UTF-8 bytes and
                SplitMix64's finaliser), so that the resamples and permutations are the Java ones.
@@ -182,6 +183,7 @@ def scope(model, model_gens, languages, label, seed, resamples, permutations, le
         labels = list(base["lang"])
         members = [list(base.index[base["unit"] == k]) for k in range(len(items))]
         above = above_abs = defined = undefined = 0
+        null = []
         for _ in range(permutations):
             for m in members:
                 for i in range(len(m) - 1, 0, -1):
@@ -195,11 +197,13 @@ def scope(model, model_gens, languages, label, seed, resamples, permutations, le
                 undefined += 1
                 continue
             defined += 1
+            null.append(dk)
             above += dk >= d - TOL
             above_abs += abs(dk) >= abs(d) - TOL
         out["p"] = (1 + above) / (defined + 1)
         out["pTwoSided"] = (1 + above_abs) / (defined + 1)
         out["undefinedPermutations"] = undefined
+        out["nullDifference"] = math.fsum(null) / len(null) if null else None
     return out
 
 

@@ -168,6 +168,7 @@ class AlignCommandsTest {
             close(row.get("ciHigh"), r.get("differenceCi").get(1));
             close(row.get("p"), r.get("p"));
             close(row.get("pTwoSided"), r.get("pTwoSided"));
+            close(row.get("nullDifference"), r.get("nullDifference"));
             assertThat(row.get("betweenPairs").asLong()).isEqualTo(r.get("betweenPairs").asLong());
             JsonNode between = find(rows, r, "between");
             close(between.get("ciLow"), r.get("betweenCi").get(0));

@@ -57,7 +57,7 @@ public record LanguageConsistencies(List<LanguageConsistencyRow> rows, List<Lang
     /**
      * The differences as a table, the columns named as the fields of
      * {@link LanguageConsistencyDifference}: {@code model, languages} (the key), {@code within, between,
-     * difference, ciLow, ciHigh, p, pTwoSided, items, withinPairs, betweenPairs, family, resamples,
+     * difference, ciLow, ciHigh, p, pTwoSided, nullDifference, items, withinPairs, betweenPairs, family, resamples,
      * undefinedResamples, permutations, undefinedPermutations}. What {@code pluralstats align --table
      * language-difference} prints and the report's {@code alignment-language-difference} table.
      *
@@ -71,6 +71,7 @@ public record LanguageConsistencies(List<LanguageConsistencyRow> rows, List<Lang
                 .number("within", Role.ESTIMATE, 3).number("between", Role.ESTIMATE, 3)
                 .number("difference", Role.ESTIMATE, 3).number("ciLow", Role.CI_LOWER, 3)
                 .number("ciHigh", Role.CI_UPPER, 3).number("p", Role.P_VALUE, 4).number("pTwoSided", Role.P_VALUE, 4)
+                .number("nullDifference", Role.OTHER, 3)
                 .column("items", ColumnType.INTEGER, Role.COUNT).column("withinPairs", ColumnType.INTEGER, Role.COUNT)
                 .column("betweenPairs", ColumnType.INTEGER, Role.COUNT).column("family", ColumnType.TEXT, Role.LABEL)
                 .column("resamples", ColumnType.INTEGER, Role.COUNT)
@@ -79,7 +80,7 @@ public record LanguageConsistencies(List<LanguageConsistencyRow> rows, List<Lang
                 .column("undefinedPermutations", ColumnType.INTEGER, Role.COUNT);
         for (LanguageConsistencyDifference d : differences) {
             t.row(d.model(), d.languages(), d.within(), d.between(), d.difference(), d.ciLow(), d.ciHigh(), d.p(),
-                    d.pTwoSided(), d.items(), d.withinPairs(), d.betweenPairs(), d.family(), d.resamples(),
+                    d.pTwoSided(), d.nullDifference(), d.items(), d.withinPairs(), d.betweenPairs(), d.family(), d.resamples(),
                     d.undefinedResamples(), d.permutations(), d.undefinedPermutations());
         }
         return t.build();

@@ -67,7 +67,9 @@ import org.pluralstats.stats.PercentileBootstrap;
  * permutations, {@code p = (1 + #{D* ≥ D − 1e−12}) / (P' + 1)} for the alternative within &gt; between
  * (the paper's claim), and {@code pTwoSided = (1 + #{|D*| ≥ |D| − 1e−12}) / (P' + 1)} (Phipson and Smyth
  * 2010; the tolerance keeps permutations equal to the observed one by rounding on the conservative
- * side). Random stream: {@code new SplittableRandom(PercentileBootstrap.seedFor(seed, model + U+001F +
+ * side); the mean of the defined {@code D*} is reported as {@code nullDifference}, the difference
+ * expected when language does not matter (within and between weight the items differently, so it is
+ * not exactly 0). Random stream: {@code new SplittableRandom(PercentileBootstrap.seedFor(seed, model + U+001F +
  * languages + U+001F + "language-permutation"))}. The same seed gives the same output on every machine,
  * and models and scopes are independent of each other and of the order they run in.
  *
@@ -225,7 +227,7 @@ public final class LanguageConsistency {
 
     private static LanguageConsistencyDifference relabel(LanguageConsistencyDifference d, String languages) {
         return new LanguageConsistencyDifference(d.model(), d.family(), languages, d.within(), d.between(),
-                d.difference(), d.ciLow(), d.ciHigh(), d.p(), d.pTwoSided(), d.items(), d.withinPairs(),
+                d.difference(), d.ciLow(), d.ciHigh(), d.p(), d.pTwoSided(), d.nullDifference(), d.items(), d.withinPairs(),
                 d.betweenPairs(), d.resamples(), d.undefinedResamples(), d.permutations(), d.undefinedPermutations());
     }
 
@@ -284,6 +286,7 @@ public final class LanguageConsistency {
         double d = obs[0] / reliability - obs[1] / reliability;
         double pOne = Double.NaN;
         double pTwo = Double.NaN;
+        double nullMean = Double.NaN;
         int undefP = 0;
         if (permutations > 0 && !Double.isNaN(d)) {
             SplittableRandom rng = new SplittableRandom(PercentileBootstrap.seedFor(seed,
@@ -292,6 +295,7 @@ public final class LanguageConsistency {
             int above = 0;
             int aboveAbs = 0;
             int defined = 0;
+            CompensatedSum nullSum = CompensatedSum.create();
             for (int k = 0; k < permutations; k++) {
                 p.shuffleWithinItems(labels, rng);
                 double[] c = p.correlations(ones, labels);
@@ -301,6 +305,7 @@ public final class LanguageConsistency {
                     continue;
                 }
                 defined++;
+                nullSum.accept(dk);
                 if (dk >= d - TIE_TOLERANCE) {
                     above++;
                 }
@@ -310,9 +315,10 @@ public final class LanguageConsistency {
             }
             pOne = (1.0 + above) / (defined + 1.0);
             pTwo = (1.0 + aboveAbs) / (defined + 1.0);
+            nullMean = defined == 0 ? Double.NaN : nullSum.getAsDouble() / defined;
         }
         LanguageConsistencyDifference diff = new LanguageConsistencyDifference(model, family, label, within.consistency(),
-                between.consistency(), d, lowD, highD, pOne, pTwo, p.itemCount, within.pairs(), between.pairs(),
+                between.consistency(), d, lowD, highD, pOne, pTwo, nullMean, p.itemCount, within.pairs(), between.pairs(),
                 resamples, undefD, permutations, undefP);
         return new Scope(within, between, diff);
     }

@@ -16,6 +16,9 @@ package org.pluralstats.align;
  * @param p one-sided permutation p-value for "within &gt; between" (language labels permuted among the
  *     generations of each item), {@code NaN} without permutations
  * @param pTwoSided two-sided permutation p-value ({@code |difference|})
+ * @param nullDifference the mean of {@code within − between} over the permutations: what the difference
+ *     is expected to be when the language does not matter (not exactly 0: the two kinds weight the items
+ *     differently, by their numbers of within and between pairs), {@code NaN} without permutations
  * @param items items with generations in at least two languages of the scope
  * @param withinPairs ordered within-language pairs
  * @param betweenPairs ordered between-language pairs
@@ -26,7 +29,7 @@ package org.pluralstats.align;
  */
 public record LanguageConsistencyDifference(String model, String family, String languages, double within,
                                             double between, double difference, double ciLow, double ciHigh,
-                                            double p, double pTwoSided, int items, long withinPairs,
+                                            double p, double pTwoSided, double nullDifference, int items, long withinPairs,
                                             long betweenPairs, int resamples, int undefinedResamples,
                                             int permutations, int undefinedPermutations) {
 }

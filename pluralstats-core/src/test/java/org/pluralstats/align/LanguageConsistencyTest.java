@@ -112,6 +112,7 @@ class LanguageConsistencyTest {
                 if (r.has("p")) {
                     close(d.p(), r.get("p"), what + " p");
                     close(d.pTwoSided(), r.get("pTwoSided"), what + " pTwoSided");
+                    close(d.nullDifference(), r.get("nullDifference"), what + " nullDifference");
                     assertThat(d.undefinedPermutations()).as(what).isEqualTo(r.get("undefinedPermutations").asInt());
                 } else {
                     assertThat(d.p()).as(what).isNaN();
