@@ -167,21 +167,22 @@ public final class AlignmentSections {
                 between.add(lc.rows().stream().filter(r -> r.model().equals(d.model()) && r.kind() == PairKind.BETWEEN
                                 && r.languages().equals(LanguageConsistency.ALL)).findFirst()
                         .map(r -> Estimate.of(r.consistency(), r.ciLow(), r.ciHigh())).orElse(Estimate.missing()));
-                ps.add(d.model() + " " + ChartStyle.format(d.difference(), 3) + " (p " + ChartStyle.format(d.p(), 3) + ")");
+                ps.add(d.model() + " " + ChartStyle.format(d.difference(), 3) + " [" + ChartStyle.format(d.ciLow(), 3) + ", "
+                        + ChartStyle.format(d.ciHigh(), 3) + "], p " + ChartStyle.format(d.p(), 3));
             }
             int b = lc.bootstrap().resamples();
             s.figure(id + "-language-consistency", DotPlot.builder("Self-consistency within and between prompt languages",
                                     SeriesData.builder(ms).series("within a language", within)
                                             .series("between languages", between).build())
-                            .subtitle("ρ over pairs of generations of an item / reliability " + ChartStyle.format(lc.reliability(), 3)
-                                    + ", all languages pooled, " + shortInterval(b) + " of items; §2.2 of Rystrøm, Kirk & Hale")
+                            .subtitle("ρ of generation pairs / " + ChartStyle.format(lc.reliability(), 3)
+                                    + ", languages pooled, " + shortInterval(b) + "; §2.2 of Rystrøm, Kirk & Hale")
                             .xLabel("self-consistency").reference(0).tickDecimals(1).maxLabelWidth(240).render(),
                     "Does the prompt language change what a model says? For each model, the rank correlation over pairs "
                             + "of different generations of the same item prompted in the same language (within) and in "
                             + "different languages (between), the same estimator on the same items (LanguageConsistency); "
-                            + "the lines are " + interval(b) + " resampling items. Within − between, with the one-sided "
-                            + "permutation p (language labels shuffled within items, " + lc.permutations()
-                            + " permutations): " + String.join("; ", ps) + ". Every language pair is in the tables below.");
+                            + "the lines are " + interval(b) + " resampling items. Within − between with its paired "
+                            + "interval and the one-sided permutation p (language labels shuffled within items, "
+                            + lc.permutations() + " permutations): " + String.join("; ", ps) + ". Every language pair is in the tables below.");
         }
         alignments.ifPresent(a -> s.table(ReportTable.of(id + "-rows", a.table(), rows.size() > 40)));
         if (!consistency.rows().isEmpty()) {
