@@ -153,7 +153,9 @@ public final class LanguageConsistency {
      * @param outputs model outputs
      * @return rows per model (in order of first appearance): within per language, between per pair of
      *     languages (languages in order of first appearance in {@code outputs}), within and between over
-     *     all; differences per pair and over all
+     *     all; differences per pair and over all. A model with exactly two languages gets {@code all}
+     *     rows that repeat its pair's (the same scope: same numbers, same resamples and permutations);
+     *     a model with one language gets only its within row and no difference
      */
     public LanguageConsistencies estimate(ModelOutputs outputs) {
         List<String> languages = outputs.languages();
