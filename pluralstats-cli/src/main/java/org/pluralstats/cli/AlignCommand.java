@@ -16,6 +16,8 @@ import org.pluralstats.align.AlignmentLevel;
 import org.pluralstats.align.AlignmentResult;
 import org.pluralstats.align.Alignments;
 import org.pluralstats.align.CountryLanguages;
+import org.pluralstats.align.LanguageConsistencies;
+import org.pluralstats.align.LanguageConsistency;
 import org.pluralstats.align.ModelConsistencies;
 import org.pluralstats.align.ModelSelfConsistency;
 import org.pluralstats.align.PopulationScores;
@@ -32,13 +34,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code pluralstats align --model OUTPUTS --population VPS.(csv|json) [--level item|response]
- * [--bootstrap N --seed S] [--table alignment|consistency|us-bias] [--format json|csv|md]}: alignment of
- * model outputs with populations (seed paper 003), model self-consistency, US-centric bias.
+ * [--bootstrap N --seed S] [--table alignment|consistency|language-consistency|language-difference|us-bias]
+ * [--format json|csv|md]}: alignment of model outputs with populations (seed paper 003), model
+ * self-consistency (also within versus between prompt languages), US-centric bias.
  */
 @Command(name = "align", mixinStandardHelpOptions = true,
         description = {"Alignment of model outputs with populations (seed paper 003): Spearman's rho with scipy's p and a",
                 "seeded bootstrap interval, Pearson's r and 1 - mean|x - y| per model x prompt language x population;",
-                "model self-consistency (--table consistency); US-centric bias (--table us-bias --countries FILE).",
+                "model self-consistency (--table consistency), within and between prompt languages (--table",
+                "language-consistency, and --table language-difference for within - between with a permutation test);",
+                "US-centric bias (--table us-bias --countries FILE).",
                 "Output: the table (JSON: {title, metadata, rows}) as the report writes it (docs/alignment.md)."})
 final class AlignCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -69,10 +74,16 @@ final class AlignCommand implements Callable<Integer> {
     double confidence;
 
     @Option(names = "--table", defaultValue = "alignment",
-            description = {"alignment (default), consistency (model self-consistency), us-bias, or resamples (one row per",
+            description = {"alignment (default), consistency (model self-consistency), language-consistency (self-consistency",
+                "within each prompt language, between each pair and pooled; items resampled), language-difference",
+                "(within - between per model, its interval and permutation p), us-bias, or resamples (one row per",
                 "bootstrap resample of every alignment: rho, r, mean alignment, and at response level the",
                 "self-consistency on the same resample)"})
     String table;
+
+    @Option(names = "--permutations", defaultValue = "1000", paramLabel = "N",
+            description = "permutations of the test of --table language-difference, 0 for none (default: ${DEFAULT-VALUE})")
+    int permutations;
 
     @Option(names = "--countries", paramLabel = "FILE",
             description = "country -> language CSV (cntry_an,lnge_iso) for --table us-bias, e.g. country_languages.csv")
@@ -110,9 +121,15 @@ final class AlignCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         String which = table.strip().toLowerCase(Locale.ROOT);
-        if (!List.of("alignment", "consistency", "us-bias", "resamples").contains(which)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "unknown --table " + table + "; expected alignment, consistency, us-bias or resamples");
+        if (!List.of("alignment", "consistency", "language-consistency", "language-difference", "us-bias", "resamples")
+                .contains(which)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown --table " + table
+                    + "; expected alignment, consistency, language-consistency, language-difference, us-bias or resamples");
+        }
+        boolean languages = which.startsWith("language-");
+        if (permutations < 0 || permutations > PercentileBootstrap.MAX_RESAMPLES) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--permutations must be from 0 to "
+                    + PercentileBootstrap.MAX_RESAMPLES + ", not " + permutations);
         }
         Correlation.Method method = switch (consistencyMethod.strip().toLowerCase(Locale.ROOT)) {
             case "spearman" -> Correlation.Method.SPEARMAN;
@@ -120,6 +137,10 @@ final class AlignCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "unknown --consistency-method " + consistencyMethod + "; expected spearman or pearson");
         };
+        if (languages && method != Correlation.Method.SPEARMAN) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--table " + which + " is Spearman only (the released estimator); drop --consistency-method");
+        }
         if (bootstrap < 0 || bootstrap > PercentileBootstrap.MAX_RESAMPLES) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap must be from 0 to "
                     + PercentileBootstrap.MAX_RESAMPLES + " (every resample is kept in memory), not " + bootstrap);
@@ -127,7 +148,7 @@ final class AlignCommand implements Callable<Integer> {
         if (which.equals("resamples") && bootstrap < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--table resamples needs --bootstrap N with N >= 1");
         }
-        if (!which.equals("consistency") && populations.isEmpty()) {
+        if (!which.equals("consistency") && !languages && populations.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--population is required for --table " + which);
         }
         if (which.equals("us-bias") && countries == null) {
@@ -149,6 +170,12 @@ final class AlignCommand implements Callable<Integer> {
                     System.err.println("pluralstats: self-consistency undefined (null) for " + undefined
                             + " model x language: fewer than two pairs of generations of one item, or all equal");
                 }
+            }
+            case "language-consistency", "language-difference" -> {
+                LanguageConsistencies lc = LanguageConsistency.withDefaults().withReliability(reliability)
+                        .withResamples(bootstrap).withPermutations(which.equals("language-difference") ? permutations : 0)
+                        .withSeed(seed).withConfidence(confidence).estimate(outputs);
+                result = which.equals("language-difference") ? lc::differenceTable : lc;
             }
             case "us-bias" -> {
                 PopulationScores pops = PopulationScoreFiles.read(populations);

@@ -123,6 +123,96 @@ class AlignCommandsTest {
                         org.assertj.core.api.Assertions.within(1e-15));
     }
 
+    /**
+     * {@code --table language-difference} and {@code language-consistency} on the released-data slice of
+     * tools/language_consistency_reference.py, written as a CSV: every value of the reference (explicit
+     * pairs, scipy, the same seeded resamples and permutations) to 1e-12; md and csv outputs; reruns
+     * byte for byte; options that do not apply are refused.
+     */
+    @Test
+    void languageConsistencyEqualsTheReference(@TempDir Path dir) throws IOException {
+        JsonNode c = fixture("language-consistency.json").get("cases").get(1);
+        assertThat(c.get("name").asText()).isEqualTo("released slice");
+        StringBuilder csv = new StringBuilder("model_name,language,question_key,response_pro_score\n");
+        for (JsonNode g : c.get("generations")) {
+            csv.append(g.get("model").asText()).append(',').append(g.get("language").asText()).append(',')
+                    .append(g.get("item").asText()).append(',').append(g.get("score").asText()).append('\n');
+        }
+        Path file = dir.resolve("slice.csv");
+        Files.writeString(file, csv);
+        String[] common = {"align", "--model", file.toString(), "--bootstrap", c.get("resamples").asText(), "--permutations",
+            c.get("permutations").asText(), "--seed", c.get("seed").asText()};
+        String[] d = WeightCommandsTest.run(0, concat(common, "--table", "language-difference"));
+        assertThat(WeightCommandsTest.run(0, concat(common, "--table", "language-difference"))[0]).isEqualTo(d[0]);
+        JsonNode diff = M.readTree(d[0]);
+        assertThat(diff.get("metadata").get("seed").asText()).isEqualTo(c.get("seed").asText());
+        String[] w = WeightCommandsTest.run(0, concat(common, "--table", "language-consistency"));
+        JsonNode rows = M.readTree(w[0]).get("rows");
+        assertThat(rows.size()).isEqualTo(2 * (4 + 6 + 2));
+        int checked = 0;
+        for (JsonNode r : c.get("results")) {
+            JsonNode row = find(diff.get("rows"), r, null);
+            if (!r.has("betweenPairs")) {
+                JsonNode one = find(rows, r, "within");
+                close(one.get("consistency"), r.get("within"));
+                close(one.get("ciLow"), r.get("withinCi").get(0));
+                close(one.get("ciHigh"), r.get("withinCi").get(1));
+                assertThat(one.get("pairs").asLong()).isEqualTo(r.get("withinPairs").asLong());
+                checked++;
+                continue;
+            }
+            close(row.get("within"), r.get("within"));
+            close(row.get("between"), r.get("between"));
+            close(row.get("difference"), r.get("difference"));
+            close(row.get("ciLow"), r.get("differenceCi").get(0));
+            close(row.get("ciHigh"), r.get("differenceCi").get(1));
+            close(row.get("p"), r.get("p"));
+            close(row.get("pTwoSided"), r.get("pTwoSided"));
+            close(row.get("nullDifference"), r.get("nullDifference"));
+            assertThat(row.get("betweenPairs").asLong()).isEqualTo(r.get("betweenPairs").asLong());
+            JsonNode between = find(rows, r, "between");
+            close(between.get("ciLow"), r.get("betweenCi").get(0));
+            close(between.get("ciHigh"), r.get("betweenCi").get(1));
+            checked++;
+        }
+        assertThat(checked).isEqualTo(22);
+        String md = WeightCommandsTest.run(0, concat(common, "--table", "language-difference", "--format", "md"))[0];
+        assertThat(md).contains("| model").contains("within minus between").contains("gpt-4o");
+        String csvOut = WeightCommandsTest.run(0, concat(common, "--table", "language-consistency", "--format", "csv"))[0];
+        assertThat(csvOut.lines().findFirst().orElseThrow()).startsWith("model,languages,kind,pairs,consistency,ciLow,ciHigh");
+        assertThat(csvOut.lines().count()).isGreaterThan(24);
+        String[] bad = WeightCommandsTest.run(2, concat(common, "--table", "language-consistency", "--consistency-method",
+                "pearson"));
+        assertThat(bad[1]).contains("Spearman only");
+        assertThat(WeightCommandsTest.run(2, concat(common, "--table", "language-difference", "--permutations", "-1"))[1])
+                .contains("--permutations");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        List<String> l = new ArrayList<>(List.of(a));
+        l.addAll(List.of(b));
+        return l.toArray(new String[0]);
+    }
+
+    private static JsonNode find(JsonNode rows, JsonNode ref, String kind) {
+        for (JsonNode x : rows) {
+            if (x.get("model").asText().equals(ref.get("model").asText())
+                    && x.get("languages").asText().equals(ref.get("languages").asText())
+                    && (kind == null || x.get("kind").asText().equals(kind))) {
+                return x;
+            }
+        }
+        return null;
+    }
+
+    private static void close(JsonNode actual, JsonNode expected) {
+        if (expected == null || expected.isNull()) {
+            assertThat(actual == null || actual.isNull()).isTrue();
+        } else {
+            assertThat(actual.asDouble()).isCloseTo(expected.asDouble(), org.assertj.core.api.Assertions.within(1e-12));
+        }
+    }
+
     @Test
     void jsonlWithLabelsAndBadInput(@TempDir Path dir) throws IOException {
         Path jsonl = dir.resolve("out.jsonl");

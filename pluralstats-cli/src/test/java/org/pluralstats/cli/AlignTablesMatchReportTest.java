@@ -35,6 +35,9 @@ class AlignTablesMatchReportTest {
             "--seed", "7"};
         same(out, "alignment-rows", align);
         same(out, "alignment-self-consistency", concat(align, "--table", "consistency"));
+        // the report draws as many permutations as resamples
+        same(out, "alignment-language-consistency", concat(align, "--table", "language-consistency", "--permutations", "100"));
+        same(out, "alignment-language-difference", concat(align, "--table", "language-difference", "--permutations", "100"));
         same(out, "us-bias-rows", concat(align, "--table", "us-bias", "--countries", COUNTRIES));
         String[] similarity = {"similarity", "--human", M + "human-distributions.csv", "--model", M + "model-distributions.json",
             "--bootstrap", "100", "--seed", "7"};

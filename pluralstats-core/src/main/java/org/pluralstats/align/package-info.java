@@ -7,6 +7,9 @@
  * over items or generations ({@link org.pluralstats.align.AlignmentLevel});</li>
  * <li>{@link org.pluralstats.align.ModelSelfConsistency}: Spearman over ordered pairs of different
  * generations of the same item, divided by a reliability factor, as the released code;</li>
+ * <li>{@link org.pluralstats.align.LanguageConsistency}: the same estimator over pairs in the same
+ * prompt language and in different ones (§2.2), with an item bootstrap and a permutation test of
+ * within − between;</li>
  * <li>{@link org.pluralstats.align.UsCentricBias}: alignment with the US against the local populations of
  * each language ({@link org.pluralstats.align.CountryLanguages});</li>
  * <li>{@link org.pluralstats.align.DistributionSimilarity}: Wasserstein similarity and 1 − Jensen–Shannon

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.pluralstats.align.AlignmentResult;
 import org.pluralstats.align.Alignments;
+import org.pluralstats.align.LanguageConsistencies;
+import org.pluralstats.align.LanguageConsistency;
+import org.pluralstats.align.LanguageConsistencyDifference;
+import org.pluralstats.align.PairKind;
 import org.pluralstats.align.ModelConsistencies;
 import org.pluralstats.align.ModelConsistency;
 import org.pluralstats.align.DistributionalAlignmentReport;
@@ -33,7 +37,8 @@ import org.pluralstats.report.svg.SeriesData;
  * <ul>
  *   <li>{@link #alignment}: Spearman's ρ of each model × prompt language with a population, with its
  *       bootstrap interval — seed paper 003's Figure 4: one row per model, one colour per language —
- *       and the models' self-consistency per language (its Figure 3);</li>
+ *       and the models' self-consistency per language (its Figure 3), and within versus between
+ *       prompt languages with the permutation test of the difference (its §2.2);</li>
  *   <li>{@link #usBias}: {@code ρ(US) − ρ(local)} per model × language with its paired bootstrap
  *       interval (its Figure 5): right of zero, closer to the US than to the local population;</li>
  *   <li>{@link #similarity}: per population, the mean Wasserstein similarity and 1 − Jensen–Shannon
@@ -66,6 +71,23 @@ public final class AlignmentSections {
      */
     public static ReportSection alignment(String id, String title, String intro, Optional<Alignments> alignments,
                                           ModelConsistencies consistency, List<Chart> charts) {
+        return alignment(id, title, intro, alignments, consistency, Optional.empty(), charts);
+    }
+
+    /**
+     * @param id the section id and prefix of its figure and table ids ({@code alignment})
+     * @param title the heading
+     * @param intro a paragraph on the data (files, populations)
+     * @param alignments every alignment result, empty without population scores
+     * @param consistency self-consistency per model × language
+     * @param languageConsistency self-consistency within and between prompt languages (a figure and the tables
+     *     {@code ID-language-consistency} and {@code ID-language-difference}), empty for none
+     * @param charts the alignment charts to draw, in order
+     * @return the section
+     */
+    public static ReportSection alignment(String id, String title, String intro, Optional<Alignments> alignments,
+                                          ModelConsistencies consistency, Optional<LanguageConsistencies> languageConsistency,
+                                          List<Chart> charts) {
         List<AlignmentResult> rows = alignments.map(Alignments::rows).orElse(List.of());
         ReportSection.Builder s = ReportSection.builder(id, title);
         s.paragraph(intro);
@@ -132,10 +154,47 @@ public final class AlignmentSections {
                             + " resampling generations. Alignment is bounded by it: a model that does not agree with itself "
                             + "cannot agree much with a population.");
         }
+        List<LanguageConsistencyDifference> pooled = languageConsistency.map(l -> l.differences().stream()
+                .filter(d -> d.languages().equals(LanguageConsistency.ALL)).toList()).orElse(List.of());
+        if (!pooled.isEmpty()) {
+            List<String> ms = new ArrayList<>();
+            List<Estimate> within = new ArrayList<>();
+            List<Estimate> between = new ArrayList<>();
+            List<String> ps = new ArrayList<>();
+            LanguageConsistencies lc = languageConsistency.orElseThrow();
+            for (LanguageConsistencyDifference d : pooled) {
+                ms.add(d.model());
+                within.add(lc.rows().stream().filter(r -> r.model().equals(d.model()) && r.kind() == PairKind.WITHIN
+                                && r.languages().equals(LanguageConsistency.ALL)).findFirst()
+                        .map(r -> Estimate.of(r.consistency(), r.ciLow(), r.ciHigh())).orElse(Estimate.missing()));
+                between.add(lc.rows().stream().filter(r -> r.model().equals(d.model()) && r.kind() == PairKind.BETWEEN
+                                && r.languages().equals(LanguageConsistency.ALL)).findFirst()
+                        .map(r -> Estimate.of(r.consistency(), r.ciLow(), r.ciHigh())).orElse(Estimate.missing()));
+                ps.add(d.model() + " " + ChartStyle.format(d.difference(), 3) + " [" + ChartStyle.format(d.ciLow(), 3) + ", "
+                        + ChartStyle.format(d.ciHigh(), 3) + "], p " + ChartStyle.format(d.p(), 3));
+            }
+            int b = lc.bootstrap().resamples();
+            s.figure(id + "-language-consistency", DotPlot.builder("Self-consistency within and between prompt languages",
+                                    SeriesData.builder(ms).series("within a language", within)
+                                            .series("between languages", between).build())
+                            .subtitle("ρ of generation pairs / " + ChartStyle.format(lc.reliability(), 3)
+                                    + ", languages pooled, " + shortInterval(b) + "; §2.2 of Rystrøm, Kirk & Hale")
+                            .xLabel("self-consistency").reference(0).tickDecimals(1).maxLabelWidth(240).render(),
+                    "Does the prompt language change what a model says? For each model, the rank correlation over pairs "
+                            + "of different generations of the same item prompted in the same language (within) and in "
+                            + "different languages (between), the same estimator on the same items (LanguageConsistency); "
+                            + "the lines are " + interval(b) + " resampling items. Within − between with its paired "
+                            + "interval and the one-sided permutation p (language labels shuffled within items, "
+                            + lc.permutations() + " permutations): " + String.join("; ", ps) + ". Every language pair is in the tables below.");
+        }
         alignments.ifPresent(a -> s.table(ReportTable.of(id + "-rows", a.table(), rows.size() > 40)));
         if (!consistency.rows().isEmpty()) {
             s.table(ReportTable.of(id + "-self-consistency", consistency.table(), consistency.rows().size() > 40));
         }
+        languageConsistency.filter(l -> !l.rows().isEmpty()).ifPresent(l -> {
+            s.table(ReportTable.of(id + "-language-consistency", l.table(), l.rows().size() > 40));
+            s.table(ReportTable.of(id + "-language-difference", l.differenceTable(), l.differences().size() > 40));
+        });
         return s.build();
     }
 

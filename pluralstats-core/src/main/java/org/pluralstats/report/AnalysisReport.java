@@ -90,7 +90,8 @@ public final class AnalysisReport {
                 + excluded(outputs) + (a.populationSource().isEmpty() ? "; no population scores, so only self-consistency"
                 : "; populations from " + a.populationSource() + " (" + a.populations().populations().size() + " populations)")
                 + ". Level " + m.level().jsonName() + ", " + m.resamples() + " bootstrap resamples, seed " + m.seed() + ".";
-        sections.add(AlignmentSections.alignment("alignment", m.title(), intro, a.alignment(), a.consistency(), charts));
+        sections.add(AlignmentSections.alignment("alignment", m.title(), intro, a.alignment(), a.consistency(),
+                Optional.of(a.languageConsistency()), charts));
         if (m.countries().isPresent()) {
             sections.add(AlignmentSections.usBias("us-bias", "US-centric bias: " + m.reference()
                             + " versus local populations",

@@ -19,6 +19,8 @@ import org.pluralstats.align.DistributionalAlignment;
 import org.pluralstats.align.DistributionalAlignmentReport;
 import org.pluralstats.align.ModelConsistencies;
 import org.pluralstats.align.ModelSelfConsistency;
+import org.pluralstats.align.LanguageConsistencies;
+import org.pluralstats.align.LanguageConsistency;
 import org.pluralstats.align.OptionDistribution;
 import org.pluralstats.align.PopulationScores;
 import org.pluralstats.align.SimilarityMetric;
@@ -115,11 +117,14 @@ public record AnalysisRun(Analysis analysis, Optional<FormsRun> forms, Optional<
      * @param alignWith the populations drawn, {@value Analysis#OWN_LANGUAGE} for each language's own, one chart each
      * @param alignment every model × language × population compared (empty without population scores)
      * @param consistency self-consistency per model × language
+     * @param languageConsistency self-consistency within and between prompt languages, with the test of
+     *     within − between (seed paper 003, §2.2)
      * @param usBias the US-vs-local comparisons (empty without a country → language table)
      */
     public record ModelAlignment(ModelOutputs outputs, PopulationScores populations, String populationSource,
                                  List<String> alignWith, Optional<Alignments> alignment,
-                                 ModelConsistencies consistency, Optional<UsBiasResults> usBias) {
+                                 ModelConsistencies consistency, LanguageConsistencies languageConsistency,
+                                 Optional<UsBiasResults> usBias) {
         /** Copies the list. */
         public ModelAlignment {
             alignWith = List.copyOf(alignWith);
@@ -214,10 +219,14 @@ public record AnalysisRun(Analysis analysis, Optional<FormsRun> forms, Optional<
         }
         ModelSelfConsistency sc = ModelSelfConsistency.withDefaults().withResamples(m.resamples()).withSeed(m.seed());
         ModelConsistencies consistency;
+        LanguageConsistencies languageConsistency;
         Optional<Alignments> rows = Optional.empty();
         List<String> with = new ArrayList<>(m.alignWith());
         try (Progress.Task t = progress.start("aligning model outputs", -1)) {
             consistency = sc.estimate(outputs);
+            // §2.2's check that language changes the output: as many permutations as resamples
+            languageConsistency = LanguageConsistency.withDefaults().withResamples(m.resamples())
+                    .withPermutations(m.resamples()).withSeed(m.seed()).estimate(outputs);
             if (!pops.populations().isEmpty()) {
                 if (with.isEmpty()) {
                     boolean own = outputs.languages().stream().allMatch(pops::contains);
@@ -249,7 +258,7 @@ public record AnalysisRun(Analysis analysis, Optional<FormsRun> forms, Optional<
                         .withResamples(m.resamples()).withSeed(m.seed()).compare(outputs, pops, table));
             }
         }
-        return new ModelAlignment(outputs, pops, popSource, with, rows, consistency, bias);
+        return new ModelAlignment(outputs, pops, popSource, with, rows, consistency, languageConsistency, bias);
     }
 
     private static ModelOutputs readOutputs(List<Path> files) {

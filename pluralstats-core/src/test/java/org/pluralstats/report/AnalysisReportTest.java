@@ -54,8 +54,8 @@ class AnalysisReportTest {
                 "similarity", "opinions");
         assertThat(html.figures()).extracting(f -> f.id()).containsExactly("forms-means", "forms-share-q4",
                 "scores-correlations", "scores-by-population", "scores-weights", "alignment-own-language",
-                "alignment-self-consistency", "us-bias-difference", "similarity-by-population",
-                "opinions-by-population");
+                "alignment-self-consistency", "alignment-language-consistency", "us-bias-difference",
+                "similarity-by-population", "opinions-by-population");
         HtmlReport.Written w = html.write(dir);
         String page = Files.readString(w.index());
         assertThat(page).doesNotContainPattern("(?i)(src|href)\\s*=\\s*\"?(https?:)?//")
@@ -65,7 +65,7 @@ class AnalysisReportTest {
         while (m.find()) {
             charts++;
         }
-        assertThat(charts).isEqualTo(10).isGreaterThanOrEqualTo(8);
+        assertThat(charts).isEqualTo(11).isGreaterThanOrEqualTo(8);
         // labels in Arabic, Farsi and Chinese, in their own scripts
         assertThat(page).contains("Arabic · العربية", "Farsi · فارسی", "Chinese · 中文", "direction=\"rtl\"");
         for (ReportTable t : html.tables()) {
@@ -76,7 +76,9 @@ class AnalysisReportTest {
                 "Farsi,11,2.272727272727273");
         assertThat(page).contains("Alignment with each prompt language", "gpt-4o", "da · Dansk",
                 "da: US − DK", "Wasserstein similarity", "unclassifiable share");
-        for (String t : List.of("alignment-rows", "alignment-self-consistency", "us-bias-rows", "similarity-summary",
+        assertThat(page).contains("Self-consistency within and between prompt languages");
+        for (String t : List.of("alignment-rows", "alignment-self-consistency", "alignment-language-consistency",
+                "alignment-language-difference", "us-bias-rows", "similarity-summary",
                 "similarity-questions")) {
             assertThat(dir.resolve("tables").resolve(t + ".json")).isRegularFile();
         }
@@ -95,6 +97,15 @@ class AnalysisReportTest {
         assertThat(r.ciLow()).isLessThan(r.rho());
         assertThat(r.ciHigh()).isGreaterThan(r.rho());
         assertThat(a.consistency().rows()).hasSize(36);
+        // §2.2: within a language above between languages for every model (docs/alignment.md); per model 4
+        // languages, 6 pairs and "all" for within and between; 6 pairs and "all" for the differences
+        assertThat(a.languageConsistency().rows()).hasSize(9 * (4 + 6 + 2));
+        var pooled = a.languageConsistency().differences().stream().filter(d -> d.languages().equals("all")).toList();
+        assertThat(pooled).hasSize(9).allSatisfy(d -> {
+            assertThat(d.difference()).isPositive();
+            assertThat(d.permutations()).isEqualTo(200);
+            assertThat(d.p()).isBetween(1.0 / 201, 1.0);
+        });
         // locals: da DK, en 8 countries (the US excluded), nl NL, pt BR and PT
         assertThat(a.usBias().orElseThrow().rows()).hasSize(9 * 12).allSatisfy(b -> assertThat(b.local()).isNotEqualTo("US"));
         var sim = report.run().similarity().orElseThrow();
@@ -114,12 +125,13 @@ class AnalysisReportTest {
         // languages da and en have populations of their own name: drawn against them, 3 models × 2 languages × 2
         assertThat(r.run().alignment().orElseThrow().alignment().orElseThrow().rows()).hasSize(12).allSatisfy(x -> assertThat(x.n()).isEqualTo(12));
         assertThat(r.html().figures()).extracting(f -> f.id()).containsExactly("alignment-own-language",
-                "alignment-self-consistency");
+                "alignment-self-consistency", "alignment-language-consistency");
         AnalysisReport alone = AnalysisReport.of(AnalysisRun.of(new Analysis("t", java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.of(Analysis.Models.of(List.of(outputs), List.of())),
                 java.util.Optional.empty()), Progress.none()));
         assertThat(alone.run().alignment().orElseThrow().alignment()).isEmpty();
-        assertThat(alone.html().figures()).extracting(f -> f.id()).containsExactly("alignment-self-consistency");
+        assertThat(alone.html().figures()).extracting(f -> f.id()).containsExactly("alignment-self-consistency",
+                "alignment-language-consistency");
     }
 
     @Test
