@@ -20,6 +20,8 @@ import org.pluralstats.align.ModelConsistencies;
 import org.pluralstats.align.ModelSelfConsistency;
 import org.pluralstats.align.PopulationScores;
 import org.pluralstats.align.UsCentricBias;
+import org.pluralstats.agreement.JudgeReliability;
+import org.pluralstats.io.sidefile.AnnotationFiles;
 import org.pluralstats.io.llm.ModelCsvColumns;
 import org.pluralstats.align.ModelOutputs;
 import org.pluralstats.report.Counts;
@@ -82,9 +84,11 @@ final class AlignCommand implements Callable<Integer> {
             description = "reference population of --table us-bias (default: ${DEFAULT-VALUE})")
     String reference;
 
-    @Option(names = "--reliability", defaultValue = "" + ModelSelfConsistency.DEFAULT_RELIABILITY,
-            description = "self-consistency is divided by this (default: ${DEFAULT-VALUE} = 1 - 4.5%% judge error)")
-    double reliability;
+    @Option(names = "--reliability", defaultValue = "" + ModelSelfConsistency.DEFAULT_RELIABILITY, paramLabel = "FILE|NUMBER",
+            description = {"self-consistency is divided by this: a number in (0, 1] (default: ${DEFAULT-VALUE} = 1 - the 4.5%%",
+                "mean absolute error of seed paper 003's judge, sec. 2.2), or an annotation CSV with columns human and judge",
+                "(value polarity scores in [0, 1]) from which 1 - mean |human - judge| is computed (docs/agreement.md)"})
+    String reliability;
 
     @Option(names = "--consistency-method", defaultValue = "spearman",
             description = "self-consistency over pairs of generations: spearman (default) or pearson")
@@ -136,8 +140,9 @@ final class AlignCommand implements Callable<Integer> {
         }
         ModelOutputs outputs = columns.isEmpty() ? ModelOutputFiles.read(model) : ModelOutputFiles.readCsv(model, csvColumns());
         reportExclusions(outputs);
+        Reliability factor = Reliability.parse(reliability, spec);
         ModelSelfConsistency consistency = ModelSelfConsistency.withDefaults().withMethod(method)
-                .withReliability(reliability);
+                .withReliability(factor.value());
         TabularResult result;
         switch (which) {
             case "consistency" -> {
@@ -173,9 +178,47 @@ final class AlignCommand implements Callable<Integer> {
                 reportUndefined(rows.rows());
             }
         }
-        Output.write(out, Output.table(result.table(), format));
+        // us-bias compares alignments only; the other tables carry self-consistency divided by the factor
+        Output.write(out, Output.table(which.equals("us-bias") ? result.table()
+                : result.table().withMeta("reliability", factor.description()), format));
         return 0;
     }
+
+    /**
+     * The reliability factor of {@code --reliability}: a number as given, or {@code 1 − MAE} of the judge
+     * against the human scores of an annotation file ({@link JudgeReliability}).
+     *
+     * @param value the factor
+     * @param description what it is and where it came from, for the output's metadata
+     */
+    record Reliability(double value, String description) {
+        static Reliability parse(String text, CommandLine.Model.CommandSpec spec) {
+            String t = text.strip();
+            double number;
+            try {
+                number = Double.parseDouble(t);
+            } catch (NumberFormatException e) {
+                Path file = Path.of(t);
+                if (!java.nio.file.Files.exists(file)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--reliability " + text
+                            + " is neither a number in (0, 1] nor an existing annotation file");
+                }
+                JudgeReliability j = JudgeReliability.of(AnnotationFiles.read(file, List.of(HUMAN, JUDGE)), HUMAN, JUDGE);
+                return new Reliability(j.reliability(), j.describe(file.toString()));
+            }
+            if (!(number > 0 && number <= 1)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--reliability must lie in (0, 1], not " + text);
+            }
+            return new Reliability(number, number == ModelSelfConsistency.DEFAULT_RELIABILITY
+                    ? number + " (default: 1 - the 4.5% mean absolute error of seed paper 003's judge, sec. 2.2)"
+                    : number + " (given)");
+        }
+    }
+
+    /** The annotation file's columns for {@code --reliability FILE}. */
+    static final String HUMAN = "human";
+    /** The judge's column. */
+    static final String JUDGE = "judge";
 
     private ModelCsvColumns csvColumns() {
         ModelCsvColumns c = ModelCsvColumns.defaults();
