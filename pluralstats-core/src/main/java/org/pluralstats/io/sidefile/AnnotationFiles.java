@@ -66,8 +66,20 @@ public final class AnnotationFiles {
                 col[j] = c;
             }
             int unit = OptionDistributionFiles.first(header, "unit", "id", "item", "statement");
+            int scanned = 0;
+            long line = 1;
             for (CSVRecord rec : p) {
-                long line = rec.getRecordNumber() + 1;
+                // the line the record starts on (empty lines are skipped, so not the record number + 1)
+                for (long end = rec.getCharacterPosition(); scanned < end; scanned++) {
+                    if (text.charAt(scanned) == '\n') {
+                        line++;
+                    }
+                }
+                for (; scanned < text.length() && (text.charAt(scanned) == '\n' || text.charAt(scanned) == '\r'); scanned++) {
+                    if (text.charAt(scanned) == '\n') {
+                        line++; // an empty line before the record, which the position points at
+                    }
+                }
                 if (rec.size() != names.size()) {
                     throw SurveyFormatException.in(name).line(line).found(rec.size() + " fields")
                             .expected(names.size() + " as in the header").build();
