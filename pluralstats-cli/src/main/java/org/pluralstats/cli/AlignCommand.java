@@ -19,6 +19,8 @@ import org.pluralstats.align.CountryLanguages;
 import org.pluralstats.align.ModelConsistencies;
 import org.pluralstats.align.ModelSelfConsistency;
 import org.pluralstats.align.PopulationScores;
+import org.pluralstats.align.ReliabilityFactor;
+import org.pluralstats.io.AtomicOutput;
 import org.pluralstats.align.UsCentricBias;
 import org.pluralstats.agreement.JudgeReliability;
 import org.pluralstats.io.sidefile.AnnotationFiles;
@@ -140,9 +142,8 @@ final class AlignCommand implements Callable<Integer> {
         }
         ModelOutputs outputs = columns.isEmpty() ? ModelOutputFiles.read(model) : ModelOutputFiles.readCsv(model, csvColumns());
         reportExclusions(outputs);
-        Reliability factor = Reliability.parse(reliability, spec);
         ModelSelfConsistency consistency = ModelSelfConsistency.withDefaults().withMethod(method)
-                .withReliability(factor.value());
+                .withReliability(reliabilityFactor());
         TabularResult result;
         switch (which) {
             case "consistency" -> {
@@ -178,41 +179,35 @@ final class AlignCommand implements Callable<Integer> {
                 reportUndefined(rows.rows());
             }
         }
-        // us-bias compares alignments only; the other tables carry self-consistency divided by the factor
-        Output.write(out, Output.table(which.equals("us-bias") ? result.table()
-                : result.table().withMeta("reliability", factor.description()), format));
+        Output.write(out, Output.table(result.table(), format));
         return 0;
     }
 
     /**
      * The reliability factor of {@code --reliability}: a number as given, or {@code 1 − MAE} of the judge
      * against the human scores of an annotation file ({@link JudgeReliability}).
-     *
-     * @param value the factor
-     * @param description what it is and where it came from, for the output's metadata
      */
-    record Reliability(double value, String description) {
-        static Reliability parse(String text, CommandLine.Model.CommandSpec spec) {
-            String t = text.strip();
-            double number;
-            try {
-                number = Double.parseDouble(t);
-            } catch (NumberFormatException e) {
-                Path file = Path.of(t);
-                if (!java.nio.file.Files.exists(file)) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--reliability " + text
-                            + " is neither a number in (0, 1] nor an existing annotation file");
-                }
-                JudgeReliability j = JudgeReliability.of(AnnotationFiles.read(file, List.of(HUMAN, JUDGE)), HUMAN, JUDGE);
-                return new Reliability(j.reliability(), j.describe(file.toString()));
+    private ReliabilityFactor reliabilityFactor() {
+        String t = reliability.strip();
+        double number;
+        try {
+            number = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            Path file = Path.of(t);
+            if (!java.nio.file.Files.exists(file)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--reliability " + reliability
+                        + " is neither a number in (0, 1] nor an existing annotation file");
             }
-            if (!(number > 0 && number <= 1)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--reliability must lie in (0, 1], not " + text);
+            if (out != null) {
+                AtomicOutput.refuseInputs(out, List.of(file));
             }
-            return new Reliability(number, number == ModelSelfConsistency.DEFAULT_RELIABILITY
-                    ? number + " (default: 1 - the 4.5% mean absolute error of seed paper 003's judge, sec. 2.2)"
-                    : number + " (given)");
+            JudgeReliability j = JudgeReliability.of(AnnotationFiles.read(file, List.of(HUMAN, JUDGE)), HUMAN, JUDGE);
+            return new ReliabilityFactor(j.reliability(), j.describeSource(file.toString()));
         }
+        if (!(number > 0 && number <= 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--reliability must lie in (0, 1], not " + reliability);
+        }
+        return ReliabilityFactor.of(number);
     }
 
     /** The annotation file's columns for {@code --reliability FILE}. */

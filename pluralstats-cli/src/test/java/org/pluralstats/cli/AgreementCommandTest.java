@@ -98,7 +98,7 @@ class AgreementCommandTest {
     }
 
     @Test
-    void reliabilityFileDividesSelfConsistencyByOneMinusTheJudgeError() throws IOException {
+    void reliabilityFileDividesSelfConsistencyByOneMinusTheJudgeError(@TempDir Path dir) throws IOException {
         String model = AlignCommandsTest.GENERATIONS;
         JsonNode byDefault = M.readTree(WeightCommandsTest.run(0, "align", "--model", model, "--table", "consistency",
                 "--bootstrap", "0")[0]);
@@ -109,8 +109,8 @@ class AgreementCommandTest {
         double factor = 1 - scoresCase().get("mae").get("mae").asDouble();
         assertThat(factor).isCloseTo(0.9529166666666667, within(1e-12));
         assertThat(byDefault.get("metadata").get("reliability").asText()).startsWith("0.955 (default: 1 - the 4.5% mean absolute error");
-        assertThat(byFile.get("metadata").get("reliability").asText()).startsWith(factor + " = 1 - mean absolute error")
-                .endsWith("over 48 units (" + SAMPLE + ")");
+        assertThat(byFile.get("metadata").get("reliability").asText()).startsWith(factor + " (1 - mean absolute error")
+                .endsWith("over 48 units (" + SAMPLE + "))");
         assertThat(byNumber.get("metadata").get("reliability").asText()).isEqualTo("0.5 (given)");
         int checked = 0;
         for (int i = 0; i < byDefault.get("rows").size(); i++) {
@@ -129,6 +129,12 @@ class AgreementCommandTest {
         }
         assertThat(checked).isGreaterThan(30);
         WeightCommandsTest.run(2, "align", "--model", model, "--table", "consistency", "--reliability", "missing.csv");
+        Path copy = Files.copy(Path.of(SAMPLE), dir.resolve("annotations.csv"));
+        String before = Files.readString(copy);
+        String[] same = WeightCommandsTest.run(1, "align", "--model", model, "--table", "consistency", "--bootstrap", "0",
+                "--reliability", copy.toString(), "--out", copy.toString());
+        assertThat(same[1]).startsWith("pluralstats: ").contains(copy.getFileName().toString());
+        assertThat(Files.readString(copy)).isEqualTo(before);
         WeightCommandsTest.run(2, "align", "--model", model, "--table", "consistency", "--reliability", "0");
     }
 }

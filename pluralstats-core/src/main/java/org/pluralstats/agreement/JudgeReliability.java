@@ -73,11 +73,11 @@ public record JudgeReliability(double reliability, double meanAbsoluteError, dou
 
     /**
      * @param file where the annotations came from
-     * @return a one-line description for output metadata, e.g.
-     *     {@code 0.9529 = 1 - MAE 0.0471 of judge against human over 48 units (annotations.csv)}
+     * @return where the factor comes from, for output metadata, e.g.
+     *     {@code 1 - mean absolute error 0.0471 of judge against human over 48 units (annotations.csv)}
      */
-    public String describe(String file) {
-        return String.format(java.util.Locale.ROOT, "%s = 1 - mean absolute error %s of %s against %s over %d units (%s)",
-                reliability, meanAbsoluteError, judge, human, units, file);
+    public String describeSource(String file) {
+        return String.format(java.util.Locale.ROOT, "1 - mean absolute error %s of %s against %s over %d units (%s)",
+                meanAbsoluteError, judge, human, units, file);
     }
 }

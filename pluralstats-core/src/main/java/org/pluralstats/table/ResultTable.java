@@ -97,39 +97,6 @@ public final class ResultTable {
         return new Builder(title);
     }
 
-    private ResultTable(ResultTable t, Map<String, String> metadata) {
-        this.title = t.title;
-        this.columns = t.columns;
-        this.rows = t.rows;
-        this.data = t.data;
-        this.undefinedIntegers = t.undefinedIntegers;
-        this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
-    }
-
-    /**
-     * A copy with one more metadata entry (or a new value for an existing key), placed before the
-     * pluralstats version; the cells are shared, the table being immutable.
-     *
-     * @param key a metadata key
-     * @param value its value
-     * @return the copy
-     */
-    public ResultTable withMeta(String key, String value) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(value, "value");
-        Map<String, String> m = new LinkedHashMap<>();
-        metadata.forEach((k, v) -> {
-            if (!k.equals(VERSION) && !k.equals(key)) {
-                m.put(k, v);
-            }
-        });
-        m.put(key, value);
-        if (metadata.containsKey(VERSION)) {
-            m.put(VERSION, metadata.get(VERSION));
-        }
-        return new ResultTable(this, m);
-    }
-
     /** @return the title */
     public String title() {
         return title;

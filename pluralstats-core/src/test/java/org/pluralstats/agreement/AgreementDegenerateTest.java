@@ -101,7 +101,7 @@ class AgreementDegenerateTest {
         assertThat(j.reliability()).isCloseTo(0.95, within(1e-15));
         assertThat(j.units()).isEqualTo(3);
         assertThat(j.percentAgreement()).isCloseTo(1 / 3.0, within(1e-15));
-        assertThat(j.describe("a.csv")).startsWith("0.95").contains("judge against human over 3 units (a.csv)");
+        assertThat(j.describeSource("a.csv")).startsWith("1 - mean absolute error 0.05").endsWith("judge against human over 3 units (a.csv)");
         Ratings outside = new Ratings("b.csv", List.of("s1", "s2"), List.of("human", "judge"),
                 new double[][] {{0.5, 2}, {1, 1}}, List.of());
         assertThatThrownBy(() -> JudgeReliability.of(outside, "human", "judge")).isInstanceOf(PluralstatsException.class)

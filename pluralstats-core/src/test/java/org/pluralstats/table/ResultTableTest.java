@@ -71,17 +71,4 @@ class ResultTableTest {
         assertThatThrownBy(() -> b.column("n", ColumnType.TEXT, Role.KEY)).hasMessageContaining("two columns named n");
         assertThatThrownBy(() -> tests(1).text(0, 1)).hasMessageContaining("INTEGER");
     }
-
-    @Test
-    void withMetaAddsAnEntryBeforeTheVersionAndKeepsTheCells() {
-        ResultTable t = tests(3);
-        ResultTable m = t.withMeta("reliability", "0.9 (given)");
-        assertThat(m.metadata().keySet()).containsExactly(ResultTable.METHOD, ResultTable.CONFIDENCE_LEVEL, "reliability",
-                ResultTable.VERSION);
-        assertThat(m.withMeta("reliability", "0.8").metadata()).containsEntry("reliability", "0.8").hasSize(4);
-        assertThat(m.rows()).isEqualTo(3);
-        assertThat(m.display(1, 2)).isEqualTo(t.display(1, 2));
-        assertThat(t.metadata()).doesNotContainKey("reliability");
-        assertThat(m).isNotEqualTo(t);
-    }
 }
