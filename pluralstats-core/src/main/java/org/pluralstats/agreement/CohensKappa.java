@@ -104,16 +104,18 @@ public final class CohensKappa {
         for (int u = 0; u < n; u++) {
             p[Arrays.binarySearch(categories, a[u])][Arrays.binarySearch(categories, b[u])]++;
         }
+        // margins from the counts, then every cell as a share (statsmodels: table.sum(1) / nobs, table / nobs)
         double[] row = new double[k];
         double[] col = new double[k];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
-                row[i] += p[i][j] / n;
-                col[j] += p[i][j] / n;
-                // shares after the margins, which statsmodels takes from the counts
+                row[i] += p[i][j];
+                col[j] += p[i][j];
             }
         }
         for (int i = 0; i < k; i++) {
+            row[i] /= n;
+            col[i] /= n;
             for (int j = 0; j < k; j++) {
                 p[i][j] /= n;
             }

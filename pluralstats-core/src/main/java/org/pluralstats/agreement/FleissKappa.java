@@ -81,7 +81,7 @@ public final class FleissKappa {
      * @param counts units × categories
      * @param method {@link Method#FLEISS} or {@link Method#RANDOLPH} ({@code k} = the table's columns)
      * @return kappa
-     * @throws org.pluralstats.PluralstatsException for an empty table, unequal row totals, or a negative count
+     * @throws org.pluralstats.PluralstatsException for an empty table, unequal or fractional row totals, or a negative count
      */
     public static AgreementStatistic ofCounts(double[][] counts, Method method) {
         if (counts.length == 0 || counts[0].length == 0) {
@@ -95,6 +95,10 @@ public final class FleissKappa {
                         + " of the table of counts has other categories, a negative count or another number of raters than unit 1 ("
                         + r + ")");
             }
+        }
+        if (r != Math.rint(r) || r > Integer.MAX_VALUE) {
+            throw new org.pluralstats.PluralstatsException("Fleiss' kappa: the counts of a unit must add up to a whole number of raters, not "
+                    + r);
         }
         return ofCounts(counts, Objects.requireNonNull(method, "method"), (int) r, "");
     }

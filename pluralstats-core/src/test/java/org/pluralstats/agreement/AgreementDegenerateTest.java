@@ -68,6 +68,8 @@ class AgreementDegenerateTest {
                 .isInstanceOf(PluralstatsException.class).hasMessageContaining("same units");
         assertThatThrownBy(() -> FleissKappa.ofCounts(new double[][] {{1, 2}, {2, 2}}, FleissKappa.Method.FLEISS))
                 .isInstanceOf(PluralstatsException.class).hasMessageContaining("unit 2");
+        assertThatThrownBy(() -> FleissKappa.ofCounts(new double[][] {{1.5, 1}, {2, 0.5}}, FleissKappa.Method.FLEISS))
+                .isInstanceOf(PluralstatsException.class).hasMessageContaining("whole number of raters");
         assertThatThrownBy(() -> MeasurementLevel.parse("cardinal")).isInstanceOf(PluralstatsException.class)
                 .hasMessageContaining("nominal, ordinal, interval or ratio");
         assertThatThrownBy(() -> KappaWeights.parse("cubic")).isInstanceOf(PluralstatsException.class);
