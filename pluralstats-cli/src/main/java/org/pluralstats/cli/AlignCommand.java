@@ -21,7 +21,11 @@ import org.pluralstats.align.LanguageConsistency;
 import org.pluralstats.align.ModelConsistencies;
 import org.pluralstats.align.ModelSelfConsistency;
 import org.pluralstats.align.PopulationScores;
+import org.pluralstats.align.ReliabilityFactor;
+import org.pluralstats.io.AtomicOutput;
 import org.pluralstats.align.UsCentricBias;
+import org.pluralstats.agreement.JudgeReliability;
+import org.pluralstats.io.sidefile.AnnotationFiles;
 import org.pluralstats.io.llm.ModelCsvColumns;
 import org.pluralstats.align.ModelOutputs;
 import org.pluralstats.report.Counts;
@@ -93,9 +97,11 @@ final class AlignCommand implements Callable<Integer> {
             description = "reference population of --table us-bias (default: ${DEFAULT-VALUE})")
     String reference;
 
-    @Option(names = "--reliability", defaultValue = "" + ModelSelfConsistency.DEFAULT_RELIABILITY,
-            description = "self-consistency is divided by this (default: ${DEFAULT-VALUE} = 1 - 4.5%% judge error)")
-    double reliability;
+    @Option(names = "--reliability", defaultValue = "" + ModelSelfConsistency.DEFAULT_RELIABILITY, paramLabel = "FILE|NUMBER",
+            description = {"self-consistency is divided by this: a number in (0, 1] (default: ${DEFAULT-VALUE} = 1 - the 4.5%%",
+                "mean absolute error of seed paper 003's judge, sec. 2.2), or an annotation CSV with columns human and judge",
+                "(value polarity scores in [0, 1]) from which 1 - mean |human - judge| is computed (docs/agreement.md)"})
+    String reliability;
 
     @Option(names = "--consistency-method", defaultValue = "spearman",
             description = "self-consistency over pairs of generations: spearman (default) or pearson")
@@ -158,7 +164,7 @@ final class AlignCommand implements Callable<Integer> {
         ModelOutputs outputs = columns.isEmpty() ? ModelOutputFiles.read(model) : ModelOutputFiles.readCsv(model, csvColumns());
         reportExclusions(outputs);
         ModelSelfConsistency consistency = ModelSelfConsistency.withDefaults().withMethod(method)
-                .withReliability(reliability);
+                .withReliability(reliabilityFactor());
         TabularResult result;
         switch (which) {
             case "consistency" -> {
@@ -172,7 +178,7 @@ final class AlignCommand implements Callable<Integer> {
                 }
             }
             case "language-consistency", "language-difference" -> {
-                LanguageConsistencies lc = LanguageConsistency.withDefaults().withReliability(reliability)
+                LanguageConsistencies lc = LanguageConsistency.withDefaults().withReliability(reliabilityFactor().value())
                         .withResamples(bootstrap).withPermutations(which.equals("language-difference") ? permutations : 0)
                         .withSeed(seed).withConfidence(confidence).estimate(outputs);
                 result = which.equals("language-difference") ? lc::differenceTable : lc;
@@ -203,6 +209,38 @@ final class AlignCommand implements Callable<Integer> {
         Output.write(out, Output.table(result.table(), format));
         return 0;
     }
+
+    /**
+     * The reliability factor of {@code --reliability}: a number as given, or {@code 1 − MAE} of the judge
+     * against the human scores of an annotation file ({@link JudgeReliability}).
+     */
+    private ReliabilityFactor reliabilityFactor() {
+        String t = reliability.strip();
+        double number;
+        try {
+            number = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            Path file = Path.of(t);
+            if (!java.nio.file.Files.exists(file)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--reliability " + reliability
+                        + " is neither a number in (0, 1] nor an existing annotation file");
+            }
+            if (out != null) {
+                AtomicOutput.refuseInputs(out, List.of(file));
+            }
+            JudgeReliability j = JudgeReliability.of(AnnotationFiles.read(file, List.of(HUMAN, JUDGE)), HUMAN, JUDGE);
+            return new ReliabilityFactor(j.reliability(), j.describeSource(file.toString()));
+        }
+        if (!(number > 0 && number <= 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--reliability must lie in (0, 1], not " + reliability);
+        }
+        return ReliabilityFactor.of(number);
+    }
+
+    /** The annotation file's columns for {@code --reliability FILE}. */
+    static final String HUMAN = "human";
+    /** The judge's column. */
+    static final String JUDGE = "judge";
 
     private ModelCsvColumns csvColumns() {
         ModelCsvColumns c = ModelCsvColumns.defaults();

@@ -42,6 +42,7 @@ public final class Main implements Runnable {
         m.put("align", AlignCommand::new);
         m.put("similarity", SimilarityCommand::new);
         m.put("distributions", DistributionsCommand::new);
+        m.put("agreement", AgreementCommand::new);
         return Collections.unmodifiableMap(m);
     }
 

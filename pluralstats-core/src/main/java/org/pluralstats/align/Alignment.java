@@ -134,7 +134,7 @@ public final class Alignment {
         }
         return new Alignments(tasks.parallelStream()
                 .map(t -> compare(groups.get(t.group()), populations, t.population(), selfConsistency[t.group()]))
-                .toList(), level, new BootstrapSettings(resamples, seed, confidence));
+                .toList(), level, new BootstrapSettings(resamples, seed, confidence), consistency.reliabilityFactor());
     }
 
     /**
@@ -161,7 +161,7 @@ public final class Alignment {
         }
         return new AlignmentResamples(tasks.parallelStream()
                 .flatMap(t -> resamples(t.group(), populations, t.population()).stream()).toList(), level,
-                new BootstrapSettings(resamples, seed, confidence));
+                new BootstrapSettings(resamples, seed, confidence), consistency.reliabilityFactor());
     }
 
     private List<AlignmentResample> resamples(ModelGroup g, PopulationScores populations, String population) {

@@ -14,8 +14,9 @@ import org.pluralstats.table.TabularResult;
  * @param rows the resamples, in order
  * @param level item or response
  * @param bootstrap the bootstrap that drew them
+ * @param reliability the reliability factor the self-consistency column was divided by
  */
-public record AlignmentResamples(List<AlignmentResample> rows, AlignmentLevel level, BootstrapSettings bootstrap)
+public record AlignmentResamples(List<AlignmentResample> rows, AlignmentLevel level, BootstrapSettings bootstrap, ReliabilityFactor reliability)
         implements TabularResult, Iterable<AlignmentResample> {
     /** Copies the rows. */
     public AlignmentResamples {
@@ -37,10 +38,10 @@ public record AlignmentResamples(List<AlignmentResample> rows, AlignmentLevel le
      */
     @Override
     public ResultTable table() {
-        ResultTable.Builder t = bootstrap.describe(ResultTable.builder("Bootstrap resamples of the alignments")
+        ResultTable.Builder t = reliability.describe(bootstrap.describe(ResultTable.builder("Bootstrap resamples of the alignments")
                         .meta(ResultTable.METHOD, "Spearman's rho, Pearson's r, 1 - mean|x - y| and (response level) the "
                                 + "model's self-consistency on each resample")
-                        .meta("level", level.jsonName()))
+                        .meta("level", level.jsonName())))
                 .column("model", ColumnType.TEXT, Role.KEY).column("language", ColumnType.TEXT, Role.KEY)
                 .column("population", ColumnType.TEXT, Role.KEY).column("resample", ColumnType.INTEGER, Role.KEY)
                 .number("rho", Role.ESTIMATE, 3).number("pearson", Role.ESTIMATE, 3)

@@ -14,8 +14,9 @@ import org.pluralstats.table.TabularResult;
  * @param rows one per model × language × population
  * @param level item or response
  * @param bootstrap the bootstrap of the intervals
+ * @param reliability the reliability factor the self-consistency column was divided by
  */
-public record Alignments(List<AlignmentResult> rows, AlignmentLevel level, BootstrapSettings bootstrap)
+public record Alignments(List<AlignmentResult> rows, AlignmentLevel level, BootstrapSettings bootstrap, ReliabilityFactor reliability)
         implements TabularResult, Iterable<AlignmentResult> {
     /** Copies the rows. */
     public Alignments {
@@ -39,10 +40,10 @@ public record Alignments(List<AlignmentResult> rows, AlignmentLevel level, Boots
      */
     @Override
     public ResultTable table() {
-        ResultTable.Builder t = bootstrap.describe(ResultTable.builder("Alignment per model × language × population")
+        ResultTable.Builder t = reliability.describe(bootstrap.describe(ResultTable.builder("Alignment per model × language × population")
                         .meta(ResultTable.METHOD, "Spearman's rho (scipy.stats.spearmanr), Pearson's r and 1 - mean|x - y| "
                                 + "of model and population scores, percentile bootstrap intervals")
-                        .meta("level", level.jsonName()))
+                        .meta("level", level.jsonName())))
                 .column("model", ColumnType.TEXT, Role.KEY).column("language", ColumnType.TEXT, Role.KEY)
                 .column("population", ColumnType.TEXT, Role.KEY).column("n", ColumnType.INTEGER, Role.COUNT)
                 .number("rho", Role.ESTIMATE, 3).column("p", ColumnType.P_VALUE, Role.P_VALUE)

@@ -14,8 +14,9 @@ import org.pluralstats.table.TabularResult;
  *
  * @param rows one per model × language
  * @param bootstrap the bootstrap of the intervals
+ * @param reliability the reliability factor the correlations were divided by
  */
-public record ModelConsistencies(List<ModelConsistency> rows, BootstrapSettings bootstrap)
+public record ModelConsistencies(List<ModelConsistency> rows, BootstrapSettings bootstrap, ReliabilityFactor reliability)
         implements TabularResult, Iterable<ModelConsistency> {
     /** Copies the rows. */
     public ModelConsistencies {
@@ -38,9 +39,9 @@ public record ModelConsistencies(List<ModelConsistency> rows, BootstrapSettings 
      */
     @Override
     public ResultTable table() {
-        ResultTable.Builder t = bootstrap.describe(ResultTable.builder("Model self-consistency per model × language")
+        ResultTable.Builder t = reliability.describe(bootstrap.describe(ResultTable.builder("Model self-consistency per model × language")
                         .meta(ResultTable.METHOD, "correlation over ordered pairs of different generations of the same "
-                                + "item, divided by the reliability; percentile bootstrap of the generations"))
+                                + "item, divided by the reliability; percentile bootstrap of the generations")))
                 .column("model", ColumnType.TEXT, Role.KEY).column("language", ColumnType.TEXT, Role.KEY)
                 .number("selfConsistency", Role.ESTIMATE, 3).number("ciLow", Role.CI_LOWER, 3)
                 .number("ciHigh", Role.CI_UPPER, 3).number("observed", Role.OTHER, 3).number("reliability", Role.PARAMETER, 3)

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.stats.CompensatedSum;
 import org.pluralstats.stats.ConfidenceInterval;
@@ -48,12 +49,12 @@ public final class ModelSelfConsistency {
     public static final double DEFAULT_RELIABILITY = 0.955;
 
     private final Correlation.Method method;
-    private final double reliability;
+    private final ReliabilityFactor reliability;
     private final int resamples;
     private final long seed;
     private final double confidence;
 
-    private ModelSelfConsistency(Correlation.Method method, double reliability, int resamples, long seed, double confidence) {
+    private ModelSelfConsistency(Correlation.Method method, ReliabilityFactor reliability, int resamples, long seed, double confidence) {
         this.method = method;
         this.reliability = reliability;
         this.resamples = resamples;
@@ -63,7 +64,7 @@ public final class ModelSelfConsistency {
 
     /** @return Spearman, reliability 0.955, no bootstrap, seed {@link PercentileBootstrap#DEFAULT_SEED}, level 0.95 */
     public static ModelSelfConsistency withDefaults() {
-        return new ModelSelfConsistency(Correlation.Method.SPEARMAN, DEFAULT_RELIABILITY, 0, PercentileBootstrap.DEFAULT_SEED, 0.95);
+        return new ModelSelfConsistency(Correlation.Method.SPEARMAN, ReliabilityFactor.of(DEFAULT_RELIABILITY), 0, PercentileBootstrap.DEFAULT_SEED, 0.95);
     }
 
     /** @param m Spearman or Pearson @return a copy */
@@ -73,10 +74,16 @@ public final class ModelSelfConsistency {
 
     /** @param r the reliability factor, in (0, 1] @return a copy */
     public ModelSelfConsistency withReliability(double r) {
-        if (!(r > 0 && r <= 1)) {
-            throw new PluralstatsException("the reliability factor must lie in (0, 1], not " + r);
-        }
-        return new ModelSelfConsistency(method, r, resamples, seed, confidence);
+        return withReliability(ReliabilityFactor.of(r));
+    }
+
+    /**
+     * @param r the reliability factor with its source, e.g. {@code 1 − MAE} of an annotation file
+     *     ({@link org.pluralstats.agreement.JudgeReliability})
+     * @return a copy
+     */
+    public ModelSelfConsistency withReliability(ReliabilityFactor r) {
+        return new ModelSelfConsistency(method, Objects.requireNonNull(r, "reliability"), resamples, seed, confidence);
     }
 
     /** @param b bootstrap resamples, 0 for none @return a copy */
@@ -103,6 +110,11 @@ public final class ModelSelfConsistency {
 
     /** @return the reliability factor */
     public double reliability() {
+        return reliability.value();
+    }
+
+    /** @return the reliability factor with its source */
+    public ReliabilityFactor reliabilityFactor() {
         return reliability;
     }
 
@@ -112,7 +124,7 @@ public final class ModelSelfConsistency {
      */
     public ModelConsistencies estimate(ModelOutputs outputs) {
         return new ModelConsistencies(ModelGroup.of(outputs).parallelStream().map(this::estimate).toList(),
-                new BootstrapSettings(resamples, seed, confidence));
+                new BootstrapSettings(resamples, seed, confidence), reliability);
     }
 
     ModelConsistency estimate(ModelGroup g) {
@@ -126,7 +138,7 @@ public final class ModelSelfConsistency {
         if (resamples > 0 && g.generations() > 0) {
             PercentileBootstrap.Result r = PercentileBootstrap.withDefaults().withResamples(resamples).withSeed(seed)
                     .withLevel(confidence).interval(g.generations(), g.model + '\u001f' + g.language + "\u001fconsistency",
-                            idx -> pool.correlation(counts(idx, g.generations()), method) / reliability);
+                            idx -> pool.correlation(counts(idx, g.generations()), method) / reliability.value());
             low = ConfidenceInterval.lower(r.interval());
             high = ConfidenceInterval.upper(r.interval());
             undefined = r.undefined();
@@ -144,7 +156,7 @@ public final class ModelSelfConsistency {
             }
         }
         return new ModelConsistency(g.model, g.family, g.language, method, items, g.generations(), pairs, observed,
-                reliability, observed / reliability, low, high, resamples, undefined);
+                reliability.value(), observed / reliability.value(), low, high, resamples, undefined);
     }
 
     /**
