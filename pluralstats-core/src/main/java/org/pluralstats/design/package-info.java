@@ -1,0 +1,12 @@
+/**
+ * Survey designs as R's {@code survey} package has them (Lumley, <i>Complex Surveys</i>, Wiley 2010;
+ * issue 14): a design describes how respondents were sampled — weights, clusters in one or more
+ * stages, strata, finite-population corrections ({@link org.pluralstats.design.SurveyDesign}), or
+ * replicate weights — and its estimators give means, totals, ratios, proportions and quantiles with
+ * standard errors that respect it ({@link org.pluralstats.design.DesignEstimate}), for the whole
+ * sample or for domains (subpopulations estimated on the whole design, as {@code svyby}).
+ *
+ * <p>Arrays in, estimates out: no files. The {@code cli} and {@code run} packages build designs from a
+ * {@code SurveyData}'s columns.
+ */
+package org.pluralstats.design;
