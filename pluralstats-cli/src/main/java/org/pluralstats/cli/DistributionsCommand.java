@@ -1,23 +1,13 @@
 package org.pluralstats.cli;
 
-import org.pluralstats.io.sidefile.ItemCodingFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.pluralstats.PluralstatsException;
-import org.pluralstats.data.Item;
 import org.pluralstats.distribution.AnswerDistributions;
 import org.pluralstats.distribution.DistributionTable;
 import org.pluralstats.io.opinion.OpinionQa;
 import org.pluralstats.io.opinion.OpinionQaDistributions;
-import org.pluralstats.weight.ItemCoding;
-import org.pluralstats.weight.ItemCodings;
-import org.pluralstats.weight.PopulationSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,41 +79,8 @@ final class DistributionsCommand implements Callable<Integer> {
         if (by == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--data needs --by COLUMN[,COLUMN...]|global");
         }
-        List<String> columns = populationColumns();
-        ItemCodings codings = items == null ? null : ItemCodingFiles.read(items);
-        List<String> variables = new ArrayList<>();
-        Map<String, List<String>> missing = new LinkedHashMap<>();
-        if (codings != null) {
-            for (ItemCoding c : codings.items()) {
-                variables.add(c.id());
-                missing.put(c.id(), c.missing());
-            }
-            for (String c : columns) {
-                if (!c.equalsIgnoreCase(PopulationSpec.GLOBAL)) {
-                    variables.add(c);
-                }
-            }
-        }
-        String source = items == null ? "" : items.toString();
-        SurveyInputs.Loaded in = SurveyInputs.load(data, variables, Optional.ofNullable(weight),
-                v -> codings != null && codings.items().stream().anyMatch(c -> c.id().equalsIgnoreCase(v))
-                        ? "item %s (from " + source + ")" : "population column %s");
-        List<String> questions = new ArrayList<>();
-        if (codings != null) {
-            codings.items().forEach(c -> questions.add(c.id()));
-        } else {
-            List<String> skip = new ArrayList<>(columns);
-            skip.addAll(in.weight().columns());
-            for (Item item : in.data().items()) {
-                if (skip.stream().noneMatch(s -> s.equalsIgnoreCase(item.id()))) {
-                    questions.add(item.id());
-                }
-            }
-        }
-        if (questions.isEmpty()) {
-            throw new PluralstatsException(data + ": no questions to tabulate");
-        }
-        DistributionTable table = AnswerDistributions.estimate(in.data(), questions, columns, in.weight(), missing);
+        Microdata m = Microdata.load(spec.commandLine(), data, items, by, weight);
+        DistributionTable table = AnswerDistributions.estimate(m.in().data(), m.questions(), m.by(), m.in().weight(), m.missing());
         Output.write(out, Output.table(table.table(), format));
         return 0;
     }
@@ -159,24 +116,5 @@ final class DistributionsCommand implements Callable<Integer> {
         }
         Output.write(out, Output.table(d.table(), format));
         return 0;
-    }
-
-    /** The {@code --by} columns with {@code language} and {@code country} resolved by the file's WVS/EVS conventions. */
-    private List<String> populationColumns() {
-        List<String> out = new ArrayList<>();
-        for (String b : by) {
-            String c = b.trim();
-            if (c.isEmpty()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--by has an empty column name");
-            }
-            out.add(DesignOptions.populationColumn(data, c));
-        }
-        if (out.size() > 1 && out.stream().anyMatch(c -> c.equalsIgnoreCase(PopulationSpec.GLOBAL))) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--by global cannot be intersected with columns");
-        }
-        if (out.stream().map(c -> c.toLowerCase(Locale.ROOT)).distinct().count() < out.size()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--by names a column twice");
-        }
-        return out;
     }
 }

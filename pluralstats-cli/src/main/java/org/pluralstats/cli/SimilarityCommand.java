@@ -12,6 +12,7 @@ import org.pluralstats.align.DistributionalAlignmentReport;
 import org.pluralstats.align.OptionDistribution;
 import org.pluralstats.align.SimilarityMetric;
 import org.pluralstats.align.SimilarityReport;
+import org.pluralstats.distribution.AnswerDistributions;
 import org.pluralstats.io.llm.ModelAnswerFiles;
 import org.pluralstats.io.opinion.HumanDistributions;
 import org.pluralstats.io.opinion.OpinionQa;
@@ -42,8 +43,28 @@ final class SimilarityCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--human", required = true, paramLabel = "FILE", description = "human distributions (JSON or CSV, GlobalOpinionQA's global_opinions.csv, or an OpinionQA wave folder or its responses.csv, as released)")
+    @Option(names = "--human", paramLabel = "FILE", description = "human distributions (JSON or CSV, GlobalOpinionQA's global_opinions.csv, or an OpinionQA wave folder or its responses.csv, as released)")
     Path human;
+
+    @Option(names = "--human-data", paramLabel = "FILE",
+            description = "instead of --human: survey microdata (.csv, .sav, .zsav, .dta) whose weighted answer shares per --by"
+                    + " population are the human side, as `distributions` computes them, with split-half ceilings")
+    Path humanData;
+
+    @Option(names = "--items", paramLabel = "ITEMS.json", description = "with --human-data: the questions (default: every variable"
+            + " but the population and weight columns)")
+    Path items;
+
+    @Option(names = "--by", paramLabel = "COLUMN[,COLUMN...]|global", split = ",",
+            description = "with --human-data: the populations (a column, several for their intersection, or global)")
+    List<String> by;
+
+    @Option(names = "--weight", paramLabel = "EXPR|none", description = "with --human-data: the weight (default: the file's convention)")
+    String weight;
+
+    @Option(names = "--splits", defaultValue = "100", paramLabel = "N",
+            description = "with --human-data: random halves per population and question for the split-half ceiling (default: ${DEFAULT-VALUE})")
+    int splits;
 
     @Option(names = "--human-by", paramLabel = "COLUMN[,COLUMN...]", split = ",",
             description = "OpinionQA: the demographic columns of responses.csv whose metadata.csv groups are the populations (default: the whole panel, Overall)")
@@ -97,6 +118,21 @@ final class SimilarityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((human == null) == (humanData == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either --human FILE or --human-data FILE --by COLUMN");
+        }
+        if (humanData == null && (items != null || by != null || weight != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--items, --by and --weight go with --human-data");
+        }
+        if (humanData != null && by == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--human-data needs --by COLUMN[,COLUMN...]|global");
+        }
+        if (humanData != null && !isAnswerFile(model)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--human-data is compared with a model answer file (.jsonl)");
+        }
+        if (splits < 0 || splits > 100_000) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--splits must be from 0 to 100000, not " + splits);
+        }
         if (bootstrap < 0 || bootstrap > PercentileBootstrap.MAX_RESAMPLES) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap must be from 0 to "
                     + PercentileBootstrap.MAX_RESAMPLES + " (every resample is kept in memory), not " + bootstrap);
@@ -150,7 +186,15 @@ final class SimilarityCommand implements Callable<Integer> {
         if (!ms.isEmpty()) {
             a = a.withMetrics(ms);
         }
-        DistributionalAlignmentReport report = a.compare(humans(), answers.answers());
+        DistributionalAlignmentReport report;
+        if (humanData != null) {
+            Microdata m = Microdata.load(spec.commandLine(), humanData, items, by, weight);
+            AnswerDistributions.HumanSide side = AnswerDistributions.humanSide(m.in().data(), m.questions(), m.by(),
+                    m.in().weight(), m.missing(), splits, seed);
+            report = a.withHumanHalves(side.halves()).compare(side.distributions(), answers.answers());
+        } else {
+            report = a.compare(humans(), answers.answers());
+        }
         String which = perQuestion ? "questions" : table.strip().toLowerCase(Locale.ROOT);
         ResultTable t = switch (which) {
             case "summary" -> report.table();

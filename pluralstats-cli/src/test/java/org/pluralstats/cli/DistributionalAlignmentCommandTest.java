@@ -75,6 +75,35 @@ class DistributionalAlignmentCommandTest {
     }
 
     @Test
+    void microdataAreTheHumanSideInEveryFormatWithSplitHalfCeilings(@TempDir Path dir) throws IOException {
+        Path answers = dir.resolve("answers.jsonl");
+        Files.writeString(answers, """
+                {"model":"m","question":"Q57","answer":"1"}
+                {"model":"m","question":"Q57","answer":"2"}
+                {"model":"m","question":"Q1","answer":"1"}
+                {"model":"m","question":"Q1","answer":"2"}
+                {"model":"m","question":"Q1","answer":"4"}
+                """);
+        String first = null;
+        for (String format : new String[] {"csv", "sav", "zsav", "dta"}) {
+            CliRunner.Result r = CliRunner.run("similarity", "--human-data", "data-samples/wvs-sample/wvs7-sample." + format,
+                    "--items", "data-samples/wvs-sample/items.json", "--by", "B_COUNTRY_ALPHA", "--model", answers.toString(),
+                    "--metric", "wasserstein", "--splits", "20", "--bootstrap", "50", "--format", "csv");
+            assertThat(r.exitCode()).as(format + ": " + r.err()).isZero();
+            if (first == null) {
+                first = r.out();
+                assertThat(first).contains(",splitHalf,").contains("m,,,DNK,wasserstein,2,");
+            } else {
+                assertThat(r.out()).as(format).isEqualTo(first);
+            }
+        }
+        CliRunner.Result bad = CliRunner.run("similarity", "--human-data", "data-samples/wvs-sample/wvs7-sample.csv",
+                "--model", answers.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--human-data needs --by");
+    }
+
+    @Test
     void steerabilityTableAndKlOnlyForAnswerFiles() {
         CliRunner.Result r = similarity("--table", "steerability", "--format", "csv", "--metric", "wasserstein");
         assertThat(r.exitCode()).as(r.err()).isZero();

@@ -37,13 +37,17 @@ import org.pluralstats.stats.PercentileBootstrap;
  * <li><b>otherPopulations</b>: the human distributions of the other populations used as the model
  * (mean over them), what answering like another population scores — a ceiling of sorts for a model
  * that is not steered to this one (undefined with one population, and for a population whose options
- * differ).</li>
+ * differ);</li>
+ * <li><b>splitHalf</b> (with {@link #withHumanHalves}, from microdata): the score of one random half of
+ * the population's respondents against the other half, the mean over splits — the ceiling sampling
+ * noise leaves (each half has half the respondents, so the ceiling is conservative).</li>
  * </ul>
  *
  * <h2>Per model × condition × persona × population</h2>
  * The score is the mean over the questions compared; the baselines are means over the same questions.
  * Intervals (percentile bootstrap, {@code B = 1000} by default, seeded per group so the result is the
- * same on every machine): over <b>questions</b> (questions resampled with replacement) and, when the
+ * same on every machine): over <b>questions</b> (questions resampled with replacement; none for a single
+ * question) and, when the
  * model's answers are sampled generations, over <b>generations</b> (each question's classified
  * generations redrawn from a multinomial with the observed shares, the question set fixed). A mean
  * with an infinite Kullback–Leibler term is infinite and has no interval; {@code infinite} counts
@@ -69,20 +73,22 @@ public final class DistributionalAlignment {
     private final int resamples;
     private final long seed;
     private final double confidence;
+    private final Map<String, SplitHalves> halves;
 
     private DistributionalAlignment(List<SimilarityMetric> metrics, double logBase, int resamples, long seed,
-                                    double confidence) {
+                                    double confidence, Map<String, SplitHalves> halves) {
         this.metrics = metrics;
         this.logBase = logBase;
         this.resamples = resamples;
         this.seed = seed;
         this.confidence = confidence;
+        this.halves = halves;
     }
 
     /** @return all four metrics, base 2 logarithms, 1000 resamples, the default seed, level 0.95 */
     public static DistributionalAlignment withDefaults() {
         return new DistributionalAlignment(ALL, JensenShannonDistance.BASE_2, PercentileBootstrap.DEFAULT_RESAMPLES,
-                PercentileBootstrap.DEFAULT_SEED, 0.95);
+                PercentileBootstrap.DEFAULT_SEED, 0.95, Map.of());
     }
 
     /** @param m the metrics, in the order of the output, at least one, no repeats @return a copy */
@@ -90,30 +96,49 @@ public final class DistributionalAlignment {
         if (m.isEmpty() || m.stream().distinct().count() != m.size()) {
             throw new PluralstatsException("give one or more different metrics, not " + m);
         }
-        return new DistributionalAlignment(List.copyOf(m), logBase, resamples, seed, confidence);
+        return new DistributionalAlignment(List.copyOf(m), logBase, resamples, seed, confidence, halves);
     }
 
     /** @param base the logarithm base of Jensen–Shannon and Kullback–Leibler (2 or {@code Math.E}) @return a copy */
     public DistributionalAlignment withLogBase(double base) {
         JensenShannonDistance.of(new double[] {1}, new double[] {1}, base); // validates
-        return new DistributionalAlignment(metrics, base, resamples, seed, confidence);
+        return new DistributionalAlignment(metrics, base, resamples, seed, confidence, halves);
     }
 
     /** @param b bootstrap resamples, 0 for no intervals @return a copy */
     public DistributionalAlignment withResamples(int b) {
         PercentileBootstrap.checkResamples(b, 0);
-        return new DistributionalAlignment(metrics, logBase, b, seed, confidence);
+        return new DistributionalAlignment(metrics, logBase, b, seed, confidence, halves);
     }
 
     /** @param s the seed @return a copy */
     public DistributionalAlignment withSeed(long s) {
-        return new DistributionalAlignment(metrics, logBase, resamples, s, confidence);
+        return new DistributionalAlignment(metrics, logBase, resamples, s, confidence, halves);
     }
 
     /** @param c the confidence level, in (0, 1) @return a copy */
     public DistributionalAlignment withConfidence(double c) {
         PercentileBootstrap.withDefaults().withLevel(c);
-        return new DistributionalAlignment(metrics, logBase, resamples, seed, c);
+        return new DistributionalAlignment(metrics, logBase, resamples, seed, c, halves);
+    }
+
+    /**
+     * The split-half human ceiling: with halves of the populations' respondents (from microdata,
+     * {@code distribution.AnswerDistributions.humanSide}), each population × question also gets {@code
+     * splitHalf}, the mean over splits of the score of the second half against the first.
+     *
+     * @param h the halves, at most one per population × question
+     * @return a copy
+     */
+    public DistributionalAlignment withHumanHalves(List<SplitHalves> h) {
+        Map<String, SplitHalves> m = new HashMap<>();
+        for (SplitHalves x : h) {
+            if (m.put(key(x.population(), x.question()), x) != null) {
+                throw new PluralstatsException("two sets of halves for population " + x.population() + ", question "
+                        + x.question());
+            }
+        }
+        return new DistributionalAlignment(metrics, logBase, resamples, seed, confidence, Map.copyOf(m));
     }
 
     /** One human distribution, normalised, with its per-metric baselines. */
@@ -122,7 +147,7 @@ public final class DistributionalAlignment {
         final String[] labels;
         final double[] shares;
         final double[] ordinals;
-        double[][] baselines; // [metric][uniform, majority, otherPopulations]
+        double[][] baselines; // [metric][uniform, majority, otherPopulations, splitHalf]
 
         Human(OptionDistribution d) {
             source = d;
@@ -232,6 +257,7 @@ public final class DistributionalAlignment {
                     questions.add(new DistributionalAlignmentReport.Question(head.model(), head.condition(), head.persona(),
                             population, c.human.source.question(), metrics.get(j), c.human.shares.length, c.scores[j],
                             c.distances[j], c.human.baselines[j][0], c.human.baselines[j][1], c.human.baselines[j][2],
+                            c.human.baselines[j][3],
                             CompensatedSum.sum(c.counts), c.model.unclassifiable(), c.model.refused()));
                 }
             }
@@ -267,20 +293,20 @@ public final class DistributionalAlignment {
         List<PercentileBootstrap.Result> overGenerations = null;
         PercentileBootstrap bootstrap = resamples > 0 ? PercentileBootstrap.withDefaults().withResamples(resamples)
                 .withSeed(seed).withLevel(confidence) : null;
-        if (bootstrap != null && n >= 1) {
+        if (bootstrap != null && n >= 2) {
             overQuestions = bootstrap.intervals(n, k, g + "\u001fquestions", (idx, o) -> {
                 for (int j = 0; j < k; j++) {
                     o[j] = mean(s[j], idx);
                 }
             });
-            if (sampled) {
-                overGenerations = bootstrap.simulate(k, g + "\u001fgenerations", (rng, o) -> redraw(list, rng, o));
-            }
+        }
+        if (bootstrap != null && n >= 1 && sampled) {
+            overGenerations = bootstrap.simulate(k, g + "\u001fgenerations", (rng, o) -> redraw(list, rng, o));
         }
         double total = classified + unclassifiable + refused;
         for (int j = 0; j < k; j++) {
-            double[] base = new double[3];
-            for (int b = 0; b < 3; b++) {
+            double[] base = new double[4];
+            for (int b = 0; b < 4; b++) {
                 double[] v = new double[n];
                 for (int i = 0; i < n; i++) {
                     v[i] = list.get(i).human.baselines[j][b];
@@ -291,7 +317,7 @@ public final class DistributionalAlignment {
             out.add(new DistributionalAlignmentReport.Summary(head.model(), head.condition(), head.persona(), population,
                     metrics.get(j), n, n == 0 ? Double.NaN : CompensatedSum.sum(s[j]) / n,
                     finite ? lower(overQuestions, j) : Double.NaN, finite ? upper(overQuestions, j) : Double.NaN,
-                    lower(overGenerations, j), upper(overGenerations, j), base[0], base[1], base[2], infinite[j],
+                    lower(overGenerations, j), upper(overGenerations, j), base[0], base[1], base[2], base[3], infinite[j],
                     classified, total > 0 ? unclassifiable / total : Double.NaN, total > 0 ? refused / total : Double.NaN,
                     excludedQuestions, sampled));
         }
@@ -346,7 +372,7 @@ public final class DistributionalAlignment {
             }
         }
         for (Human h : sameQuestion) {
-            h.baselines = new double[metrics.size()][3];
+            h.baselines = new double[metrics.size()][4];
             for (double[] b : h.baselines) {
                 java.util.Arrays.fill(b, Double.NaN);
             }
@@ -373,8 +399,30 @@ public final class DistributionalAlignment {
                     }
                 }
                 h.baselines[j][2] = n == 0 ? Double.NaN : others.getAsDouble() / n;
+                h.baselines[j][3] = splitHalf(metric, h);
             }
         }
+    }
+
+    /** The mean score of second halves against first halves, over the splits where both halves answered. */
+    private double splitHalf(SimilarityMetric metric, Human h) {
+        SplitHalves x = halves.get(key(h.source.population(), h.source.question()));
+        if (x == null) {
+            return Double.NaN;
+        }
+        CompensatedSum sum = CompensatedSum.create();
+        int n = 0;
+        for (int s = 0; s < x.first().length; s++) {
+            if (x.first()[s].length != h.shares.length) {
+                throw new PluralstatsException("population " + h.source.population() + ", question " + h.source.question()
+                        + ": the halves have " + x.first()[s].length + " options, the distribution " + h.shares.length);
+            }
+            if (CompensatedSum.sum(x.first()[s]) > 0 && CompensatedSum.sum(x.second()[s]) > 0) {
+                sum.accept(metric.measure(h.ordinals, x.first()[s], x.second()[s], logBase)[1]);
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum.getAsDouble() / n;
     }
 
     /** The model's counts in the order of the human options. */

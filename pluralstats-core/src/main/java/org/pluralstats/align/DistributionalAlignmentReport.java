@@ -53,6 +53,7 @@ public record DistributionalAlignmentReport(List<Summary> summaries, List<Questi
      * @param uniform the uniform model's mean score over the same questions
      * @param majority the global majority's
      * @param otherPopulations the mean score of the other populations' distributions
+     * @param splitHalf the mean score of one random half of the population against the other (microdata only)
      * @param infinite questions with an infinite divergence (Kullback–Leibler)
      * @param classified the model's answers that chose an option (generations, or probability mass)
      * @param unclassifiableShare unclassifiable answers over all answers of these questions
@@ -62,7 +63,8 @@ public record DistributionalAlignmentReport(List<Summary> summaries, List<Questi
      */
     public record Summary(String model, String condition, String persona, String population, SimilarityMetric metric,
                           int questions, double score, double ciLow, double ciHigh, double generationsCiLow,
-                          double generationsCiHigh, double uniform, double majority, double otherPopulations, int infinite,
+                          double generationsCiHigh, double uniform, double majority, double otherPopulations,
+                          double splitHalf, int infinite,
                           double classified, double unclassifiableShare, double refusedShare, int excludedQuestions,
                           boolean sampled) {
     }
@@ -82,20 +84,22 @@ public record DistributionalAlignmentReport(List<Summary> summaries, List<Questi
      * @param uniform the uniform model's score
      * @param majority the global majority's score
      * @param otherPopulations the other populations' mean score
+     * @param splitHalf the split-half score of the population (microdata only)
      * @param classified the model's classified answers
      * @param unclassifiable its unclassifiable answers
      * @param refused its refusals
      */
     public record Question(String model, String condition, String persona, String population, String question,
                            SimilarityMetric metric, int options, double score, double distance, double uniform,
-                           double majority, double otherPopulations, double classified, double unclassifiable,
+                           double majority, double otherPopulations, double splitHalf, double classified,
+                           double unclassifiable,
                            double refused) {
     }
 
     /**
      * One row per model × condition × persona × population × metric (the key), with {@code questions, score,
      * ciLow, ciHigh} (questions resampled), {@code generationsCiLow, generationsCiHigh} (generations redrawn),
-     * the baselines {@code uniform, majority, otherPopulations}, {@code infinite, classified,
+     * the baselines {@code uniform, majority, otherPopulations, splitHalf}, {@code infinite, classified,
      * unclassifiableShare, refusedShare, excludedQuestions}: what {@code pluralstats similarity} prints for a
      * model answer file (JSON Lines) and the report's distributional-alignment table.
      *
@@ -108,13 +112,14 @@ public record DistributionalAlignmentReport(List<Summary> summaries, List<Questi
                 .number("score", Role.ESTIMATE, 3).number("ciLow", Role.CI_LOWER, 3).number("ciHigh", Role.CI_UPPER, 3)
                 .number("generationsCiLow", Role.CI_LOWER, 3).number("generationsCiHigh", Role.CI_UPPER, 3)
                 .number("uniform", Role.ESTIMATE, 3).number("majority", Role.ESTIMATE, 3)
-                .number("otherPopulations", Role.ESTIMATE, 3).column("infinite", ColumnType.INTEGER, Role.COUNT)
+                .number("otherPopulations", Role.ESTIMATE, 3).number("splitHalf", Role.ESTIMATE, 3)
+                .column("infinite", ColumnType.INTEGER, Role.COUNT)
                 .number("classified", Role.COUNT, 0).number("unclassifiableShare", Role.ESTIMATE, 3)
                 .number("refusedShare", Role.ESTIMATE, 3).column("excludedQuestions", ColumnType.INTEGER, Role.COUNT);
         for (Summary s : summaries) {
             t.row(s.model(), s.condition(), s.persona(), s.population(), s.metric().jsonName(), s.questions(), s.score(),
                     s.ciLow(), s.ciHigh(), s.generationsCiLow(), s.generationsCiHigh(), s.uniform(), s.majority(),
-                    s.otherPopulations(), s.infinite(), s.classified(), s.unclassifiableShare(), s.refusedShare(),
+                    s.otherPopulations(), s.splitHalf(), s.infinite(), s.classified(), s.unclassifiableShare(), s.refusedShare(),
                     s.excludedQuestions());
         }
         return t.build();
@@ -122,7 +127,7 @@ public record DistributionalAlignmentReport(List<Summary> summaries, List<Questi
 
     /**
      * @return one row per model × condition × persona × population × question × metric: {@code options, score,
-     *     distance, uniform, majority, otherPopulations, classified, unclassifiable, refused} ({@code
+     *     distance, uniform, majority, otherPopulations, splitHalf, classified, unclassifiable, refused} ({@code
      *     pluralstats similarity --per-question})
      */
     public ResultTable questionsTable() {
@@ -131,11 +136,11 @@ public record DistributionalAlignmentReport(List<Summary> summaries, List<Questi
                 .column("options", ColumnType.INTEGER, Role.COUNT).number("score", Role.ESTIMATE, 3)
                 .number("distance", Role.STATISTIC, 3).number("uniform", Role.ESTIMATE, 3)
                 .number("majority", Role.ESTIMATE, 3).number("otherPopulations", Role.ESTIMATE, 3)
-                .number("classified", Role.COUNT, 0).number("unclassifiable", Role.COUNT, 0)
+                .number("splitHalf", Role.ESTIMATE, 3).number("classified", Role.COUNT, 0).number("unclassifiable", Role.COUNT, 0)
                 .number("refused", Role.COUNT, 0);
         for (Question q : questions) {
             t.row(q.model(), q.condition(), q.persona(), q.population(), q.question(), q.metric().jsonName(), q.options(),
-                    q.score(), q.distance(), q.uniform(), q.majority(), q.otherPopulations(), q.classified(),
+                    q.score(), q.distance(), q.uniform(), q.majority(), q.otherPopulations(), q.splitHalf(), q.classified(),
                     q.unclassifiable(), q.refused());
         }
         return t.build();
@@ -218,7 +223,8 @@ public record DistributionalAlignmentReport(List<Summary> summaries, List<Questi
         ResultTable.Builder t = ResultTable.builder(title).meta(ResultTable.METHOD, m + "; means over questions")
                 .meta("logarithm base", logBase == 2 ? "2" : "e")
                 .meta("baselines", "uniform: equal shares; majority: all mass on the option with the largest mean share"
-                        + " over populations; otherPopulations: the other populations' distributions, mean score")
+                        + " over populations; otherPopulations: the other populations' distributions, mean score;"
+                        + " splitHalf: one random half of the population's respondents against the other, mean over splits")
                 .meta("intervals", "ciLow/ciHigh: questions resampled; generationsCiLow/High: each question's generations"
                         + " redrawn (sampled answers only)");
         bootstrap.describe(t);

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.align.OptionCount;
+import org.pluralstats.align.OptionDistribution;
+import org.pluralstats.align.SplitHalves;
 import org.pluralstats.data.CategoricalColumn;
 import org.pluralstats.data.Column;
 import java.util.stream.IntStream;
@@ -15,6 +18,7 @@ import org.pluralstats.data.MissingReason;
 import org.pluralstats.data.NumericColumn;
 import org.pluralstats.data.SurveyData;
 import org.pluralstats.stats.CompensatedSum;
+import org.pluralstats.stats.PercentileBootstrap;
 import org.pluralstats.weight.KishEffectiveSize;
 import org.pluralstats.weight.LogitInterval;
 import org.pluralstats.weight.PopulationSpec;
@@ -131,6 +135,83 @@ public final class AnswerDistributions {
             }
         }
         return new DistributionTable(out, by, weight.expression(), DESIGN, INTERVAL);
+    }
+
+    /**
+     * The human side of a distributional comparison from microdata: each population × question's
+     * weighted distribution over the valid options (the shares of {@link #estimate}; options named by
+     * their codes as written in the output, at their numeric code as ordinal position, or 1, 2, … for a
+     * categorical question), and {@code splits} random halves of its respondents with a valid answer
+     * for the split-half human ceiling ({@link SplitHalves}). Split {@code s} shuffles the respondents
+     * (Fisher–Yates with {@code SplittableRandom(seedFor(seed, population + '\u001f' + question))}, draws
+     * continuing across splits) and puts the first {@code ⌊m/2⌋} in the first half. Seeded: the same
+     * halves on every machine.
+     *
+     * @param data the data
+     * @param questions the question ids
+     * @param by the population columns
+     * @param weight the weights
+     * @param missingCodes question id → user-missing codes
+     * @param splits random splits per population × question (0 for none)
+     * @param seed the seed
+     * @return the distributions and halves
+     */
+    public static HumanSide humanSide(SurveyData data, List<String> questions, List<String> by, WeightSpec weight,
+                                      Map<String, List<String>> missingCodes, int splits, long seed) {
+        if (splits < 0) {
+            throw new PluralstatsException("the number of split halves must be 0 or more, not " + splits);
+        }
+        DistributionTable shares = estimate(data, questions, by, weight, missingCodes);
+        Map<String, int[]> populations = populations(data, by);
+        double[] w = weight.weights(data);
+        Map<String, List<String>> missing = new java.util.HashMap<>();
+        missingCodes.forEach((k, v) -> missing.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        List<OptionDistribution> dists = new ArrayList<>();
+        List<SplitHalves> halves = new ArrayList<>();
+        Map<String, List<OptionShare>> byKey = new LinkedHashMap<>();
+        for (OptionShare o : shares.rows()) {
+            if (o.base() == ShareBase.VALID) {
+                byKey.computeIfAbsent(o.population() + '\u0000' + o.question(), k -> new ArrayList<>()).add(o);
+            }
+        }
+        List<Question> qs = new ArrayList<>();
+        for (String qid : questions) {
+            qs.add(Question.of(data, qid, missing.getOrDefault(qid.toLowerCase(java.util.Locale.ROOT), List.of())));
+        }
+        for (Map.Entry<String, int[]> pop : populations.entrySet()) {
+            for (Question q : qs) {
+                boolean numeric = data.require(q.id()) instanceof NumericColumn;
+                List<OptionShare> os = byKey.get(pop.getKey() + '\u0000' + q.id());
+                if (os == null) {
+                    continue;
+                }
+                List<OptionCount> options = new ArrayList<>();
+                for (int k = 0; k < os.size(); k++) {
+                    options.add(new OptionCount(os.get(k).code(), numeric ? Double.parseDouble(os.get(k).code()) : k + 1,
+                            os.get(k).share()));
+                }
+                dists.add(new OptionDistribution(pop.getKey(), q.id(), options, 0));
+                if (splits > 0) {
+                    q.halves(pop.getKey(), pop.getValue(), w, splits, seed).ifPresent(halves::add);
+                }
+            }
+        }
+        return new HumanSide(dists, halves);
+    }
+
+    /**
+     * Human distributions from microdata with their split halves ({@link #humanSide}).
+     *
+     * @param distributions one per population × question with a valid answer
+     * @param halves the split halves, one per population × question with at least two valid answers (empty
+     *     without splits)
+     */
+    public record HumanSide(List<OptionDistribution> distributions, List<SplitHalves> halves) {
+        /** Copies the lists. */
+        public HumanSide {
+            distributions = List.copyOf(distributions);
+            halves = List.copyOf(halves);
+        }
     }
 
     /**
@@ -276,6 +357,31 @@ public final class AnswerDistributions {
             double se = Math.sqrt((double) m / (m - 1) * z2.getAsDouble());
             return new OptionShare(population, id, code, label, base, p, se, LOGIT_95.of(p, se, m - 1), m, count,
                     KishEffectiveSize.fromSums(sum, squares.getAsDouble()));
+        }
+
+        /** {@code splits} random halves of the population's respondents with a valid answer; none below two. */
+        Optional<SplitHalves> halves(String population, int[] rows, double[] w, int splits, long seed) {
+            int[] v = java.util.Arrays.stream(rows).filter(r -> option[r] >= 0).toArray();
+            if (v.length < 2) {
+                return Optional.empty();
+            }
+            java.util.SplittableRandom rng = new java.util.SplittableRandom(
+                    PercentileBootstrap.seedFor(seed, population + '\u001f' + id));
+            double[][] first = new double[splits][codes.size()];
+            double[][] second = new double[splits][codes.size()];
+            int half = v.length / 2;
+            for (int s = 0; s < splits; s++) {
+                for (int i = v.length - 1; i > 0; i--) {
+                    int j = rng.nextInt(i + 1);
+                    int t = v[i];
+                    v[i] = v[j];
+                    v[j] = t;
+                }
+                for (int i = 0; i < v.length; i++) {
+                    (i < half ? first : second)[s][option[v[i]]] += w[v[i]];
+                }
+            }
+            return Optional.of(new SplitHalves(population, id, first, second));
         }
 
         private static double[] weights(int[] rows, double[] w) {
