@@ -104,6 +104,35 @@ class DistributionalAlignmentCommandTest {
     }
 
     @Test
+    void anOpinionQaWaveAgainstSampledAnswersEqualsScipy(@TempDir Path dir) throws IOException {
+        // model_on_w99.json's counts written out as one sampled answer per line
+        Path opinion = Path.of("pluralstats-core/src/test/resources/org/pluralstats/io/opinion");
+        StringBuilder lines = new StringBuilder();
+        for (JsonNode d : new ObjectMapper().readTree(opinion.resolve("model_on_w99.json").toFile())) {
+            for (int k = 0; k < d.get("options").size(); k++) {
+                for (int c = 0; c < d.get("counts").get(k).asInt(); c++) {
+                    lines.append("{\"model\":\"m\",\"population\":").append(d.get("population")).append(",\"question\":")
+                            .append(d.get("question")).append(",\"answer\":").append(d.get("options").get(k)).append("}\n");
+                }
+            }
+        }
+        Path answers = dir.resolve("w99.jsonl");
+        Files.writeString(answers, lines);
+        CliRunner.Result r = CliRunner.run("similarity", "--human", opinion.resolve("American_Trends_Panel_W99").toString(),
+                "--human-by", "CREGION", "--model", answers.toString(), "--metric", "wasserstein", "--table", "questions",
+                "--bootstrap", "0");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode expected = new ObjectMapper().readTree(opinion.resolve("opinionqa_w99_similarity.json").toFile()).get("per_question");
+        int compared = 0;
+        for (JsonNode row : new ObjectMapper().readTree(r.out()).get("rows")) {
+            JsonNode e = expected.get(row.get("population").asText()).get(row.get("question").asText());
+            assertThat(row.get("score").asDouble()).as(row.toString()).isCloseTo(e.asDouble(), within(1e-12));
+            compared++;
+        }
+        assertThat(compared).isEqualTo(15);
+    }
+
+    @Test
     void steerabilityTableAndKlOnlyForAnswerFiles() {
         CliRunner.Result r = similarity("--table", "steerability", "--format", "csv", "--metric", "wasserstein");
         assertThat(r.exitCode()).as(r.err()).isZero();

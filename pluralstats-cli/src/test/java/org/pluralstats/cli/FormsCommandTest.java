@@ -200,7 +200,7 @@ class FormsCommandTest {
                 .contains("| English | Q6 | 1.51 | 22 | inconsistent (nearest 1.50, 1.55) | 1.50 | false |")
                 .contains("wrote " + dir.resolve("report").resolve("index.html").toAbsolutePath().normalize());
         assertThat(dir.resolve("report").resolve("index.html")).isRegularFile();
-        assertThat(r.out()).contains("9 charts", "9148 generations, 9 models × 4 languages");
+        assertThat(r.out()).contains("11 charts", "9148 generations, 9 models × 4 languages");
     }
 
     @Test
@@ -212,7 +212,7 @@ class FormsCommandTest {
                 m + "model-distributions.json", "--out", dir.resolve("models").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("360 generations, 3 models × 2 languages", "US versus local: 6 comparisons",
-                "BR: Wasserstein similarity", "5 charts");
+                "BR: Wasserstein similarity", "6 charts");
         assertThat(dir.resolve("models/figures/alignment-US.svg")).isRegularFile();
         assertThat(dir.resolve("models/tables/us-bias-rows.csv")).content().contains("example-large-70b,da,DK,US,12,");
         CliRunner.Result bad = CliRunner.run("report", "--population", m + "populations.csv");

@@ -40,7 +40,7 @@ class VpsGroupingsCommandTest {
     void aRunBuildsOnlyTheCommandItNames() {
         List<String> all = List.copyOf(Main.commandLine().getSubcommands().keySet());
         assertThat(all).containsExactly("report", "forms", "grim", "inspect", "convert", "vps", "correlate", "consistency",
-                "rake", "regress", "align", "similarity", "distributions");
+                "rake", "regress", "align", "similarity", "distributions", "agreement");
         for (String name : all) {
             assertThat(Main.commandLine(name).getSubcommands().keySet()).containsExactly(name);
         }

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.pluralstats.align.AlignmentResult;
 import org.pluralstats.align.Alignments;
 import org.pluralstats.align.ModelOutputs;
+import org.pluralstats.align.DistributionalAlignmentReport;
+import org.pluralstats.align.SimilarityMetric;
 import org.pluralstats.align.SimilaritySummary;
 import org.pluralstats.align.UsBiasResult;
 import org.pluralstats.align.UsBiasResults;
@@ -187,6 +189,19 @@ public final class AnalysisReport {
                         .append(" over ").append(x.questions()).append(" questions, unclassifiable ")
                         .append(Tables.fixed(100 * x.unclassifiableShare(), 1)).append("%\n");
             }
+        }
+        if (run.opinions().isPresent()) {
+            DistributionalAlignmentReport r = run.opinions().get();
+            SimilarityMetric first = r.metrics().get(0);
+            List<DistributionalAlignmentReport.Summary> rows = r.summaries().stream().filter(x -> x.metric() == first).toList();
+            sb.append("\n## ").append(analysis.opinions().orElseThrow().title()).append("\n\n");
+            sb.append(rows.size()).append(" model setting × population comparisons by ").append(first.jsonName());
+            long aboveUniform = rows.stream().filter(x -> first.isSimilarity() ? x.score() > x.uniform() : x.score() < x.uniform()).count();
+            sb.append("; ").append(aboveUniform).append(" closer than the uniform baseline");
+            if (r.steerabilityTable().rows() > 0) {
+                sb.append("; steerability in the report's table");
+            }
+            sb.append(".\n");
         }
         return sb.toString();
     }

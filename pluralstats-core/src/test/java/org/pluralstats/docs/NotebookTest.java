@@ -64,7 +64,7 @@ class NotebookTest {
         // results print by being evaluated: the head of their table, never a bare Object.toString
         assertThat(jshell(script)).contains("table ==> The paper's Table 1 reproduced",
                         "English  22  4.86  6.14  2.14      54.5  2.86  1.50",
-                        "ValuePolarityScore[population=DNK, item=Q164, n=56", "figures=9",
+                        "ValuePolarityScore[population=DNK, item=Q164, n=56", "figures=11",
                         "360 generations; models [example-small-1b, example-medium-8b, example-large-70b]",
                         "example-large-70b  en US - GB", "da vs da rho=0.777")
                 .doesNotContainPattern("@[0-9a-f]{5,}\\b").doesNotContain("OptionalDouble[")
