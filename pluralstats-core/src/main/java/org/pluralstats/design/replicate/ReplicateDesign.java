@@ -3,7 +3,6 @@ package org.pluralstats.design.replicate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.pluralstats.PluralstatsException;
@@ -452,14 +451,14 @@ public final class ReplicateDesign implements SurveyDesign {
     /**
      * The estimate of each replicate ({@code return.replicates = TRUE}), for a look at their spread.
      *
-     * @param statistic {@code "mean"}, {@code "total"} or {@code "ratio"}
+     * @param s the statistic
      * @param y the variable (the numerator of a ratio)
      * @param x the denominator of a ratio, else ignored (may be {@code null})
      * @param domain who is in the domain, or {@code null} for everyone
      * @return {@code θ_r} per replicate, {@code NaN} where undefined
      */
-    public double[] replicateEstimates(String statistic, double[] y, double[] x, boolean[] domain) {
-        Statistic s = Statistic.of(statistic);
+    public double[] replicateEstimates(Statistic s, double[] y, double[] x, boolean[] domain) {
+        Objects.requireNonNull(s, "statistic");
         if (s == Statistic.RATIO) {
             Objects.requireNonNull(x, "x");
         }
@@ -491,23 +490,24 @@ public final class ReplicateDesign implements SurveyDesign {
         return new DomainEstimates(s.rName, names, estimates, level, describe());
     }
 
-    /** The statistics a replicate design estimates. */
-    private enum Statistic {
-        MEAN("svymean"), TOTAL("svytotal"), RATIO("svyratio");
+    /** The statistics a replicate design estimates, by the R function that estimates them. */
+    public enum Statistic {
+        /** The weighted mean ({@code svymean}). */
+        MEAN("svymean"),
+        /** The weighted total ({@code svytotal}). */
+        TOTAL("svytotal"),
+        /** The ratio of two totals ({@code svyratio}). */
+        RATIO("svyratio");
 
-        final String rName;
+        private final String rName;
 
         Statistic(String rName) {
             this.rName = rName;
         }
 
-        static Statistic of(String name) {
-            return switch (name.toLowerCase(Locale.ROOT)) {
-                case "mean" -> MEAN;
-                case "total" -> TOTAL;
-                case "ratio" -> RATIO;
-                default -> throw new PluralstatsException("statistic " + name + " unknown; expected mean, total or ratio");
-            };
+        /** @return the R function ({@code "svymean"}, …) */
+        public String rName() {
+            return rName;
         }
     }
 

@@ -17,7 +17,7 @@ class ReplicateDesignTest {
     @Test
     void brrVarianceIsScaleTimesSquaredDeviationsFromTheReplicateMean() {
         ReplicateDesign brr = ReplicateDesign.brr(W, HALVES).withCombinedWeights(false);
-        double[] thetas = brr.replicateEstimates("mean", Y, null, null);
+        double[] thetas = brr.replicateEstimates(ReplicateDesign.Statistic.MEAN, Y, null, null);
         // replicate 1 keeps respondents 1 and 3: (1*1 + 3*4) / (1 + 3)
         assertThat(thetas[0]).isEqualTo(13.0 / 4);
         double mean = (thetas[0] + thetas[1] + thetas[2] + thetas[3]) / 4;
@@ -77,7 +77,7 @@ class ReplicateDesignTest {
                 {4.0 / 3, 0, 4.0 / 3, 4.0 / 3}, {4.0 / 3, 4.0 / 3, 0, 4.0 / 3}, {4.0 / 3, 4.0 / 3, 4.0 / 3, 0}}, 0.75)
                 .withCombinedWeights(false);
         boolean[] first = {true, false, false, false};
-        assertThat(jk.replicateEstimates("mean", Y, null, first)[0]).isNaN();
+        assertThat(jk.replicateEstimates(ReplicateDesign.Statistic.MEAN, Y, null, first)[0]).isNaN();
         DesignEstimate e = jk.mean(Y, first, 0.95);
         assertThat(e.estimate()).isEqualTo(1.0);
         assertThat(e.se()).isEqualTo(0.0);
