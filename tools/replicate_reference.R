@@ -9,8 +9,11 @@
 #                                         for combined.weights = FALSE, analysis weights for TRUE), so that Java
 #                                         reads the very same weights
 #   replicate-reference.json              per design: type, scale, rscales, combined.weights, mse, degf(design),
-#                                         and svymean / svytotal / svyratio / svyby estimates with SE() and
-#                                         confint(..., df = degf(design)) at 95% and 90%
+#                                         and svymean / svytotal / svyratio / svyby estimates with SE(),
+#                                         confint(..., df = degf(design)) at 95% and 90%, and deff(..., deff = TRUE)
+#                                         for means and totals (svyratio(deff = TRUE) fails on replicate designs
+#                                         in survey 4.1.1: no ratio deff); "Infinity" where R's is Inf (a census:
+#                                         the weights sum to n, so the SRS variance is 0)
 #
 # Designs:
 #   clus1-jk1        as.svrepdesign(svydesign(id=~dnum, weights=~pw, data=apiclus1, fpc=~fpc), type="JK1")
@@ -70,19 +73,22 @@ write_numeric_csv(data.frame(stype = as.character(apistrat$stype), pw = apistrat
                              awards = as.character(apistrat$awards)), "apistrat.csv")
 write_numeric_csv(scd, "scd.csv")
 
+deff_of <- function(s, i = 1) if (is.null(attr(s, "deff")) && !inherits(s, "svyby")) NA else unname(deff(s))[i]
+numd <- function(x) if (length(x) == 1 && !is.na(x) && is.infinite(x)) '"Infinity"' else num(x)
 est_json <- function(name, variable, s, df) {
   ci95 <- confint(s, df = df)
   ci90 <- confint(s, df = df, level = 0.90)
-  sprintf('{"statistic":%s,"variable":%s,"estimate":%s,"se":%s,"ci95":[%s,%s],"ci90":[%s,%s]}',
-          str(name), str(variable), num(unname(coef(s))[1]), num(unname(SE(s))[1]),
+  sprintf('{"statistic":%s,"variable":%s,"estimate":%s,"se":%s,"deff":%s,"ci95":[%s,%s],"ci90":[%s,%s]}',
+          str(name), str(variable), num(unname(coef(s))[1]), num(unname(SE(s))[1]), numd(deff_of(s)),
           num(ci95[1, 1]), num(ci95[1, 2]), num(ci90[1, 1]), num(ci90[1, 2]))
 }
 by_json <- function(name, variable, by, s, df) {
+  hasdeff <- any(grepl("^DEff", names(s)))
   ci95 <- confint(s, df = df)
   ci90 <- confint(s, df = df, level = 0.90)
   rows <- vapply(seq_len(nrow(s)), function(i)
-    sprintf('{"domain":%s,"estimate":%s,"se":%s,"ci95":[%s,%s],"ci90":[%s,%s]}', str(as.character(s[i, 1])),
-            num(unname(coef(s))[i]), num(unname(SE(s))[i]), num(ci95[i, 1]), num(ci95[i, 2]),
+    sprintf('{"domain":%s,"estimate":%s,"se":%s,"deff":%s,"ci95":[%s,%s],"ci90":[%s,%s]}', str(as.character(s[i, 1])),
+            num(unname(coef(s))[i]), num(unname(SE(s))[i]), if (hasdeff) numd(unname(deff(s))[i]) else "null", num(ci95[i, 1]), num(ci95[i, 2]),
             num(ci90[i, 1]), num(ci90[i, 2])), "")
   sprintf('{"statistic":%s,"variable":%s,"by":%s,"domains":[%s]}', str(name), str(variable), str(by),
           paste(rows, collapse = ","))
@@ -92,11 +98,11 @@ cases <- c()
 add_design <- function(id, design, data, repfile, y, x, tot, by, extra = c()) {
   df <- degf(design)
   f <- function(v) as.formula(paste0("~", v))
-  ests <- c(est_json("mean", y, svymean(f(y), design), df),
-            est_json("total", tot, svytotal(f(tot), design), df),
+  ests <- c(est_json("mean", y, svymean(f(y), design, deff = TRUE), df),
+            est_json("total", tot, svytotal(f(tot), design, deff = TRUE), df),
             est_json("ratio", paste0(y, "/", x), svyratio(f(y), f(x), design), df))
-  bys <- c(by_json("mean", y, by, svyby(f(y), f(by), design, svymean), df),
-           by_json("total", tot, by, svyby(f(tot), f(by), design, svytotal), df),
+  bys <- c(by_json("mean", y, by, svyby(f(y), f(by), design, svymean, deff = TRUE), df),
+           by_json("total", tot, by, svyby(f(tot), f(by), design, svytotal, deff = TRUE), df),
            by_json("ratio", paste0(y, "/", x), by, svyby(f(y), f(by), design, svyratio, denominator = f(x)), df))
   bys <- c(bys, extra)
   mse <- if (is.null(design$mse)) FALSE else design$mse

@@ -372,7 +372,8 @@ public final class ReplicateDesign implements SurveyDesign {
      * @param y the variable, one value per respondent (values outside the domain are ignored)
      * @param domain who is in the domain, or {@code null} for everyone
      * @param level the confidence level, in (0, 1)
-     * @return the estimate; all {@code NaN} when the domain has no weight or {@code y} is {@code NaN} in it
+     * @return the estimate, with its design effect ({@code svymean(…, deff = TRUE)}); all {@code NaN} when the
+     *     domain has no weight or {@code y} is {@code NaN} in it
      */
     @Override
     public DesignEstimate mean(double[] y, boolean[] domain, double level) {
@@ -386,7 +387,7 @@ public final class ReplicateDesign implements SurveyDesign {
      * @param y the variable
      * @param domain who is in the domain, or {@code null} for everyone
      * @param level the confidence level
-     * @return the estimate
+     * @return the estimate, with its design effect ({@code svytotal(…, deff = TRUE)})
      */
     @Override
     public DesignEstimate total(double[] y, boolean[] domain, double level) {
@@ -401,7 +402,7 @@ public final class ReplicateDesign implements SurveyDesign {
      * @param x the denominator variable
      * @param domain who is in the domain, or {@code null} for everyone
      * @param level the confidence level
-     * @return the estimate
+     * @return the estimate; its design effect is {@code NaN} (R survey 4.1.1 has none for a replicate design's ratio)
      */
     @Override
     public DesignEstimate ratio(double[] y, double[] x, boolean[] domain, double level) {
@@ -540,12 +541,47 @@ public final class ReplicateDesign implements SurveyDesign {
         for (int r = 0; r < replicates.length; r++) {
             thetas[r] = replicateEstimate(s, r, y, x, domain);
         }
-        double se = Math.sqrt(variance(thetas, theta));
+        double v = variance(thetas, theta);
+        double se = Math.sqrt(v);
         // R's tconfint: a = (1 - level)/2, interval theta + se * qt(c(a, 1 - a), df)
         double a = (1 - level) / 2;
         double q = df > 0 ? (Double.isInfinite(df) ? Distributions.normalQuantile(1 - a)
                 : Distributions.tQuantile(1 - a, df)) : Double.NaN;
-        return new DesignEstimate(theta, se, theta - se * q, theta + se * q, level, df, Double.NaN);
+        return new DesignEstimate(theta, se, theta - se * q, theta + se * q, level, df, designEffect(s, v, y, domain));
+    }
+
+    /**
+     * R's {@code deff = TRUE} for an {@code svyrep.design}: the replicate variance over the variance under simple
+     * random sampling without replacement of the domain's {@code m} respondents from a population of
+     * {@code N = Σ_D w}: {@code s²/m · (N − m)/N} for a mean and {@code s² N²/m · (N − m)/N} for a total, with
+     * {@code s² = m/(m − 1) · Σ_D w (y − ȳ)² / Σ_D w} ({@code svyvar}). Not for ratios: R survey 4.1.1's
+     * {@code svyratio(…, deff = TRUE)} fails on replicate designs, so there is no reference.
+     */
+    private double designEffect(Statistic s, double v, double[] y, boolean[] domain) {
+        if (s == Statistic.RATIO) {
+            return Double.NaN;
+        }
+        double m = 0;
+        double big = 0;
+        double sy = 0;
+        for (int i = 0; i < weights.length; i++) {
+            if (domain == null || domain[i]) {
+                m++;
+                big += weights[i];
+                sy += weights[i] * y[i];
+            }
+        }
+        double mean = sy / big;
+        double ss = 0;
+        for (int i = 0; i < weights.length; i++) {
+            if (domain == null || domain[i]) {
+                double d = y[i] - mean;
+                ss += d * d * weights[i];
+            }
+        }
+        double s2 = m / (m - 1) * ss / big;
+        double srs = (s == Statistic.MEAN ? s2 / m : s2 * big * big / m) * (big - m) / big;
+        return v / srs;
     }
 
     private double fullSampleEstimate(Statistic s, double[] y, double[] x, boolean[] domain) {

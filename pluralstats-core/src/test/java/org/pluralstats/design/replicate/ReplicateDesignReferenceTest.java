@@ -16,7 +16,8 @@ import org.pluralstats.design.DesignEstimate;
 /**
  * Every replicate design of tools/replicate_reference.R (JK1 with and without fpc, combined with mse, JKn,
  * "other", BRR, Fay, bootstrap) built from the very same replicate weights R used: scale, rscales, degf, the
- * print line, and svymean / svytotal / svyratio / svyby with SE and confint(df = degf) equal to R to 1e-10.
+ * print line, and svymean / svytotal / svyratio / svyby with SE, confint(df = degf) and deff (means and totals)
+ * equal to R to 1e-10.
  */
 class ReplicateDesignReferenceTest {
     private static final JsonNode REFERENCE = ReplicateFixtures.reference();
@@ -81,6 +82,12 @@ class ReplicateDesignReferenceTest {
                     default -> design.ratio(y, ReplicateFixtures.numbers(data.get(vars[1])), null, level);
                 };
                 check(id + " " + e.get("statistic").asText() + " " + level, got, e, level);
+                if (e.get("statistic").asText().equals("ratio")) {
+                    assertThat(e.get("deff").isNull()).isTrue();
+                    assertThat(got.deff()).isNaN();
+                } else {
+                    assertThat(e.get("deff").isNull()).as("R gave a deff").isFalse();
+                }
             }
         }
     }
@@ -134,5 +141,11 @@ class ReplicateDesignReferenceTest {
         assertThat(got.ciLow()).as(what + " ciLow").isCloseTo(ci.get(0).asDouble(), within(1e-10 * scale));
         assertThat(got.ciHigh()).as(what + " ciHigh").isCloseTo(ci.get(1).asDouble(), within(1e-10 * scale));
         assertThat(got.level()).isEqualTo(level);
+        JsonNode deff = want.get("deff");
+        if (deff != null && deff.isTextual()) {
+            assertThat(got.deff()).as(what + " deff").isEqualTo(Double.parseDouble(deff.asText()));
+        } else if (deff != null && deff.isNumber()) {
+            assertThat(got.deff()).as(what + " deff").isCloseTo(deff.asDouble(), within(1e-10 * Math.abs(deff.asDouble())));
+        }
     }
 }
