@@ -140,20 +140,17 @@ public final class ClusterSample {
         return strata == null ? "" : strata[i];
     }
 
-    /** The population size of a stratum: R refuses more than one value in it. */
-    private double popsize(String stratum) {
-        double found = Double.NaN;
+    /** The population size of each stratum, in one pass: R refuses more than one value in a stratum. */
+    private Map<String, Double> popsizes() {
+        Map<String, Double> sizes = new LinkedHashMap<>();
         for (int i = 0; i < weights.length; i++) {
-            if (stratum(i).equals(stratum)) {
-                if (Double.isNaN(found)) {
-                    found = populationSizes[i];
-                } else if (found != populationSizes[i]) {
-                    throw new PluralstatsException("more than one population size (" + found + ", "
-                            + populationSizes[i] + ") in stratum " + label(stratum));
-                }
+            Double found = sizes.putIfAbsent(stratum(i), populationSizes[i]);
+            if (found != null && found != populationSizes[i]) {
+                throw new PluralstatsException("more than one population size (" + found + ", "
+                        + populationSizes[i] + ") in stratum " + label(stratum(i)));
             }
         }
-        return found;
+        return sizes;
     }
 
     private String label(String stratum) {
@@ -181,7 +178,7 @@ public final class ClusterSample {
         }
         double fpc = 1;
         if (populationSizes != null) {
-            double big = popsize("");
+            double big = popsizes().get("");
             if (big < n) {
                 throw new PluralstatsException("population size " + big + " is smaller than the " + n
                         + " sampled clusters");
@@ -231,6 +228,7 @@ public final class ClusterSample {
             }
             h++;
         }
+        Map<String, Double> sizes = populationSizes == null ? Map.of() : popsizes();
         int counter = 0;
         h = 0;
         for (Map.Entry<String, List<Integer>> e : byStratum.entrySet()) {
@@ -241,7 +239,7 @@ public final class ClusterSample {
             }
             double fpc = 1;
             if (populationSizes != null) {
-                double big = popsize(e.getKey());
+                double big = sizes.get(e.getKey());
                 if (big < nh) {
                     throw new PluralstatsException("stratum " + e.getKey() + ": population size " + big
                             + " is smaller than its " + nh + " sampled PSUs");
@@ -292,6 +290,7 @@ public final class ClusterSample {
         Map<String, List<Integer>> byStratum = strataPsus(psus, psuOf);
         int[][] counts = new int[replicates][psus.size()];
         SplittableRandom rng = new SplittableRandom(seed);
+        Map<String, Double> sizes = populationSizes == null ? Map.of() : popsizes();
         double inverseSum = 0;
         for (Map.Entry<String, List<Integer>> e : byStratum.entrySet()) {
             int[] members = e.getValue().stream().mapToInt(Integer::intValue).toArray();
@@ -309,7 +308,7 @@ public final class ClusterSample {
             }
             long big = -1;
             if (populationSizes != null) {
-                double size = popsize(e.getKey());
+                double size = sizes.get(e.getKey());
                 if (size < nh) {
                     throw new PluralstatsException("stratum " + label(e.getKey()) + ": population size " + size
                             + " is smaller than its " + nh + " sampled PSUs");

@@ -153,5 +153,8 @@ class ClusterSampleTest {
                 .withPopulationSizes(new double[] {2, 2, 2}).jk1()).isInstanceOf(PluralstatsException.class)
                 .hasMessageContaining("smaller");
         assertThatThrownBy(() -> clus1().bootstrap(1, 1L)).isInstanceOf(PluralstatsException.class);
+        assertThatThrownBy(() -> ClusterSample.of(new double[] {1, 1, 1}, new String[] {"1", "2", "3"})
+                .withPopulationSizes(new double[] {9, 9, 10}).jk1()).isInstanceOf(PluralstatsException.class)
+                .hasMessageContaining("more than one population size");
     }
 }
