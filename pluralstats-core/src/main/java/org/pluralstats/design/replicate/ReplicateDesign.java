@@ -684,7 +684,7 @@ public final class ReplicateDesign implements SurveyDesign {
                 : "svrepdesign(weights = <" + weights.length + " weights>, repweights = <" + replicates.length
                         + " replicates>, type = \"" + type.rName() + "\""
                         + (type == ReplicateType.FAY ? ", rho = " + num(rho) : "")
-                        + (combined ? ", combined.weights = TRUE" : "") + (mse ? ", mse = TRUE" : "") + ")";
+                        + (combined ? "" : ", combined.weights = FALSE") + (mse ? ", mse = TRUE" : "") + ")";
         StringBuilder sb = new StringBuilder("Call: ").append(call).append('\n');
         if (type == ReplicateType.FAY) {
             sb.append("Fay's variance method (rho= ").append(num(rho)).append(" ) ");

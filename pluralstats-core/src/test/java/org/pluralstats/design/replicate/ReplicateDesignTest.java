@@ -90,7 +90,7 @@ class ReplicateDesignTest {
     void printsLikeR() {
         ReplicateDesign fay = ReplicateDesign.fay(W, HALVES, 0.3).withCombinedWeights(false);
         assertThat(fay.toString()).isEqualTo("Call: svrepdesign(weights = <4 weights>, repweights = <4 replicates>,"
-                + " type = \"Fay\", rho = 0.3)\nFay's variance method (rho= 0.3 ) with 4 replicates.\n"
+                + " type = \"Fay\", rho = 0.3, combined.weights = FALSE)\nFay's variance method (rho= 0.3 ) with 4 replicates.\n"
                 + "4 respondents; scale 0.5102041, rscales 1; replicate weights multiply the sampling weights;"
                 + " variance centred on the replicate mean\n");
         assertThat(ReplicateDesign.jk1(W, HALVES, 0.75).withMse(true).toString())
