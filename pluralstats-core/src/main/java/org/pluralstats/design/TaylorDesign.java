@@ -482,14 +482,13 @@ public final class TaylorDesign implements SurveyDesign {
                         ys[k++] = y[i];
                     }
                 }
-                TaylorDesign separate;
                 try {
-                    separate = restrictedTo(rowsKept);
+                    TaylorDesign separate = restrictedTo(rowsKept);
+                    e = statistic == DesignEstimates.Statistic.MEAN ? separate.mean(ys, null, level)
+                            : separate.total(ys, null, level);
                 } catch (PluralstatsException ex) {
                     throw new PluralstatsException("group " + g + ": " + ex.getMessage(), ex);
                 }
-                e = statistic == DesignEstimates.Statistic.MEAN ? separate.mean(ys, null, level)
-                        : separate.total(ys, null, level);
             }
             rows.add(new DesignEstimates.Row(variable, g, m, e));
         }
@@ -582,7 +581,13 @@ public final class TaylorDesign implements SurveyDesign {
     }
 
     private String stratumName(int stage, int row) {
-        return stage == 0 ? firstStageStrataNames[strata[0][row]] : "#" + strata[stage][row];
+        if (stage == 0) {
+            return firstStageStrataNames[strata[0][row]];
+        }
+        String within = inputs.clusters()[stage - 1][row];
+        int s = Math.min(stage, inputs.strata() == null ? 0 : inputs.strata().length - 1);
+        return (inputs.strata() == null ? "" : inputs.strata()[s][row] + " ") + "within stage-" + stage + " cluster "
+                + within;
     }
 
     /** Rows grouped by a code, groups in ascending order of the code, rows in file order. */
