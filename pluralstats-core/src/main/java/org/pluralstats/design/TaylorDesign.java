@@ -134,13 +134,14 @@ public final class TaylorDesign implements SurveyDesign {
      * A design built afresh from this design's inputs on some rows only: {@code svydesign(…, data =
      * d[rows, ])}, PSUs and strata counted among those rows (a "separate design" per population).
      *
-     * @param rows who is kept, one flag per respondent
+     * @param rows who is kept, one flag per respondent (respondents outside a {@link #subset} are not kept)
      * @return a new design over the kept respondents, in order
      * @throws PluralstatsException if no row is kept or the kept rows do not make a design (one PSU)
      */
     public TaylorDesign restrictedTo(boolean[] rows) {
         checkLength(rows, "rows");
-        return inputs.restrict(rows).build().with(lonely).with(intervalDf);
+        boolean[] kept = in(rows, null);
+        return inputs.restrict(kept).build().with(lonely).with(intervalDf);
     }
 
     @Override
