@@ -21,7 +21,10 @@
 #       interval.type = "mean" (the default), ci = TRUE);
 #     svyby(~api00, ~stype, design, svymean, deff = TRUE) with confint(…, df = degf(design)), and per
 #       domain degf(subset(design, stype == k)); and "separate": svymean(~api00, deff = TRUE) of
-#       svydesign(<same arguments>, data = <the rows of that stype>) with confint(…, df = degf(<it>)).
+#       svydesign(<same arguments>, data = <the rows of that stype>) with confint(…, df = degf(<it>));
+#       and on sub = subset(design, stype == k): svytotal(~api00, sub, deff = TRUE) with
+#       confint(…, df = degf(design)), svyciprop(~I(sch.wide == "Yes"), sub, method = "xlogit") and
+#       svyquantile(~api00, sub, .5, ci = TRUE), whose intervals use degf(sub) (their default).
 #   A design whose svydesign call or estimate fails (lonely PSU with "fail") records the error message.
 #
 # Numbers are written with 17 significant digits so that they read back as the same doubles.
@@ -136,9 +139,16 @@ run_case <- function(name, file, spec, rule) {
         sd <- make_design(spec, sdata)
         stat_json(svymean(~api00, sd, deff = TRUE), degf(sd))
       }, error = function(e) obj(error = str(conditionMessage(e))))
+      cp <- svyciprop(~I(sch.wide == "Yes"), sub, method = "xlogit")
+      sq <- svyquantile(~api00, sub, .5, ci = TRUE)$api00
       rows <- c(rows, obj(domain = str(g), n = nrow(sdata), estimate = num(by$api00[k]), se = num(SE(by)[k]),
                           deff = num(deff(by)[k]), ciT = arr(c(num(byci[k, 1]), num(byci[k, 2]))),
-                          degfSubset = num(degf(sub)), separate = sep))
+                          degfSubset = num(degf(sub)), separate = sep,
+                          total = stat_json(svytotal(~api00, sub, deff = TRUE), df),
+                          cipropXlogit = obj(estimate = num(unname(coef(cp))[1]), se = num(unname(SE(cp))[1]),
+                                             ci = arr(c(num(attr(cp, "ci")[1]), num(attr(cp, "ci")[2])))),
+                          median = obj(estimate = num(sq[1, 1]), ciLow = num(sq[1, 2]), ciHigh = num(sq[1, 3]),
+                                       se = num(sq[1, 4]))))
     }
     r[["byStype"]] <- arr(rows)
     r
@@ -167,6 +177,10 @@ specs <- list(
                    call = quote(svydesign(id = ~dnum, strata = ~stype, weights = ~pw, data = apistrat, nest = TRUE)))))
 cases <- c()
 for (s in specs) cases <- c(cases, run_case(s$name, s$file, s$spec, "fail"))
+# apiclus2 per school type as separate designs has districts with one sampled school at stage 2
+for (rule in c("adjust", "average")) {
+  cases <- c(cases, run_case(paste("two-stage cluster, lonely", rule), "apiclus2", specs[[3]]$spec, rule))
+}
 lonely_spec <- list(ids = ~dnum, strata = ~str, weights = ~pw, nest = FALSE,
                     call = quote(svydesign(id = ~dnum, strata = ~str, weights = ~pw, data = apiclus1_lonely)))
 for (rule in c("fail", "remove", "adjust", "average", "certainty")) {

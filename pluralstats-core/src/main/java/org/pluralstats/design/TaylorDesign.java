@@ -387,11 +387,17 @@ public final class TaylorDesign implements SurveyDesign {
         Arrays.sort(order, (a, b) -> Double.compare(xs[a], xs[b]));
         double[] sx = new double[m];
         double[] cumw = new double[m];
+        // R accumulates cumsum() and sum() in long double: a compensated running sum rounds to the same
+        // doubles, so that pW meets a cumulative weight exactly where R's does (equal weights, p = 1/2)
         double run = 0;
+        double carry = 0;
         for (int j = 0; j < m; j++) {
             sx[j] = xs[order[j]];
-            run += ws[order[j]];
-            cumw[j] = run;
+            double x = ws[order[j]];
+            double t = run + x;
+            carry += Math.abs(run) >= Math.abs(x) ? (run - t) + x : (x - t) + run;
+            run = t;
+            cumw[j] = run + carry;
         }
         double qhat = ruleQuantile(rule, sx, cumw, p);
         double[] below = new double[n];

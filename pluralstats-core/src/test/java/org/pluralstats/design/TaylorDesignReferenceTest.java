@@ -206,6 +206,19 @@ class TaylorDesignReferenceTest {
             assertThat(new double[] {sub.estimate(), sub.se(), sub.deff()})
                     .containsExactly(e.estimate(), e.se(), e.deff());
             assertThat(design.subset(in).degreesOfFreedom()).isEqualTo(row.get("degfSubset").asDouble());
+            DesignEstimate tot = design.total(api00, in, 0.95);
+            check("domain total " + g, tot, normal.total(api00, in, 0.95), row.get("total"));
+            TaylorDesign byDomainDf = design.with(IntervalDf.DOMAIN);
+            DesignEstimate xl = byDomainDf.proportion(yes, in, ProportionMethod.XLOGIT, 0.95);
+            close("domain xlogit " + g, xl.estimate(), row.get("cipropXlogit").get("estimate"));
+            close("domain xlogit se " + g, xl.se(), row.get("cipropXlogit").get("se"));
+            close("domain xlogit ciLow " + g, xl.ciLow(), row.get("cipropXlogit").get("ci").get(0));
+            close("domain xlogit ciHigh " + g, xl.ciHigh(), row.get("cipropXlogit").get("ci").get(1));
+            DesignEstimate med = byDomainDf.quantile(api00, 0.5, in, QuantileRule.MATH, 0.95);
+            close("domain median " + g, med.estimate(), row.get("median").get("estimate"));
+            close("domain median ciLow " + g, med.ciLow(), row.get("median").get("ciLow"));
+            close("domain median ciHigh " + g, med.ciHigh(), row.get("median").get("ciHigh"));
+            close("domain median se " + g, med.se(), row.get("median").get("se"));
             JsonNode sep = row.get("separate");
             if (sep.has("error")) {
                 anySeparateFails = true;
