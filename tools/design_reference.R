@@ -195,6 +195,21 @@ lonely_fpc <- list(ids = ~dnum, strata = ~str, weights = ~pw, fpc = ~fpcstr, nes
 for (rule in c("adjust", "average")) {
   cases <- c(cases, run_case(paste("lonely PSU with fpc", rule), "apiclus1-lonely", lonely_fpc, rule))
 }
+# apiclus2 with strata at both stages (districts by odd/even number, then school type within each
+# district), nest = TRUE and the fpc as sampling fractions (40 of 757 districts; the district's sampled
+# share of its schools): weights from the fpc; stage-2 strata with one school follow the rule.
+d2 <- api$apiclus2
+d2$str1 <- ifelse(d2$dnum %% 2 == 0, "even", "odd")
+d2$fr1 <- 40 / 757
+d2$fr2 <- ave(d2$snum, d2$dnum, FUN = length) / d2$fpc2
+write.csv(d2, file.path(out, "apiclus2-strata.csv"), row.names = FALSE)
+api[["apiclus2-strata"]] <- read.csv(file.path(out, "apiclus2-strata.csv"), stringsAsFactors = FALSE)
+strata2 <- list(ids = ~dnum + snum, strata = ~str1 + stype, fpc = ~fr1 + fr2, nest = TRUE,
+                call = quote(svydesign(id = ~dnum + snum, strata = ~str1 + stype, fpc = ~fr1 + fr2, nest = TRUE,
+                                       data = apiclus2_strata)))
+for (rule in c("adjust", "average", "certainty")) {
+  cases <- c(cases, run_case(paste("two-stage stratified, fpc fractions, nest,", rule), "apiclus2-strata", strata2, rule))
+}
 options(survey.lonely.psu = "fail")
 
 writeLines(paste0('{\n  "program":', str(program), ',\n  "script":"tools/design_reference.R",\n',
