@@ -54,6 +54,8 @@ public final class TaylorDesign implements SurveyDesign {
     private final int[][] cluster;
     private final int[][] strata;
     private final String[] firstStageStrataNames;
+    /** The first-stage stratum code of each first-stage cluster code. */
+    private final int[] firstStageClusterStratum;
     private final double[][] sampsize;
     private final double[][] popsize;
     private final boolean[] present;
@@ -70,6 +72,10 @@ public final class TaylorDesign implements SurveyDesign {
         this.cluster = cluster;
         this.strata = strata;
         this.firstStageStrataNames = strataNames;
+        this.firstStageClusterStratum = new int[java.util.Arrays.stream(cluster[0]).max().orElse(-1) + 1];
+        for (int i = 0; i < n; i++) {
+            firstStageClusterStratum[cluster[0][i]] = strata[0][i];
+        }
         this.sampsize = sampsize;
         this.popsize = popsize;
         this.present = present;
@@ -183,15 +189,18 @@ public final class TaylorDesign implements SurveyDesign {
      */
     public double degreesOfFreedom(boolean[] domain) {
         boolean[] in = in(domain, null);
-        java.util.Set<Integer> psus = new java.util.HashSet<>();
-        java.util.Set<Integer> st = new java.util.HashSet<>();
+        boolean[] psus = new boolean[firstStageClusterStratum.length];
+        boolean[] st = new boolean[firstStageStrataNames.length];
+        int df = 0;
         for (int i = 0; i < n; i++) {
             if (in[i]) {
-                psus.add(cluster[0][i]);
-                st.add(strata[0][i]);
+                df += psus[cluster[0][i]] ? 0 : 1;
+                psus[cluster[0][i]] = true;
+                df -= st[strata[0][i]] ? 0 : 1;
+                st[strata[0][i]] = true;
             }
         }
-        return psus.size() - st.size();
+        return df;
     }
 
     /**
@@ -511,7 +520,7 @@ public final class TaylorDesign implements SurveyDesign {
     }
 
     private double multistage(double[] z, int[] rows, int stage) {
-        double v = onestage(z, rows, stage);
+        double v = stage == 0 ? firstStage(z, rows) : onestage(z, rows, stage);
         if (popsize != null && stage + 1 < stages) {
             for (int[] sub : groupBy(rows, cluster[stage]).values()) {
                 int first = sub[0];
@@ -519,6 +528,93 @@ public final class TaylorDesign implements SurveyDesign {
             }
         }
         return v;
+    }
+
+    /**
+     * {@link #onestage} at the first stage in one pass over the rows, without grouping: first-stage
+     * clusters lie in one stratum each (the builder checks it, or nests them), and a stratum's PSU count
+     * and fpc are constant. Σ_j (t_j − t̄)² over the n_h PSUs with the absent ones as zeros is
+     * Σ_present (t_j − t̄)² + (n_h − present) t̄².
+     */
+    private double firstStage(double[] z, int[] rows) {
+        if (rows.length == 0) {
+            return 0;
+        }
+        double[] t = new double[firstStageClusterStratum.length];
+        boolean[] seen = new boolean[t.length];
+        for (int i : rows) {
+            t[cluster[0][i]] += z[i];
+            seen[cluster[0][i]] = true;
+        }
+        int strataCount = firstStageStrataNames.length;
+        int[] present = new int[strataCount];
+        double[] sum = new double[strataCount];
+        int[] firstRow = new int[strataCount];
+        java.util.Arrays.fill(firstRow, -1);
+        for (int i : rows) {
+            int h = strata[0][i];
+            if (firstRow[h] < 0) {
+                firstRow[h] = i;
+            }
+        }
+        for (int c = 0; c < t.length; c++) {
+            if (seen[c]) {
+                present[firstStageClusterStratum[c]]++;
+                sum[firstStageClusterStratum[c]] += t[c];
+            }
+        }
+        double[] centre = new double[strataCount];
+        double[] squares = new double[strataCount];
+        for (int h = 0; h < strataCount; h++) {
+            if (firstRow[h] >= 0) {
+                double nPsu = sampsize[0][firstRow[h]];
+                boolean centred = lonely != LonelyPsu.ADJUST || present[h] > 1 || nPsu > 1;
+                centre[h] = centred ? sum[h] / Math.max(present[h], nPsu) : 0;
+                squares[h] = (Math.max(present[h], nPsu) - present[h]) * centre[h] * centre[h];
+            }
+        }
+        for (int c = 0; c < t.length; c++) {
+            if (seen[c]) {
+                int h = firstStageClusterStratum[c];
+                squares[h] += (t[c] - centre[h]) * (t[c] - centre[h]);
+            }
+        }
+        double total = 0;
+        int visited = 0;
+        int ok = 0;
+        for (int h = 0; h < strataCount; h++) {
+            if (firstRow[h] < 0) {
+                continue;
+            }
+            visited++;
+            int i = firstRow[h];
+            double nPsu = sampsize[0][i];
+            double f = 1;
+            if (popsize != null) {
+                double fpc = popsize[0][i];
+                f = fpc == Double.POSITIVE_INFINITY ? 1 : (fpc - nPsu) / fpc;
+            }
+            if (f < SELF_REPRESENTING) {
+                ok++;
+                continue;
+            }
+            double scale = nPsu > 1 ? f * nPsu / (nPsu - 1) : f;
+            if (nPsu <= 1) {
+                switch (lonely) {
+                    case AVERAGE -> {
+                        continue;
+                    }
+                    case FAIL -> throw new PluralstatsException("stratum " + stratumName(0, i)
+                            + " has only one PSU at stage 1 (lonely PSU rule fail; choose another with "
+                            + "with(LonelyPsu))");
+                    default -> {
+                    }
+                }
+            }
+            total += scale * squares[h];
+            ok++;
+        }
+        return total * visited / ok;
     }
 
     private double onestage(double[] z, int[] rows, int stage) {
