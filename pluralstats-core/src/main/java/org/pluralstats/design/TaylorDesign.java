@@ -54,6 +54,8 @@ public final class TaylorDesign implements SurveyDesign {
     private final int[][] cluster;
     private final int[][] strata;
     private final String[] firstStageStrataNames;
+    /** degf(design), computed once. */
+    private final double degf;
     /** The first-stage stratum code of each first-stage cluster code. */
     private final int[] firstStageClusterStratum;
     private final double[][] sampsize;
@@ -81,6 +83,7 @@ public final class TaylorDesign implements SurveyDesign {
         this.present = present;
         this.lonely = lonely;
         this.intervalDf = intervalDf;
+        this.degf = degreesOfFreedom(null); // after present: a subset's degf counts its own PSUs
     }
 
     /**
@@ -178,7 +181,7 @@ public final class TaylorDesign implements SurveyDesign {
      */
     @Override
     public double degreesOfFreedom() {
-        return degreesOfFreedom(null);
+        return degf;
     }
 
     /**
@@ -224,8 +227,9 @@ public final class TaylorDesign implements SurveyDesign {
         if (m == 0) {
             return empty(level, domain);
         }
-        double psum = sum(in, i -> 1 / prob[i]);
-        double average = sum(in, i -> y[i] * (1 / prob[i]) / psum);
+        int[] rows = indices(in);
+        double psum = sum(rows, i -> 1 / prob[i]);
+        double average = sum(rows, i -> y[i] * (1 / prob[i]) / psum);
         double[] centred = new double[n];
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
@@ -234,10 +238,10 @@ public final class TaylorDesign implements SurveyDesign {
                 z[i] = centred[i] * (1 / prob[i]) / psum;
             }
         }
-        double v = variance(z, in);
+        double v = variance(z, rows);
         double deff = Double.NaN;
         if (psum >= m) {
-            double vsrs = srsVariance(centred, in, m) * (psum - m) / (psum * m);
+            double vsrs = srsVariance(centred, rows, m) * (psum - m) / (psum * m);
             deff = v / vsrs;
         }
         return estimate(average, Math.sqrt(v), level, domain, deff);
@@ -261,16 +265,17 @@ public final class TaylorDesign implements SurveyDesign {
         if (m == 0) {
             return empty(level, domain);
         }
+        int[] rows = indices(in);
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
             if (in[i]) {
                 z[i] = y[i] / prob[i];
             }
         }
-        double total = sum(in, i -> z[i]);
-        double v = variance(z, in);
-        double psum = sum(in, i -> 1 / prob[i]);
-        double vsrs = srsVariance(y, in, m) * psum * psum * (psum - m) / (psum * m);
+        double total = sum(rows, i -> z[i]);
+        double v = variance(z, rows);
+        double psum = sum(rows, i -> 1 / prob[i]);
+        double vsrs = srsVariance(y, rows, m) * psum * psum * (psum - m) / (psum * m);
         return estimate(total, Math.sqrt(v), level, domain, v / vsrs);
     }
 
@@ -296,8 +301,9 @@ public final class TaylorDesign implements SurveyDesign {
         if (count(in) == 0) {
             return empty(level, domain);
         }
-        double ty = sum(in, i -> y[i] / prob[i]);
-        double tx = sum(in, i -> x[i] / prob[i]);
+        int[] rows = indices(in);
+        double ty = sum(rows, i -> y[i] / prob[i]);
+        double tx = sum(rows, i -> x[i] / prob[i]);
         double r = ty / tx;
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
@@ -305,7 +311,7 @@ public final class TaylorDesign implements SurveyDesign {
                 z[i] = (y[i] - r * x[i]) / tx * (1 / prob[i]);
             }
         }
-        return estimate(r, Math.sqrt(variance(z, in)), level, domain, Double.NaN);
+        return estimate(r, Math.sqrt(variance(z, rows)), level, domain, Double.NaN);
     }
 
     /**
@@ -514,8 +520,7 @@ public final class TaylorDesign implements SurveyDesign {
     // --- variance (svyrecvar) ----------------------------------------------------------------------------
 
     /** svyrecvar(z, cluster, strata, fpc) over the rows in {@code in}. */
-    private double variance(double[] z, boolean[] in) {
-        int[] rows = indices(in);
+    private double variance(double[] z, int[] rows) {
         return multistage(z, rows, 0);
     }
 
@@ -705,10 +710,10 @@ public final class TaylorDesign implements SurveyDesign {
     }
 
     /** svyvar of y over the rows: Σ w (y − ȳ)² / W · m / (m − 1). */
-    private double srsVariance(double[] y, boolean[] in, int m) {
-        double psum = sum(in, i -> 1 / prob[i]);
-        double ybar = sum(in, i -> y[i] * (1 / prob[i]) / psum);
-        return sum(in, i -> (y[i] - ybar) * (y[i] - ybar) * m / (m - 1) * (1 / prob[i]) / psum);
+    private double srsVariance(double[] y, int[] rows, int m) {
+        double psum = sum(rows, i -> 1 / prob[i]);
+        double ybar = sum(rows, i -> y[i] * (1 / prob[i]) / psum);
+        return sum(rows, i -> (y[i] - ybar) * (y[i] - ybar) * m / (m - 1) * (1 / prob[i]) / psum);
     }
 
     // --- helpers -----------------------------------------------------------------------------------------
@@ -779,16 +784,14 @@ public final class TaylorDesign implements SurveyDesign {
     }
 
     /** Neumaier-compensated sum of f(i) over the rows in the design. */
-    private double sum(boolean[] in, java.util.function.IntToDoubleFunction f) {
+    private static double sum(int[] rows, java.util.function.IntToDoubleFunction f) {
         double s = 0;
         double c = 0;
-        for (int i = 0; i < n; i++) {
-            if (in[i]) {
-                double x = f.applyAsDouble(i);
-                double t = s + x;
-                c += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
-                s = t;
-            }
+        for (int i : rows) {
+            double x = f.applyAsDouble(i);
+            double t = s + x;
+            c += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
+            s = t;
         }
         return s + c;
     }
