@@ -125,7 +125,7 @@ public final class DesignEstimates implements TabularResult {
                 .column("se", ColumnType.NUMBER, Role.SE)
                 .column("ciLow", ColumnType.NUMBER, Role.CI_LOWER)
                 .column("ciHigh", ColumnType.NUMBER, Role.CI_UPPER)
-                .column("df", ColumnType.NUMBER, Role.DF)
+                .number("df", Role.DF, 0)
                 .column("deff", ColumnType.NUMBER, Role.STATISTIC)
                 .column(Column.of("n", ColumnType.INTEGER, Role.COUNT));
         for (Row r : rows) {

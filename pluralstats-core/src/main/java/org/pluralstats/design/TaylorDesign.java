@@ -859,8 +859,9 @@ public final class TaylorDesign implements SurveyDesign {
             }
         }
         int m = count(in(null, null));
-        sb.append(String.format(Locale.ROOT, "TaylorDesign: %d respondents%s, %d first-stage strata, fpc: %s, "
+        sb.append(String.format(Locale.ROOT, "TaylorDesign: %d respondents%s, %d first-stage %s, fpc: %s, "
                         + "lonely PSUs: %s, intervals: %s, degf = %.0f", m, m == n ? "" : " of " + n, st.size(),
+                st.size() == 1 ? "stratum" : "strata",
                 popsize == null ? "none" : inputs.fpcAreFractions ? "sampling fractions" : "population sizes",
                 lonely.rName(), intervalDf == IntervalDf.NORMAL ? "normal" : "t (" + intervalDf.name().toLowerCase(
                         Locale.ROOT) + " df)", degreesOfFreedom()));
