@@ -38,6 +38,13 @@ class TaylorDesignReferenceTest {
         System.out.println("largest |Java - R| / max(1, |R|): " + MAX_SEEN);
     }
 
+    @org.junit.jupiter.api.Test
+    void theFixtureSaysWhatComputedIt() {
+        assertThat(REFERENCE.get("program").asText()).matches("R \\d+\\.\\d+\\.\\d+, survey \\d+\\.\\d+\\.\\d+");
+        assertThat(REFERENCE.get("script").asText()).isEqualTo("tools/design_reference.R");
+        assertThat(REFERENCE.get("cases")).hasSize(18);
+    }
+
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
         for (JsonNode c : REFERENCE.get("cases")) {
