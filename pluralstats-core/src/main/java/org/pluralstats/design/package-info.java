@@ -6,6 +6,11 @@
  * standard errors that respect it ({@link org.pluralstats.design.DesignEstimate}), for the whole
  * sample or for domains (subpopulations estimated on the whole design, as {@code svyby}).
  *
+ * <p>{@link org.pluralstats.design.TaylorDesign} is the Taylor-linearisation design ({@code svydesign}):
+ * means, totals, ratios, proportions ({@code svyciprop}) and quantiles ({@code svyquantile}) with
+ * linearised standard errors, design effects and {@code degf}; groups as domains of the whole design or as
+ * separate designs ({@link org.pluralstats.design.DomainMethod}, {@link org.pluralstats.design.DesignEstimates}).
+ *
  * <p>Arrays in, estimates out: no files. The {@code cli} and {@code run} packages build designs from a
  * {@code SurveyData}'s columns.
  */
