@@ -76,8 +76,8 @@ for (i in seq_len(nrow(items))) {
   q <- items$id[i]
   pos <- items$positive[[i]]
   a <- ifelse(d[[q]] > 0, as.numeric(d[[q]] %in% pos), NA)
-  full <- update(full, a = a)
-  full1 <- update(full1, a = a)
+  full$variables$a <- a    # not update(full, a = a): once a is a column, update() would read that column
+  full1$variables$a <- a
   dom <- svyby(~a, ~B_COUNTRY_ALPHA, subset(full, !is.na(a)), svymean)
   dom1 <- svyby(~a, ~B_COUNTRY_ALPHA, subset(full1, !is.na(a)), svymean)
   for (c in countries) {

@@ -17,6 +17,10 @@ import java.util.stream.IntStream;
 import org.pluralstats.data.MissingReason;
 import org.pluralstats.data.NumericColumn;
 import org.pluralstats.data.SurveyData;
+import org.pluralstats.design.DesignEstimate;
+import org.pluralstats.design.DesignSpec;
+import org.pluralstats.design.DomainMethod;
+import org.pluralstats.design.TaylorDesign;
 import org.pluralstats.stats.CompensatedSum;
 import org.pluralstats.stats.PercentileBootstrap;
 import org.pluralstats.weight.KishEffectiveSize;
@@ -108,6 +112,27 @@ public final class AnswerDistributions {
      */
     public static DistributionTable estimate(SurveyData data, List<String> questions, List<String> by, WeightSpec weight,
                                              Map<String, List<String>> missingCodes) {
+        return estimate(data, questions, by, weight, missingCodes, DesignSpec.simple());
+    }
+
+    /**
+     * As {@link #estimate(SurveyData, List, List, WeightSpec, Map)} on a survey design (issue 14): each
+     * share is {@code svymean(~factor(Q), subset(D, Q answered))} with {@code D} the design of the
+     * population's respondents ({@link DomainMethod#SEPARATE_DESIGNS}) or of every population's respondents
+     * with the population as a domain ({@link DomainMethod#DOMAIN}, {@code svyby}); Taylor-linearised SEs
+     * over the design's clusters and strata ({@link TaylorDesign}); the logit interval on {@code degf} of the
+     * domain's design. Shares, {@code n}, counts and {@code nEff} are those without a design.
+     *
+     * @param data the data
+     * @param questions the question ids
+     * @param by the population columns
+     * @param weight the weights
+     * @param missingCodes question id → user-missing codes
+     * @param design the survey design ({@link DesignSpec#simple()}: the closed form above)
+     * @return the distributions, the design in the table's metadata
+     */
+    public static DistributionTable estimate(SurveyData data, List<String> questions, List<String> by, WeightSpec weight,
+                                             Map<String, List<String>> missingCodes, DesignSpec design) {
         Map<String, List<String>> missing = new java.util.HashMap<>();
         missingCodes.forEach((k, v) -> missing.put(k.toLowerCase(java.util.Locale.ROOT), v));
         if (by.isEmpty()) {
@@ -129,12 +154,60 @@ public final class AnswerDistributions {
         for (String q : questions) {
             qs.add(Question.of(data, q, missing.getOrDefault(q.toLowerCase(java.util.Locale.ROOT), List.of())));
         }
+        if (design.isSimple()) {
+            for (Map.Entry<String, int[]> pop : populations.entrySet()) {
+                for (Question q : qs) {
+                    q.estimate(pop.getKey(), pop.getValue(), w, out);
+                }
+            }
+            return new DistributionTable(out, by, weight.expression(), DESIGN, INTERVAL);
+        }
+        int[] all = null;
+        TaylorDesign whole = null;
+        if (design.method() == DomainMethod.DOMAIN) {
+            all = populations.values().stream().flatMapToInt(java.util.Arrays::stream).sorted().distinct().toArray();
+            whole = design.build(data, w, all);
+        }
         for (Map.Entry<String, int[]> pop : populations.entrySet()) {
+            int[] rows = pop.getValue();
+            TaylorDesign d = whole != null ? whole : design.build(data, w, rows);
+            int[] designRows = whole != null ? all : rows;
+            boolean[] inPop = new boolean[designRows.length];
+            for (int i = 0, j = 0; i < designRows.length; i++) {
+                while (j < rows.length && rows[j] < designRows[i]) {
+                    j++;
+                }
+                inPop[i] = j < rows.length && rows[j] == designRows[i];
+            }
             for (Question q : qs) {
-                q.estimate(pop.getKey(), pop.getValue(), w, out);
+                List<OptionShare> simple = new ArrayList<>();
+                q.estimate(pop.getKey(), rows, w, simple);
+                for (OptionShare o : simple) {
+                    double[] y = new double[designRows.length];
+                    boolean[] domain = new boolean[designRows.length];
+                    for (int i = 0; i < designRows.length; i++) {
+                        int r = designRows[i];
+                        if (!inPop[i]) {
+                            continue;
+                        }
+                        boolean valid = q.option[r] >= 0;
+                        if (o.base() == ShareBase.VALID && !valid) {
+                            continue;
+                        }
+                        domain[i] = true;
+                        y[i] = o.base() == ShareBase.VALID ? (q.codes.get(q.option[r]).equals(o.code()) ? 1 : 0)
+                                : (!valid && q.reason[r].jsonName().equals(o.code()) ? 1 : 0);
+                    }
+                    DesignEstimate e = d.mean(y, domain, 0.95);
+                    double df = d.degreesOfFreedom(domain);
+                    out.add(new OptionShare(o.population(), o.question(), o.code(), o.label(), o.base(), e.estimate(), e.se(),
+                            LOGIT_95.of(e.estimate(), e.se(), df), o.n(), o.count(), o.nEff()));
+                }
             }
         }
-        return new DistributionTable(out, by, weight.expression(), DESIGN, INTERVAL);
+        return new DistributionTable(out, by, weight.expression(), design.describe(weight.expression()),
+                "95% logit interval, svyciprop(method=\"logit\"): expit(logit(p) ± t(0.975, degf) se / (p(1-p))), degf"
+                        + " of the domain's design");
     }
 
     /**

@@ -21,9 +21,11 @@ public final class ScoreTable implements TabularResult {
     private final List<String> populations;
     private final List<String> items;
     private final Map<String, Map<String, ValuePolarityScore>> index = new HashMap<>();
+    private final String design;
 
-    private ScoreTable(List<ValuePolarityScore> rows) {
+    private ScoreTable(List<ValuePolarityScore> rows, String design) {
         this.rows = List.copyOf(rows);
+        this.design = design;
         LinkedHashSet<String> pops = new LinkedHashSet<>();
         LinkedHashSet<String> its = new LinkedHashSet<>();
         for (ValuePolarityScore s : rows) {
@@ -42,7 +44,17 @@ public final class ScoreTable implements TabularResult {
      * @return the table
      */
     public static ScoreTable of(List<ValuePolarityScore> rows) {
-        return new ScoreTable(rows);
+        return new ScoreTable(rows, "");
+    }
+
+    /**
+     * @param rows score rows, at most one per population × item
+     * @param design the survey design the SEs come from, as R's call ({@code DesignSpec#describe}), stated
+     *     in the table's metadata
+     * @return the table
+     */
+    public static ScoreTable of(List<ValuePolarityScore> rows, String design) {
+        return new ScoreTable(rows, design);
     }
 
     /**
@@ -58,9 +70,15 @@ public final class ScoreTable implements TabularResult {
     @Override
     public ResultTable table() {
         ResultTable.Builder t = ResultTable.builder("Value polarity scores per population × item")
-                .meta(ResultTable.METHOD, "value polarity score (Eq. 1), linearised SE, logit interval (svyciprop)")
+                .meta(ResultTable.METHOD, design.isEmpty() ? "value polarity score (Eq. 1), linearised SE, logit interval (svyciprop)"
+                        : "value polarity score (Eq. 1), design-based linearised SE (svymean), logit interval on the"
+                        + " domain's degrees of freedom (svyciprop)")
                 .meta(ResultTable.CONFIDENCE_LEVEL, rows.stream().flatMap(r -> r.interval().stream())
-                        .map(ci -> Double.toString(ci.level())).findFirst().orElse("0.95"))
+                        .map(ci -> Double.toString(ci.level())).findFirst().orElse("0.95"));
+        if (!design.isEmpty()) {
+            t.meta("design", design);
+        }
+        t
                 .column("population", ColumnType.TEXT, Role.KEY).column("item", ColumnType.TEXT, Role.KEY)
                 .number("vps", Role.ESTIMATE, 4).column("n", ColumnType.INTEGER, Role.COUNT)
                 .number("weightSum", Role.WEIGHT, 2).number("se", Role.SE, 4).number("nEff", Role.WEIGHT, 1)

@@ -5,6 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.design.DesignEstimate;
+import org.pluralstats.design.DesignSpec;
+import org.pluralstats.design.DomainMethod;
+import org.pluralstats.design.TaylorDesign;
 import org.pluralstats.stats.CompensatedSum;
 import org.pluralstats.stats.ConfidenceInterval;
 
@@ -115,6 +119,81 @@ public final class ValuePolarityScores {
             out.addAll(List.of(row));
         }
         return ScoreTable.of(out);
+    }
+
+    /**
+     * Value polarity scores with standard errors from a survey design (issue 14): for population P and
+     * item q, {@code svymean(~A, subset(D, A answered))} where {@code D} is the design of P's respondents
+     * ({@link DomainMethod#SEPARATE_DESIGNS}) or of all populations' respondents with P as a domain
+     * ({@link DomainMethod#DOMAIN}, {@code svyby(~A, ~P, subset(D, A answered), svymean)}); the score is the
+     * same weighted share as {@link #estimate(PolarityDesign)}, the SE Taylor-linearised over the design's
+     * clusters and strata ({@link TaylorDesign}), the logit interval on {@code degf} of the answering
+     * respondents' design. {@code n}, {@code weightSum} and {@code nEff} as without a design. Respondents
+     * left out for an invalid weight are not in the design.
+     *
+     * @param design the scores' data, items, populations and weights
+     * @param spec the survey design
+     * @return one row per population × item, populations outer; the table's metadata states the design
+     */
+    public ScoreTable estimate(PolarityDesign design, DesignSpec spec) {
+        if (spec.isSimple()) {
+            return estimate(design);
+        }
+        int nPop = design.populations().size();
+        double[] w = design.weightArray();
+        TaylorDesign whole = null;
+        int[] wholeRows = null;
+        if (spec.method() == DomainMethod.DOMAIN) {
+            java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
+            for (int p = 0; p < nPop; p++) {
+                for (int r : design.rows(p)) {
+                    all.add(r);
+                }
+            }
+            wholeRows = all.stream().mapToInt(Integer::intValue).toArray();
+            whole = spec.build(design.data(), w, wholeRows);
+        }
+        List<ValuePolarityScore> out = new ArrayList<>(nPop * design.items().size());
+        for (int p = 0; p < nPop; p++) {
+            String pop = design.populations().get(p);
+            int[] rows = design.rows(p);
+            int[] designRows = whole != null ? wholeRows : rows;
+            TaylorDesign d = whole != null ? whole : rows.length == 0 ? null : spec.build(design.data(), w, rows);
+            java.util.Set<Integer> inPop = whole == null ? null : new java.util.HashSet<>();
+            if (inPop != null) {
+                for (int r : rows) {
+                    inPop.add(r);
+                }
+            }
+            for (BinaryItem item : design.items()) {
+                byte[] a = item.values();
+                int excluded = 0;
+                for (int r : design.excludedRows(p)) {
+                    if (a[r] >= 0) {
+                        excluded++;
+                    }
+                }
+                ValuePolarityScore simple = score(pop, item.id(), rows, a, w, excluded);
+                if (simple.n() == 0) {
+                    out.add(simple);
+                    continue;
+                }
+                double[] y = new double[designRows.length];
+                boolean[] domain = new boolean[designRows.length];
+                for (int i = 0; i < designRows.length; i++) {
+                    int r = designRows[i];
+                    if (a[r] >= 0 && (inPop == null || inPop.contains(r))) {
+                        domain[i] = true;
+                        y[i] = a[r];
+                    }
+                }
+                DesignEstimate e = d.mean(y, domain, interval.level());
+                double df = d.degreesOfFreedom(domain);
+                out.add(new ValuePolarityScore(pop, item.id(), simple.n(), simple.weightSum(), e.estimate(), e.se(),
+                        simple.nEff(), interval.of(e.estimate(), e.se(), df), excluded));
+            }
+        }
+        return ScoreTable.of(out, spec.describe(design.weight().expression()));
     }
 
     /** Populations that share respondents: each scored over its own rows. */
