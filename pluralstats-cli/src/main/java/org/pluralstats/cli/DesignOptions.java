@@ -60,6 +60,15 @@ final class DesignOptions {
      * @return the design, read from the data file
      */
     PolarityDesign design(CommandLine.Model.CommandSpec spec) {
+        return design(spec, List.of());
+    }
+
+    /**
+     * @param spec the command, for usage errors
+     * @param extra further columns to read (a survey design's clusters, strata, fpc)
+     * @return the design, read from the data file
+     */
+    PolarityDesign design(CommandLine.Model.CommandSpec spec, List<String> extra) {
         if (this.by.size() != 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give one --by, not " + this.by.size());
         }
@@ -81,11 +90,13 @@ final class DesignOptions {
                 variables.add(c.id());
             }
             populations.column().ifPresent(variables::add);
+            variables.addAll(extra);
         }
         String source = items == null ? "" : items.toString();
         SurveyInputs.Loaded in = SurveyInputs.load(data, variables, Optional.ofNullable(weight),
                 v -> codings != null && codings.items().stream().anyMatch(c -> c.id().equalsIgnoreCase(v))
-                        ? "item %s (from " + source + ")" : "population column %s");
+                        ? "item %s (from " + source + ")" : extra.stream().anyMatch(e -> e.equalsIgnoreCase(v))
+                        ? "design column %s" : "population column %s");
         if (b.items().isEmpty() && in.data().items().isEmpty()) {
             throw new PluralstatsException(data + ": no items to score");
         }

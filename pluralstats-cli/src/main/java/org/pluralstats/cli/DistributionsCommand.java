@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pluralstats.design.DesignSpec;
 import org.pluralstats.distribution.AnswerDistributions;
 import org.pluralstats.distribution.DistributionTable;
 import org.pluralstats.io.opinion.OpinionQa;
@@ -59,6 +60,9 @@ final class DistributionsCommand implements Callable<Integer> {
             description = "weight: a column, a product (W_WEIGHT*S018) or none; default: the file's convention (W_WEIGHT; gwght*pwght), else none")
     String weight;
 
+    @CommandLine.Mixin
+    SurveyDesignOptions surveyDesign;
+
     @Option(names = "--format", defaultValue = "md", description = "md, csv or json (default: ${DEFAULT-VALUE})")
     Output.Format format;
 
@@ -79,8 +83,10 @@ final class DistributionsCommand implements Callable<Integer> {
         if (by == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--data needs --by COLUMN[,COLUMN...]|global");
         }
-        Microdata m = Microdata.load(spec.commandLine(), data, items, by, weight);
-        DistributionTable table = AnswerDistributions.estimate(m.in().data(), m.questions(), m.by(), m.in().weight(), m.missing());
+        DesignSpec design = surveyDesign.spec(spec.commandLine());
+        Microdata m = Microdata.load(spec.commandLine(), data, items, by, weight, design.columns());
+        DistributionTable table = AnswerDistributions.estimate(m.in().data(), m.questions(), m.by(), m.in().weight(),
+                m.missing(), design);
         Output.write(out, Output.table(table.table(), format));
         return 0;
     }

@@ -29,6 +29,10 @@ import picocli.CommandLine;
 record Microdata(SurveyInputs.Loaded in, List<String> by, List<String> questions, Map<String, List<String>> missing) {
 
     static Microdata load(CommandLine cmd, Path data, Path items, List<String> byOption, String weight) {
+        return load(cmd, data, items, byOption, weight, List.of());
+    }
+
+    static Microdata load(CommandLine cmd, Path data, Path items, List<String> byOption, String weight, List<String> extra) {
         List<String> columns = populationColumns(cmd, data, byOption);
         ItemCodings codings = items == null ? null : ItemCodingFiles.read(items);
         List<String> variables = new ArrayList<>();
@@ -43,17 +47,20 @@ record Microdata(SurveyInputs.Loaded in, List<String> by, List<String> questions
                     variables.add(c);
                 }
             }
+            variables.addAll(extra);
         }
         String source = items == null ? "" : items.toString();
         SurveyInputs.Loaded in = SurveyInputs.load(data, variables, Optional.ofNullable(weight),
                 v -> codings != null && codings.items().stream().anyMatch(c -> c.id().equalsIgnoreCase(v))
-                        ? "item %s (from " + source + ")" : "population column %s");
+                        ? "item %s (from " + source + ")" : extra.stream().anyMatch(e -> e.equalsIgnoreCase(v))
+                        ? "design column %s" : "population column %s");
         List<String> questions = new ArrayList<>();
         if (codings != null) {
             codings.items().forEach(c -> questions.add(c.id()));
         } else {
             List<String> skip = new ArrayList<>(columns);
             skip.addAll(in.weight().columns());
+            skip.addAll(extra);
             for (Item item : in.data().items()) {
                 if (skip.stream().noneMatch(s -> s.equalsIgnoreCase(item.id()))) {
                     questions.add(item.id());

@@ -4,8 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pluralstats.design.DesignSpec;
 import org.pluralstats.io.StreamedScores;
 import org.pluralstats.weight.GroupedScores;
+import org.pluralstats.weight.PolarityDesign;
+import org.pluralstats.weight.ScoreTable;
+import org.pluralstats.weight.ValuePolarityScores;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,9 +17,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code pluralstats vps --data FILE (--items ITEMS.json | --rule paper) --by COLUMN|global [--by …]
- * [--weight EXPR|none] [--format json|csv|md] [--out FILE]}: value polarity scores (Eq. 1) with
- * linearised SEs, Kish n_eff and logit CIs per population × item, for every grouping in one read of
- * the file ({@link StreamedScores}: a delimited file in parallel blocks; never holding the rows).
+ * [--weight EXPR|none] [--psu C --strata S --fpc F --nest --domain] [--format json|csv|md] [--out FILE]}:
+ * value polarity scores (Eq. 1) with linearised SEs, Kish n_eff and logit CIs per population × item, for
+ * every grouping in one read of the file ({@link StreamedScores}: a delimited file in parallel blocks;
+ * never holding the rows); with a survey design, SEs from its clusters and strata (one {@code --by},
+ * read in memory).
  */
 @Command(name = "vps", mixinStandardHelpOptions = true,
         description = "Value polarity scores (Eq. 1), the weighted share of positive stances per population and"
@@ -27,6 +33,9 @@ final class VpsCommand implements Callable<Integer> {
 
     @Mixin
     DesignOptions design;
+
+    @Mixin
+    SurveyDesignOptions surveyDesign;
 
     @Option(names = "--format", defaultValue = "json", description = "json, csv or md (default: ${DEFAULT-VALUE})")
     Output.Format format;
@@ -40,6 +49,15 @@ final class VpsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        DesignSpec survey = surveyDesign.spec(spec.commandLine());
+        if (!survey.isSimple()) {
+            // a design needs each population's respondents together (clusters, strata): scored in memory
+            PolarityDesign d = design.design(spec, survey.columns());
+            ScoreTable scores = ValuePolarityScores.withDefaults().estimate(d, survey);
+            Output.write(out, Output.table(scores.table(), format));
+            DesignOptions.reportExclusions(d.excludedTotal(), d.weight().expression(), d.exclusionReasons());
+            return 0;
+        }
         List<String> warnings = new ArrayList<>();
         GroupedScores scores = StreamedScores.estimate(design.streaming(spec), design.data, w -> warnings.add(w.toString()));
         Warnings.print(warnings);

@@ -1,0 +1,82 @@
+package org.pluralstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code vps} and {@code distributions} with {@code --psu --strata --nest [--domain]} (issue 14's binding
+ * command line) give R survey's design-based SEs (tools/design_distributions_reference.R) and say which
+ * design they used; bad design options are one clear line.
+ */
+class SurveyDesignCommandTest {
+    private static final Path HERE = Path.of("pluralstats-core/src/test/resources/org/pluralstats/design");
+    private static final String DATA = HERE.resolve("wvs7-design.csv").toString();
+    private static final String ITEMS = "data-samples/wvs-sample/items.json";
+
+    private static JsonNode reference() throws IOException {
+        return new ObjectMapper().readTree(HERE.resolve("design-distributions-reference.json").toFile());
+    }
+
+    @Test
+    void vpsWithPsuAndStrataEqualsRSurvey() throws IOException {
+        for (boolean domain : new boolean[] {false, true}) {
+            CliRunner.Result r = domain
+                    ? CliRunner.run("vps", "--data", DATA, "--items", ITEMS, "--by", "B_COUNTRY_ALPHA", "--weight", "W_WEIGHT",
+                            "--psu", "I_PSU", "--strata", "STRATUM", "--nest", "--domain")
+                    : CliRunner.run("vps", "--data", DATA, "--items", ITEMS, "--by", "B_COUNTRY_ALPHA", "--weight", "W_WEIGHT",
+                            "--psu", "I_PSU", "--strata", "STRATUM", "--nest");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            JsonNode out = new ObjectMapper().readTree(r.out());
+            assertThat(out.get("metadata").get("design").asText()).contains("svydesign(ids = ~I_PSU, strata = ~STRATUM")
+                    .contains(domain ? "domains of one design" : "a separate design per population");
+            Map<String, JsonNode> rows = new HashMap<>();
+            out.get("rows").forEach(x -> rows.put(x.get("population").asText() + "|" + x.get("item").asText(), x));
+            for (JsonNode e : reference().get("scores")) {
+                JsonNode row = rows.get(e.get("population").asText() + "|" + e.get("item").asText());
+                assertThat(row.get("vps").asDouble()).isCloseTo(e.get("vps").asDouble(), within(1e-12));
+                assertThat(row.get("se").asDouble()).isCloseTo(e.get(domain ? "seDomain" : "seSeparate").asDouble(), within(1e-10));
+            }
+        }
+    }
+
+    @Test
+    void distributionsAsDomainsEqualSvyby() throws IOException {
+        CliRunner.Result r = CliRunner.run("distributions", "--data", DATA, "--by", "B_COUNTRY_ALPHA", "--weight", "W_WEIGHT",
+                "--items", HERE.resolve("design-items.json").toString(), "--domain", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Map<String, JsonNode> rows = new HashMap<>();
+        new ObjectMapper().readTree(r.out()).get("rows").forEach(x -> rows.put(x.get("population").asText() + "|"
+                + x.get("question").asText() + "|" + x.get("option_code").asText(), x));
+        int n = 0;
+        for (JsonNode e : reference().get("shares")) {
+            if (e.get("shareDomain").isNull()) {
+                continue;
+            }
+            JsonNode row = rows.get(e.get("population").asText() + "|" + e.get("question").asText() + "|" + e.get("code").asText());
+            assertThat(row.get("share").asDouble()).isCloseTo(e.get("shareDomain").asDouble(), within(1e-12));
+            assertThat(row.get("se").asDouble()).isCloseTo(e.get("seDomainSimple").asDouble(), within(1e-10));
+            n++;
+        }
+        assertThat(n).isGreaterThan(60);
+    }
+
+    @Test
+    void badDesignOptionsAreOneLine() {
+        CliRunner.Result unknown = CliRunner.run("vps", "--data", DATA, "--items", ITEMS, "--by", "B_COUNTRY_ALPHA",
+                "--psu", "I_PSUX");
+        assertThat(unknown.exitCode()).isNotZero();
+        assertThat(unknown.err()).contains("I_PSUX").doesNotContain("\tat ");
+        CliRunner.Result rule = CliRunner.run("vps", "--data", DATA, "--items", ITEMS, "--by", "B_COUNTRY_ALPHA",
+                "--psu", "I_PSU", "--lonely-psu", "ignore");
+        assertThat(rule.exitCode()).isEqualTo(2);
+        assertThat(rule.err()).contains("unknown --lonely-psu ignore");
+    }
+}
