@@ -92,6 +92,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "bootstrap seed (default: 20250224)")
     Long seed;
 
+    @CommandLine.Mixin
+    SurveyDesignOptions surveyDesign;
+
     @Option(names = "--human", paramLabel = "FILE", description = "human answer distributions (docs/alignment.md); with "
             + "--answers: the distribution similarity section")
     Path human;
@@ -155,6 +158,10 @@ final class ReportCommand implements Callable<Integer> {
         if ((items != null || by != null || weight != null) && wvs.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--items, --by and --weight need --wvs");
         }
+        if (wvs.isEmpty() && !surveyDesign.spec(spec.commandLine()).isSimple()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--psu, --strata, --fpc, --nest and --domain describe"
+                    + " the design of --wvs data; in an analysis file, give them as the wvs part's \"design\"");
+        }
         if (!wvs.isEmpty() && items == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--wvs needs --items FILE (positive codes per item)");
         }
@@ -186,7 +193,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         Optional<Analysis.Wvs> s = wvs.isEmpty() ? Optional.empty()
                 : Optional.of(new Analysis.Wvs("Value polarity scores: " + wvs.get(0).getFileName(), wvs, items,
-                        Optional.ofNullable(by), Optional.ofNullable(weight), List.of()));
+                        Optional.ofNullable(by), Optional.ofNullable(weight), List.of(),
+                        surveyDesign.spec(spec.commandLine())));
         Optional<Analysis.Models> m = Optional.empty();
         if (!models.isEmpty()) {
             AlignmentLevel l;

@@ -69,6 +69,34 @@ class SurveyDesignCommandTest {
     }
 
     @Test
+    void theReportScoresOnTheSameDesign(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        String[] design = {"--by", "B_COUNTRY_ALPHA", "--weight", "W_WEIGHT", "--psu", "I_PSU", "--strata", "STRATUM", "--nest"};
+        String[] report = concat(new String[] {"report", "--wvs", DATA, "--items", ITEMS, "--out", dir.resolve("r").toString()}, design);
+        CliRunner.Result r = CliRunner.run(report);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        CliRunner.Result vps = CliRunner.run(concat(new String[] {"vps", "--data", DATA, "--items", ITEMS}, design));
+        assertThat(vps.out()).isEqualTo(java.nio.file.Files.readString(dir.resolve("r/tables/scores-vps.json")));
+        // and from an analysis file's wvs part
+        java.nio.file.Files.writeString(dir.resolve("a.json"), """
+                {"format": "pluralstats-analysis", "version": 1,
+                 "wvs": {"files": ["%s"], "items": "%s", "by": "B_COUNTRY_ALPHA", "weight": "W_WEIGHT",
+                         "design": {"psu": "I_PSU", "strata": "STRATUM", "nest": true, "populations": "separate"}}}
+                """.formatted(Path.of(DATA).toAbsolutePath(), Path.of(ITEMS).toAbsolutePath()));
+        CliRunner.Result a = CliRunner.run("report", "--analysis", dir.resolve("a.json").toString(), "--out", dir.resolve("b").toString());
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(java.nio.file.Files.readString(dir.resolve("b/tables/scores-vps.json"))).isEqualTo(vps.out());
+        CliRunner.Result alone = CliRunner.run("report", "--analysis", dir.resolve("a.json").toString(), "--psu", "I_PSU");
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("in an analysis file, give them as the wvs part's \"design\"");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void badDesignOptionsAreOneLine() {
         CliRunner.Result unknown = CliRunner.run("vps", "--data", DATA, "--items", ITEMS, "--by", "B_COUNTRY_ALPHA",
                 "--psu", "I_PSUX");

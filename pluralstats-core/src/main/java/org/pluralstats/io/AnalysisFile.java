@@ -193,6 +193,22 @@ public final class AnalysisFile {
     }
 
     /**
+     * @param field a field holding {@code true} or {@code false}
+     * @param fallback the value when it is absent
+     * @return the value
+     */
+    public boolean flag(String field, boolean fallback) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw error(field).found(v.toString()).expected("true or false").build();
+        }
+        return v.booleanValue();
+    }
+
+    /**
      * @param field a field holding a whole number ≥ 0
      * @param fallback the value when it is absent
      * @return the number

@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.design.DesignSpec;
+import org.pluralstats.design.DomainMethod;
+import org.pluralstats.design.LonelyPsu;
 import org.pluralstats.io.AnalysisFile;
 import org.pluralstats.align.AlignmentLevel;
 import org.pluralstats.align.UsCentricBias;
@@ -36,7 +40,8 @@ import org.pluralstats.stats.PercentileBootstrap;
  *     "files": ["wvs-sample/wvs7-sample.csv", "wvs-sample/wvs7-sample.sav"],
  *     "items": "wvs-sample/items.json",
  *     "by": "B_COUNTRY_ALPHA", "weight": "W_WEIGHT",
- *     "chartItems": ["Q6", "Q164", "Q182"]
+ *     "chartItems": ["Q6", "Q164", "Q182"],
+ *     "design": {"psu": "I_PSU", "strata": "STRATUM", "nest": true, "populations": "separate"}
  *   },
  *   "models": {
  *     "title": "Alignment of model outputs",
@@ -215,13 +220,29 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
      * @param by the population column; empty: the file's country variable
      * @param weight the weight expression; empty: the file's convention
      * @param chartItems the items drawn per population; empty: the first six
+     * @param design the survey design of the scores' SEs ({@link DesignSpec#simple()}: independent respondents)
      */
     public record Wvs(String title, List<Path> files, Path items, Optional<String> by, Optional<String> weight,
-                      List<String> chartItems) {
+                      List<String> chartItems, DesignSpec design) {
         /** Copies the lists. */
         public Wvs {
             files = List.copyOf(files);
             chartItems = List.copyOf(chartItems);
+        }
+
+        /**
+         * Without a design.
+         *
+         * @param title the section heading
+         * @param files the data files
+         * @param items the item codings
+         * @param by the population column
+         * @param weight the weight expression
+         * @param chartItems the items drawn
+         */
+        public Wvs(String title, List<Path> files, Path items, Optional<String> by, Optional<String> weight,
+                   List<String> chartItems) {
+            this(title, files, items, by, weight, chartItems, DesignSpec.simple());
         }
     }
 
@@ -268,7 +289,8 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
             "reference", "locals", "level", "bootstrap", "seed");
     private static final Set<String> SIMILARITY = Set.of("title", "human", "model", "bootstrap", "seed");
     private static final Set<String> FORMS = Set.of("title", "groups", "codebook", "checkTable", "share");
-    private static final Set<String> WVS = Set.of("title", "files", "items", "by", "weight", "chartItems");
+    private static final Set<String> WVS = Set.of("title", "files", "items", "by", "weight", "chartItems", "design");
+    private static final Set<String> DESIGN = Set.of("psu", "strata", "fpc", "nest", "lonelyPsu", "populations");
 
     /**
      * Reads an analysis file ({@link AnalysisFile} reads and checks its JSON).
@@ -291,9 +313,30 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
             if (files.isEmpty()) {
                 throw w.error("files").problem("no data files").expected("a file name or a list of them").build();
             }
+            DesignSpec design = DesignSpec.simple();
+            Optional<AnalysisFile> d = w.part("design", DESIGN);
+            if (d.isPresent()) {
+                AnalysisFile x = d.get();
+                LonelyPsu rule;
+                DomainMethod method;
+                try {
+                    rule = LonelyPsu.valueOf(x.text("lonelyPsu", "fail").toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw x.error("lonelyPsu").found(x.found("lonelyPsu"))
+                            .expected("fail, remove, adjust, average or certainty").build();
+                }
+                switch (x.text("populations", "separate")) {
+                    case "separate" -> method = DomainMethod.SEPARATE_DESIGNS;
+                    case "domains" -> method = DomainMethod.DOMAIN;
+                    default -> throw x.error("populations").found(x.found("populations"))
+                            .expected("\"separate\" (a design per population) or \"domains\" (svyby)").build();
+                }
+                design = new DesignSpec(x.texts("psu"), x.texts("strata"), x.texts("fpc"),
+                        x.flag("nest", false), rule, method);
+            }
             return new Wvs(w.text("title", "Value polarity scores"), files,
                     w.path("items", "the items file (positive codes per item)"), w.text("by"), w.text("weight"),
-                    w.texts("chartItems"));
+                    w.texts("chartItems"), design);
         });
         Optional<Models> models = Optional.empty();
         if (root.isList("models")) {

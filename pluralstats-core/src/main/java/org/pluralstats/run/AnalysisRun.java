@@ -178,8 +178,8 @@ public record AnalysisRun(Analysis analysis, Optional<FormsRun> forms, Optional<
         ScoreTable first = null;
         List<FileAgreement> agreements = new ArrayList<>();
         for (Path file : w.files()) {
-            PolarityDesign d = design(file, codings, w.by(), w.weight(), progress);
-            ScoreTable t = ValuePolarityScores.withDefaults().estimate(d);
+            PolarityDesign d = design(file, codings, w.by(), w.weight(), w.design().columns(), progress);
+            ScoreTable t = ValuePolarityScores.withDefaults().estimate(d, w.design());
             String format = SurveyFiles.detect(file).jsonName();
             if (first == null) {
                 design = d;
@@ -311,6 +311,22 @@ public record AnalysisRun(Analysis analysis, Optional<FormsRun> forms, Optional<
      */
     public static PolarityDesign design(Path file, ItemCodings codings, Optional<String> by, Optional<String> weight,
                                         Progress progress) {
+        return design(file, codings, by, weight, List.of(), progress);
+    }
+
+    /**
+     * As {@link #design(Path, ItemCodings, Optional, Optional, Progress)}, reading further columns too.
+     *
+     * @param file the data file
+     * @param codings the item codings
+     * @param by the population column; empty: the file's country variable
+     * @param weight the weight expression; empty: the file's convention
+     * @param extra further columns (a survey design's clusters, strata, fpc)
+     * @param progress where reading reports
+     * @return the design
+     */
+    public static PolarityDesign design(Path file, ItemCodings codings, Optional<String> by, Optional<String> weight,
+                                        List<String> extra, Progress progress) {
         WvsConventions conv;
         Optional<String> resolved;
         try (CaseReader r = SurveyFiles.open(file)) {
@@ -330,6 +346,7 @@ public record AnalysisRun(Analysis analysis, Optional<FormsRun> forms, Optional<
                 : PopulationSpec.by(column);
         pops.column().ifPresent(vars::add);
         vars.addAll(ws.columns());
+        vars.addAll(extra);
         Set<String> seen = new LinkedHashSet<>();
         List<String> unique = new ArrayList<>();
         for (String v : vars) {
