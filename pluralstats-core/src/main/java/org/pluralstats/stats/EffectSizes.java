@@ -1,0 +1,138 @@
+package org.pluralstats.stats;
+
+import java.util.Optional;
+import org.pluralstats.PluralstatsException;
+
+/**
+ * Effect sizes that go beside the group tests, with the definitions of R's {@code effectsize} package
+ * (0.8.3, Ben-Shachar, Lüdecke and Makowski, JOSS 5 (2020) 2815), so that a number here equals that
+ * package's number for the same data.
+ *
+ * <ul>
+ *   <li>{@link #cramersV}: Cramér's V of an {@code r × c} table from Pearson's {@code X²} without
+ *       continuity correction, optionally with Bergsma's bias correction (effectsize's {@code adjust}).</li>
+ *   <li>{@link #rankBiserial}: the rank-biserial correlation of two independent samples (the effect size of
+ *       the Mann–Whitney U test) with its interval on Fisher's z scale.</li>
+ *   <li>{@link #rankEpsilonSquared}: ε² of the Kruskal–Wallis H test.</li>
+ * </ul>
+ */
+public final class EffectSizes {
+    private EffectSizes() {
+    }
+
+    /**
+     * Cramér's V: {@code V = √(φ² / (min(r, c) − 1))}, {@code φ² = X² / N}, over the non-empty rows and
+     * columns, {@code X²} Pearson's statistic without Yates' correction (effectsize {@code cramers_v(x,
+     * adjust = FALSE)}; H. Cramér, <i>Mathematical Methods of Statistics</i> (1946) 282). With
+     * {@code adjust}, Bergsma's bias correction (W. Bergsma, J. Korean Stat. Soc. 42 (2013) 323–328;
+     * effectsize {@code adjust = TRUE}, its default):
+     * <pre>
+     *   φ̃² = max(0, φ² − (r − 1)(c − 1) / (N − 1)),  r̃ = r − (r − 1)² / (N − 1),  c̃ = c − (c − 1)² / (N − 1),
+     *   Ṽ = √(φ̃² / min(r̃ − 1, c̃ − 1))
+     * </pre>
+     *
+     * @param table counts, {@code table[row][column]}
+     * @param adjust whether to apply Bergsma's correction
+     * @return V in [0, 1]; NaN when fewer than two rows or columns are non-empty
+     * @throws PluralstatsException on a table {@link ChiSquareIndependence} refuses
+     */
+    public static double cramersV(double[][] table, boolean adjust) {
+        ChiSquareIndependence.Result chi = ChiSquareIndependence.test(table, false);
+        int r = table.length - chi.droppedRows().length;
+        int c = table[0].length - chi.droppedColumns().length;
+        if (r < 2 || c < 2) {
+            return Double.NaN;
+        }
+        double n = chi.total();
+        double phi2 = chi.statistic() / n;
+        if (!adjust) {
+            return Math.sqrt(phi2 / (Math.min(r, c) - 1));
+        }
+        double phi2Adjusted = Math.max(0, phi2 - (r - 1.0) * (c - 1.0) / (n - 1));
+        double rAdjusted = r - (r - 1.0) * (r - 1.0) / (n - 1);
+        double cAdjusted = c - (c - 1.0) * (c - 1.0) / (n - 1);
+        return Math.sqrt(phi2Adjusted / Math.min(rAdjusted - 1, cAdjusted - 1));
+    }
+
+    /**
+     * Cramér's V of integer counts; see {@link #cramersV(double[][], boolean)}.
+     *
+     * @param table counts
+     * @param adjust whether to apply Bergsma's correction
+     * @return V
+     */
+    public static double cramersV(long[][] table, boolean adjust) {
+        double[][] d = new double[table.length][];
+        for (int i = 0; i < table.length; i++) {
+            d[i] = new double[table[i].length];
+            for (int j = 0; j < table[i].length; j++) {
+                d[i][j] = table[i][j];
+            }
+        }
+        return cramersV(d, adjust);
+    }
+
+    /**
+     * The rank-biserial correlation of two independent samples, effectsize {@code rank_biserial(x, y)}
+     * (Glass 1965; Kerby, Compr. Psychol. 3 (2014) 11.IT.3.1):
+     * <pre>
+     *   r = (U1 − U2) / (n1 n2) = 2 U1 / (n1 n2) − 1
+     * </pre>
+     * with {@code U1} the Mann–Whitney U of {@code x} (average ranks for ties), so {@code r > 0} when
+     * {@code x} tends to be larger. Interval (effectsize, two-sided): on Fisher's z scale,
+     * {@code tanh(atanh(r) ± z(1 − α/2) · SE)} with {@code SE = √((n1 + n2 + 1) / (3 n1 n2))}; when
+     * {@code |r| = 1} the interval is empty (atanh is infinite), as effectsize then returns NA... its
+     * value {@code tanh(±∞) = ±1}; this method returns {@code [r, r]} bounds of ±1 then too.
+     *
+     * @param x first sample, non-empty, no NaN
+     * @param y second sample, non-empty, no NaN
+     * @param level the confidence level, in (0, 1)
+     * @return the estimate and its interval
+     * @throws PluralstatsException if a sample is empty or contains NaN, or the level is outside (0, 1)
+     */
+    public static Estimate rankBiserial(double[] x, double[] y, double level) {
+        MannWhitneyU.Result mw = MannWhitneyU.test(x, y, MannWhitneyU.PValueMethod.ASYMPTOTIC);
+        double n1 = x.length;
+        double n2 = y.length;
+        double r = 2 * mw.statistic() / (n1 * n2) - 1;
+        double se = Math.sqrt((n1 + n2 + 1) / (3 * n1 * n2));
+        double z = Distributions.normalQuantile(1 - (1 - level) / 2);
+        double centre = atanh(r);
+        double lo = Math.tanh(centre - z * se);
+        double hi = Math.tanh(centre + z * se);
+        return new Estimate(r, Optional.of(new ConfidenceInterval(lo, hi, level, ConfidenceInterval.Method.FISHER_Z)));
+    }
+
+    /**
+     * ε² of the Kruskal–Wallis test, effectsize {@code rank_epsilon_squared} (M. Tomczak and E. Tomczak,
+     * Trends Sport Sci. 21 (2014) 19–25):
+     * <pre>
+     *   ε²_R = H / ((N² − 1) / (N + 1)) = H / (N − 1)
+     * </pre>
+     * with the tie-corrected {@code H} and {@code N} values in all. effectsize's interval is a percentile
+     * bootstrap with R's random numbers; it is not reproduced here.
+     *
+     * @param h the Kruskal–Wallis statistic
+     * @param n the number of values, at least 2
+     * @return ε² (NaN when {@code h} is NaN)
+     */
+    public static double rankEpsilonSquared(double h, int n) {
+        if (n < 2) {
+            throw new PluralstatsException("rank epsilon squared needs at least 2 values, got " + n);
+        }
+        return h / (((double) n * n - 1) / (n + 1.0));
+    }
+
+    private static double atanh(double r) {
+        return 0.5 * Math.log1p(2 * r / (1 - r));
+    }
+
+    /**
+     * An effect size and, when defined, its confidence interval.
+     *
+     * @param estimate the point estimate
+     * @param interval the interval, or empty
+     */
+    public record Estimate(double estimate, Optional<ConfidenceInterval> interval) {
+    }
+}
