@@ -195,6 +195,14 @@ for (item in scale_items) {
                               h = num(h), p = num(kw$p.value), epsilonSquared = num(e)))
 }
 
+# ---- Table 1's pooled row: every respondent of every group together ----
+all <- do.call(rbind, lapply(pilot, function(d) d[, c(scale_items, "Q4")]))
+pooled_fields <- lapply(scale_items, function(item) num(mean(as.numeric(all[[item]]))))
+names(pooled_fields) <- scale_items
+pooled_fields$n <- num(nrow(all))
+pooled_fields$Q4B <- num(sum(all$Q4 == "B"))
+pooled_fields$Q4percentB <- num(100 * mean(all$Q4 == "B"))
+
 cat("{\n")
 cat(sprintf(" \"generator\": %s,\n", obj(
   script = str("tools/pilot_tests_reference.R"),
@@ -205,5 +213,6 @@ cat(sprintf(" \"generator\": %s,\n", obj(
 cat(" \"fisher\": [\n  ", paste(fisher_rows, collapse = ",\n  "), "\n ],\n", sep = "")
 cat(" \"chisq\": [\n  ", paste(chisq_rows, collapse = ",\n  "), "\n ],\n", sep = "")
 cat(" \"rankBiserial\": [\n  ", paste(rbs_rows, collapse = ",\n  "), "\n ],\n", sep = "")
-cat(" \"rankEpsilonSquared\": [\n  ", paste(eps_rows, collapse = ",\n  "), "\n ]\n", sep = "")
+cat(" \"rankEpsilonSquared\": [\n  ", paste(eps_rows, collapse = ",\n  "), "\n ],\n", sep = "")
+cat(" \"pooled\": ", do.call(obj, pooled_fields), "\n", sep = "")
 cat("}\n")

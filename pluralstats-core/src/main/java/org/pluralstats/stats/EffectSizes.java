@@ -80,9 +80,10 @@ public final class EffectSizes {
      * </pre>
      * with {@code U1} the Mann–Whitney U of {@code x} (average ranks for ties), so {@code r > 0} when
      * {@code x} tends to be larger. Interval (effectsize, two-sided): on Fisher's z scale,
-     * {@code tanh(atanh(r) ± z(1 − α/2) · SE)} with {@code SE = √((n1 + n2 + 1) / (3 n1 n2))}; when
-     * {@code |r| = 1} the interval is empty (atanh is infinite), as effectsize then returns NA... its
-     * value {@code tanh(±∞) = ±1}; this method returns {@code [r, r]} bounds of ±1 then too.
+     * {@code tanh(atanh(r) ± z(1 − α/2) · SE)} with {@code SE = √((n1 + n2 + 1) / (3 n1 n2))} (effectsize's
+     * {@code rfSE}, normal quantile, {@code ci = 0.95} two-sided). When the samples are separated,
+     * {@code |r| = 1}, {@code atanh(r)} is infinite and the interval collapses to {@code [r, r]}, as in
+     * effectsize ({@code rank_biserial(c(5, 6, 7), c(1, 2, 1.5))} gives 1 [1, 1]).
      *
      * @param x first sample, non-empty, no NaN
      * @param y second sample, non-empty, no NaN
