@@ -238,6 +238,32 @@ class FormsCommandTest {
     }
 
     @Test
+    void twoGroupsGiveFishersOddsRatioBesideTheTwoByTwoTable() throws IOException {
+        CliRunner.Result r = CliRunner.run("forms", "--group", "Arabic=" + P + "arabic.csv", "--group",
+                "English=" + P + "english.csv", "--codebook", P + "codebook.json", "--table", "tests", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("Q4 chi-square: Chi-squared approximation may be incorrect (smallest expected count 3.14)");
+        JsonNode ref = named(rReference().get("fisher"), "pilot_q4_arabic_english");
+        JsonNode chi = named(rReference().get("chisq"), "pilot_q4_arabic_english");
+        JsonNode fisher = null;
+        for (JsonNode t : new ObjectMapper().readTree(r.out()).get("rows")) {
+            if (t.get("item").asText().equals("Q4") && t.get("test").asText().equals("chi-square")) {
+                assertThat(t.get("df").asInt()).isEqualTo(1);
+                assertThat(t.get("p").asDouble()).isCloseTo(chi.get("p").asDouble(), within(1e-12));
+                assertThat(t.get("effectSize").asDouble()).isCloseTo(chi.get("cramersVAdjusted").asDouble(), within(1e-12));
+            }
+            fisher = t.get("test").asText().startsWith("fisher-exact") ? t : fisher;
+        }
+        assertThat(fisher).isNotNull();
+        assertThat(fisher.get("test").asText()).isEqualTo("fisher-exact (exact)");
+        assertThat(fisher.get("p").asDouble()).isCloseTo(ref.get("p").asDouble(), within(1e-12));
+        assertThat(fisher.get("effect").asText()).isEqualTo("odds-ratio");
+        assertThat(fisher.get("effectSize").asDouble()).isCloseTo(ref.get("oddsRatioTight").asDouble(), within(1e-10));
+        assertThat(fisher.get("effectLow").asDouble()).isCloseTo(ref.get("orLowerTight").asDouble(), within(1e-10));
+        assertThat(fisher.get("effectHigh").asDouble()).isCloseTo(ref.get("orUpperTight").asDouble(), within(1e-9));
+    }
+
+    @Test
     void checkTableFlagsTheEnglishQ6() {
         CliRunner.Result r = CliRunner.run(args("--codebook", P + "codebook.json", "--check-table",
                 P + "table1-published.csv"));

@@ -280,7 +280,8 @@ public final class FormsComparison implements TabularResult {
      *     items) over all groups, then Fisher's exact test of the same table when the chi-square test warns of
      *     expected counts below 5 (its {@code warning} column, R's text), then the pairwise Mann–Whitney U tests
      *     with Holm-adjusted p; beside each its effect size (rank ε², Cramér's V, rank-biserial r with its 95%
-     *     Fisher-z interval)
+     *     Fisher-z interval; beside Fisher's test of a 2 × 2 table R's conditional odds ratio and interval, an
+     *     infinite bound shown as undefined)
      */
     public ResultTable tests() {
         ResultTable.Builder t = ResultTable.builder("Tests across groups: Kruskal–Wallis H (scale items), chi-square "
@@ -299,10 +300,18 @@ public final class FormsComparison implements TabularResult {
             t.row(g.item(), g.test(), "all groups", number(g.statistic()), g.df(), number(g.p()), null,
                     e.map(GroupTest.Effect::name).orElse(null), e.map(GroupTest.Effect::estimate).orElse(null),
                     low(e), high(e), g.warning().orElse(""), g.note());
-            g.exact().ifPresent(x -> t.row(g.item(), "fisher-exact (" + x.method() + ")", "all groups", null, null,
-                    x.p(), null, e.map(GroupTest.Effect::name).orElse(null),
-                    e.map(GroupTest.Effect::estimate).orElse(null), low(e), high(e), "",
-                    x.method().equals("exact") ? "" : x.result().tables() + " simulated tables, seed 1"));
+            g.exact().ifPresent(x -> {
+                // a 2 × 2 table: R's conditional MLE of the odds ratio (first group's odds of the first option
+                // over the second group's) with its conditional 95% interval; larger tables: Cramér's V again
+                Optional<GroupTest.Effect> fe = x.result().oddsRatio().isPresent()
+                        ? Optional.of(new GroupTest.Effect("odds-ratio", x.result().oddsRatio().getAsDouble(),
+                                x.result().oddsRatioInterval()))
+                        : e;
+                t.row(g.item(), "fisher-exact (" + x.method() + ")", "all groups", null, null, x.p(), null,
+                        fe.map(GroupTest.Effect::name).orElse(null), fe.map(GroupTest.Effect::estimate).orElse(null),
+                        low(fe), high(fe), "",
+                        x.method().equals("exact") ? "" : x.result().tables() + " simulated tables, seed 1");
+            });
             for (GroupTest.Pairwise p : g.pairwise()) {
                 Optional<GroupTest.Effect> pe = Optional.of(p.effect());
                 t.row(g.item(), "mann-whitney-u (" + p.method() + ")", p.first() + " – " + p.second(), p.u(), null,
