@@ -21,8 +21,8 @@ import org.pluralstats.PluralstatsException;
  * for {@code r × c}.
  *
  * <p>Computation: every table with the observed margins is enumerated, column by column, each cell
- * bounded by what its row and column still need; {@code log P} uses {@code log k!} summed
- * exactly-rounded per {@code k} with compensation. R uses the network algorithm of Mehta and Patel
+ * bounded by what its row and column still need; {@code log P} uses {@code log k!}
+ * as a compensated running sum of {@code log j}. R uses the network algorithm of Mehta and Patel
  * (FEXACT) for tables larger than 2 × 2; both sum the same probabilities, and the fixtures in
  * {@code tools/pilot_tests_reference.R} show agreement to 1e-12 relative. Work is bounded:
  * enumeration stops after {@link #DEFAULT_MAX_TABLES} tables (or {@link #withMaxTables}); then the
