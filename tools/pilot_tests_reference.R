@@ -14,6 +14,8 @@
 #                     r~ = r - (r-1)^2/(N-1), c~ = c - (c-1)^2/(N-1), V~ = sqrt(phi2~ / min(r~-1, c~-1))
 #   rank-biserial     r = 2 U1 / (n1 n2) - 1;  CI tanh(atanh(r) +- qnorm(0.975) sqrt((n1+n2+1)/(3 n1 n2)))
 #   rank epsilon^2    E = H / ((N^2 - 1) / (N + 1))   (Tomczak & Tomczak 2014)
+#   V's lower limit   see cramers_low below: effectsize's ncp inversion (its optim result is recorded
+#                     too, as *LowEffectsize; the tight root as *LowTight)
 #
 # fisher.test's odds ratio and interval are roots found by uniroot at its default tolerance
 # (~1.2e-4); the script also solves the same equations (fisher.test's own dnhyper/mnhyper/pnhyper)
@@ -92,6 +94,22 @@ cramers <- function(t, adjust) {
   rt <- r - (r - 1)^2 / (N - 1); ct <- c - (c - 1)^2 / (N - 1)
   sqrt(phi2 / min(rt - 1, ct - 1))
 }
+# Cramer's V's lower 95% limit as effectsize defines it (alternative = "greater": a 90% two-sided ncp
+# interval, upper limit 1): lambda_L solves pchisq(X2, df, lambda) = 0.95, 0 if X2 <= qchisq(0.95, df);
+# phi_L = sqrt(lambda_L / N), then the same correction and division as the estimate. Solved tightly here.
+cramers_low <- function(t, adjust) {
+  x2 <- unname(suppressWarnings(chisq.test(t, correct = FALSE))$statistic)
+  N <- sum(t); r <- nrow(t); c <- ncol(t); df <- (r - 1) * (c - 1)
+  lambda <- if (x2 <= qchisq(0.95, df)) 0 else {
+    hi <- max(1, x2); while (pchisq(x2, df, ncp = hi) > 0.95) hi <- 2 * hi
+    uniroot(function(l) pchisq(x2, df, ncp = l) - 0.95, c(0, hi), tol = 1e-14)$root
+  }
+  phi <- sqrt(lambda / N)
+  if (!adjust) return(min(1, phi / sqrt(min(r, c) - 1)))
+  phi <- sqrt(max(0, phi^2 - df / (N - 1)))
+  rt <- r - (r - 1)^2 / (N - 1); ct <- c - (c - 1)^2 / (N - 1)
+  min(1, phi / sqrt(min(rt, ct) - 1))
+}
 agree <- function(a, b, what) {
   if (abs(a - b) > 1e-12) stop(sprintf("%s: formula %.17g, effectsize %.17g", what, a, b))
 }
@@ -139,13 +157,21 @@ for (name in names(tables)) {
   fisher_rows <- c(fisher_rows, do.call(obj, fields))
   cs <- chisq_with_warning(t)
   v <- cramers(t, FALSE); va <- cramers(t, TRUE)
+  vl <- cramers_low(t, FALSE); val <- cramers_low(t, TRUE)
+  es_vl <- es_val <- NA
+  if (have_es) {
+    es_vl <- effectsize::cramers_v(t, adjust = FALSE, ci = 0.95)$CI_low
+    es_val <- effectsize::cramers_v(t, adjust = TRUE, ci = 0.95)$CI_low
+  }
   if (have_es) {
     agree(v, effectsize::cramers_v(t, adjust = FALSE)$Cramers_v, paste(name, "V"))
     agree(va, effectsize::cramers_v(t, adjust = TRUE)$Cramers_v_adjusted, paste(name, "adjusted V"))
   }
   chisq_rows <- c(chisq_rows, obj(name = str(name), table = mat(t), statistic = num(cs$statistic), df = num(cs$df),
                                   p = num(cs$p), warning = tolower(cs$warning), minExpected = num(cs$minExpected),
-                                  cramersV = num(v), cramersVAdjusted = num(va)))
+                                  cramersV = num(v), cramersVAdjusted = num(va),
+                                  cramersVLowTight = num(vl), cramersVAdjustedLowTight = num(val),
+                                  cramersVLowEffectsize = num(es_vl), cramersVAdjustedLowEffectsize = num(es_val)))
 }
 
 # ---- rank-biserial: every pilot pair of every scale item, and synthetic samples ----

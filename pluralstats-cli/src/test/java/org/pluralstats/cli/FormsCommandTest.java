@@ -209,6 +209,8 @@ class FormsCommandTest {
                     assertThat(t.get("warning").asText()).startsWith("Chi-squared approximation may be incorrect");
                     assertThat(t.get("effect").asText()).isEqualTo("cramers-v-adjusted");
                     assertThat(t.get("effectSize").asDouble()).isEqualTo(c.get("cramersVAdjusted").asDouble());
+                    assertThat(t.get("effectLow").asDouble()).isEqualTo(c.get("cramersVAdjustedLowTight").asDouble());
+                    assertThat(t.get("effectHigh").asDouble()).isEqualTo(1.0);
                     assertThat(t.get("p").asDouble()).isCloseTo(c.get("p").asDouble(), within(1e-12));
                     JsonNode f = tests.get(i + 1);
                     assertThat(f.get("item").asText()).isEqualTo("Q4");

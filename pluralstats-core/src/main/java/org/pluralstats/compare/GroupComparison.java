@@ -44,7 +44,7 @@ import org.pluralstats.stats.Proportion;
  *
  * <p>Beside every test its effect size ({@link EffectSizes}, R {@code effectsize}'s definitions): rank ε²
  * for Kruskal–Wallis, the rank-biserial correlation with its Fisher-z 95% interval for each pairwise
- * Mann–Whitney test, Cramér's V with Bergsma's bias correction (effectsize's default {@code adjust = TRUE}) for chi-square. When a
+ * Mann–Whitney test, Cramér's V with Bergsma's bias correction (effectsize's default {@code adjust = TRUE}) with effectsize's one-sided 95% interval [lower, 1] for chi-square. When a
  * chi-square table has an expected count below 5 the test carries R's warning "Chi-squared approximation
  * may be incorrect" and Fisher's exact test of the same table ({@link FisherExact}, R {@code fisher.test};
  * exact enumeration up to 10⁸ tables, beyond that the Monte Carlo p of 2000 tables with seed 1).
@@ -391,8 +391,8 @@ public final class GroupComparison {
             exact = Optional.of(new GroupTest.Exact(f.pValue(),
                     f.method() == FisherExact.Method.EXACT ? "exact" : "monte-carlo", f));
         }
-        Optional<GroupTest.Effect> effect = Optional.of(new GroupTest.Effect(CRAMERS_V,
-                EffectSizes.cramersV(table, CRAMERS_V_ADJUSTED), Optional.empty()));
+        EffectSizes.Estimate v = EffectSizes.cramersVWithInterval(table, CRAMERS_V_ADJUSTED);
+        Optional<GroupTest.Effect> effect = Optional.of(new GroupTest.Effect(CRAMERS_V, v.estimate(), v.interval()));
         return Optional.of(new GroupTest(item.id(), "chi-square", OptionalDouble.of(chi.statistic()),
                 chi.degreesOfFreedom(), OptionalDouble.of(chi.pValue()), groupsAnswering, List.of(),
                 chi.yatesCorrected() ? "Yates' continuity correction (df = 1)" : "", effect, warning, exact));

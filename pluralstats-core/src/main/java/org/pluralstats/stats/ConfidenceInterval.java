@@ -42,7 +42,12 @@ public record ConfidenceInterval(double lower, double upper, double level, Metho
          * {@code tanh(atanh(r) ± z(1 − α/2) · SE)}: a correlation-type effect size's interval on Fisher's z
          * scale (the rank-biserial correlation, {@link EffectSizes#rankBiserial}).
          */
-        FISHER_Z;
+        FISHER_Z,
+        /**
+         * Inversion of the noncentral chi-square distribution in its noncentrality, mapped to an effect size
+         * (Cramér's V, {@link EffectSizes#cramersVWithInterval}; effectsize's "ncp" method).
+         */
+        NONCENTRAL_CHI_SQUARE;
 
         /** @return the lower-case name used in files and table metadata ({@code logit}, {@code percentile_bootstrap}) */
         public String jsonName() {

@@ -10,7 +10,8 @@ import org.pluralstats.PluralstatsException;
  *
  * <ul>
  *   <li>{@link #cramersV}: Cramér's V of an {@code r × c} table from Pearson's {@code X²} without
- *       continuity correction, optionally with Bergsma's bias correction (effectsize's {@code adjust}).</li>
+ *       continuity correction, optionally with Bergsma's bias correction (effectsize's {@code adjust}), and
+ *       ({@link #cramersVWithInterval}) effectsize's one-sided noncentral-chi-square interval.</li>
  *   <li>{@link #rankBiserial}: the rank-biserial correlation of two independent samples (the effect size of
  *       the Mann–Whitney U test) with its interval on Fisher's z scale.</li>
  *   <li>{@link #rankEpsilonSquared}: ε² of the Kruskal–Wallis H test.</li>
@@ -55,13 +56,68 @@ public final class EffectSizes {
     }
 
     /**
-     * Cramér's V of integer counts; see {@link #cramersV(double[][], boolean)}.
+     * Cramér's V with effectsize's one-sided interval ({@code cramers_v(x, adjust, ci = 0.95)}, whose default
+     * {@code alternative = "greater"} makes it a 90% two-sided noncentrality interval with the upper limit
+     * replaced by 1). The lower limit inverts the noncentral chi-square distribution in its noncentrality:
+     * {@code λ_L} solves {@code P(χ²_df(λ) <= X²) = 0.95} ({@code λ_L = 0} when {@code X² <= χ²_{df, 0.95}}),
+     * and becomes {@code √(λ_L / N)} on the φ scale, then passes through the same bias correction and division
+     * by {@code √(min − 1)} as the estimate (Steiger, Psychol. Methods 9 (2004) 164–182). effectsize finds the
+     * root with {@code optim}'s Nelder–Mead (absolute tolerance 1e-9 on its objective); this method solves
+     * it by bisection to adjacent doubles, so the two agree to about 1e-6 and the exact root (in the R script,
+     * {@code uniroot} with tolerance 1e-14) to 1e-9.
      *
-     * @param table counts
+     * @param table counts, {@code table[row][column]}
      * @param adjust whether to apply Bergsma's correction
-     * @return V
+     * @return V with its interval {@code [lower, 1]}; the interval is empty when V is NaN
      */
-    public static double cramersV(long[][] table, boolean adjust) {
+    public static Estimate cramersVWithInterval(long[][] table, boolean adjust) {
+        double v = cramersV(table, adjust);
+        if (Double.isNaN(v)) {
+            return new Estimate(v, Optional.empty());
+        }
+        double[][] d = doubles(table);
+        ChiSquareIndependence.Result chi = ChiSquareIndependence.test(d, false);
+        int r = d.length - chi.droppedRows().length;
+        int c = d[0].length - chi.droppedColumns().length;
+        double n = chi.total();
+        int df = (r - 1) * (c - 1);
+        double x2 = chi.statistic();
+        double lambda = 0;
+        if (Distributions.noncentralChiSquareCdf(x2, df, 0) > 0.95) {
+            double hi = Math.max(1, x2);
+            while (Distributions.noncentralChiSquareCdf(x2, df, hi) > 0.95) {
+                hi *= 2;
+            }
+            double lo = 0;
+            for (int it = 0; it < 200; it++) {
+                double mid = 0.5 * (lo + hi);
+                if (mid <= lo || mid >= hi) {
+                    break;
+                }
+                if (Distributions.noncentralChiSquareCdf(x2, df, mid) > 0.95) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            lambda = 0.5 * (lo + hi);
+        }
+        double phi = Math.sqrt(lambda / n);
+        double lower;
+        if (adjust) {
+            double phiAdjusted = Math.sqrt(Math.max(0, phi * phi - df / (n - 1)));
+            double rAdjusted = r - (r - 1.0) * (r - 1.0) / (n - 1);
+            double cAdjusted = c - (c - 1.0) * (c - 1.0) / (n - 1);
+            lower = phiAdjusted / Math.sqrt(Math.min(rAdjusted, cAdjusted) - 1);
+        } else {
+            lower = phi / Math.sqrt(Math.min(r, c) - 1);
+        }
+        lower = Math.min(lower, 1);
+        return new Estimate(v, Optional.of(new ConfidenceInterval(lower, 1, 0.95,
+                ConfidenceInterval.Method.NONCENTRAL_CHI_SQUARE)));
+    }
+
+    private static double[][] doubles(long[][] table) {
         double[][] d = new double[table.length][];
         for (int i = 0; i < table.length; i++) {
             d[i] = new double[table[i].length];
@@ -69,7 +125,18 @@ public final class EffectSizes {
                 d[i][j] = table[i][j];
             }
         }
-        return cramersV(d, adjust);
+        return d;
+    }
+
+    /**
+     * Cramér's V of integer counts; see {@link #cramersV(double[][], boolean)}.
+     *
+     * @param table counts
+     * @param adjust whether to apply Bergsma's correction
+     * @return V
+     */
+    public static double cramersV(long[][] table, boolean adjust) {
+        return cramersV(doubles(table), adjust);
     }
 
     /**

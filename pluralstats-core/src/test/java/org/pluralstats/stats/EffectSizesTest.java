@@ -38,6 +38,19 @@ class EffectSizesTest {
         r.warning().ifPresent(w -> assertThat(w).isEqualTo("Chi-squared approximation may be incorrect"));
         assertClose(name + " V", EffectSizes.cramersV(table, false), c.get("cramersV").asDouble(), 1e-12);
         assertClose(name + " adjusted V", EffectSizes.cramersV(table, true), c.get("cramersVAdjusted").asDouble(), 1e-12);
+        for (boolean adjust : new boolean[] {false, true}) {
+            String k = adjust ? "cramersVAdjusted" : "cramersV";
+            EffectSizes.Estimate e = EffectSizes.cramersVWithInterval(table, adjust);
+            assertClose(name + " " + k, e.estimate(), c.get(k).asDouble(), 1e-12);
+            ConfidenceInterval ci = e.interval().orElseThrow();
+            assertThat(ci.upper()).isEqualTo(1.0);
+            assertThat(ci.method()).isEqualTo(ConfidenceInterval.Method.NONCENTRAL_CHI_SQUARE);
+            // the exact root of pchisq(X2, df, λ) = 0.95, and effectsize's Nelder–Mead answer
+            assertThat(Math.abs(ci.lower() - c.get(k + "LowTight").asDouble())).as(name + " " + k + " low")
+                    .isLessThanOrEqualTo(1e-9 * Math.max(1e-6, c.get(k + "LowTight").asDouble()));
+            assertThat(Math.abs(ci.lower() - c.get(k + "LowEffectsize").asDouble())).as(name + " " + k + " effectsize")
+                    .isLessThanOrEqualTo(1e-6 * Math.max(1e-3, c.get(k + "LowEffectsize").asDouble()));
+        }
     }
 
     @ParameterizedTest(name = "{0}")
