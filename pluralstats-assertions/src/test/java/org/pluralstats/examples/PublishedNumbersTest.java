@@ -89,6 +89,29 @@ class PublishedNumbersTest {
     }
 
     @Test
+    void thePooledModelBShareAndTheQ4TestsBesideIt() {
+        // §4: "35 of 56 (62.5%) chose Model B"
+        var cmp = table.comparison();
+        var b = cmp.pooledShare("Q4", "B").orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(b.count()).isEqualTo(35);
+        org.assertj.core.api.Assertions.assertThat(b.n()).isEqualTo(56);
+        org.assertj.core.api.Assertions.assertThat(table.pooledCell("Q4").getAsDouble()).isEqualTo(62.5);
+        org.assertj.core.api.Assertions.assertThat(table.pooledCell("Q1").getAsDouble()).isEqualTo(192 / 56.0);
+        org.assertj.core.api.Assertions.assertThat(cmp.pooled("Q1").n()).isEqualTo(56);
+        // the Q4 choice table has an expected count of 21 · 7 / 56 = 2.625: R warns, Fisher's test is beside it
+        var q4 = cmp.tests().stream().filter(t -> t.item().equals("Q4")).findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(q4.warning()).hasValue(
+                "Chi-squared approximation may be incorrect (smallest expected count 2.63)");
+        org.assertj.core.api.Assertions.assertThat(q4.exact().orElseThrow().p())
+                .isCloseTo(0.74676557471153293, within(1e-13)); // R 4.2.2 fisher.test
+        org.assertj.core.api.Assertions.assertThat(q4.effect().orElseThrow().name()).isEqualTo("cramers-v-adjusted");
+        var q1 = cmp.tests().get(0);
+        org.assertj.core.api.Assertions.assertThat(q1.warning()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(q1.exact()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(q1.pairwise().get(0).effect().name()).isEqualTo("rank-biserial");
+    }
+
+    @Test
     void valuePolarityScoresAsRSurveyComputesThem() {
         // R 4.2.2, survey 4.1.1: svymean(~A, svydesign(ids = ~1, weights = ~W_WEIGHT, ...)), svyciprop(method = "logit")
         assertThat(scores).hasPopulations("DNK", "NLD", "GBR", "BRA", "USA", "NGA");

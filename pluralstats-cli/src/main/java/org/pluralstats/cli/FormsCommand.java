@@ -59,6 +59,7 @@ final class FormsCommand implements Callable<Integer> {
         if (name.equals("check") && checkTable == null) {
             throw new PluralstatsException("--table check needs --check-table FILE.csv");
         }
+        Warnings.print(report.warnings());
         Output.write(out, Output.table(name.equals("check") ? TableCheck.check(checkTable, report).table()
                 : report.table(name), format));
         return 0;

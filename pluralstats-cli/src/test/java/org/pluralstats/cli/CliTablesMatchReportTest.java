@@ -50,7 +50,8 @@ class CliTablesMatchReportTest {
             assertThat(cli(e.getKey(), "md")).as(e.getKey()).isEqualTo(md);
         }
         assertThat(run.forms().get().comparison().toString()).startsWith("The paper's Table 1 reproduced")
-                .contains("Farsi    11  2.27  1.27  7.00      72.7  5.45  4.18");
+                .contains("Farsi                11  2.27  1.27  7.00      72.7  5.45  4.18")
+                .contains("All groups (pooled)  56  3.43  6.16  4.11      62.5  4.70  3.96");
     }
 
     @Test

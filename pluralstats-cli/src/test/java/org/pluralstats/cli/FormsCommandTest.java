@@ -147,6 +147,124 @@ class FormsCommandTest {
         return () -> it;
     }
 
+    private static JsonNode rReference() throws IOException {
+        try (InputStream in = FormsCommandTest.class.getResourceAsStream("/org/pluralstats/stats/pilot-tests-reference.json")) {
+            JsonNode root = new ObjectMapper().readTree(in);
+            assertThat(root.get("generator").get("script").asText()).isEqualTo("tools/pilot_tests_reference.R");
+            return root;
+        }
+    }
+
+    private static JsonNode named(JsonNode section, String name) {
+        for (JsonNode c : section) {
+            if (c.get("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no reference case " + name);
+    }
+
+    @Test
+    void table1HasThePooledRowOfThePaper() throws IOException {
+        CliRunner.Result r = CliRunner.run(args("--codebook", P + "codebook.json"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // "35 of 56 (62.5%) chose Model B"
+        assertThat(r.out()).contains("| English | 22 | 4.86 | 6.14 | 2.14 | 54.5 | 2.86 | 1.50 |\n"
+                + "| All groups (pooled) | 56 | 3.43 | 6.16 | 4.11 | 62.5 | 4.70 | 3.96 |\n");
+        JsonNode pooled = rReference().get("pooled");
+        for (String[] extra : List.of(new String[] {"--codebook", P + "codebook.json"}, new String[0])) {
+            JsonNode row = json(extra, "table1").get(4);
+            assertThat(row.get("group").asText()).isEqualTo("All groups (pooled)");
+            assertThat(row.get("n").asInt()).isEqualTo(pooled.get("n").asInt());
+            String q4 = "";
+            for (String f : iterable(row.fieldNames())) {
+                q4 = f.startsWith("Q4 (% ") ? f : q4;
+            }
+            assertThat(row.get(q4).asDouble()).as(q4).isEqualTo(pooled.get("Q4percentB").asDouble());
+            for (String item : List.of("Q1", "Q2", "Q3", "Q5", "Q6")) {
+                assertThat(row.get(item).asDouble()).as(item).isCloseTo(pooled.get(item).asDouble(), within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void testsCarryEffectSizesRsWarningAndFishersTest() throws IOException {
+        CliRunner.Result md = CliRunner.run(args("--codebook", P + "codebook.json", "--table", "tests"));
+        assertThat(md.exitCode()).as(md.err()).isZero();
+        assertThat(md.out()).contains("| item | test | pair | statistic | df | p | pHolm | effect | effectSize | effectLow | "
+                + "effectHigh | warning | note |");
+        assertThat(md.err()).isEqualTo("pluralstats: warning: Q4 chi-square: Chi-squared approximation may be incorrect "
+                + "(smallest expected count 2.63); Fisher's exact test p = 0.7468\n");
+        JsonNode ref = rReference();
+        for (String[] extra : List.of(new String[] {"--codebook", P + "codebook.json"}, new String[0])) {
+            JsonNode tests = json(extra, "tests");
+            int checkedPairs = 0;
+            int checkedItems = 0;
+            for (int i = 0; i < tests.size(); i++) {
+                JsonNode t = tests.get(i);
+                String item = t.get("item").asText();
+                String test = t.get("test").asText();
+                if (test.equals("chi-square")) {
+                    JsonNode c = named(ref.get("chisq"), "pilot_q4");
+                    assertThat(t.get("warning").asText()).startsWith("Chi-squared approximation may be incorrect");
+                    assertThat(t.get("effect").asText()).isEqualTo("cramers-v-adjusted");
+                    assertThat(t.get("effectSize").asDouble()).isEqualTo(c.get("cramersVAdjusted").asDouble());
+                    assertThat(t.get("effectLow").asDouble()).isEqualTo(c.get("cramersVAdjustedLowTight").asDouble());
+                    assertThat(t.get("effectHigh").asDouble()).isEqualTo(1.0);
+                    assertThat(t.get("p").asDouble()).isCloseTo(c.get("p").asDouble(), within(1e-12));
+                    JsonNode f = tests.get(i + 1);
+                    assertThat(f.get("item").asText()).isEqualTo("Q4");
+                    assertThat(f.get("test").asText()).isEqualTo("fisher-exact (exact)");
+                    assertThat(f.get("p").asDouble())
+                            .isCloseTo(named(ref.get("fisher"), "pilot_q4").get("p").asDouble(), within(1e-13));
+                    checkedItems++;
+                } else if (test.equals("kruskal-wallis")) {
+                    JsonNode e = named(ref.get("rankEpsilonSquared"), item);
+                    assertThat(t.get("effect").asText()).isEqualTo("rank-epsilon-squared");
+                    assertThat(t.get("effectSize").asDouble()).isCloseTo(e.get("epsilonSquared").asDouble(), within(1e-12));
+                    assertThat(t.get("effectLow").isNull()).isTrue();
+                    assertThat(t.get("warning").asText()).isEmpty();
+                    checkedItems++;
+                } else if (test.startsWith("mann-whitney-u")) {
+                    JsonNode e = named(ref.get("rankBiserial"), item + " " + t.get("pair").asText().replace(" – ", " "));
+                    assertThat(t.get("effect").asText()).isEqualTo("rank-biserial");
+                    assertThat(t.get("effectSize").asDouble()).isCloseTo(e.get("r").asDouble(), within(1e-12));
+                    assertThat(t.get("effectLow").asDouble()).isCloseTo(e.get("ciLow").asDouble(), within(1e-10));
+                    assertThat(t.get("effectHigh").asDouble()).isCloseTo(e.get("ciHigh").asDouble(), within(1e-10));
+                    checkedPairs++;
+                }
+            }
+            assertThat(checkedItems).isEqualTo(6);
+            assertThat(checkedPairs).isEqualTo(5 * 6);
+        }
+    }
+
+    @Test
+    void twoGroupsGiveFishersOddsRatioBesideTheTwoByTwoTable() throws IOException {
+        CliRunner.Result r = CliRunner.run("forms", "--group", "Arabic=" + P + "arabic.csv", "--group",
+                "English=" + P + "english.csv", "--codebook", P + "codebook.json", "--table", "tests", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("Q4 chi-square: Chi-squared approximation may be incorrect (smallest expected count 3.14)");
+        JsonNode ref = named(rReference().get("fisher"), "pilot_q4_arabic_english");
+        JsonNode chi = named(rReference().get("chisq"), "pilot_q4_arabic_english");
+        JsonNode fisher = null;
+        for (JsonNode t : new ObjectMapper().readTree(r.out()).get("rows")) {
+            if (t.get("item").asText().equals("Q4") && t.get("test").asText().equals("chi-square")) {
+                assertThat(t.get("df").asInt()).isEqualTo(1);
+                assertThat(t.get("p").asDouble()).isCloseTo(chi.get("p").asDouble(), within(1e-12));
+                assertThat(t.get("effectSize").asDouble()).isCloseTo(chi.get("cramersVAdjusted").asDouble(), within(1e-12));
+            }
+            fisher = t.get("test").asText().startsWith("fisher-exact") ? t : fisher;
+        }
+        assertThat(fisher).isNotNull();
+        assertThat(fisher.get("test").asText()).isEqualTo("fisher-exact (exact)");
+        assertThat(fisher.get("p").asDouble()).isCloseTo(ref.get("p").asDouble(), within(1e-12));
+        assertThat(fisher.get("effect").asText()).isEqualTo("odds-ratio");
+        assertThat(fisher.get("effectSize").asDouble()).isCloseTo(ref.get("oddsRatioTight").asDouble(), within(1e-10));
+        assertThat(fisher.get("effectLow").asDouble()).isCloseTo(ref.get("orLowerTight").asDouble(), within(1e-10));
+        assertThat(fisher.get("effectHigh").asDouble()).isCloseTo(ref.get("orUpperTight").asDouble(), within(1e-9));
+    }
+
     @Test
     void checkTableFlagsTheEnglishQ6() {
         CliRunner.Result r = CliRunner.run(args("--codebook", P + "codebook.json", "--check-table",

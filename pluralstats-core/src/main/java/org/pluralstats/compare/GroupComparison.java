@@ -1,5 +1,7 @@
 package org.pluralstats.compare;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,6 +20,8 @@ import org.pluralstats.data.NumericColumn;
 import org.pluralstats.data.SurveyData;
 import org.pluralstats.data.TextColumn;
 import org.pluralstats.stats.ChiSquareIndependence;
+import org.pluralstats.stats.EffectSizes;
+import org.pluralstats.stats.FisherExact;
 import org.pluralstats.stats.Holm;
 import org.pluralstats.stats.KruskalWallis;
 import org.pluralstats.stats.LikertSummary;
@@ -38,22 +42,37 @@ import org.pluralstats.stats.Proportion;
  *   <li>Checkbox items: share of answering respondents who ticked each option, Wilson interval.</li>
  * </ul>
  *
+ * <p>Beside every test its effect size ({@link EffectSizes}, R {@code effectsize}'s definitions): rank ε²
+ * for Kruskal–Wallis, the rank-biserial correlation with its Fisher-z 95% interval for each pairwise
+ * Mann–Whitney test, Cramér's V with Bergsma's bias correction (effectsize's default {@code adjust = TRUE}) with effectsize's one-sided 95% interval [lower, 1] for chi-square. When a
+ * chi-square table has an expected count below 5 the test carries R's warning "Chi-squared approximation
+ * may be incorrect" and Fisher's exact test of the same table ({@link FisherExact}, R {@code fisher.test};
+ * exact enumeration up to 10⁸ tables, beyond that the Monte Carlo p of 2000 tables with seed 1).
+ * {@link #pooled} summarises each item over all groups together (the paper's "35 of 56 chose Model B").
+ *
  * <pre>{@code
  * GroupComparison cmp = GroupComparison.of(survey.data(), "group");
  * double mean = ((ItemSummary.Scale) cmp.summary("Arabic", "Q1")).likert().mean().getAsDouble();
  * }</pre>
  */
 public final class GroupComparison {
+    /** Fisher's test beside a chi-square test that warns: exact up to 10⁸ tables, then 2000 simulated (seed 1). */
+    private static final FisherExact FISHER = FisherExact.withDefaults().withMonteCarlo(2000, 1L);
+    /** Cramér's V as effectsize's default ({@code cramers_v(x)}) computes it. */
+    private static final boolean CRAMERS_V_ADJUSTED = true;
+    private static final String CRAMERS_V = CRAMERS_V_ADJUSTED ? "cramers-v-adjusted" : "cramers-v";
     private final List<String> groups;
     private final List<Item> items;
     private final Map<String, Map<String, ItemSummary>> summaries; // item -> group -> summary
     private final Map<String, List<String>> canonical;           // choice item -> canonical options
     private final Map<String, Map<String, String>> toCanonical;  // choice item -> stored -> canonical
     private final List<GroupTest> tests;
+    private final Map<String, ItemSummary> pooled;                // item -> summary over all groups
 
     private GroupComparison(List<String> groups, List<Item> items, Map<String, Map<String, ItemSummary>> summaries,
                             Map<String, List<String>> canonical, Map<String, Map<String, String>> toCanonical,
-                            List<GroupTest> tests) {
+                            List<GroupTest> tests, Map<String, ItemSummary> pooled) {
+        this.pooled = pooled;
         this.groups = List.copyOf(groups);
         this.items = List.copyOf(items);
         this.summaries = summaries;
@@ -85,8 +104,11 @@ public final class GroupComparison {
         Map<String, List<String>> canonical = new LinkedHashMap<>();
         Map<String, Map<String, String>> toCanonical = new LinkedHashMap<>();
         List<GroupTest> tests = new ArrayList<>();
+        Map<String, ItemSummary> pooled = new LinkedHashMap<>();
+        int[] allRows = groupRows.values().stream().flatMapToInt(java.util.Arrays::stream).sorted().toArray();
         for (Item item : items) {
             Column column = data.require(item.id());
+            pooled.put(item.id(), summarise(column, allRows));
             Map<String, ItemSummary> byGroup = new LinkedHashMap<>();
             for (Map.Entry<String, int[]> g : groupRows.entrySet()) {
                 byGroup.put(g.getKey(), summarise(column, g.getValue()));
@@ -98,7 +120,7 @@ public final class GroupComparison {
                 choiceTest(item, byGroup, canonical, toCanonical).ifPresent(tests::add);
             }
         }
-        return new GroupComparison(groups, items, summaries, canonical, toCanonical, tests);
+        return new GroupComparison(groups, items, summaries, canonical, toCanonical, tests, pooled);
     }
 
     /** @return the groups, in the attribute's level order */
@@ -126,6 +148,46 @@ public final class GroupComparison {
             throw new PluralstatsException("no group \"" + group + "\"; groups: " + String.join(", ", groups));
         }
         return s;
+    }
+
+    /**
+     * The item summarised over the respondents of all groups together, unweighted (each respondent counts
+     * once, so larger groups weigh more): Table 1's pooled row.
+     *
+     * @param itemId an item id
+     * @return the pooled summary
+     */
+    public ItemSummary pooled(String itemId) {
+        ItemSummary s = pooled.get(itemId);
+        if (s == null) {
+            throw new PluralstatsException("no item \"" + itemId + "\"");
+        }
+        return s;
+    }
+
+    /**
+     * The share of one canonical option over all groups pooled.
+     *
+     * @param itemId a choice item
+     * @param canonicalOption one of {@link #canonicalOptions(String)}
+     * @return the proportion (e.g. 35 of 56 for Model B in the pilot); empty when the options are not aligned
+     */
+    public Optional<Proportion> pooledShare(String itemId, String canonicalOption) {
+        Map<String, String> map = toCanonical.get(itemId);
+        if (map == null || !(pooled(itemId) instanceof ItemSummary.Choice c)) {
+            return Optional.empty();
+        }
+        return Optional.of(canonicalShare(c, map, canonicalOption));
+    }
+
+    private static Proportion canonicalShare(ItemSummary.Choice c, Map<String, String> map, String canonicalOption) {
+        long k = 0;
+        for (Map.Entry<String, Proportion> e : c.shares().entrySet()) {
+            if (canonicalOption.equals(map.get(e.getKey()))) {
+                k += e.getValue().count();
+            }
+        }
+        return Proportion.of(k, c.n());
     }
 
     /** @return the cross-group tests, one per scale or choice item with at least two answering groups */
@@ -160,13 +222,7 @@ public final class GroupComparison {
         if (map == null || !(summary(group, itemId) instanceof ItemSummary.Choice c)) {
             return Optional.empty();
         }
-        long k = 0;
-        for (Map.Entry<String, Proportion> e : c.shares().entrySet()) {
-            if (canonicalOption.equals(map.get(e.getKey()))) {
-                k += e.getValue().count();
-            }
-        }
-        return Optional.of(Proportion.of(k, c.n()));
+        return Optional.of(canonicalShare(c, map, canonicalOption));
     }
 
     private static ItemSummary summarise(Column column, int[] rows) {
@@ -246,16 +302,17 @@ public final class GroupComparison {
             }
         }
         if (samples.size() < 2) {
-            return new GroupTest(item.id(), "kruskal-wallis", OptionalDouble.empty(), 0, OptionalDouble.empty(), names,
-                    List.of(), "fewer than two groups answered");
+            return GroupTest.undefined(item.id(), "kruskal-wallis", names, "fewer than two groups answered");
         }
         KruskalWallis.Result kw = KruskalWallis.test(samples);
         List<MannWhitneyU.Result> pairs = new ArrayList<>();
         List<String[]> pairNames = new ArrayList<>();
+        List<double[][]> pairSamples = new ArrayList<>();
         for (int a = 0; a < samples.size(); a++) {
             for (int b = a + 1; b < samples.size(); b++) {
                 pairs.add(MannWhitneyU.test(samples.get(a), samples.get(b)));
                 pairNames.add(new String[] {names.get(a), names.get(b)});
+                pairSamples.add(new double[][] {samples.get(a), samples.get(b)});
             }
         }
         double[] raw = pairs.stream().mapToDouble(MannWhitneyU.Result::pValue).toArray();
@@ -263,11 +320,18 @@ public final class GroupComparison {
         List<GroupTest.Pairwise> pairwise = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             MannWhitneyU.Result r = pairs.get(i);
+            EffectSizes.Estimate rb = EffectSizes.rankBiserial(pairSamples.get(i)[0], pairSamples.get(i)[1], 0.95);
             pairwise.add(new GroupTest.Pairwise(pairNames.get(i)[0], pairNames.get(i)[1], r.statistic(), raw[i],
-                    holm[i], r.method().name().toLowerCase(java.util.Locale.ROOT)));
+                    holm[i], r.method().name().toLowerCase(java.util.Locale.ROOT),
+                    new GroupTest.Effect("rank-biserial", rb.estimate(), rb.interval())));
         }
+        Optional<GroupTest.Effect> effect = kw.statistic().isPresent()
+                ? Optional.of(new GroupTest.Effect("rank-epsilon-squared",
+                        EffectSizes.rankEpsilonSquared(kw.statistic().getAsDouble(), kw.n()), Optional.empty()))
+                : Optional.empty();
         return new GroupTest(item.id(), "kruskal-wallis", kw.statistic(), kw.degreesOfFreedom(), kw.pValue(), names,
-                pairwise, kw.statistic().isPresent() ? "" : "all answers are equal");
+                pairwise, kw.statistic().isPresent() ? "" : "all answers are equal", effect, Optional.empty(),
+                Optional.empty());
     }
 
     private static Optional<GroupTest> choiceTest(Item item, Map<String, ItemSummary> byGroup,
@@ -289,9 +353,8 @@ public final class GroupComparison {
         Optional<Map<String, String>> mapping = OptionAlignment.align(used, item.options());
         List<String> groupsAnswering = new ArrayList<>(used.keySet());
         if (mapping.isEmpty()) {
-            return Optional.of(new GroupTest(item.id(), "chi-square", OptionalDouble.empty(), 0, OptionalDouble.empty(),
-                    groupsAnswering, List.of(), "options differ between groups and could not be matched; "
-                    + "give a codebook to compare them"));
+            return Optional.of(GroupTest.undefined(item.id(), "chi-square", groupsAnswering,
+                    "options differ between groups and could not be matched; give a codebook to compare them"));
         }
         List<String> options;
         if (!item.options().isEmpty()) {
@@ -302,8 +365,8 @@ public final class GroupComparison {
         canonical.put(item.id(), Collections.unmodifiableList(options));
         toCanonical.put(item.id(), mapping.get());
         if (groupsAnswering.size() < 2) {
-            return Optional.of(new GroupTest(item.id(), "chi-square", OptionalDouble.empty(), 0, OptionalDouble.empty(),
-                    groupsAnswering, List.of(), "fewer than two groups answered"));
+            return Optional.of(GroupTest.undefined(item.id(), "chi-square", groupsAnswering,
+                    "fewer than two groups answered"));
         }
         long[][] table = new long[groupsAnswering.size()][options.size()];
         for (int g = 0; g < groupsAnswering.size(); g++) {
@@ -316,13 +379,23 @@ public final class GroupComparison {
             }
         }
         if (new LinkedHashSet<>(mapping.get().values()).size() < 2) {
-            return Optional.of(new GroupTest(item.id(), "chi-square", OptionalDouble.empty(), 0, OptionalDouble.empty(),
-                    groupsAnswering, List.of(), "every answer is the same option"));
+            return Optional.of(GroupTest.undefined(item.id(), "chi-square", groupsAnswering,
+                    "every answer is the same option"));
         }
         ChiSquareIndependence.Result chi = ChiSquareIndependence.test(table);
+        Optional<String> warning = chi.warning().map(w -> w + " (smallest expected count "
+                + BigDecimal.valueOf(chi.minimumExpected()).round(new MathContext(3)).toPlainString() + ")");
+        Optional<GroupTest.Exact> exact = Optional.empty();
+        if (warning.isPresent()) {
+            FisherExact.Result f = FISHER.apply(table);
+            exact = Optional.of(new GroupTest.Exact(f.pValue(),
+                    f.method() == FisherExact.Method.EXACT ? "exact" : "monte-carlo", f));
+        }
+        EffectSizes.Estimate v = EffectSizes.cramersVWithInterval(table, CRAMERS_V_ADJUSTED);
+        Optional<GroupTest.Effect> effect = Optional.of(new GroupTest.Effect(CRAMERS_V, v.estimate(), v.interval()));
         return Optional.of(new GroupTest(item.id(), "chi-square", OptionalDouble.of(chi.statistic()),
                 chi.degreesOfFreedom(), OptionalDouble.of(chi.pValue()), groupsAnswering, List.of(),
-                chi.yatesCorrected() ? "Yates' continuity correction (df = 1)" : ""));
+                chi.yatesCorrected() ? "Yates' continuity correction (df = 1)" : "", effect, warning, exact));
     }
 
     /** @return the groups, the item count and the test count: {@code GroupComparison[groups Arabic, English; 6 items; 9 tests]} */

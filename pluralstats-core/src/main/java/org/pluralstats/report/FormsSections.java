@@ -82,6 +82,9 @@ public final class FormsSections {
         s.table(ReportTable.of(id + "-rows", report.rows(), true));
         s.table(ReportTable.of(id + "-means", report.means(), true));
         s.table(ReportTable.of(id + "-shares", report.shares(), true));
+        for (String w : report.warnings()) {
+            s.paragraph("Warning: " + w + ".");
+        }
         s.table(ReportTable.of(id + "-tests", report.tests(), false));
         forms.check().ifPresent(c -> s.table(ReportTable.of(id + "-grim", c.table(), false)));
         return s.build();

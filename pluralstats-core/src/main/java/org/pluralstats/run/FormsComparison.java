@@ -37,6 +37,8 @@ import org.pluralstats.table.TabularResult;
  * the double (as Python's {@code round}), which is how the paper's 3.125 became 3.12.
  */
 public final class FormsComparison implements TabularResult {
+    /** The key of Table 1's pooled row: all respondents of all groups together. */
+    public static final String POOLED = "All groups (pooled)";
     private final FormsSurvey survey;
     private final GroupComparison comparison;
     private final Map<String, String> reportedOption;
@@ -114,6 +116,28 @@ public final class FormsComparison implements TabularResult {
         return OptionalDouble.empty();
     }
 
+    /**
+     * The value of one cell of Table 1's pooled row: the mean over all respondents of all groups, or the
+     * percentage of them choosing the reported option (the paper's "35 of 56 (62.5%) chose Model B").
+     *
+     * @param itemId an item
+     * @return the unrounded value; empty when undefined
+     */
+    public OptionalDouble pooledCell(String itemId) {
+        ItemSummary s = comparison.pooled(itemId);
+        if (s instanceof ItemSummary.Scale sc) {
+            return sc.likert().mean();
+        }
+        String option = reportedOption.get(itemId);
+        if (s instanceof ItemSummary.Choice && option != null) {
+            Optional<Proportion> p = comparison.pooledShare(itemId, option);
+            if (p.isPresent() && p.get().estimate().isPresent()) {
+                return OptionalDouble.of(100 * p.get().estimate().getAsDouble());
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
     /** @return the items that have a Table 1 column: scale items and choice items with a reported option */
     public List<Item> tableItems() {
         List<Item> out = new ArrayList<>();
@@ -145,7 +169,8 @@ public final class FormsComparison implements TabularResult {
     /**
      * Table 1: one row per group with its respondents kept ({@code n}) and one column per
      * {@linkplain #tableItems() table item}, named by the item ({@code Q4 (% B)} for a share), the
-     * unrounded {@linkplain #cell cell} shown at the paper's decimals.
+     * unrounded {@linkplain #cell cell} shown at the paper's decimals; a last row {@value #POOLED} over all
+     * respondents together ({@link #pooledCell}).
      *
      * @return the table
      */
@@ -167,6 +192,15 @@ public final class FormsComparison implements TabularResult {
             }
             t.row(row.toArray());
         }
+        int total = 0;
+        for (String g : comparison.groups()) {
+            total += survey.accounting(g).kept();
+        }
+        List<Object> pooledRow = new ArrayList<>(List.of(POOLED, total));
+        for (Item i : cols) {
+            pooledRow.add(number(pooledCell(i.id())));
+        }
+        t.row(pooledRow.toArray());
         return t.build();
     }
 
@@ -243,23 +277,73 @@ public final class FormsComparison implements TabularResult {
 
     /**
      * @return the tests across groups: Kruskal–Wallis H (scale items) or chi-square of group × option (choice
-     *     items) over all groups, then the pairwise Mann–Whitney U tests with Holm-adjusted p
+     *     items) over all groups, then Fisher's exact test of the same table when the chi-square test warns of
+     *     expected counts below 5 (its {@code warning} column, R's text), then the pairwise Mann–Whitney U tests
+     *     with Holm-adjusted p; beside each its effect size (rank ε², Cramér's V, rank-biserial r with its 95%
+     *     Fisher-z interval; beside Fisher's test of a 2 × 2 table R's conditional odds ratio and interval, an
+     *     infinite bound shown as undefined)
      */
     public ResultTable tests() {
         ResultTable.Builder t = ResultTable.builder("Tests across groups: Kruskal–Wallis H (scale items), chi-square "
-                        + "of group × option (choice items); pairwise Mann–Whitney U with Holm-adjusted p")
+                        + "of group × option (choice items; Fisher's exact test beside it when an expected count is "
+                        + "below 5); pairwise Mann–Whitney U with Holm-adjusted p; effect sizes as R effectsize")
+                .meta(ResultTable.CONFIDENCE_LEVEL, "0.95")
                 .column("item", ColumnType.TEXT, Role.KEY).column("test", ColumnType.TEXT, Role.KEY)
                 .column("pair", ColumnType.TEXT, Role.KEY).number("statistic", Role.STATISTIC, 3)
                 .column("df", ColumnType.INTEGER, Role.DF).column("p", ColumnType.P_VALUE, Role.P_VALUE)
-                .column("pHolm", ColumnType.P_VALUE, Role.P_VALUE).column("note", ColumnType.TEXT, Role.OTHER);
+                .column("pHolm", ColumnType.P_VALUE, Role.P_VALUE).column("effect", ColumnType.TEXT, Role.LABEL)
+                .number("effectSize", Role.ESTIMATE, 3).number("effectLow", Role.CI_LOWER, 3)
+                .number("effectHigh", Role.CI_UPPER, 3).column("warning", ColumnType.TEXT, Role.OTHER)
+                .column("note", ColumnType.TEXT, Role.OTHER);
         for (GroupTest g : comparison.tests()) {
-            t.row(g.item(), g.test(), "all groups", number(g.statistic()), g.df(), number(g.p()), null, g.note());
+            Optional<GroupTest.Effect> e = g.effect();
+            t.row(g.item(), g.test(), "all groups", number(g.statistic()), g.df(), number(g.p()), null,
+                    e.map(GroupTest.Effect::name).orElse(null), e.map(GroupTest.Effect::estimate).orElse(null),
+                    low(e), high(e), g.warning().orElse(""), g.note());
+            g.exact().ifPresent(x -> {
+                // a 2 × 2 table: R's conditional MLE of the odds ratio (first group's odds of the first option
+                // over the second group's) with its conditional 95% interval; larger tables: Cramér's V again
+                Optional<GroupTest.Effect> fe = x.result().oddsRatio().isPresent()
+                        ? Optional.of(new GroupTest.Effect("odds-ratio", x.result().oddsRatio().getAsDouble(),
+                                x.result().oddsRatioInterval()))
+                        : e;
+                t.row(g.item(), "fisher-exact (" + x.method() + ")", "all groups", null, null, x.p(), null,
+                        fe.map(GroupTest.Effect::name).orElse(null), fe.map(GroupTest.Effect::estimate).orElse(null),
+                        low(fe), high(fe), "",
+                        x.method().equals("exact") ? "" : x.result().tables() + " simulated tables, seed 1");
+            });
             for (GroupTest.Pairwise p : g.pairwise()) {
+                Optional<GroupTest.Effect> pe = Optional.of(p.effect());
                 t.row(g.item(), "mann-whitney-u (" + p.method() + ")", p.first() + " – " + p.second(), p.u(), null,
-                        p.p(), p.pHolm(), "");
+                        p.p(), p.pHolm(), p.effect().name(), p.effect().estimate(), low(pe), high(pe), "", "");
             }
         }
         return t.build();
+    }
+
+    private static Double low(Optional<GroupTest.Effect> e) {
+        return e.flatMap(GroupTest.Effect::interval).map(ConfidenceInterval::lower).orElse(null);
+    }
+
+    private static Double high(Optional<GroupTest.Effect> e) {
+        return e.flatMap(GroupTest.Effect::interval).map(ConfidenceInterval::upper).orElse(null);
+    }
+
+    /**
+     * The tests' warnings as sentences, one per test that carries one, e.g. {@code Q4 chi-square: Chi-squared
+     * approximation may be incorrect (smallest expected count 2.63); Fisher's exact test p = 0.7468}. The CLI
+     * prints them to standard error and the report above its tests table.
+     *
+     * @return the warnings, in test order; empty when no test warns
+     */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        for (GroupTest g : comparison.tests()) {
+            g.warning().ifPresent(w -> out.add(g.item() + " " + g.test() + ": " + w + g.exact().map(x ->
+                    "; Fisher's exact test" + (x.method().equals("exact") ? "" : " (Monte Carlo)") + " p = "
+                            + new BigDecimal(x.p()).round(new java.math.MathContext(4)).toPlainString()).orElse("")));
+        }
+        return out;
     }
 
     /**

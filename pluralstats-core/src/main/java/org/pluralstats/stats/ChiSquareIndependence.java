@@ -31,6 +31,11 @@ import org.pluralstats.PluralstatsException;
  * cells, with ragged rows, or whose total is 0 is an error.
  */
 public final class ChiSquareIndependence {
+    /** R {@code chisq.test}'s warning text when an expected count is below 5. */
+    public static final String APPROXIMATION_WARNING = "Chi-squared approximation may be incorrect";
+    /** The expected count below which the warning is given (R: {@code any(E < 5)}). */
+    public static final double SMALL_EXPECTED = 5;
+
     private ChiSquareIndependence() {
     }
 
@@ -215,6 +220,18 @@ public final class ChiSquareIndependence {
             return min;
         }
 
+        /**
+         * R's warning for a table with small expected counts: {@code chisq.test} warns "Chi-squared
+         * approximation may be incorrect" when any expected count is below 5 (and {@code df > 0}); so does
+         * this result, over the non-empty rows and columns.
+         *
+         * @return the warning, or empty when every expected count is at least 5 or {@code df = 0}
+         */
+        public java.util.Optional<String> warning() {
+            return degreesOfFreedom > 0 && minimumExpected() < SMALL_EXPECTED
+                    ? java.util.Optional.of(APPROXIMATION_WARNING) : java.util.Optional.empty();
+        }
+
         /** @return indices of the rows dropped because their total is 0, ascending */
         public int[] droppedRows() {
             return droppedRows.clone();
@@ -242,7 +259,7 @@ public final class ChiSquareIndependence {
                             ? ", dropped rows " + Arrays.toString(droppedRows) + " columns "
                                     + Arrays.toString(droppedColumns)
                             : "")
-                    + "]";
+                    + warning().map(w -> ", warning: " + w).orElse("") + "]";
         }
     }
 }

@@ -32,7 +32,22 @@ public record ConfidenceInterval(double lower, double upper, double level, Metho
         /** {@code mean ± t(1 − α/2, n − 1) · s / √n}, Student's t interval of a mean ({@link LikertSummary}). */
         STUDENT_T,
         /** Percentiles of bootstrap resamples ({@link PercentileBootstrap}). */
-        PERCENTILE_BOOTSTRAP;
+        PERCENTILE_BOOTSTRAP,
+        /**
+         * The conditional (noncentral hypergeometric) interval of the odds ratio of a 2 × 2 table, R
+         * {@code fisher.test} ({@link FisherExact}).
+         */
+        CONDITIONAL_EXACT,
+        /**
+         * {@code tanh(atanh(r) ± z(1 − α/2) · SE)}: a correlation-type effect size's interval on Fisher's z
+         * scale (the rank-biserial correlation, {@link EffectSizes#rankBiserial}).
+         */
+        FISHER_Z,
+        /**
+         * Inversion of the noncentral chi-square distribution in its noncentrality, mapped to an effect size
+         * (Cramér's V, {@link EffectSizes#cramersVWithInterval}; effectsize's "ncp" method).
+         */
+        NONCENTRAL_CHI_SQUARE;
 
         /** @return the lower-case name used in files and table metadata ({@code logit}, {@code percentile_bootstrap}) */
         public String jsonName() {

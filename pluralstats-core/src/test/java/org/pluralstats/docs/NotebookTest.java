@@ -63,7 +63,8 @@ class NotebookTest {
         assertThat(Files.readString(script)).contains("// ---- 6. Align model outputs");
         // results print by being evaluated: the head of their table, never a bare Object.toString
         assertThat(jshell(script)).contains("table ==> The paper's Table 1 reproduced",
-                        "English  22  4.86  6.14  2.14      54.5  2.86  1.50",
+                        "English              22  4.86  6.14  2.14      54.5  2.86  1.50",
+                        "All groups (pooled)  56  3.43  6.16  4.11      62.5  4.70  3.96",
                         "ValuePolarityScore[population=DNK, item=Q164, n=56", "figures=11",
                         "360 generations; models [example-small-1b, example-medium-8b, example-large-70b]",
                         "example-large-70b  en US - GB", "da vs da rho=0.777")
