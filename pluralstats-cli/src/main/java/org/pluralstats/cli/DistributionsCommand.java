@@ -83,7 +83,7 @@ final class DistributionsCommand implements Callable<Integer> {
         if (by == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--data needs --by COLUMN[,COLUMN...]|global");
         }
-        DesignSpec design = surveyDesign.spec(spec.commandLine());
+        DesignSpec design = surveyDesign.spec(spec.commandLine(), data);
         Microdata m = Microdata.load(spec.commandLine(), data, items, by, weight, design.columns());
         DistributionTable table = AnswerDistributions.estimate(m.in().data(), m.questions(), m.by(), m.in().weight(),
                 m.missing(), design);

@@ -158,7 +158,7 @@ final class ReportCommand implements Callable<Integer> {
         if ((items != null || by != null || weight != null) && wvs.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--items, --by and --weight need --wvs");
         }
-        if (wvs.isEmpty() && !surveyDesign.spec(spec.commandLine()).isSimple()) {
+        if (wvs.isEmpty() && !surveyDesign.spec(spec.commandLine(), wvs.isEmpty() ? null : wvs.get(0)).isSimple()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--psu, --strata, --fpc, --nest and --domain describe"
                     + " the design of --wvs data; in an analysis file, give them as the wvs part's \"design\"");
         }
@@ -194,7 +194,7 @@ final class ReportCommand implements Callable<Integer> {
         Optional<Analysis.Wvs> s = wvs.isEmpty() ? Optional.empty()
                 : Optional.of(new Analysis.Wvs("Value polarity scores: " + wvs.get(0).getFileName(), wvs, items,
                         Optional.ofNullable(by), Optional.ofNullable(weight), List.of(),
-                        surveyDesign.spec(spec.commandLine())));
+                        surveyDesign.spec(spec.commandLine(), wvs.isEmpty() ? null : wvs.get(0))));
         Optional<Analysis.Models> m = Optional.empty();
         if (!models.isEmpty()) {
             AlignmentLevel l;

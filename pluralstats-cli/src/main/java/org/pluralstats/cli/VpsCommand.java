@@ -49,7 +49,7 @@ final class VpsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DesignSpec survey = surveyDesign.spec(spec.commandLine());
+        DesignSpec survey = surveyDesign.spec(spec.commandLine(), design.data);
         if (!survey.isSimple()) {
             // a design needs each population's respondents together (clusters, strata): scored in memory
             PolarityDesign d = design.design(spec, survey.columns());

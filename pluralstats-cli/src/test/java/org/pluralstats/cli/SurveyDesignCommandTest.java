@@ -97,6 +97,43 @@ class SurveyDesignCommandTest {
     }
 
     @Test
+    void vpsWithReplicateWeightsEqualsSvyby() throws IOException {
+        JsonNode ref = new ObjectMapper().readTree(HERE.resolve("design-replicates-reference.json").toFile());
+        String data = HERE.resolve("wvs7-repweights.csv").toString();
+        for (String[] type : new String[][] {{"JK1", "JK1_[0-9]+", "seJK1"}, {"Fay", "FAY_.*", "seFay"}}) {
+            CliRunner.Result r = type[0].equals("Fay")
+                    ? CliRunner.run("vps", "--data", data, "--items", ITEMS, "--by", "B_COUNTRY_ALPHA", "--weight", "W_WEIGHT",
+                            "--repweights", type[1], "--reptype", "Fay", "--rho", "0.5")
+                    : CliRunner.run("vps", "--data", data, "--items", ITEMS, "--by", "B_COUNTRY_ALPHA", "--weight", "W_WEIGHT",
+                            "--repweights", type[1]);
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            JsonNode out = new ObjectMapper().readTree(r.out());
+            assertThat(out.get("metadata").get("design").asText()).startsWith("svrepdesign(weights = ~W_WEIGHT, repweights = "
+                    + (type[0].equals("Fay") ? 16 : ref.get("jk1Replicates").asInt()) + " columns");
+            Map<String, JsonNode> rows = new HashMap<>();
+            out.get("rows").forEach(x -> rows.put(x.get("population").asText() + "|" + x.get("item").asText(), x));
+            int n = 0;
+            for (JsonNode e : ref.get("scores")) {
+                if (e.get("vps").isNull()) {
+                    continue;
+                }
+                JsonNode row = rows.get(e.get("population").asText() + "|" + e.get("item").asText());
+                assertThat(row.get("vps").asDouble()).isCloseTo(e.get("vps").asDouble(), within(1e-12));
+                assertThat(row.get("se").asDouble()).as(type[0] + " " + e).isCloseTo(e.get(type[2]).asDouble(), within(1e-10));
+                n++;
+            }
+            assertThat(n).isEqualTo(71);
+        }
+        CliRunner.Result noRho = CliRunner.run("vps", "--data", data, "--items", ITEMS, "--by", "B_COUNTRY_ALPHA",
+                "--repweights", "FAY_.*", "--reptype", "Fay");
+        assertThat(noRho.exitCode()).isEqualTo(2);
+        assertThat(noRho.err()).contains("--reptype Fay needs --rho");
+        CliRunner.Result none = CliRunner.run("vps", "--data", data, "--items", ITEMS, "--by", "B_COUNTRY_ALPHA",
+                "--repweights", "REP_[0-9]+");
+        assertThat(none.err()).contains("--repweights REP_[0-9]+ matches no column of");
+    }
+
+    @Test
     void badDesignOptionsAreOneLine() {
         CliRunner.Result unknown = CliRunner.run("vps", "--data", DATA, "--items", ITEMS, "--by", "B_COUNTRY_ALPHA",
                 "--psu", "I_PSUX");

@@ -23,6 +23,15 @@ public interface SurveyDesign {
     double degreesOfFreedom();
 
     /**
+     * @param domain who is in the domain, or {@code null} for everyone
+     * @return the degrees of freedom of intervals for the domain: by default {@link #degreesOfFreedom()}
+     *     (a replicate design's); a Taylor design counts the domain's PSUs ({@code degf(subset(design, domain))})
+     */
+    default double degreesOfFreedom(boolean[] domain) {
+        return degreesOfFreedom();
+    }
+
+    /**
      * The weighted mean of {@code y} over the respondents in {@code domain} ({@code svymean(~y, subset(design,
      * domain))}), its standard error and t interval with {@link #degreesOfFreedom()}.
      *

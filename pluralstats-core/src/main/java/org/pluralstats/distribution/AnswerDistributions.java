@@ -20,6 +20,7 @@ import org.pluralstats.data.SurveyData;
 import org.pluralstats.design.DesignEstimate;
 import org.pluralstats.design.DesignSpec;
 import org.pluralstats.design.DomainMethod;
+import org.pluralstats.design.SurveyDesign;
 import org.pluralstats.design.TaylorDesign;
 import org.pluralstats.stats.CompensatedSum;
 import org.pluralstats.stats.PercentileBootstrap;
@@ -163,14 +164,14 @@ public final class AnswerDistributions {
             return new DistributionTable(out, by, weight.expression(), DESIGN, INTERVAL);
         }
         int[] all = null;
-        TaylorDesign whole = null;
+        SurveyDesign whole = null;
         if (design.method() == DomainMethod.DOMAIN) {
             all = populations.values().stream().flatMapToInt(java.util.Arrays::stream).sorted().distinct().toArray();
             whole = design.build(data, w, all);
         }
         for (Map.Entry<String, int[]> pop : populations.entrySet()) {
             int[] rows = pop.getValue();
-            TaylorDesign d = whole != null ? whole : design.build(data, w, rows);
+            SurveyDesign d = whole != null ? whole : design.build(data, w, rows);
             int[] designRows = whole != null ? all : rows;
             boolean[] inPop = new boolean[designRows.length];
             for (int i = 0, j = 0; i < designRows.length; i++) {

@@ -8,6 +8,7 @@ import org.pluralstats.PluralstatsException;
 import org.pluralstats.design.DesignEstimate;
 import org.pluralstats.design.DesignSpec;
 import org.pluralstats.design.DomainMethod;
+import org.pluralstats.design.SurveyDesign;
 import org.pluralstats.design.TaylorDesign;
 import org.pluralstats.stats.CompensatedSum;
 import org.pluralstats.stats.ConfidenceInterval;
@@ -141,7 +142,7 @@ public final class ValuePolarityScores {
         }
         int nPop = design.populations().size();
         double[] w = design.weightArray();
-        TaylorDesign whole = null;
+        SurveyDesign whole = null;
         int[] wholeRows = null;
         if (spec.method() == DomainMethod.DOMAIN) {
             java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
@@ -158,7 +159,7 @@ public final class ValuePolarityScores {
             String pop = design.populations().get(p);
             int[] rows = design.rows(p);
             int[] designRows = whole != null ? wholeRows : rows;
-            TaylorDesign d = whole != null ? whole : rows.length == 0 ? null : spec.build(design.data(), w, rows);
+            SurveyDesign d = whole != null ? whole : rows.length == 0 ? null : spec.build(design.data(), w, rows);
             java.util.Set<Integer> inPop = whole == null ? null : new java.util.HashSet<>();
             if (inPop != null) {
                 for (int r : rows) {
