@@ -124,7 +124,8 @@ for (spec in designs) {
                         call = str(paste(deparse(as.call(c(as.name("svydesign"), a[names(a) != "data"]))),
                                          collapse = " ")),
                         ids = f2s(spec$ids), strata = f2s(spec$strata), fpc = f2s(spec$fpc),
-                        weights = f2s(spec$weights), nest = "false", degf = num(df),
+                        weights = f2s(spec$weights), probs = "null", nest = "false", lonely = str("fail"),
+                        degf = num(df),
                         growth3 = str(data$growth3), chisq = arr(tests), differences = arr(diffs)))
 }
 writeLines(paste0('{"program":', str(program), ',"script":"tools/design_tests_reference.R","cases":',
