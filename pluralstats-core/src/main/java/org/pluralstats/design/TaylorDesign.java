@@ -517,6 +517,180 @@ public final class TaylorDesign implements SurveyDesign {
         return DesignEstimates.of(statistic, method, level, intervalDf, summaryLine(), rows);
     }
 
+    /**
+     * Several means on one design with their covariance matrix: R's {@code svymean(~y1 + … + yk,
+     * subset(design, domain), na.rm = TRUE)} with {@code vcov(·)}. Each mean {@code ȳ_a = Σ w y_a / Σ w} has
+     * influence {@code z_ia = w_i (y_ia − ȳ_a) / Σ w}; the covariance of means {@code a} and {@code b} is
+     * {@code svyrecvar}'s bilinear form of their influences. Because that variance is a quadratic form
+     * {@code V(z)} in the influences (centring and scaling within strata are linear), the covariance follows
+     * by polarisation: {@code C(a, b) = (V(u_a + u_b) − V(u_a − u_b)) / 4 · s_a s_b}, with {@code u = z / s},
+     * {@code s = √V(z)} (the scaling keeps the two variances of one size). A respondent with {@code NaN} in
+     * any variable is left out of all of them ({@code na.rm = TRUE} on the model frame).
+     *
+     * @param names a name per variable
+     * @param ys the variables, {@code ys[a][i]} the value of variable {@code a} for respondent {@code i}
+     * @param domain who is in the domain, or {@code null} for everyone
+     * @return the means and their covariance ({@code NaN} when no respondent is left)
+     */
+    public JointEstimates means(List<String> names, double[][] ys, boolean[] domain) {
+        return joint("mean", names, ys, domain);
+    }
+
+    /**
+     * Several totals on one design with their covariance matrix: R's {@code svytotal(~y1 + … + yk,
+     * subset(design, domain), na.rm = TRUE)} with {@code vcov(·)}: influences {@code z_ia = w_i y_ia}, the
+     * covariance as in {@link #means}.
+     *
+     * @param names a name per variable
+     * @param ys the variables
+     * @param domain who is in the domain, or {@code null} for everyone
+     * @return the totals and their covariance
+     */
+    public JointEstimates totals(List<String> names, double[][] ys, boolean[] domain) {
+        return joint("total", names, ys, domain);
+    }
+
+    private JointEstimates joint(String statistic, List<String> names, double[][] ys, boolean[] domain) {
+        int k = ys.length;
+        if (names.size() != k) {
+            throw new PluralstatsException(names.size() + " names for " + k + " variables");
+        }
+        boolean[] in = in(domain, null);
+        for (double[] y : ys) {
+            checkLength(y, "a variable");
+            for (int i = 0; i < n; i++) {
+                in[i] &= !Double.isNaN(y[i]);
+            }
+        }
+        int[] rows = indices(in);
+        double[] est = new double[k];
+        double[][] z = new double[k][n];
+        double psum = sum(rows, i -> 1 / prob[i]);
+        for (int a = 0; a < k; a++) {
+            double[] y = ys[a];
+            if (statistic.equals("mean")) {
+                double average = sum(rows, i -> y[i] * (1 / prob[i]) / psum);
+                est[a] = average;
+                for (int i : rows) {
+                    z[a][i] = (y[i] - average) * (1 / prob[i]) / psum;
+                }
+            } else {
+                est[a] = sum(rows, i -> y[i] / prob[i]);
+                for (int i : rows) {
+                    z[a][i] = y[i] / prob[i];
+                }
+            }
+        }
+        double[][] cov = rows.length == 0 ? nanMatrix(k) : covariance(z, rows);
+        if (rows.length == 0) {
+            Arrays.fill(est, Double.NaN);
+        }
+        return new JointEstimates(statistic, names, est, cov);
+    }
+
+    /**
+     * The difference of a variable's mean between two domains of this design, R's {@code svyby(~y, ~g,
+     * design, svymean, covmat = TRUE)} then {@code svycontrast(by, c(first = 1, second = −1))}: the domain
+     * means {@code ȳ_1}, {@code ȳ_2} with influences {@code z_i = w_i (y_i − ȳ_d) / W_d} inside domain
+     * {@code d} (zero outside), the covariance {@code c} of the two means as in {@link #means} (not zero
+     * when the domains share PSUs), {@code se = √(v₁ + v₂ − 2c)}, {@code t = (ȳ_1 − ȳ_2) / se}, the
+     * two-sided p-value and the interval {@code ȳ_1 − ȳ_2 ± q · se} on the degrees of freedom of this
+     * design's {@link IntervalDf} (default {@code degf(design)}; {@code DOMAIN}: of the union of the two
+     * domains). For a proportion, give {@code y} as 0/1 ({@code svyby(~I(y == k), …)}). Respondents with
+     * {@code NaN} in {@code y} or a {@code null} group are in neither domain.
+     *
+     * @param variable the variable's name, for the table
+     * @param y the variable
+     * @param groups each respondent's group
+     * @param first the first domain's group name
+     * @param second the second domain's group name
+     * @param level the confidence level
+     * @return the difference, first minus second
+     * @throws PluralstatsException if a domain has no respondent with a value, or the two names are equal
+     */
+    public DomainDifference difference(String variable, double[] y, String[] groups, String first, String second,
+                                       double level) {
+        checkLength(y, "y");
+        checkLength(groups, "groups");
+        ConfidenceInterval.checkLevel(level);
+        if (first.equals(second)) {
+            throw new PluralstatsException("a difference needs two different domains, got " + first + " twice");
+        }
+        String[] names = {first, second};
+        boolean[][] domains = new boolean[2][n];
+        boolean[] union = new boolean[n];
+        double[] means = new double[2];
+        double[][] z = new double[2][n];
+        boolean[] present = in(null, y);
+        for (int d = 0; d < 2; d++) {
+            for (int i = 0; i < n; i++) {
+                domains[d][i] = present[i] && names[d].equals(groups[i]);
+                union[i] |= domains[d][i];
+            }
+            int[] rows = indices(domains[d]);
+            if (rows.length == 0) {
+                throw new PluralstatsException("domain " + names[d] + " has no respondent with a value of "
+                        + variable);
+            }
+            double psum = sum(rows, i -> 1 / prob[i]);
+            means[d] = sum(rows, i -> y[i] * (1 / prob[i]) / psum);
+            for (int i : rows) {
+                z[d][i] = (y[i] - means[d]) * (1 / prob[i]) / psum;
+            }
+        }
+        double[][] cov = covariance(z, indices(union));
+        double diff = means[0] - means[1];
+        double se = Math.sqrt(cov[0][0] + cov[1][1] - 2 * cov[0][1]);
+        double df = intervalDf == IntervalDf.DOMAIN ? degreesOfFreedom(union) : dfFor(null);
+        double q = quantile(level, df);
+        double t = diff / se;
+        double p = df == Double.POSITIVE_INFINITY ? 2 * Distributions.normalUpperTail(Math.abs(t))
+                : Distributions.tTwoSided(t, df);
+        DesignEstimate[] e = new DesignEstimate[2];
+        for (int d = 0; d < 2; d++) {
+            double s = Math.sqrt(cov[d][d]);
+            e[d] = new DesignEstimate(means[d], s, means[d] - q * s, means[d] + q * s, level, df, Double.NaN);
+        }
+        return new DomainDifference(variable, first, second, e[0], e[1], cov[0][1], diff, se, t, df, p,
+                diff - q * se, diff + q * se, level);
+    }
+
+    /**
+     * svyrecvar's bilinear form of several influence vectors by polarisation of its quadratic form (see
+     * {@link #means}).
+     */
+    private double[][] covariance(double[][] z, int[] rows) {
+        int k = z.length;
+        double[][] v = new double[k][k];
+        double[] s = new double[k];
+        for (int a = 0; a < k; a++) {
+            v[a][a] = variance(z[a], rows);
+            s[a] = v[a][a] > 0 ? Math.sqrt(v[a][a]) : 1;
+        }
+        double[] plus = new double[n];
+        double[] minus = new double[n];
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b < k; b++) {
+                for (int i : rows) {
+                    plus[i] = z[a][i] / s[a] + z[b][i] / s[b];
+                    minus[i] = z[a][i] / s[a] - z[b][i] / s[b];
+                }
+                double c = (variance(plus, rows) - variance(minus, rows)) / 4 * s[a] * s[b];
+                v[a][b] = c;
+                v[b][a] = c;
+            }
+        }
+        return v;
+    }
+
+    private static double[][] nanMatrix(int k) {
+        double[][] m = new double[k][k];
+        for (double[] r : m) {
+            Arrays.fill(r, Double.NaN);
+        }
+        return m;
+    }
+
     // --- variance (svyrecvar) ----------------------------------------------------------------------------
 
     /** svyrecvar(z, cluster, strata, fpc) over the rows in {@code in}. */
