@@ -42,7 +42,7 @@ final class DistributionsCommand implements Callable<Integer> {
                     + " info.csv, metadata.csv, or its responses.csv); --by its demographic columns (default: Overall)")
     Path opinionQa;
 
-    @Option(names = "--questions", paramLabel = "KEY[,KEY...]", split = ",",
+    @Option(names = "--questions", paramLabel = "KEY", split = ",",
             description = "with --opinionqa: the question keys (default: every question of info.csv)")
     List<String> questionKeys;
 
@@ -51,7 +51,7 @@ final class DistributionsCommand implements Callable<Integer> {
                     + " default: every variable but the population and weight columns")
     Path items;
 
-    @Option(names = "--by", paramLabel = "COLUMN[,COLUMN...]|global", split = ",",
+    @Option(names = "--by", paramLabel = "COLUMN|global", split = ",",
             description = "populations: a column (country, language, any variable), several for their intersection"
                     + " (B_COUNTRY_ALPHA,SEX), or global")
     List<String> by;

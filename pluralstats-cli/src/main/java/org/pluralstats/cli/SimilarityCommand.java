@@ -32,12 +32,13 @@ import picocli.CommandLine.Option;
  * over questions and generations, and steerability ({@link DistributionalAlignment}).
  */
 @Command(name = "similarity", mixinStandardHelpOptions = true,
-        description = {"Similarity of model and human answer distributions on multiple-choice questions: the mean over",
-                "questions of 1 - W1/(max - min ordinal) (representativeness, OpinionQA), 1 - Jensen-Shannon distance,",
-                "1 - total variation or the Kullback-Leibler divergence, with seeded bootstrap intervals, and the share of",
-                "unclassifiable outputs, per population (seed 002, Table 1). With a model answer file (.jsonl): per model,",
-                "condition, persona and population, beside the uniform, global-majority and other-population baselines,",
-                "with intervals over questions and over generations, and OpinionQA's steerability (--table steerability).",
+        description = {"Similarity of model and human answer distributions on multiple-choice questions, per population: the mean"
+                + " over questions of 1 - W1/(max - min ordinal) (representativeness, OpinionQA), 1 - Jensen-Shannon distance,"
+                + " 1 - total variation or the Kullback-Leibler divergence, with seeded bootstrap intervals and the share of"
+                + " unclassifiable outputs (seed 002, Table 1).",
+                "With a model answer file (.jsonl): per model, condition, persona and population, beside the uniform,"
+                + " global-majority, other-population and split-half baselines, with intervals over questions and over"
+                + " generations, and OpinionQA's steerability (--table steerability).",
                 "Output: the table (JSON: {title, metadata, rows}) as the report writes it (docs/alignment.md)."})
 final class SimilarityCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -55,7 +56,7 @@ final class SimilarityCommand implements Callable<Integer> {
             + " but the population and weight columns)")
     Path items;
 
-    @Option(names = "--by", paramLabel = "COLUMN[,COLUMN...]|global", split = ",",
+    @Option(names = "--by", paramLabel = "COLUMN|global", split = ",",
             description = "with --human-data: the populations (a column, several for their intersection, or global)")
     List<String> by;
 
@@ -66,7 +67,7 @@ final class SimilarityCommand implements Callable<Integer> {
             description = "with --human-data: random halves per population and question for the split-half ceiling (default: ${DEFAULT-VALUE})")
     int splits;
 
-    @Option(names = "--human-by", paramLabel = "COLUMN[,COLUMN...]", split = ",",
+    @Option(names = "--human-by", paramLabel = "COLUMN", split = ",",
             description = "OpinionQA: the demographic columns of responses.csv whose metadata.csv groups are the populations (default: the whole panel, Overall)")
     List<String> humanBy;
 
@@ -75,7 +76,7 @@ final class SimilarityCommand implements Callable<Integer> {
                     + " persona (.jsonl; docs/alignment.md), or distributions (JSON or CSV)")
     Path model;
 
-    @Option(names = "--metric", split = ",", paramLabel = "METRIC[,METRIC...]",
+    @Option(names = "--metric", split = ",", paramLabel = "METRIC",
             description = "wasserstein (representativeness), jsd (1 - Jensen-Shannon distance), tv (1 - total variation"
                     + " distance), kl (Kullback-Leibler divergence, answer files only); default: all four for an answer"
                     + " file, wasserstein for distributions")
@@ -89,7 +90,7 @@ final class SimilarityCommand implements Callable<Integer> {
             description = "answer label of refusals, kept apart from the options (default: ${DEFAULT-VALUE})")
     String refused;
 
-    @Option(names = "--log-base", defaultValue = "2", description = "Jensen-Shannon logarithm base: 2 (default) or e")
+    @Option(names = "--log-base", defaultValue = "2", description = "logarithm base of Jensen-Shannon and Kullback-Leibler: 2 (default) or e")
     String logBase;
 
     @Option(names = "--bootstrap", defaultValue = "" + PercentileBootstrap.DEFAULT_RESAMPLES, paramLabel = "N",

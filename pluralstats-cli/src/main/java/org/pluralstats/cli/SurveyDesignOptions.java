@@ -17,14 +17,14 @@ import picocli.CommandLine.Option;
  * one design, {@code svyby}, instead of a separate design per population).
  */
 final class SurveyDesignOptions {
-    @Option(names = "--psu", split = ",", paramLabel = "COLUMN[,COLUMN...]",
+    @Option(names = "--psu", split = ",", paramLabel = "COLUMN",
             description = "cluster columns, first stage first (svydesign ids = ~psu + ssu); default: independent respondents")
     List<String> psu = new ArrayList<>();
 
-    @Option(names = "--strata", split = ",", paramLabel = "COLUMN[,COLUMN...]", description = "stratum column(s) (strata = ~s)")
+    @Option(names = "--strata", split = ",", paramLabel = "COLUMN", description = "stratum column(s) (strata = ~s)")
     List<String> strata = new ArrayList<>();
 
-    @Option(names = "--fpc", split = ",", paramLabel = "COLUMN[,COLUMN...]",
+    @Option(names = "--fpc", split = ",", paramLabel = "COLUMN",
             description = "finite-population correction per stage: population sizes or sampling fractions (fpc = ~f)")
     List<String> fpc = new ArrayList<>();
 
@@ -35,7 +35,7 @@ final class SurveyDesignOptions {
             description = "a stratum with one PSU: fail (default), remove, adjust, average or certainty (options(survey.lonely.psu))")
     String lonelyPsu;
 
-    @Option(names = "--repweights", split = ",", paramLabel = "COLUMN|REGEX[,...]",
+    @Option(names = "--repweights", split = ",", paramLabel = "COLUMN|REGEX",
             description = "replicate-weight columns, or a regular expression matching them (svrepdesign repweights = \"rep[0-9]+\");"
                     + " combined with the sampling weights; populations are then domains")
     List<String> repweights = new ArrayList<>();
