@@ -35,6 +35,10 @@ import org.pluralstats.stats.Distributions;
  *
  * <p>A domain is estimated on the whole design, as R's {@code subset(design, domain)} and {@code svyby}: the
  * respondents outside it keep their replicate weights but contribute nothing.
+ *
+ * <p>Proportions ({@link #proportion}, R's {@code svyciprop}) and quantiles ({@link #quantile}, R's
+ * {@code svyquantile} with Woodruff's interval) build on the replicate means; their intervals use the domain's
+ * own {@link #subsetDegreesOfFreedom degrees of freedom}, as R computes them on {@code subset(design, domain)}.
  */
 public final class ReplicateDesign implements SurveyDesign {
     /** The tolerance of {@code qr} in R survey's {@code degf.svyrep.design}. */
