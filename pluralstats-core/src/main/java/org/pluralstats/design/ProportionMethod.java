@@ -3,7 +3,8 @@ package org.pluralstats.design;
 /**
  * How {@link TaylorDesign#proportion} sets the confidence interval of a proportion {@code p} with standard
  * error {@code se}: R survey's {@code svyciprop(…, method = …)}; {@code q} is the interval's quantile
- * ({@link IntervalDf}).
+ * ({@link IntervalDf}). {@code ReplicateDesign.proportion} uses the same formulas but for {@link #LOGIT}, whose
+ * glm on a replicate design takes its variance from the replicates' refitted intercepts (see there).
  */
 public enum ProportionMethod {
     /**

@@ -414,7 +414,7 @@ public final class TaylorDesign implements SurveyDesign {
             run = t;
             cumw[j] = run + carry;
         }
-        double qhat = ruleQuantile(rule, sx, cumw, p);
+        double qhat = rule.quantile(sx, cumw, p);
         double[] below = new double[n];
         for (int i = 0; i < n; i++) {
             below[i] = in[i] && y[i] <= qhat ? 1 : 0;
@@ -423,41 +423,9 @@ public final class TaylorDesign implements SurveyDesign {
         double t = quantile(level, f.df());
         double pl = f.estimate() - t * f.se();
         double pu = f.estimate() + t * f.se();
-        double lo = Double.isNaN(pl) || pl < 0 ? Double.NaN : ruleQuantile(rule, sx, cumw, pl);
-        double hi = Double.isNaN(pu) || pu > 1 ? Double.NaN : ruleQuantile(rule, sx, cumw, pu);
+        double lo = Double.isNaN(pl) || pl < 0 ? Double.NaN : rule.quantile(sx, cumw, pl);
+        double hi = Double.isNaN(pu) || pu > 1 ? Double.NaN : rule.quantile(sx, cumw, pu);
         return new DesignEstimate(qhat, (hi - lo) / (2 * t), lo, hi, level, f.df(), Double.NaN);
-    }
-
-    /** survey's qrule_math (via qs) and qrule_hf7 on sorted values and cumulative weights. */
-    private static double ruleQuantile(QuantileRule rule, double[] x, double[] cumw, double p) {
-        int m = x.length;
-        double total = cumw[m - 1];
-        if (rule == QuantileRule.MATH) {
-            int pos = 0; // survey:::last(): the last k with cumw[k] <= p W, the first when there is none
-            for (int j = 0; j < m; j++) {
-                if (cumw[j] <= p * total) {
-                    pos = j;
-                }
-            }
-            int next = pos == m - 1 ? pos : pos + 1;
-            return p - cumw[pos] / total == 0 ? x[pos] : x[next];
-        }
-        if (m == 1) {
-            return x[0];
-        }
-        double denominator = cumw[m - 2];
-        // approx(pk, x, p, rule = 2) with pk = c(0, cumw[-n]) / cumw[n - 1]
-        if (p <= 0) {
-            return x[0];
-        }
-        for (int j = 1; j < m; j++) {
-            double lower = j == 1 ? 0 : cumw[j - 2] / denominator;
-            double upper = cumw[j - 1] / denominator;
-            if (p <= upper) {
-                return p == upper ? x[j] : x[j - 1] + (x[j] - x[j - 1]) * ((p - lower) / (upper - lower));
-            }
-        }
-        return x[m - 1];
     }
 
     /**

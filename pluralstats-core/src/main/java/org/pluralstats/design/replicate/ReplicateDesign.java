@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.pluralstats.PluralstatsException;
 import org.pluralstats.design.DesignEstimate;
+import org.pluralstats.design.ProportionMethod;
+import org.pluralstats.design.QuantileRule;
 import org.pluralstats.design.SurveyDesign;
 import org.pluralstats.stats.Distributions;
 
@@ -33,6 +35,10 @@ import org.pluralstats.stats.Distributions;
  *
  * <p>A domain is estimated on the whole design, as R's {@code subset(design, domain)} and {@code svyby}: the
  * respondents outside it keep their replicate weights but contribute nothing.
+ *
+ * <p>Proportions ({@link #proportion}, R's {@code svyciprop}) and quantiles ({@link #quantile}, R's
+ * {@code svyquantile} with Woodruff's interval) build on the replicate means; their intervals use the domain's
+ * own {@link #subsetDegreesOfFreedom degrees of freedom}, as R computes them on {@code subset(design, domain)}.
  */
 public final class ReplicateDesign implements SurveyDesign {
     /** The tolerance of {@code qr} in R survey's {@code degf.svyrep.design}. */
@@ -450,6 +456,300 @@ public final class ReplicateDesign implements SurveyDesign {
     }
 
     /**
+     * A proportion with R survey's {@code svyciprop(~I(y == 1), subset(design, domain), method, level)} on a
+     * replicate design. The estimate {@code p} and its standard error are those of {@link #mean} (the replicate
+     * standard error of the mean, as {@code SE(svyciprop(…))}); the interval uses the quantile {@code q} of
+     * {@code t} on {@code df = degf(subset(design, domain))} ({@link #subsetDegreesOfFreedom}; svyciprop's
+     * default {@code df = degf(design)} on the subset it is given, which {@code svyby} also uses):
+     *
+     * <ul>
+     *   <li>{@link ProportionMethod#LOGIT} (R's default): the Wald interval of the intercept of
+     *       {@code svyglm(y ~ 1, design, family = quasibinomial)}, which on a replicate design refits the
+     *       model per replicate: with {@code β = logit(p)} and {@code β_r = logit(p_r)} (the replicate means; the
+     *       intercept-only fit at convergence), {@code expit(β ± q √v)} with {@code v} the replicate variance
+     *       of the {@code β_r} ({@code svrVar}, centred as {@link #withMse} says). Unlike the Taylor
+     *       design's, this is not the same interval as {@code XLOGIT}. R stops IRLS at glm's default tolerance
+     *       ({@code epsilon = 1e-8}), so its printed limits and estimate ({@code expit} of the fitted
+     *       intercept) can differ from these converged ones in the 9th digit;</li>
+     *   <li>{@link ProportionMethod#MEAN}: {@code p ± q · se};</li>
+     *   <li>{@link ProportionMethod#XLOGIT}: {@code expit(logit(p) ± q · se / (p(1 − p)))}, the delta method
+     *       ({@code svycontrast} of the mean, which carries no replicates);</li>
+     *   <li>{@link ProportionMethod#ASIN}: {@code sin²(asin(√p) ± q · se / (2 √(p(1 − p))))}.</li>
+     * </ul>
+     *
+     * <p>Respondents with {@code y} {@code NaN} are left out of the domain ({@code na.rm = TRUE}). The logit
+     * limits are {@code NaN} when {@code p} or a replicate's {@code p_r} is 0 or 1 (R's glm diverges there); a
+     * replicate with no weight in the domain is dropped, as {@code svrVar} drops {@code NA} replicates.
+     *
+     * @param y the indicator, 1 or 0 per respondent ({@code NaN}: missing)
+     * @param domain who is in the domain, or {@code null} for everyone
+     * @param method how the interval is set
+     * @param level the confidence level, in (0, 1)
+     * @return the estimate, with the mean's design effect and {@code df = degf(subset(design, domain))}; all
+     *     {@code NaN} but {@code df} when the domain has no weight
+     * @throws PluralstatsException if a value of {@code y} is neither 0, 1 nor {@code NaN}
+     */
+    public DesignEstimate proportion(double[] y, boolean[] domain, ProportionMethod method, double level) {
+        Objects.requireNonNull(method, "method");
+        check(y, null, domain);
+        level(level);
+        for (int i = 0; i < y.length; i++) {
+            if (!(y[i] == 0 || y[i] == 1 || Double.isNaN(y[i]))) {
+                throw new PluralstatsException("a proportion needs 0/1 values, respondent " + (i + 1) + " has " + y[i]);
+            }
+        }
+        boolean[] in = present(y, domain);
+        double df = subsetDegreesOfFreedom(in);
+        double p = fullSampleEstimate(Statistic.MEAN, y, null, in);
+        if (Double.isNaN(p)) {
+            return new DesignEstimate(Double.NaN, Double.NaN, Double.NaN, Double.NaN, level, df, Double.NaN);
+        }
+        double[] ps = new double[replicates.length];
+        for (int r = 0; r < replicates.length; r++) {
+            ps[r] = replicateEstimate(Statistic.MEAN, r, y, null, in);
+        }
+        double v = variance(ps, p);
+        double se = Math.sqrt(v);
+        double q = criticalValue(level, df);
+        double lo;
+        double hi;
+        switch (method) {
+            case MEAN -> {
+                lo = p - q * se;
+                hi = p + q * se;
+            }
+            case LOGIT -> {
+                boolean interior = p > 0 && p < 1;
+                double[] betas = new double[ps.length];
+                for (int r = 0; r < ps.length; r++) {
+                    interior &= Double.isNaN(ps[r]) || (ps[r] > 0 && ps[r] < 1);
+                    betas[r] = logit(ps[r]);
+                }
+                double beta = logit(p);
+                double half = q * Math.sqrt(variance(betas, beta));
+                lo = interior ? expit(beta - half) : Double.NaN;
+                hi = interior ? expit(beta + half) : Double.NaN;
+            }
+            case XLOGIT -> {
+                double c = logit(p);
+                double half = q * se / (p * (1 - p));
+                lo = p > 0 && p < 1 ? expit(c - half) : Double.NaN;
+                hi = p > 0 && p < 1 ? expit(c + half) : Double.NaN;
+            }
+            case ASIN -> {
+                double c = Math.asin(Math.sqrt(p));
+                double half = q * se / (2 * Math.sqrt(p * (1 - p)));
+                lo = Math.pow(Math.sin(c - half), 2);
+                hi = Math.pow(Math.sin(c + half), 2);
+            }
+            default -> throw new IllegalStateException(method.name());
+        }
+        return new DesignEstimate(p, se, lo, hi, level, df, designEffect(Statistic.MEAN, v, y, in));
+    }
+
+    /**
+     * A quantile with R survey 4.x's {@code svyquantile(~y, subset(design, domain), p, qrule = rule,
+     * alpha = 1 − level)} on a replicate design, with its default {@code interval.type = "mean"} (Woodruff's
+     * interval): the estimate {@code q̂} is the rule's quantile of {@code y} over the domain with the
+     * full-sample weights ({@code weights(design, "sampling")}); {@code F̂ = svymean(y ≤ q̂)} over the domain
+     * has the replicate standard error {@code s} (per replicate, as {@link #mean}); the limits are the rule's
+     * quantiles at {@code F̂ ∓ t · s} ({@code NaN} when below 0 or above 1) and the standard error is their
+     * distance over {@code 2t}, {@code t} the {@code (1 + level)/2} quantile of {@code t} on
+     * {@code df = degf(subset(design, domain))} ({@link #subsetDegreesOfFreedom}, as svyquantile's
+     * {@code df = NULL}, and so {@code svyby}). No design effect ({@code NaN}).
+     *
+     * <p>Respondents with {@code y} {@code NaN} are left out of the domain ({@code na.rm = TRUE}), respondents
+     * of weight 0 out of the quantiles (as R's rules drop them).
+     *
+     * @param y the variable
+     * @param p the probability, in [0, 1]
+     * @param domain who is in the domain, or {@code null} for everyone
+     * @param rule the quantile rule
+     * @param level the confidence level, in (0, 1)
+     * @return the estimate; all {@code NaN} but {@code df} when the domain has no weight
+     */
+    public DesignEstimate quantile(double[] y, double p, boolean[] domain, QuantileRule rule, double level) {
+        Objects.requireNonNull(rule, "rule");
+        check(y, null, domain);
+        level(level);
+        if (!(p >= 0 && p <= 1)) {
+            throw new PluralstatsException("a quantile's probability must lie in [0, 1], got " + p);
+        }
+        boolean[] in = present(y, domain);
+        double df = subsetDegreesOfFreedom(in);
+        int m = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (in[i] && weights[i] > 0) {
+                m++;
+            }
+        }
+        if (m == 0) {
+            return new DesignEstimate(Double.NaN, Double.NaN, Double.NaN, Double.NaN, level, df, Double.NaN);
+        }
+        double[][] sorted = sortedWithCumulativeWeights(y, in, m);
+        double[] sx = sorted[0];
+        double[] cumw = sorted[1];
+        double qhat = rule.quantile(sx, cumw, p);
+        double[] below = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            below[i] = in[i] && y[i] <= qhat ? 1 : 0;
+        }
+        double f = fullSampleEstimate(Statistic.MEAN, below, null, in);
+        double[] fs = new double[replicates.length];
+        for (int r = 0; r < replicates.length; r++) {
+            fs[r] = replicateEstimate(Statistic.MEAN, r, below, null, in);
+        }
+        double s = Math.sqrt(variance(fs, f));
+        double t = criticalValue(level, df);
+        double pl = f - t * s;
+        double pu = f + t * s;
+        double lo = Double.isNaN(pl) || pl < 0 ? Double.NaN : rule.quantile(sx, cumw, pl);
+        double hi = Double.isNaN(pu) || pu > 1 ? Double.NaN : rule.quantile(sx, cumw, pu);
+        return new DesignEstimate(qhat, (hi - lo) / (2 * t), lo, hi, level, df, Double.NaN);
+    }
+
+    /**
+     * Domain proportions ({@code svyby(~I(y == 1), ~group, design, svyciprop, method = method, vartype =
+     * c("se", "ci"))}): per group, {@link #proportion} on the group as domain; each interval on the group's
+     * {@code degf}, as svyby's subsets have it.
+     *
+     * @param y the indicator, 1 or 0 per respondent ({@code NaN}: missing)
+     * @param groups each respondent's group, {@code null} for a respondent in none
+     * @param method how the intervals are set
+     * @param level the confidence level
+     * @return one estimate per group, groups in sorted order
+     */
+    public DomainEstimates proportionByDomain(double[] y, String[] groups, ProportionMethod method, double level) {
+        Objects.requireNonNull(method, "method");
+        TreeMap<String, boolean[]> domains = domains(groups);
+        List<DesignEstimate> estimates = new ArrayList<>();
+        for (boolean[] d : domains.values()) {
+            estimates.add(proportion(y, d, method, level));
+        }
+        return new DomainEstimates("svyciprop", new ArrayList<>(domains.keySet()), estimates, level, describe());
+    }
+
+    /**
+     * Domain quantiles ({@code svyby(~y, ~group, design, svyquantile, quantiles = p, qrule = rule, ci = TRUE,
+     * vartype = c("se", "ci"))}): per group, {@link #quantile} on the group as domain.
+     *
+     * @param y the variable
+     * @param p the probability, in [0, 1]
+     * @param groups each respondent's group, {@code null} for a respondent in none
+     * @param rule the quantile rule
+     * @param level the confidence level
+     * @return one estimate per group, groups in sorted order
+     */
+    public DomainEstimates quantileByDomain(double[] y, double p, String[] groups, QuantileRule rule, double level) {
+        Objects.requireNonNull(rule, "rule");
+        TreeMap<String, boolean[]> domains = domains(groups);
+        List<DesignEstimate> estimates = new ArrayList<>();
+        for (boolean[] d : domains.values()) {
+            estimates.add(quantile(y, p, d, rule, level));
+        }
+        return new DomainEstimates("svyquantile", new ArrayList<>(domains.keySet()), estimates, level, describe());
+    }
+
+    /**
+     * R survey's {@code degf(subset(design, domain))}: the rank of the analysis weights of the domain's
+     * respondents only (the rows {@code [.svyrep.design} keeps) minus 1, with {@code qr(…, tol = 1e-5)}. This is
+     * the {@code df} of {@code svyciprop} and {@code svyquantile} on a domain; it can be smaller than
+     * {@link #degreesOfFreedom()} (a domain in few clusters). Computed on every call.
+     *
+     * @param domain who is in the domain, or {@code null} for everyone
+     * @return the degrees of freedom; −1 for an empty domain
+     */
+    public double subsetDegreesOfFreedom(boolean[] domain) {
+        if (domain == null) {
+            return degreesOfFreedom();
+        }
+        if (domain.length != weights.length) {
+            throw new PluralstatsException("the domain has " + domain.length + " values; the design has "
+                    + weights.length + " respondents");
+        }
+        int m = 0;
+        for (boolean b : domain) {
+            if (b) {
+                m++;
+            }
+        }
+        if (m == weights.length) {
+            return degreesOfFreedom();
+        }
+        double[][] columns = new double[replicates.length][m];
+        for (int r = 0; r < replicates.length; r++) {
+            double[] rep = replicates[r];
+            int k = 0;
+            for (int i = 0; i < rep.length; i++) {
+                if (domain[i]) {
+                    columns[r][k++] = combined ? rep[i] : rep[i] * weights[i];
+                }
+            }
+        }
+        return ReplicateRank.of(columns, DEGF_TOLERANCE) - 1;
+    }
+
+    /** The domain without the respondents whose {@code y} is {@code NaN}. */
+    private static boolean[] present(double[] y, boolean[] domain) {
+        boolean[] in = new boolean[y.length];
+        for (int i = 0; i < y.length; i++) {
+            in[i] = (domain == null || domain[i]) && !Double.isNaN(y[i]);
+        }
+        return in;
+    }
+
+    /**
+     * The {@code m} values of positive weight in the domain in ascending order and their cumulative full-sample
+     * weights, summed with compensation (R's long-double {@code cumsum}).
+     */
+    private double[][] sortedWithCumulativeWeights(double[] y, boolean[] in, int m) {
+        double[] xs = new double[m];
+        int[] rows = new int[m];
+        int k = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (in[i] && weights[i] > 0) {
+                xs[k] = y[i];
+                rows[k] = i;
+                k++;
+            }
+        }
+        Integer[] order = new Integer[m];
+        for (int j = 0; j < m; j++) {
+            order[j] = j;
+        }
+        // a stable sort, as R's order(): ties keep file order
+        Arrays.sort(order, (a, b) -> Double.compare(xs[a], xs[b]));
+        double[] sx = new double[m];
+        double[] cumw = new double[m];
+        double run = 0;
+        double carry = 0;
+        for (int j = 0; j < m; j++) {
+            sx[j] = xs[order[j]];
+            double w = weights[rows[order[j]]];
+            double t = run + w;
+            carry += Math.abs(run) >= Math.abs(w) ? (run - t) + w : (w - t) + run;
+            run = t;
+            cumw[j] = run + carry;
+        }
+        return new double[][] {sx, cumw};
+    }
+
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
+    }
+
+    private static double expit(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    /** R's {@code qt((1 + level)/2, df)}; the normal quantile for infinite df, {@code NaN} for {@code df <= 0}. */
+    private static double criticalValue(double level, double df) {
+        double a = (1 - level) / 2;
+        return df > 0 ? (Double.isInfinite(df) ? Distributions.normalQuantile(1 - a)
+                : Distributions.tQuantile(1 - a, df)) : Double.NaN;
+    }
+
+    /**
      * The estimate of each replicate ({@code return.replicates = TRUE}), for a look at their spread.
      *
      * @param s the statistic
@@ -472,6 +772,17 @@ public final class ReplicateDesign implements SurveyDesign {
     }
 
     private DomainEstimates byDomain(Statistic s, double[] y, double[] x, String[] groups, double level) {
+        TreeMap<String, boolean[]> domains = domains(groups);
+        List<String> names = new ArrayList<>(domains.keySet());
+        List<DesignEstimate> estimates = new ArrayList<>();
+        for (boolean[] d : domains.values()) {
+            estimates.add(estimate(s, y, x, d, level));
+        }
+        return new DomainEstimates(s.rName, names, estimates, level, describe());
+    }
+
+    /** Each group's respondents, by the group's name in sorted order. */
+    private TreeMap<String, boolean[]> domains(String[] groups) {
         Objects.requireNonNull(groups, "groups");
         if (groups.length != weights.length) {
             throw new PluralstatsException("groups has " + groups.length + " values; expected one per respondent ("
@@ -483,12 +794,7 @@ public final class ReplicateDesign implements SurveyDesign {
                 domains.computeIfAbsent(groups[i], g -> new boolean[groups.length])[i] = true;
             }
         }
-        List<String> names = new ArrayList<>(domains.keySet());
-        List<DesignEstimate> estimates = new ArrayList<>();
-        for (boolean[] d : domains.values()) {
-            estimates.add(estimate(s, y, x, d, level));
-        }
-        return new DomainEstimates(s.rName, names, estimates, level, describe());
+        return domains;
     }
 
     /** The statistics a replicate design estimates, by the R function that estimates them. */
@@ -544,9 +850,7 @@ public final class ReplicateDesign implements SurveyDesign {
         double v = variance(thetas, theta);
         double se = Math.sqrt(v);
         // R's tconfint: a = (1 - level)/2, interval theta + se * qt(c(a, 1 - a), df)
-        double a = (1 - level) / 2;
-        double q = df > 0 ? (Double.isInfinite(df) ? Distributions.normalQuantile(1 - a)
-                : Distributions.tQuantile(1 - a, df)) : Double.NaN;
+        double q = criticalValue(level, df);
         return new DesignEstimate(theta, se, theta - se * q, theta + se * q, level, df, designEffect(s, v, y, domain));
     }
 
