@@ -199,6 +199,27 @@ class RakedDesignReferenceTest {
                 List.of(Map.of("E", 1.0)))).isInstanceOf(PluralstatsException.class);
     }
 
+    @Test
+    void rakingThatStopsEarlySaysSo() {
+        JsonNode c = REFERENCE.get("cases").get(0);
+        Map<String, String[]> data = TaylorDesignReferenceTest.csv(c.get("data").asText());
+        TaylorDesign base = TaylorDesignReferenceTest.build(c, data);
+        TaylorDesign once = base.raked(List.of("stype", "sch.wide"), List.of(data.get("stype"), data.get("sch.wide")),
+                List.of(Map.of("E", 4421.0, "H", 755.0, "M", 1018.0), Map.of("No", 1072.0, "Yes", 5122.0)),
+                RakingControl.withDefaults().withMaxIterations(1).withEpsilon(1e-14));
+        RakingConvergence r = once.rakingConvergence().orElseThrow();
+        assertThat(r.cycles()).isEqualTo(1);
+        assertThat(r.converged()).isFalse();
+        assertThat(r.change()).isGreaterThan(r.tolerance());
+        assertThat(once.toString()).contains("raked on stype, sch.wide (1 cycle, did not converge");
+        assertThat(base.isCalibrated()).isFalse();
+        assertThat(base.rakingConvergence()).isEmpty();
+        assertThatThrownBy(() -> RakingControl.withDefaults().withEpsilon(0)).isInstanceOf(PluralstatsException.class);
+        assertThatThrownBy(() -> RakingControl.withDefaults().withMaxIterations(0))
+                .isInstanceOf(PluralstatsException.class);
+        assertThat(RakingControl.withDefaults().toString()).isEqualTo("list(maxit = 10, epsilon = 1.0)");
+    }
+
     private static void same(String what, DesignEstimate got, JsonNode ref) {
         close(what, got.estimate(), ref.get("estimate").asDouble());
         close(what + " se", got.se(), ref.get("se").asDouble());
