@@ -40,6 +40,11 @@ import org.pluralstats.stats.Distributions;
  * influence outside the domain. {@link #restrictedTo(boolean[])} instead builds the design afresh on some
  * rows ({@code svydesign(…, data = d[rows, ])}).
  *
+ * <p><b>Calibration.</b> {@link #postStratified} and {@link #raked} return the design with weights calibrated
+ * to population margins as R's {@code postStratify} and {@code rake} do, keeping what {@code svyrecvar} needs
+ * ({@code design$postStrata}): every estimator's influence values are then replaced by their residuals on the
+ * margins before the variance above.
+ *
  * <p>Estimates are {@link DesignEstimate}s with an interval {@code estimate ± q · se}, {@code q} the
  * {@code 1 − α/2} quantile chosen by {@link IntervalDf} (default: t on {@code degf(design)}).
  */
