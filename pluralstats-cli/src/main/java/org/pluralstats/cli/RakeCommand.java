@@ -14,6 +14,17 @@ import org.pluralstats.weight.Margin;
 import org.pluralstats.weight.Raking;
 import org.pluralstats.weight.RakingResult;
 import org.pluralstats.weight.WeightSpec;
+import org.pluralstats.data.Column;
+import org.pluralstats.data.NumericColumn;
+import org.pluralstats.data.SurveyData;
+import org.pluralstats.design.DesignEstimate;
+import org.pluralstats.design.DesignEstimates;
+import org.pluralstats.design.DesignSpec;
+import org.pluralstats.design.DomainMethod;
+import org.pluralstats.design.IntervalDf;
+import org.pluralstats.design.LonelyPsu;
+import org.pluralstats.design.RakingControl;
+import org.pluralstats.design.TaylorDesign;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +32,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code pluralstats rake --data FILE --margins FILE --weight EXPR --out FILE}: raking (iterative
  * proportional fitting, or bounded raking with {@code --bounds}) of the weights to population margins.
+ * With {@code --mean VAR}, also the mean of VAR on the raked design with its standard error as R survey
+ * computes it ({@code svymean(~VAR, rake(svydesign(ids, strata, fpc, weights), margins, populations))}:
+ * {@link TaylorDesign#raked}), the design given by {@code --psu}, {@code --strata}, {@code --fpc}.
  */
 @Command(name = "rake", mixinStandardHelpOptions = true,
         description = {"Rake weights to population margins: iterative proportional fitting as R survey's rake(),",
@@ -61,6 +75,25 @@ final class RakeCommand implements Callable<Integer> {
             description = "leave out respondents whose base weight is negative, zero or missing (counted) instead of stopping")
     boolean excludeInvalidWeights;
 
+    @Option(names = "--mean", split = ",", paramLabel = "VAR[,VAR...]",
+            description = "also print the mean of each numeric VAR on the raked design with R survey's standard error"
+                    + " (svymean on rake(design, ...): residuals after projecting on the margins); not with --bounds")
+    List<String> means = new ArrayList<>();
+
+    @Option(names = "--psu", split = ",", paramLabel = "COLUMN[,COLUMN...]",
+            description = "with --mean: cluster columns, first stage first (svydesign ids); default: independent respondents")
+    List<String> psu = new ArrayList<>();
+
+    @Option(names = "--strata", split = ",", paramLabel = "COLUMN[,COLUMN...]", description = "with --mean: stratum column(s)")
+    List<String> strata = new ArrayList<>();
+
+    @Option(names = "--fpc", split = ",", paramLabel = "COLUMN[,COLUMN...]",
+            description = "with --mean: finite-population correction per stage (population sizes or sampling fractions)")
+    List<String> fpc = new ArrayList<>();
+
+    @Option(names = "--nest", description = "with --mean: cluster ids are unique only within strata (nest = TRUE)")
+    boolean nest;
+
     @Option(names = "--summary", defaultValue = "text", description = "summary format: text, or md, csv or json (the raking's one-row table) (default: ${DEFAULT-VALUE})")
     String summary;
 
@@ -75,6 +108,27 @@ final class RakeCommand implements Callable<Integer> {
         List<String> vars = new ArrayList<>();
         for (Margin m : ms) {
             vars.addAll(m.variables());
+        }
+        DesignSpec designSpec = null;
+        if (!means.isEmpty()) {
+            if (bounds != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--mean needs raking as R's rake() does it;"
+                        + " bounded raking (--bounds) has other standard errors (survey's calibrate), not computed here");
+            }
+            if (format.equals("csv")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--mean prints a second table: use"
+                        + " --summary text, md or json");
+            }
+            try {
+                designSpec = new DesignSpec(strip(psu), strip(strata), strip(fpc), nest, LonelyPsu.FAIL, DomainMethod.DOMAIN);
+            } catch (org.pluralstats.PluralstatsException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            vars.addAll(strip(means));
+            vars.addAll(designSpec.columns());
+        } else if (!psu.isEmpty() || !strata.isEmpty() || !fpc.isEmpty() || nest) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--psu, --strata, --fpc and --nest describe"
+                    + " the design of --mean; give --mean VAR");
         }
         SurveyInputs.Loaded in = SurveyInputs.load(data, vars, Optional.ofNullable(weight), v -> "margin variable %s (from " + margins + ")");
         Raking raking = Raking.withDefaults().withTolerance(tolerance).withMaxIterations(maxIterations);
@@ -102,12 +156,87 @@ final class RakeCommand implements Callable<Integer> {
         WeightSpec base = in.weight();
         RakingResult r = raking.rake(in.data(), base, ms, policy);
         Output.write(out, ResultTableWriters.csv(r.weightsTable(in.data())));
-        Output.write(null, format.equals("text") ? text(r, data.toString()) : ResultTableWriters.write(r.table(), format));
+        if (designSpec == null) {
+            Output.write(null, format.equals("text") ? text(r, data.toString()) : ResultTableWriters.write(r.table(), format));
+        } else {
+            DesignEstimates est = rakedMeans(in.data(), base, ms, r, designSpec);
+            Output.write(null, switch (format) {
+                case "text" -> text(r, data.toString()) + "\n" + est.table();
+                case "md" -> ResultTableWriters.write(r.table(), format) + "\n" + ResultTableWriters.write(est.table(), format);
+                default -> "{\"raking\":" + ResultTableWriters.write(r.table(), format).strip() + ",\"means\":"
+                        + ResultTableWriters.write(est.table(), format).strip() + "}\n";
+            });
+        }
         if (!r.converged()) {
             System.err.println("pluralstats: raking did not converge within " + maxIterations
                     + " iterations; the weights written are the last iterate");
         }
         return 0;
+    }
+
+    private static List<String> strip(List<String> names) {
+        return names.stream().map(String::strip).toList();
+    }
+
+    /**
+     * The means of {@code --mean} on the design of the raked respondents raked again as R's {@code rake} does,
+     * keeping the margins' post-stratifications for the variance ({@link TaylorDesign#raked}), with the same
+     * margins, tolerance and cycle limit as the weights written.
+     */
+    private DesignEstimates rakedMeans(SurveyData d, WeightSpec base, List<Margin> ms, RakingResult r, DesignSpec designSpec) {
+        int n = d.rows();
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            kept += Double.isNaN(r.weight(i)) ? 0 : 1;
+        }
+        int[] rows = new int[kept];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (!Double.isNaN(r.weight(i))) {
+                rows[k++] = i;
+            }
+        }
+        TaylorDesign design = (TaylorDesign) designSpec.build(d, base.weights(d), rows);
+        List<String> names = new ArrayList<>();
+        List<String[]> values = new ArrayList<>();
+        List<java.util.Map<String, Double>> populations = new ArrayList<>();
+        for (Margin m : ms) {
+            List<Column> cols = m.variables().stream().map(d::require).toList();
+            String[] v = new String[kept];
+            for (int i = 0; i < kept; i++) {
+                StringBuilder sb = new StringBuilder();
+                for (int c = 0; c < cols.size(); c++) {
+                    sb.append(c == 0 ? "" : Margin.SEPARATOR).append(SurveyData.attributeValue(cols.get(c), rows[i]).orElseThrow());
+                }
+                v[i] = sb.toString();
+            }
+            names.add(m.name());
+            values.add(v);
+            populations.add(m.targets());
+        }
+        TaylorDesign raked = design.raked(names, values, populations,
+                RakingControl.withDefaults().withMaxIterations(maxIterations).withEpsilon(tolerance));
+        List<DesignEstimates.Row> out = new ArrayList<>();
+        for (String var : strip(means)) {
+            Column c = d.require(var);
+            if (!(c instanceof NumericColumn num)) {
+                throw new org.pluralstats.PluralstatsException(d.source() + ": --mean " + var + " is not a numeric variable");
+            }
+            double[] y = new double[kept];
+            int m = 0;
+            for (int i = 0; i < kept; i++) {
+                y[i] = num.isMissing(rows[i]) ? Double.NaN : num.value(rows[i]);
+                m += Double.isNaN(y[i]) ? 0 : 1;
+            }
+            DesignEstimate e = raked.mean(y, null, 0.95);
+            out.add(new DesignEstimates.Row(c.item().id(), "all", m, e));
+        }
+        return DesignEstimates.of(DesignEstimates.Statistic.MEAN, DomainMethod.DOMAIN, 0.95, IntervalDf.DESIGN,
+                "rdes <- rake(" + designSpec.describe(base.expression()).replaceFirst(";.*", "") + ", list("
+                        + String.join(", ", names.stream().map(x -> "~" + x.replace(Margin.SEPARATOR, " + ")).toList())
+                        + "), <--margins>, control = " + RakingControl.withDefaults().withMaxIterations(maxIterations)
+                        .withEpsilon(tolerance) + "); svymean(~VAR, rdes) (the domain \"all\": the whole design); "
+                        + raked.rakingConvergence().map(c -> (c.converged() ? "converged after " : "NOT converged after ")
+                        + c.cycles() + " cycles").orElse(""), out);
     }
 
     /** A few lines for people. */

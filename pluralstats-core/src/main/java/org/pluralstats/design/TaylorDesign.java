@@ -40,6 +40,11 @@ import org.pluralstats.stats.Distributions;
  * influence outside the domain. {@link #restrictedTo(boolean[])} instead builds the design afresh on some
  * rows ({@code svydesign(…, data = d[rows, ])}).
  *
+ * <p><b>Calibration.</b> {@link #postStratified} and {@link #raked} return the design with weights calibrated
+ * to population margins as R's {@code postStratify} and {@code rake} do, keeping what {@code svyrecvar} needs
+ * ({@code design$postStrata}): every estimator's influence values are then replaced by their residuals on the
+ * margins before the variance above.
+ *
  * <p>Estimates are {@link DesignEstimate}s with an interval {@code estimate ± q · se}, {@code q} the
  * {@code 1 − α/2} quantile chosen by {@link IntervalDf} (default: t on {@code degf(design)}).
  */
@@ -63,10 +68,12 @@ public final class TaylorDesign implements SurveyDesign {
     private final boolean[] present;
     private final LonelyPsu lonely;
     private final IntervalDf intervalDf;
+    /** postStratify/rake calibrations in the order made (R's design$postStrata); empty for none. */
+    private final List<Calibration> calibrations;
 
     private TaylorDesign(Inputs inputs, int n, double[] prob, int[][] cluster, int[][] strata, String[] strataNames,
                          double[][] sampsize, double[][] popsize, boolean[] present, LonelyPsu lonely,
-                         IntervalDf intervalDf) {
+                         IntervalDf intervalDf, List<Calibration> calibrations) {
         this.inputs = inputs;
         this.n = n;
         this.prob = prob;
@@ -83,6 +90,7 @@ public final class TaylorDesign implements SurveyDesign {
         this.present = present;
         this.lonely = lonely;
         this.intervalDf = intervalDf;
+        this.calibrations = calibrations;
         this.degf = degreesOfFreedom(null); // after present: a subset's degf counts its own PSUs
     }
 
@@ -104,7 +112,7 @@ public final class TaylorDesign implements SurveyDesign {
      */
     public TaylorDesign with(LonelyPsu rule) {
         return new TaylorDesign(inputs, n, prob, cluster, strata, firstStageStrataNames, sampsize, popsize, present,
-                Objects.requireNonNull(rule, "lonely PSU rule"), intervalDf);
+                Objects.requireNonNull(rule, "lonely PSU rule"), intervalDf, calibrations);
     }
 
     /**
@@ -113,7 +121,7 @@ public final class TaylorDesign implements SurveyDesign {
      */
     public TaylorDesign with(IntervalDf rule) {
         return new TaylorDesign(inputs, n, prob, cluster, strata, firstStageStrataNames, sampsize, popsize, present,
-                lonely, Objects.requireNonNull(rule, "interval rule"));
+                lonely, Objects.requireNonNull(rule, "interval rule"), calibrations);
     }
 
     /** @return the lonely-PSU rule */
@@ -136,7 +144,7 @@ public final class TaylorDesign implements SurveyDesign {
      */
     public TaylorDesign subset(boolean[] domain) {
         return new TaylorDesign(inputs, n, prob, cluster, strata, firstStageStrataNames, sampsize, popsize,
-                in(domain, null), lonely, intervalDf);
+                in(domain, null), lonely, intervalDf, calibrations);
     }
 
     /**
@@ -149,8 +157,129 @@ public final class TaylorDesign implements SurveyDesign {
      */
     public TaylorDesign restrictedTo(boolean[] rows) {
         checkLength(rows, "rows");
+        if (!calibrations.isEmpty()) {
+            throw new PluralstatsException("a separate design per group cannot be built from a calibrated design ("
+                    + describeCalibrations() + "): each group would need its own population margins; estimate "
+                    + "the groups as domains of the calibrated design");
+        }
         boolean[] kept = in(rows, null);
         return inputs.restrict(kept).build().with(lonely).with(intervalDf);
+    }
+
+    /**
+     * The design post-stratified to one margin: R survey's {@code postStratify(design, ~variable,
+     * population)}. Each respondent's weight is multiplied by {@code N_c / Σ_{i∈c} w_i} of its level
+     * {@code c}, so that the weights of every level add up to its population count; standard errors then use
+     * the residuals of the influence values within the levels (see {@link #raked}), as {@code svyrecvar} does
+     * with the design's {@code postStrata}. A calibration already made (a post-stratification or a raking) is
+     * kept and its residuals taken first, as R does.
+     *
+     * @param variable the margin variable's name, for messages and the description
+     * @param values each respondent's level of it (no {@code null})
+     * @param population level → population count ({@code Freq} of R's population data frame), finite, ≥ 0
+     * @return the post-stratified design (same respondents, clusters, strata and fpc; weights calibrated)
+     * @throws PluralstatsException if this design is a {@link #subset} (calibrate the whole design, then take
+     *     the subset), a respondent has no level, a level of the sample has no (or a zero) population count, or
+     *     a level with a positive count has no respondent
+     */
+    public TaylorDesign postStratified(String variable, String[] values, Map<String, Double> population) {
+        requireWholeDesign("post-stratify");
+        double[] p = prob.clone();
+        Calibration step = Calibration.PostStratum.apply(p, Objects.requireNonNull(variable, "variable"),
+                Objects.requireNonNull(values, "values"), Objects.requireNonNull(population, "population"));
+        return calibrated(p, step);
+    }
+
+    /**
+     * The design raked to several margins with R's default control ({@code maxit = 10, epsilon = 1}):
+     * {@link #raked(List, List, List, RakingControl)}.
+     *
+     * @param variables the margin variables' names
+     * @param values each margin's levels, one per respondent
+     * @param populations each margin's population counts
+     * @return the raked design
+     */
+    public TaylorDesign raked(List<String> variables, List<String[]> values, List<Map<String, Double>> populations) {
+        return raked(variables, values, populations, RakingControl.withDefaults());
+    }
+
+    /**
+     * The design raked to population margins, as R survey's {@code rdes <- rake(design, list(~v1, ~v2, …),
+     * list(pop1, pop2, …), control)} builds it, with {@code svymean(~y, rdes)}, {@code svytotal},
+     * {@code svyratio} and {@code svyby} standard errors on it.
+     *
+     * <p><b>Weights</b>: iterative proportional fitting — a cycle post-stratifies to each margin in turn
+     * ({@link #postStratified}: weights of a level times population count over current total); cycles repeat
+     * until the weighted table over all margin variables jointly changes by less than {@code ε} (see
+     * {@link RakingControl}) or {@code maxit} cycles ran. Not converging is no error (R warns);
+     * {@link #rakingConvergence()} and {@link #toString()} tell.
+     *
+     * <p><b>Variance</b>: R keeps each margin's post-stratification of the last cycle (weights {@code w_m}
+     * after margin {@code m}) and {@code svyrecvar} replaces an estimator's influence values {@code z} by
+     * <pre>  repeat 10 times: for m = 1 … k: z ← z − w_m · ave(z / w_m, level_m)</pre>
+     * ({@code ave}: the unweighted mean within the respondent's level of margin {@code m}), an approximate
+     * projection on the margins — the calibration estimator's linearisation — before the usual
+     * multistage variance. The ten sweeps are survey's fixed number, not a convergence test; pluralstats does
+     * the same. The residuals are taken over every respondent: a domain's influence values are zero outside
+     * the domain but their residuals are not.
+     *
+     * <p>Estimators on the raked design — {@link #mean}, {@link #total}, {@link #ratio}, {@link #proportion},
+     * {@link #quantile}, {@link #by} with {@link DomainMethod#DOMAIN}, {@link #means}, {@link #totals},
+     * {@link #difference}, {@link #subset} — all use these residuals; separate designs per group
+     * ({@link #restrictedTo}) are refused. Design effects compare with simple random sampling with the raked
+     * weights, as survey's {@code deff = TRUE}.
+     *
+     * @param variables the margin variables' names, in raking order
+     * @param values each margin's levels, one array per margin with one level per respondent (no {@code null});
+     *     a margin over several variables is one array of combined levels
+     * @param populations each margin's level → population count
+     * @param control when raking stops
+     * @return the raked design (same respondents, clusters, strata and fpc)
+     * @throws PluralstatsException if this design is a {@link #subset}, the lists differ in size, or a margin
+     *     does not fit the sample (see {@link #postStratified})
+     */
+    public TaylorDesign raked(List<String> variables, List<String[]> values, List<Map<String, Double>> populations,
+                              RakingControl control) {
+        requireWholeDesign("rake");
+        double[] p = prob.clone();
+        Calibration step = Calibration.Raked.apply(p, List.copyOf(variables), List.copyOf(values),
+                List.copyOf(populations), Objects.requireNonNull(control, "control"));
+        return calibrated(p, step);
+    }
+
+    /** @return whether the weights are calibrated ({@link #postStratified} or {@link #raked}) */
+    public boolean isCalibrated() {
+        return !calibrations.isEmpty();
+    }
+
+    /** @return how the last raking of this design ended, empty when it was not raked */
+    public java.util.Optional<RakingConvergence> rakingConvergence() {
+        for (int c = calibrations.size() - 1; c >= 0; c--) {
+            if (calibrations.get(c) instanceof Calibration.Raked r) {
+                return java.util.Optional.of(r.convergence());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private void requireWholeDesign(String what) {
+        if (present != null) {
+            throw new PluralstatsException("cannot " + what + " a subset of a design: calibrate the whole design, "
+                    + "then take the subset (domain)");
+        }
+    }
+
+    private TaylorDesign calibrated(double[] p, Calibration step) {
+        List<Calibration> all = new ArrayList<>(calibrations);
+        all.add(step);
+        return new TaylorDesign(inputs, n, p, cluster, strata, firstStageStrataNames, sampsize, popsize, present,
+                lonely, intervalDf, List.copyOf(all));
+    }
+
+    private String describeCalibrations() {
+        List<String> parts = new ArrayList<>();
+        calibrations.forEach(c -> parts.add(c.describe()));
+        return String.join(", then ", parts);
     }
 
     @Override
@@ -661,9 +790,24 @@ public final class TaylorDesign implements SurveyDesign {
 
     // --- variance (svyrecvar) ----------------------------------------------------------------------------
 
-    /** svyrecvar(z, cluster, strata, fpc) over the rows in {@code in}. */
+    /**
+     * svyrecvar(z, cluster, strata, fpc, postStrata) over the rows in {@code in}; {@code z} is zero outside
+     * them. A calibrated design first replaces {@code z} by its residuals over every respondent (outside the
+     * rows too: R's subset of a calibrated design keeps all rows with zero weight) and sums over all of them.
+     */
     private double variance(double[] z, int[] rows) {
-        return multistage(z, rows, 0);
+        if (calibrations.isEmpty()) {
+            return multistage(z, rows, 0);
+        }
+        double[] r = z.clone();
+        for (Calibration c : calibrations) {
+            c.residualise(r);
+        }
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        return multistage(r, all, 0);
     }
 
     private double multistage(double[] z, int[] rows, int stage) {
@@ -948,7 +1092,7 @@ public final class TaylorDesign implements SurveyDesign {
     private String summaryLine() {
         return (inputs.strata != null ? "stratified " : "") + (stages == 1 && isIndependent() ? "independent sampling"
                 : stages + "-stage cluster sampling") + (popsize == null ? " with replacement" : " with fpc")
-                + "; lonely PSUs: " + lonely.rName();
+                + "; lonely PSUs: " + lonely.rName() + (calibrations.isEmpty() ? "" : "; " + describeCalibrations());
     }
 
     private boolean isIndependent() {
@@ -1007,6 +1151,9 @@ public final class TaylorDesign implements SurveyDesign {
                 popsize == null ? "none" : inputs.fpcAreFractions ? "sampling fractions" : "population sizes",
                 lonely.rName(), intervalDf == IntervalDf.NORMAL ? "normal" : "t (" + intervalDf.name().toLowerCase(
                         Locale.ROOT) + " df)", degreesOfFreedom()));
+        if (!calibrations.isEmpty()) {
+            sb.append("\nCalibrated: ").append(describeCalibrations());
+        }
         return sb.toString();
     }
 
@@ -1359,7 +1506,7 @@ public final class TaylorDesign implements SurveyDesign {
             }
             Inputs in = new Inputs(n, weights, probabilities, ids, strata, fpc, fractions, nest);
             return new TaylorDesign(in, n, prob, cl, stageStrata, firstNames, sampsize, popsize, null, lonely,
-                    intervalDf);
+                    intervalDf, List.of());
         }
 
         private String[] filled(String v) {

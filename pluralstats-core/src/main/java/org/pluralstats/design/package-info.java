@@ -11,6 +11,10 @@
  * linearised standard errors, design effects and {@code degf}; groups as domains of the whole design or as
  * separate designs ({@link org.pluralstats.design.DomainMethod}, {@link org.pluralstats.design.DesignEstimates}).
  *
+ * <p>A Taylor design can be calibrated to population margins — {@code postStratify} and {@code rake} with
+ * their residual variances ({@link org.pluralstats.design.TaylorDesign#raked},
+ * {@link org.pluralstats.design.RakingControl}, {@link org.pluralstats.design.RakingConvergence}).
+ *
  * <p>Arrays in, estimates out: no files. The {@code cli} and {@code run} packages build designs from a
  * {@code SurveyData}'s columns.
  */
