@@ -33,7 +33,9 @@ import org.pluralstats.table.TabularResult;
  * The group comparison of a multilingual Google Forms survey (seed paper 000). Its {@link #table()} is
  * the pilot paper's Table 1; {@link #rows()}, {@link #means()}, {@link #shares()} and {@link #tests()}
  * are the rows read per export, the Likert summaries, the option shares and the cross-group tests, each a
- * table that {@code pluralstats forms --table NAME} prints and the report shows.
+ * table that {@code pluralstats forms --table NAME} prints and the report shows. With a weight
+ * ({@link #withDesign}) {@link #design()} adds the design-based estimates, each group its own design; the
+ * other tables stay unweighted.
  *
  * <p>Table 1 cells: means of scale items to 2 decimals, the share of the reported option of a
  * single-choice item as a percentage to 1 decimal, both rounded half to even on the exact value of

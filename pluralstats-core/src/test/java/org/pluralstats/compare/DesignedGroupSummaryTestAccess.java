@@ -11,4 +11,9 @@ public final class DesignedGroupSummaryTestAccess {
     public static FormsSurvey survey() {
         return DesignedGroupSummaryReferenceTest.survey();
     }
+
+    /** @return the folder of the fixture's exports */
+    public static java.nio.file.Path resourceDir() {
+        return DesignedGroupSummaryReferenceTest.resource("forms-design-english.csv").getParent();
+    }
 }

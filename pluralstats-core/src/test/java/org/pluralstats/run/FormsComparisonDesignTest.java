@@ -43,4 +43,28 @@ class FormsComparisonDesignTest {
         ResultTable w = FormsComparison.of(SURVEY, Map.of()).withDesign("weight", DesignSpec.simple()).table("design");
         assertThat(w.metadata().get("design")).startsWith("svydesign(ids = ~1, weights = ~weight)");
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void anAnalysisFileGivesTheFormsPartAWeightAndADesign() throws java.io.IOException {
+        java.nio.file.Path res = org.pluralstats.compare.DesignedGroupSummaryTestAccess.resourceDir();
+        String groups = "{\"English\": \"" + res.resolve("forms-design-english.csv") + "\", \"Farsi\": \""
+                + res.resolve("forms-design-farsi.csv") + "\"}";
+        java.nio.file.Path file = dir.resolve("a.json");
+        java.nio.file.Files.writeString(file, "{\"format\": \"pluralstats-analysis\", \"version\": 1, \"forms\": {\"groups\": "
+                + groups + ", \"weight\": \"weight\", \"design\": {\"psu\": [\"cluster\"], \"strata\": [\"stratum\"]}}}");
+        Analysis a = Analysis.read(file);
+        assertThat(a.forms().orElseThrow().weight()).contains("weight");
+        assertThat(a.forms().orElseThrow().design()).isEqualTo(CLUSTERS);
+        FormsComparison run = AnalysisRun.of(a, org.pluralstats.Progress.none()).forms().orElseThrow().comparison();
+        // separate designs: the Farsi estimates do not depend on which other groups are read
+        assertThat(run.table("design").rows()).isEqualTo(8);
+        assertThat(run.designSummary().orElseThrow().mean("Farsi", "Q1")).isEqualTo(FormsComparison.of(SURVEY, Map.of())
+                .withDesign("weight", CLUSTERS).designSummary().orElseThrow().mean("Farsi", "Q1"));
+        java.nio.file.Files.writeString(file, "{\"format\": \"pluralstats-analysis\", \"version\": 1, \"forms\": {\"groups\": "
+                + groups + ", \"design\": {\"psu\": [\"cluster\"]}}}");
+        assertThatThrownBy(() -> Analysis.read(file)).hasMessageContaining("a design without a weight");
+    }
 }
