@@ -12,6 +12,7 @@
 #   design "weights":  svydesign(ids = ~1, weights = ~weight, data = d_g)
 #   design "clusters": svydesign(ids = ~cluster, strata = ~stratum, weights = ~weight, data = d_g)
 #   scale items:  svymean(~Q, design_g, na.rm = TRUE), SE, confint(..., df = degf(design_g))
+#   checkbox item Q4 ("ChatGPT, Gemini"), each option: the same for ticked = option among the item's answers
 #   choice items: svyciprop(~I(Q == option), subset(design_g, !is.na(Q)), method = "logit",
 #                 df = degf(design_g)), with SE(svymean) of the same indicator
 # numbers with 17 significant digits.
@@ -24,6 +25,7 @@ headers <- c("Timestamp",
   "Current AI tools such as ChatGPT reflect my cultural and ethical values well.",
   "I would prefer an AI assistant that is explicitly tuned to the values of my culture.",
   "Which AI assistant would you choose?",
+  "Which AI assistants have you used?",
   "weight", "cluster", "stratum")
 optA <- "Model A: highest accuracy, built on general (mostly Western) values"
 optB <- "Model B: slightly lower accuracy, but aligned with the values of my culture"
@@ -38,15 +40,20 @@ for (g in names(groups)) {
   q1 <- sample(1:10, n, replace = TRUE); q1[1] <- 10L
   q2 <- sample(1:10, n, replace = TRUE); q2[2] <- 1L
   q3 <- ifelse(runif(n) < 0.6, optB, optA); q3[1:2] <- c(optA, optB)
+  tools <- c("ChatGPT", "Gemini", "Claude")
+  q4 <- vapply(seq_len(n), function(i) paste(tools[runif(3) < c(0.7, 0.4, 0.3)], collapse = ", "), "")
+  q4[1:3] <- c("ChatGPT", "Gemini", "Claude")  # single answers: the Sheet export's ", " then reads as a separator
+  q4[q4 == ""] <- "ChatGPT"
   q1[c(5, 11)] <- NA  # skipped answers
   q3[c(7)] <- NA
+  q4[c(9)] <- NA
   weight <- round(runif(n, 0.5, 3), 4) * ifelse(stratum == "north", 1, 1.7)
   stamp <- format(as.POSIXct("2025-05-13 08:00:00", tz = "UTC") + 3600 * 7 * seq_len(n), "%d/%m/%Y %H:%M:%S")
-  d <- data.frame(stamp, q1, q2, q3, weight, cluster, stratum, stringsAsFactors = FALSE)
+  d <- data.frame(stamp, q1, q2, q3, q4, weight, cluster, stratum, stringsAsFactors = FALSE)
   names(d) <- headers
   write.csv(d, file.path(out, sprintf("forms-design-%s.csv", tolower(g))), row.names = FALSE, na = "",
             fileEncoding = "UTF-8")
-  data[[g]] <- data.frame(Q1 = q1, Q2 = q2, Q3 = q3, weight = weight, cluster = cluster, stratum = stratum,
+  data[[g]] <- data.frame(Q1 = q1, Q2 = q2, Q3 = q3, Q4 = q4, weight = weight, cluster = cluster, stratum = stratum,
                           stringsAsFactors = FALSE)
 }
 
@@ -72,6 +79,17 @@ for (dn in c("weights", "clusters")) {
       se <- SE(svymean(f, sub))[2]
       rows <- c(rows, paste(dn, g, "Q3", sprintf("\"%s\"", opt), sum(!is.na(d$Q3)), num(coef(p)),
                             num(se), num(ci[1]), num(ci[2]), df, sep = ","))
+    }
+    for (tool in tools) {
+      # a checkbox option: ticked among those who answered the item
+      ticked <- vapply(strsplit(d$Q4, ", ", fixed = TRUE), function(x) if (all(is.na(x))) NA_real_ else as.numeric(tool %in% x), 0)
+      des2 <- update(des, ticked = ticked)
+      sub <- subset(des2, !is.na(ticked))
+      p <- svyciprop(~I(ticked == 1), sub, method = "logit", df = df)
+      ci <- attr(p, "ci")
+      se <- SE(svymean(~ticked, sub))
+      rows <- c(rows, paste(dn, g, "Q4", tool, sum(!is.na(d$Q4)), num(coef(p)), num(se), num(ci[1]), num(ci[2]),
+                            df, sep = ","))
     }
   }
 }

@@ -39,7 +39,7 @@ class FormsComparisonDesignTest {
         assertThat(t.metadata().get("design"))
                 .isEqualTo("svydesign(ids = ~cluster, strata = ~stratum, weights = ~weight); a separate design per population");
         assertThat(t.metadata().get(ResultTable.WEIGHTS)).isEqualTo("weight");
-        assertThat(t.rows()).isEqualTo(12);
+        assertThat(t.rows()).isEqualTo(21);
         ResultTable w = FormsComparison.of(SURVEY, Map.of()).withDesign("weight", DesignSpec.simple()).table("design");
         assertThat(w.metadata().get("design")).startsWith("svydesign(ids = ~1, weights = ~weight)");
     }
@@ -60,7 +60,7 @@ class FormsComparisonDesignTest {
         assertThat(a.forms().orElseThrow().design()).isEqualTo(CLUSTERS);
         FormsComparison run = AnalysisRun.of(a, org.pluralstats.Progress.none()).forms().orElseThrow().comparison();
         // separate designs: the Farsi estimates do not depend on which other groups are read
-        assertThat(run.table("design").rows()).isEqualTo(8);
+        assertThat(run.table("design").rows()).isEqualTo(14);
         assertThat(run.designSummary().orElseThrow().mean("Farsi", "Q1")).isEqualTo(FormsComparison.of(SURVEY, Map.of())
                 .withDesign("weight", CLUSTERS).designSummary().orElseThrow().mean("Farsi", "Q1"));
         java.nio.file.Files.writeString(file, "{\"format\": \"pluralstats-analysis\", \"version\": 1, \"forms\": {\"groups\": "
