@@ -64,6 +64,21 @@ class FormsDesignCommandTest {
     }
 
     @Test
+    void theMarkdownRowsAreThoseOfDocsFormsMd() throws IOException {
+        CliRunner.Result r = CliRunner.run(args("--weight", "weight", "--psu", "cluster", "--strata", "stratum",
+                "--table", "design"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("docs/forms.md"));
+        List<String> rows = List.of("| English | Q1 |  |  | 22 | 4.835 | 0.716 | 2.846 | 6.824 | 4 |",
+                "| English | Q4 | ChatGPT | ChatGPT | 23 | 0.836 | 0.080 | 0.503 | 0.962 | 4 |",
+                "| Chinese | Q1 |  |  | 25 | 5.807 | 0.579 | 4.200 | 7.414 | 4 |");
+        for (String row : rows) {
+            assertThat(r.out()).contains(row + "\n");
+            assertThat(docs).contains(row + "\n");
+        }
+    }
+
+    @Test
     void table1StaysUnweighted() {
         CliRunner.Result clustered = CliRunner.run(args("--weight", "weight", "--psu", "cluster", "--strata", "stratum"));
         assertThat(clustered.exitCode()).as(clustered.err()).isZero();
