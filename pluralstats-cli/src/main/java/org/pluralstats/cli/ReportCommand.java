@@ -12,6 +12,7 @@ import org.pluralstats.PluralstatsException;
 import org.pluralstats.Progress;
 import org.pluralstats.align.AlignmentLevel;
 import org.pluralstats.align.UsCentricBias;
+import org.pluralstats.design.DesignSpec;
 import org.pluralstats.run.Analysis;
 import org.pluralstats.run.AnalysisRun;
 import org.pluralstats.report.AnalysisReport;
@@ -59,7 +60,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "COLUMN", description = "population column for --wvs (default: the file's country variable)")
     String by;
 
-    @Option(names = "--weight", paramLabel = "EXPR|none", description = "weight for --wvs (default: the file's convention)")
+    @Option(names = "--weight", paramLabel = "EXPR|none", description = "weight for --wvs (default: the file's convention); without --wvs, the weight column of every --forms "
+            + "export, adding the design-based estimates (with --psu/--strata/--fpc) to the Forms section")
     String weight;
 
     @Option(names = "--model", paramLabel = "FILE", description = "model outputs to align (JSONL or CSV, docs/alignment.md); "
@@ -155,12 +157,17 @@ final class ReportCommand implements Callable<Integer> {
         if (codebook != null && forms.isEmpty() || checkTable != null && forms.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--codebook and --check-table need --forms");
         }
-        if ((items != null || by != null || weight != null) && wvs.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--items, --by and --weight need --wvs");
+        if ((items != null || by != null) && wvs.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--items and --by need --wvs");
         }
-        if (wvs.isEmpty() && !surveyDesign.spec(spec.commandLine(), wvs.isEmpty() ? null : wvs.get(0)).isSimple()) {
+        if (weight != null && wvs.isEmpty() && forms.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--weight needs --wvs (or, without --wvs, --forms)");
+        }
+        boolean formsDesign = wvs.isEmpty() && !forms.isEmpty() && weight != null;
+        if (wvs.isEmpty() && !formsDesign && !surveyDesign.spec(spec.commandLine(), null).isSimple()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--psu, --strata, --fpc, --nest and --domain describe"
-                    + " the design of --wvs data; in an analysis file, give them as the wvs part's \"design\"");
+                    + " the design of --wvs data, or without --wvs that of --forms exports with --weight; in an analysis"
+                    + " file, give them as the wvs part's \"design\" (or the forms part's, with its \"weight\")");
         }
         if (!wvs.isEmpty() && items == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--wvs needs --items FILE (positive codes per item)");
@@ -189,7 +196,9 @@ final class ReportCommand implements Callable<Integer> {
                 }
             }
             f = Optional.of(new Analysis.Forms("Google Forms survey: group comparison", groups,
-                    Optional.ofNullable(codebook), Optional.ofNullable(checkTable), Map.of()));
+                    Optional.ofNullable(codebook), Optional.ofNullable(checkTable), Map.of(),
+                    formsDesign ? Optional.of(weight) : Optional.empty(),
+                    formsDesign ? surveyDesign.spec(spec.commandLine(), null) : DesignSpec.simple()));
         }
         Optional<Analysis.Wvs> s = wvs.isEmpty() ? Optional.empty()
                 : Optional.of(new Analysis.Wvs("Value polarity scores: " + wvs.get(0).getFileName(), wvs, items,

@@ -82,6 +82,11 @@ public final class FormsSections {
         s.table(ReportTable.of(id + "-rows", report.rows(), true));
         s.table(ReportTable.of(id + "-means", report.means(), true));
         s.table(ReportTable.of(id + "-shares", report.shares(), true));
+        if (report.designSummary().isPresent()) {
+            s.paragraph("Design-based estimates: " + report.designSummary().get().describe() + ", weights "
+                    + report.designSummary().get().weight() + "; Table 1 above stays unweighted.");
+            s.table(ReportTable.of(id + "-design", report.design(), true));
+        }
         for (String w : report.warnings()) {
             s.paragraph("Warning: " + w + ".");
         }

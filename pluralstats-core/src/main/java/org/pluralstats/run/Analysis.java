@@ -201,13 +201,33 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
      * @param codebook the codebook, if any
      * @param checkTable a published table of means to check (CSV group,item,mean), if any
      * @param share item id to the option whose share Table 1 shows (default: the second of two)
+     * @param weight the sampling-weight column of every export; when given, the section adds the design-based
+     *     estimates ({@link FormsComparison#design()}), each group a separate design
+     * @param design clusters, strata and fpc by column ({@link DesignSpec#simple()}: weights only)
      */
     public record Forms(String title, Map<String, Path> groups, Optional<Path> codebook, Optional<Path> checkTable,
-                        Map<String, String> share) {
+                        Map<String, String> share, Optional<String> weight, DesignSpec design) {
         /** Copies the maps, keeping their order. */
         public Forms {
             groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
             share = Collections.unmodifiableMap(new LinkedHashMap<>(share));
+            if (weight.isEmpty() && !design.isSimple()) {
+                throw new PluralstatsException("a Forms design (clusters, strata, fpc) needs a weight column");
+            }
+        }
+
+        /**
+         * Unweighted, without a design.
+         *
+         * @param title the section heading
+         * @param groups group name to its export
+         * @param codebook the codebook, if any
+         * @param checkTable a published table to check, if any
+         * @param share item id to the option whose share Table 1 shows
+         */
+        public Forms(String title, Map<String, Path> groups, Optional<Path> codebook, Optional<Path> checkTable,
+                     Map<String, String> share) {
+            this(title, groups, codebook, checkTable, share, Optional.empty(), DesignSpec.simple());
         }
     }
 
@@ -288,9 +308,29 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
     private static final Set<String> MODELS = Set.of("title", "outputs", "populations", "alignWith", "countries",
             "reference", "locals", "level", "bootstrap", "seed");
     private static final Set<String> SIMILARITY = Set.of("title", "human", "model", "bootstrap", "seed");
-    private static final Set<String> FORMS = Set.of("title", "groups", "codebook", "checkTable", "share");
+    private static final Set<String> FORMS = Set.of("title", "groups", "codebook", "checkTable", "share", "weight",
+            "design");
     private static final Set<String> WVS = Set.of("title", "files", "items", "by", "weight", "chartItems", "design");
     private static final Set<String> DESIGN = Set.of("psu", "strata", "fpc", "nest", "lonelyPsu", "populations");
+
+    /** A "design" part: psu, strata, fpc, nest, lonelyPsu, populations (separate or domains). */
+    private static DesignSpec design(AnalysisFile x) {
+        LonelyPsu rule;
+        DomainMethod method;
+        try {
+            rule = LonelyPsu.valueOf(x.text("lonelyPsu", "fail").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw x.error("lonelyPsu").found(x.found("lonelyPsu"))
+                    .expected("fail, remove, adjust, average or certainty").build();
+        }
+        switch (x.text("populations", "separate")) {
+            case "separate" -> method = DomainMethod.SEPARATE_DESIGNS;
+            case "domains" -> method = DomainMethod.DOMAIN;
+            default -> throw x.error("populations").found(x.found("populations"))
+                    .expected("\"separate\" (a design per population) or \"domains\" (svyby)").build();
+        }
+        return new DesignSpec(x.texts("psu"), x.texts("strata"), x.texts("fpc"), x.flag("nest", false), rule, method);
+    }
 
     /**
      * Reads an analysis file ({@link AnalysisFile} reads and checks its JSON).
@@ -305,35 +345,22 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
             if (groups.isEmpty()) {
                 throw f.error("groups").problem("no groups").expected("{\"NAME\": \"export.csv\", ...}").build();
             }
+            Optional<String> weight = f.text("weight");
+            DesignSpec design = f.part("design", DESIGN).map(Analysis::design).orElse(DesignSpec.simple());
+            if (weight.isEmpty() && !design.isSimple()) {
+                throw f.error("design").problem("a design without a weight")
+                        .expected("\"weight\": the sampling-weight column of every export").build();
+            }
             return new Forms(f.text("title", "Google Forms survey"), groups, f.optionalPath("codebook"),
-                    f.optionalPath("checkTable"), f.texts("share", "an object {\"ITEM\": \"OPTION\", ...}"));
+                    f.optionalPath("checkTable"), f.texts("share", "an object {\"ITEM\": \"OPTION\", ...}"), weight,
+                    design);
         });
         Optional<Wvs> wvs = root.part("wvs", WVS).map(w -> {
             List<Path> files = w.paths("files");
             if (files.isEmpty()) {
                 throw w.error("files").problem("no data files").expected("a file name or a list of them").build();
             }
-            DesignSpec design = DesignSpec.simple();
-            Optional<AnalysisFile> d = w.part("design", DESIGN);
-            if (d.isPresent()) {
-                AnalysisFile x = d.get();
-                LonelyPsu rule;
-                DomainMethod method;
-                try {
-                    rule = LonelyPsu.valueOf(x.text("lonelyPsu", "fail").toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw x.error("lonelyPsu").found(x.found("lonelyPsu"))
-                            .expected("fail, remove, adjust, average or certainty").build();
-                }
-                switch (x.text("populations", "separate")) {
-                    case "separate" -> method = DomainMethod.SEPARATE_DESIGNS;
-                    case "domains" -> method = DomainMethod.DOMAIN;
-                    default -> throw x.error("populations").found(x.found("populations"))
-                            .expected("\"separate\" (a design per population) or \"domains\" (svyby)").build();
-                }
-                design = new DesignSpec(x.texts("psu"), x.texts("strata"), x.texts("fpc"),
-                        x.flag("nest", false), rule, method);
-            }
+            DesignSpec design = w.part("design", DESIGN).map(Analysis::design).orElse(DesignSpec.simple());
             return new Wvs(w.text("title", "Value polarity scores"), files,
                     w.path("items", "the items file (positive codes per item)"), w.text("by"), w.text("weight"),
                     w.texts("chartItems"), design);

@@ -161,11 +161,21 @@ public record AnalysisRun(Analysis analysis, Optional<FormsRun> forms, Optional<
     private static FormsRun forms(Analysis.Forms f, Progress progress, List<String> inputs) {
         FormsReadOptions.Builder opts = FormsReadOptions.builder();
         f.codebook().ifPresent(c -> opts.codebook(Codebook.read(c)));
+        if (f.weight().isPresent()) {
+            // the design's columns are attributes of every export, not items
+            List<String> text = new ArrayList<>(f.design().psu());
+            text.addAll(f.design().strata());
+            List<String> numbers = new ArrayList<>(List.of(f.weight().get()));
+            numbers.addAll(f.design().fpc());
+            opts.attributes(text.stream().distinct().toList()).numericAttributes(numbers.stream().distinct().toList());
+        }
         FormsSurvey survey;
         try (Progress.Task t = progress.start("reading " + f.groups().size() + " Google Forms exports", -1)) {
             survey = GoogleFormsReader.read(new LinkedHashMap<>(f.groups()), opts.build());
         }
-        FormsComparison comparison = FormsComparison.of(survey, f.share());
+        FormsComparison comparison = f.weight().isPresent()
+                ? FormsComparison.of(survey, f.share()).withDesign(f.weight().get(), f.design())
+                : FormsComparison.of(survey, f.share());
         f.groups().forEach((g, p) -> inputs.add("Google Forms export, group " + g + ": " + described(p)));
         f.codebook().ifPresent(c -> inputs.add("codebook: " + described(c)));
         f.checkTable().ifPresent(c -> inputs.add("published table checked: " + described(c)));

@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.compare.DesignedGroupSummary;
 import org.pluralstats.compare.GroupComparison;
 import org.pluralstats.compare.GroupTest;
 import org.pluralstats.compare.ItemSummary;
 import org.pluralstats.data.Accounting;
 import org.pluralstats.data.Item;
 import org.pluralstats.data.ItemKind;
+import org.pluralstats.design.DesignEstimate;
+import org.pluralstats.design.DesignSpec;
 import org.pluralstats.io.forms.FormsGroup;
 import org.pluralstats.io.forms.FormsSurvey;
 import org.pluralstats.stats.ConfidenceInterval;
@@ -30,7 +33,9 @@ import org.pluralstats.table.TabularResult;
  * The group comparison of a multilingual Google Forms survey (seed paper 000). Its {@link #table()} is
  * the pilot paper's Table 1; {@link #rows()}, {@link #means()}, {@link #shares()} and {@link #tests()}
  * are the rows read per export, the Likert summaries, the option shares and the cross-group tests, each a
- * table that {@code pluralstats forms --table NAME} prints and the report shows.
+ * table that {@code pluralstats forms --table NAME} prints and the report shows. With a weight
+ * ({@link #withDesign}) {@link #design()} adds the design-based estimates, each group its own design; the
+ * other tables stay unweighted.
  *
  * <p>Table 1 cells: means of scale items to 2 decimals, the share of the reported option of a
  * single-choice item as a percentage to 1 decimal, both rounded half to even on the exact value of
@@ -42,11 +47,34 @@ public final class FormsComparison implements TabularResult {
     private final FormsSurvey survey;
     private final GroupComparison comparison;
     private final Map<String, String> reportedOption;
+    private final Optional<DesignedGroupSummary> design;
 
-    private FormsComparison(FormsSurvey survey, GroupComparison comparison, Map<String, String> reportedOption) {
+    private FormsComparison(FormsSurvey survey, GroupComparison comparison, Map<String, String> reportedOption,
+                            Optional<DesignedGroupSummary> design) {
         this.survey = survey;
         this.comparison = comparison;
         this.reportedOption = reportedOption;
+        this.design = design;
+    }
+
+    /**
+     * The same comparison with design-based estimates beside it ({@link #design()}, {@code --table design}):
+     * each group a separate sample with its own design. Table 1 and the other tables are unchanged.
+     *
+     * @param weight the numeric attribute holding the sampling weights (read with
+     *     {@code FormsReadOptions.numericAttributes})
+     * @param spec clusters, strata and fpc by attribute ({@link DesignSpec#simple()}: weights only)
+     * @return the comparison with its design
+     * @throws PluralstatsException as {@link DesignedGroupSummary#of}
+     */
+    public FormsComparison withDesign(String weight, DesignSpec spec) {
+        return new FormsComparison(survey, comparison, reportedOption,
+                Optional.of(DesignedGroupSummary.of(survey.data(), FormsSurvey.GROUP, weight, spec)));
+    }
+
+    /** @return the design-based estimates, when a weight (and design) was given */
+    public Optional<DesignedGroupSummary> designSummary() {
+        return design;
     }
 
     /**
@@ -71,7 +99,7 @@ public final class FormsComparison implements TabularResult {
                 chosen.put(item.id(), canonical.get(1));
             }
         }
-        return new FormsComparison(survey, cmp, chosen);
+        return new FormsComparison(survey, cmp, chosen, Optional.empty());
     }
 
     /** @return the survey compared */
@@ -347,7 +375,46 @@ public final class FormsComparison implements TabularResult {
     }
 
     /**
-     * @param name {@code table1}, {@code rows}, {@code means}, {@code shares} or {@code tests}
+     * The design-based estimates per group: for scale items the weighted mean ({@code svymean(~Q, design_g,
+     * na.rm = TRUE)}) with its SE and the t interval on the group design's degrees of freedom; for each option of
+     * a choice (or checkbox) item the share among those who answered with R's {@code svyciprop} logit interval.
+     * The metadata states the design as R's call; each group is a separate design.
+     *
+     * @return the table
+     * @throws PluralstatsException when no weight was given ({@link #withDesign})
+     */
+    public ResultTable design() {
+        DesignedGroupSummary d = design.orElseThrow(() -> new PluralstatsException(
+                "the design table needs a weight column: --weight COLUMN (and --psu/--strata/--fpc), or withDesign"));
+        ResultTable.Builder t = ResultTable.builder("Design-based estimates per group: weighted means with the t "
+                        + "interval on the design's df; option shares with the logit interval (svyciprop)")
+                .meta("design", d.describe())
+                .meta(ResultTable.WEIGHTS, d.weight())
+                .meta(ResultTable.METHOD, "each group a separate design; svymean(~Q, design_g, na.rm = TRUE), "
+                        + "confint(df = degf(design_g)); svyciprop(method = \"logit\", df = degf(design_g)) among "
+                        + "those who answered; Taylor linearisation")
+                .meta(ResultTable.CONFIDENCE_LEVEL, Double.toString(d.confidenceLevel()))
+                .column("group", ColumnType.TEXT, Role.KEY).column("item", ColumnType.TEXT, Role.KEY)
+                .column("option", ColumnType.TEXT, Role.KEY).column("text", ColumnType.TEXT, Role.LABEL)
+                .column("n", ColumnType.INTEGER, Role.COUNT)
+                .number("estimate", Role.ESTIMATE, 3).number("se", Role.SE, 3)
+                .number("ciLow", Role.CI_LOWER, 3).number("ciHigh", Role.CI_UPPER, 3)
+                .number("df", Role.DF, 0);
+        for (DesignedGroupSummary.Estimate e : d.estimates()) {
+            DesignEstimate x = e.estimate();
+            String text = e.option().map(o -> survey.group(e.group()).options(e.item()).getOrDefault(o, o)).orElse(null);
+            t.row(e.group(), e.item(), e.option().orElse(null), text, e.n(), finite(x.estimate()), finite(x.se()),
+                    finite(x.ciLow()), finite(x.ciHigh()), finite(x.df()));
+        }
+        return t.build();
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /**
+     * @param name {@code table1}, {@code rows}, {@code means}, {@code shares}, {@code tests} or {@code design}
      * @return that table
      */
     public ResultTable table(String name) {
@@ -357,8 +424,9 @@ public final class FormsComparison implements TabularResult {
             case "means" -> means();
             case "shares" -> shares();
             case "tests" -> tests();
+            case "design" -> design();
             default -> throw new PluralstatsException("no forms table \"" + name
-                    + "\"; the tables are table1, rows, means, shares, tests");
+                    + "\"; the tables are table1, rows, means, shares, tests, design");
         };
     }
 

@@ -174,6 +174,24 @@ final class FormFile {
         return PersonalData.mask(h.isEmpty() ? "column " + (column + 1) : h);
     }
 
+    /**
+     * Marks the column titled {@code title} (ignoring case and surrounding blanks) as an attribute, not an item.
+     *
+     * @return its index
+     * @throws SurveyFormatException when the export has no such column
+     */
+    int attributeColumn(String title) {
+        String want = title.strip();
+        for (int c = 0; c < doc.header.length; c++) {
+            if (doc.header[c].strip().equalsIgnoreCase(want)) {
+                metadata[c] = true;
+                return c;
+            }
+        }
+        throw SurveyFormatException.in(file).line(doc.headerLine(0)).problem("no column titled \"" + want + "\"")
+                .expected("the attribute column " + want + " in every export (group " + group + ")").build();
+    }
+
     /** @return the columns that are not metadata, in file order */
     List<Integer> questionColumns() {
         List<Integer> out = new ArrayList<>();

@@ -35,11 +35,22 @@ public final class FormsReadOptions {
     private final Codebook codebook;
     private final boolean keepDuplicates;
     private final DateOrder dateOrder;
+    private final java.util.List<String> attributes;
+    private final java.util.List<String> numericAttributes;
 
     private FormsReadOptions(Builder b) {
         this.codebook = b.codebook;
         this.keepDuplicates = b.keepDuplicates;
         this.dateOrder = b.dateOrder;
+        this.attributes = java.util.List.copyOf(b.attributes);
+        this.numericAttributes = java.util.List.copyOf(b.numericAttributes);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String a : allAttributes()) {
+            if (a.isBlank() || !seen.add(a.strip().toLowerCase(java.util.Locale.ROOT))) {
+                throw new org.pluralstats.PluralstatsException("attribute column \"" + a
+                        + "\" is " + (a.isBlank() ? "empty" : "named twice"));
+            }
+        }
     }
 
     /** @return the default options */
@@ -54,7 +65,31 @@ public final class FormsReadOptions {
 
     /** @return a builder holding these options */
     public Builder toBuilder() {
-        return new Builder().codebook(codebook).keepDuplicates(keepDuplicates).dateOrder(dateOrder);
+        return new Builder().codebook(codebook).keepDuplicates(keepDuplicates).dateOrder(dateOrder)
+                .attributes(attributes).numericAttributes(numericAttributes);
+    }
+
+    /**
+     * @return the titles of columns read as text attributes, not items (e.g. a survey design's cluster and
+     *     stratum columns): present in every export, matched by title ignoring case and surrounding blanks,
+     *     stored under the title as given here
+     */
+    public java.util.List<String> attributes() {
+        return attributes;
+    }
+
+    /**
+     * @return the titles of columns read as numeric attributes, not items (e.g. a sampling weight or an fpc):
+     *     present in every export, every kept row holding a number
+     */
+    public java.util.List<String> numericAttributes() {
+        return numericAttributes;
+    }
+
+    java.util.List<String> allAttributes() {
+        java.util.List<String> all = new java.util.ArrayList<>(attributes);
+        all.addAll(numericAttributes);
+        return all;
     }
 
     /** @return the codebook that maps each form's headers and options to canonical items, if any */
@@ -78,18 +113,20 @@ public final class FormsReadOptions {
     @Override
     public boolean equals(Object o) {
         return o instanceof FormsReadOptions x && Objects.equals(codebook, x.codebook)
-                && keepDuplicates == x.keepDuplicates && dateOrder == x.dateOrder;
+                && keepDuplicates == x.keepDuplicates && dateOrder == x.dateOrder && attributes.equals(x.attributes)
+                && numericAttributes.equals(x.numericAttributes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(codebook, keepDuplicates, dateOrder);
+        return Objects.hash(codebook, keepDuplicates, dateOrder, attributes, numericAttributes);
     }
 
     @Override
     public String toString() {
         return "FormsReadOptions[codebook=" + (codebook == null ? "none" : codebook.source()) + ", keepDuplicates="
-                + keepDuplicates + ", dateOrder=" + dateOrder + "]";
+                + keepDuplicates + ", dateOrder=" + dateOrder + (allAttributes().isEmpty() ? ""
+                : ", attributes=" + attributes + ", numericAttributes=" + numericAttributes) + "]";
     }
 
     /** Collects options; see {@link FormsReadOptions#builder()}. */
@@ -97,8 +134,30 @@ public final class FormsReadOptions {
         private Codebook codebook;
         private boolean keepDuplicates;
         private DateOrder dateOrder = DateOrder.AUTO;
+        private java.util.List<String> attributes = java.util.List.of();
+        private java.util.List<String> numericAttributes = java.util.List.of();
 
         private Builder() {
+        }
+
+        /**
+         * @param titles columns (by title) read as text attributes instead of items, e.g. {@code cluster},
+         *     {@code stratum}; every export must have them
+         * @return this
+         */
+        public Builder attributes(java.util.List<String> titles) {
+            this.attributes = java.util.List.copyOf(titles);
+            return this;
+        }
+
+        /**
+         * @param titles columns (by title) read as numeric attributes instead of items, e.g. {@code weight};
+         *     every export must have them, with a number in every kept row
+         * @return this
+         */
+        public Builder numericAttributes(java.util.List<String> titles) {
+            this.numericAttributes = java.util.List.copyOf(titles);
+            return this;
         }
 
         /**

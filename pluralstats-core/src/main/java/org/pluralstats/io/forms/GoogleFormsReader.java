@@ -14,6 +14,7 @@ import org.pluralstats.SurveyFormatException;
 import org.pluralstats.data.Accounting;
 import org.pluralstats.data.CategoricalColumn;
 import org.pluralstats.data.Column;
+import org.pluralstats.data.Item;
 import org.pluralstats.data.ItemKind;
 import org.pluralstats.data.MissingReason;
 import org.pluralstats.data.MultiChoiceColumn;
@@ -144,6 +145,10 @@ public final class GoogleFormsReader {
             forms.add(FormFile.load(e.getKey(), Objects.requireNonNull(e.getValue(), "file"), titles,
                     options.dateOrder()));
         }
+        List<int[]> attributeColumns = new ArrayList<>();
+        for (FormFile f : forms) {
+            attributeColumns.add(options.allAttributes().stream().mapToInt(f::attributeColumn).toArray());
+        }
         List<ItemBinding.CodebookMatch> matches = new ArrayList<>();
         List<ItemBinding> bindings = codebook == null ? ItemBinding.byPosition(forms)
                 : ItemBinding.byCodebook(forms, codebook, matches);
@@ -152,7 +157,8 @@ public final class GoogleFormsReader {
         List<FormsGroup> groups = new ArrayList<>();
         for (int g = 0; g < forms.size(); g++) {
             Optional<String> language = codebook == null ? Optional.empty() : matches.get(g).language();
-            GroupReader reader = new GroupReader(forms.get(g), g, bindings, codebook, language, options);
+            GroupReader reader = new GroupReader(forms.get(g), g, bindings, codebook, language, options,
+                    attributeColumns.get(g));
             parts.put(forms.get(g).group, reader.data);
             groups.add(reader.details);
         }
@@ -175,7 +181,7 @@ public final class GoogleFormsReader {
         final FormsGroup details;
 
         GroupReader(FormFile form, int g, List<ItemBinding> bindings, Codebook codebook, Optional<String> language,
-                    FormsReadOptions options) {
+                    FormsReadOptions options, int[] attributeColumns) {
             this.form = form;
             this.g = g;
             this.codebook = codebook;
@@ -227,11 +233,46 @@ public final class GoogleFormsReader {
                     optionTexts.put(binding.item.id(), texts);
                 }
             }
+            List<String> attributeNames = options.allAttributes();
+            for (int a = 0; a < attributeNames.size(); a++) {
+                b.attribute(attribute(attributeNames.get(a), a >= options.attributes().size(), attributeColumns[a],
+                        status));
+            }
             int kept = ids.size();
             Accounting accounting = new Accounting(n, kept, excluded);
             this.data = b.ids(ids.toArray(new String[0])).accounting(accounting).build();
             this.details = new FormsGroup(form.group, form.path, form.style, accounting, found, headers, optionTexts,
                     language);
+        }
+
+        /** An attribute column over the kept rows: texts (blank: missing) or numbers (blank: an error). */
+        private Column attribute(String name, boolean numeric, int col, String[] status) {
+            String title = name.strip();
+            if (numeric) {
+                NumericColumn.Builder b = NumericColumn.builder(Item.numeric(title, form.header(col), Map.of()));
+                for (int r = 0; r < status.length; r++) {
+                    if (status[r] == null) {
+                        String v = TextKey.asciiDigits(form.cell(r, col).strip());
+                        if (v.isEmpty()) {
+                            throw form.at(r, col).found("an empty cell").expected("a number in every kept row").build();
+                        }
+                        b.add(number(r, col, v));
+                    }
+                }
+                return b.build();
+            }
+            TextColumn.Builder b = TextColumn.builder(Item.text(title, form.header(col)));
+            for (int r = 0; r < status.length; r++) {
+                if (status[r] == null) {
+                    String v = form.cell(r, col).strip();
+                    if (v.isEmpty()) {
+                        b.addMissing(MissingReason.SKIPPED);
+                    } else {
+                        b.add(v);
+                    }
+                }
+            }
+            return b.build();
         }
 
         private boolean isEmpty(List<ItemBinding> bindings, int r) {
