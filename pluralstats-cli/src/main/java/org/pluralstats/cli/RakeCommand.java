@@ -22,7 +22,6 @@ import org.pluralstats.design.DesignEstimates;
 import org.pluralstats.design.DesignSpec;
 import org.pluralstats.design.DomainMethod;
 import org.pluralstats.design.IntervalDf;
-import org.pluralstats.design.LonelyPsu;
 import org.pluralstats.design.RakingControl;
 import org.pluralstats.design.TaylorDesign;
 import picocli.CommandLine;
@@ -80,19 +79,8 @@ final class RakeCommand implements Callable<Integer> {
                     + " (svymean on rake(design, ...): residuals after projecting on the margins); not with --bounds")
     List<String> means = new ArrayList<>();
 
-    @Option(names = "--psu", split = ",", paramLabel = "COLUMN[,COLUMN...]",
-            description = "with --mean: cluster columns, first stage first (svydesign ids); default: independent respondents")
-    List<String> psu = new ArrayList<>();
-
-    @Option(names = "--strata", split = ",", paramLabel = "COLUMN[,COLUMN...]", description = "with --mean: stratum column(s)")
-    List<String> strata = new ArrayList<>();
-
-    @Option(names = "--fpc", split = ",", paramLabel = "COLUMN[,COLUMN...]",
-            description = "with --mean: finite-population correction per stage (population sizes or sampling fractions)")
-    List<String> fpc = new ArrayList<>();
-
-    @Option(names = "--nest", description = "with --mean: cluster ids are unique only within strata (nest = TRUE)")
-    boolean nest;
+    @CommandLine.Mixin
+    SurveyDesignOptions surveyDesign;
 
     @Option(names = "--summary", defaultValue = "text", description = "summary format: text, or md, csv or json (the raking's one-row table) (default: ${DEFAULT-VALUE})")
     String summary;
@@ -119,14 +107,15 @@ final class RakeCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--mean prints a second table: use"
                         + " --summary text, md or json");
             }
-            try {
-                designSpec = new DesignSpec(strip(psu), strip(strata), strip(fpc), nest, LonelyPsu.FAIL, DomainMethod.DOMAIN);
-            } catch (org.pluralstats.PluralstatsException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            if (!surveyDesign.repweights.isEmpty() || surveyDesign.domain) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--mean rakes a design of clusters and strata"
+                        + " (--psu, --strata, --fpc, --nest); replicate weights and --domain are not for raking");
             }
+            DesignSpec d = surveyDesign.spec(spec.commandLine());
+            designSpec = new DesignSpec(d.psu(), d.strata(), d.fpc(), d.nest(), d.lonelyPsu(), DomainMethod.DOMAIN);
             vars.addAll(strip(means));
             vars.addAll(designSpec.columns());
-        } else if (!psu.isEmpty() || !strata.isEmpty() || !fpc.isEmpty() || nest) {
+        } else if (!surveyDesign.spec(spec.commandLine()).isSimple()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--psu, --strata, --fpc and --nest describe"
                     + " the design of --mean; give --mean VAR");
         }

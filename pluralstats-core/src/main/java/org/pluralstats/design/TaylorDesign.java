@@ -467,29 +467,8 @@ public final class TaylorDesign implements SurveyDesign {
         DesignEstimate m = mean(y, domain, level);
         double p = m.estimate();
         double se = m.se();
-        double q = quantile(level, m.df());
-        double lo;
-        double hi;
-        switch (method) {
-            case MEAN -> {
-                lo = p - q * se;
-                hi = p + q * se;
-            }
-            case LOGIT, XLOGIT -> {
-                double c = Math.log(p / (1 - p));
-                double half = q * se / (p * (1 - p));
-                lo = p > 0 && p < 1 ? expit(c - half) : Double.NaN;
-                hi = p > 0 && p < 1 ? expit(c + half) : Double.NaN;
-            }
-            case ASIN -> {
-                double c = Math.asin(Math.sqrt(p));
-                double half = q * se / (2 * Math.sqrt(p * (1 - p)));
-                lo = Math.pow(Math.sin(c - half), 2);
-                hi = Math.pow(Math.sin(c + half), 2);
-            }
-            default -> throw new IllegalStateException(method.name());
-        }
-        return new DesignEstimate(p, se, lo, hi, level, m.df(), m.deff());
+        double[] ci = method.interval(p, se, quantile(level, m.df()));
+        return new DesignEstimate(p, se, ci[0], ci[1], level, m.df(), m.deff());
     }
 
     /**
@@ -1029,10 +1008,6 @@ public final class TaylorDesign implements SurveyDesign {
             return Distributions.normalQuantile(p);
         }
         return df > 0 ? Distributions.tQuantile(p, df) : Double.NaN;
-    }
-
-    private static double expit(double x) {
-        return 1 / (1 + Math.exp(-x));
     }
 
     private boolean isPresent(int i) {

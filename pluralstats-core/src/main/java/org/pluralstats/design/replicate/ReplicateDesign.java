@@ -513,36 +513,22 @@ public final class ReplicateDesign implements SurveyDesign {
         double q = criticalValue(level, df);
         double lo;
         double hi;
-        switch (method) {
-            case MEAN -> {
-                lo = p - q * se;
-                hi = p + q * se;
+        if (method == ProportionMethod.LOGIT) {
+            // svyglm refits the intercept on every replicate: the variance of the replicates' logits, not the delta method
+            boolean interior = p > 0 && p < 1;
+            double[] betas = new double[ps.length];
+            for (int r = 0; r < ps.length; r++) {
+                interior &= Double.isNaN(ps[r]) || (ps[r] > 0 && ps[r] < 1);
+                betas[r] = logit(ps[r]);
             }
-            case LOGIT -> {
-                boolean interior = p > 0 && p < 1;
-                double[] betas = new double[ps.length];
-                for (int r = 0; r < ps.length; r++) {
-                    interior &= Double.isNaN(ps[r]) || (ps[r] > 0 && ps[r] < 1);
-                    betas[r] = logit(ps[r]);
-                }
-                double beta = logit(p);
-                double half = q * Math.sqrt(variance(betas, beta));
-                lo = interior ? expit(beta - half) : Double.NaN;
-                hi = interior ? expit(beta + half) : Double.NaN;
-            }
-            case XLOGIT -> {
-                double c = logit(p);
-                double half = q * se / (p * (1 - p));
-                lo = p > 0 && p < 1 ? expit(c - half) : Double.NaN;
-                hi = p > 0 && p < 1 ? expit(c + half) : Double.NaN;
-            }
-            case ASIN -> {
-                double c = Math.asin(Math.sqrt(p));
-                double half = q * se / (2 * Math.sqrt(p * (1 - p)));
-                lo = Math.pow(Math.sin(c - half), 2);
-                hi = Math.pow(Math.sin(c + half), 2);
-            }
-            default -> throw new IllegalStateException(method.name());
+            double beta = logit(p);
+            double half = q * Math.sqrt(variance(betas, beta));
+            lo = interior ? expit(beta - half) : Double.NaN;
+            hi = interior ? expit(beta + half) : Double.NaN;
+        } else {
+            double[] ci = method.interval(p, se, q);
+            lo = ci[0];
+            hi = ci[1];
         }
         return new DesignEstimate(p, se, lo, hi, level, df, designEffect(Statistic.MEAN, v, y, in));
     }
