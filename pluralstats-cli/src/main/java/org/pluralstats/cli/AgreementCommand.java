@@ -21,10 +21,11 @@ import picocli.CommandLine.Option;
  * annotation file ({@link AnnotationFiles}), as an {@link AgreementReport}.
  */
 @Command(name = "agreement", mixinStandardHelpOptions = true,
-        description = {"Agreement between raters (human annotators, an LLM judge) of an annotation file: CSV with one row",
-                "per rated unit and one column per rater. Percent agreement; Cohen's kappa (two raters) with statsmodels'",
-                "standard errors; Fleiss' and Randolph's kappa; Krippendorff's alpha with missing ratings; for two raters",
-                "at interval or ratio level, the mean absolute error (docs/agreement.md)."})
+        description = {"Agreement between raters (human annotators, an LLM judge) of an annotation file.",
+                "The file: CSV with one row per rated unit and one column per rater.",
+                "Percent agreement; Cohen's kappa (two raters) with statsmodels' standard errors; Fleiss' and Randolph's"
+                        + " kappa; Krippendorff's alpha with missing ratings; for two raters at interval or ratio level,"
+                        + " the mean absolute error (docs/agreement.md)."})
 final class AgreementCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -43,11 +43,11 @@ import picocli.CommandLine.Option;
  * self-consistency (also within versus between prompt languages), US-centric bias.
  */
 @Command(name = "align", mixinStandardHelpOptions = true,
-        description = {"Alignment of model outputs with populations (seed paper 003): Spearman's rho with scipy's p and a",
-                "seeded bootstrap interval, Pearson's r and 1 - mean|x - y| per model x prompt language x population;",
-                "model self-consistency (--table consistency), within and between prompt languages (--table",
-                "language-consistency, and --table language-difference for within - between with a permutation test);",
-                "US-centric bias (--table us-bias --countries FILE).",
+        description = {"Alignment of model outputs with populations (seed paper 003).",
+                "Spearman's rho with scipy's p and a seeded bootstrap interval, Pearson's r and 1 - mean|x - y| per model"
+                        + " x prompt language x population; model self-consistency (--table consistency), within and"
+                        + " between prompt languages (--table language-consistency, and --table language-difference for"
+                        + " within - between with a permutation test); US-centric bias (--table us-bias --countries FILE).",
                 "Output: the table (JSON: {title, metadata, rows}) as the report writes it (docs/alignment.md)."})
 final class AlignCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 
 /** {@code pluralstats consistency ...}: human self-consistency per population, as the seed paper's released code computes it. */
 @Command(name = "consistency", mixinStandardHelpOptions = true,
-        description = {"Human self-consistency per population (the seed paper's released code): repeated seeded draws of",
-                "k respondents per item, weighted score per draw, Pearson correlation over all ordered pairs of draws",
-                "of the same item (including each draw with itself), pooled over items."})
+        description = {"Human self-consistency per population, as the seed paper's released code computes it.",
+                "Repeated seeded draws of k respondents per item, a weighted score per draw, and the Pearson correlation"
+                        + " over all ordered pairs of draws of the same item (including each draw with itself), pooled over"
+                        + " items."})
 final class ConsistencyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -26,9 +26,9 @@ import picocli.CommandLine.Option;
  * OpinionQA reports none).
  */
 @Command(name = "distributions", mixinStandardHelpOptions = true,
-        description = {"Answer distributions: the weighted share of every option per population and question,",
-                "with the linearised SE and logit 95%% CI of R survey (svymean(~factor(Q)), svyciprop), n and Kish's n_eff;",
-                "don't know / no answer / other missing reasons as rows of their own (base all)."})
+        description = {"Answer distributions: the weighted share of every option per population and question.",
+                "With the linearised SE and logit 95%% CI of R survey (svymean(~factor(Q)), svyciprop), n and Kish's n_eff;"
+                        + " don't know / no answer / other missing reasons as rows of their own (base all)."})
 final class DistributionsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

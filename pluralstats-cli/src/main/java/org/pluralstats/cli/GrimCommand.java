@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** {@code pluralstats grim --mean 1.51 --n 22 [--decimals 2] [--items 1]}: the GRIM test of one mean. */
 @Command(name = "grim", mixinStandardHelpOptions = true,
-        description = "GRIM test (Brown & Heathers): can a reported mean come from n integer answers?")
+        description = "GRIM test (Brown & Heathers): whether a reported mean can come from n integer answers.")
 final class GrimCommand implements Callable<Integer> {
     @Option(names = "--mean", required = true, description = "the reported mean, e.g. 1.51")
     double mean;

@@ -36,8 +36,8 @@ import picocli.CommandLine.Option;
  * {@link TaylorDesign#raked}), the design given by {@code --psu}, {@code --strata}, {@code --fpc}.
  */
 @Command(name = "rake", mixinStandardHelpOptions = true,
-        description = {"Rake weights to population margins: iterative proportional fitting as R survey's rake(),",
-                "or with --bounds bounded raking as survey's calibrate(calfun = \"raking\", bounds = ...).",
+        description = {"Rake weights to population margins by iterative proportional fitting, as R survey's rake() does.",
+                "With --bounds, bounded raking as survey's calibrate(calfun = \"raking\", bounds = ...).",
                 "Writes id,baseWeight,rakedWeight to --out and a summary to standard output."})
 final class RakeCommand implements Callable<Integer> {
     @CommandLine.Spec

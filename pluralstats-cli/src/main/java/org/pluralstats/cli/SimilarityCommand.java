@@ -32,8 +32,8 @@ import picocli.CommandLine.Option;
  * over questions and generations, and steerability ({@link DistributionalAlignment}).
  */
 @Command(name = "similarity", mixinStandardHelpOptions = true,
-        description = {"Similarity of model and human answer distributions on multiple-choice questions, per population: the mean"
-                + " over questions of 1 - W1/(max - min ordinal) (representativeness, OpinionQA), 1 - Jensen-Shannon distance,"
+        description = {"Similarity of model and human answer distributions on multiple-choice questions, per population.",
+                "The mean over questions of 1 - W1/(max - min ordinal) (representativeness, OpinionQA), 1 - Jensen-Shannon distance,"
                 + " 1 - total variation or the Kullback-Leibler divergence, with seeded bootstrap intervals and the share of"
                 + " unclassifiable outputs (seed 002, Table 1).",
                 "With a model answer file (.jsonl): per model, condition, persona and population, beside the uniform,"

@@ -24,11 +24,11 @@ import picocli.CommandLine.Option;
  * read in memory).
  */
 @Command(name = "vps", mixinStandardHelpOptions = true,
-        description = "Value polarity scores (Eq. 1), the weighted share of positive stances per population and"
-                + " item, with the linearised SE, Kish's effective n and the logit 95%% CI of R survey's svyciprop:"
+        description = {"Value polarity scores (Eq. 1): the weighted share of positive stances per population and item.",
+                "With the linearised SE, Kish's effective n and the logit 95%% CI of R survey's svyciprop:"
                 + " one read of the file for any number of --by groupings, never holding its rows in memory. With a survey"
                 + " design (--psu/--strata/--fpc or --repweights), SEs from the design as R survey gives them (one --by,"
-                + " read in memory).")
+                + " read in memory)."})
 final class VpsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
