@@ -17,9 +17,9 @@ import picocli.CommandLine.Command;
  * arguments, calls the library and prints the result. Errors in the input are printed as one line
  * naming the file and the place, with exit code 1; usage errors exit with 2.
  */
-@Command(name = "pluralstats", mixinStandardHelpOptions = true, version = "pluralstats 0.1.0",
+@Command(name = "pluralstats", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Survey ingestion and cross-cultural statistics for pluralistic AI alignment research.")
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     /**
      * The subcommands, in the order the help lists them. Built on demand: a run names one, and only
      * that one's model is built (picocli reads each command's annotations by reflection, about 100 ms
@@ -92,6 +92,9 @@ public final class Main implements Runnable {
         } else {
             COMMANDS.values().forEach(c -> cl.addSubcommand(c.get()));
         }
+        // pluralstats vps --version: the same version as pluralstats --version
+        cl.getSubcommands().values().forEach(c -> c.getCommandSpec().versionProvider(new Version()));
+        cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionStrategy(parseResult -> {
             try {
                 CommandLine.ParseResult sub = parseResult;
@@ -151,6 +154,82 @@ public final class Main implements Runnable {
         return cl;
     }
 
+    /**
+     * A usage error: the one wrong thing (an unknown option or command with the nearest right one, else
+     * picocli's message) and how to get the help, on standard error; exit code 2. An unknown option is
+     * named even when picocli reports a missing required option first.
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String message;
+        if (cmd.getCommandSpec().parent() == null && args.length > 0 && !args[0].startsWith("-")
+                && !cmd.getSubcommands().containsKey(args[0])) {
+            message = "unknown command " + args[0] + suggestion(args[0], cmd.getSubcommands().keySet());
+        } else {
+            message = unknownOption(cmd.getCommandSpec(), args);
+        }
+        err.println("pluralstats: " + oneLine(message != null ? message : ex.getMessage()));
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
+        return 2;
+    }
+
+    /**
+     * @return "unknown option --x; did you mean --y?" for the first argument of the command that looks
+     *     like an option it does not have (not the value of an option before it), or null
+     */
+    private static String unknownOption(CommandLine.Model.CommandSpec spec, String[] args) {
+        int start = 0;
+        if (spec.parent() != null) {
+            while (start < args.length && !args[start].equals(spec.name())) {
+                start++;
+            }
+            start++;
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        spec.options().forEach(o -> names.addAll(java.util.List.of(o.names())));
+        for (int i = start; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                return null;
+            }
+            if (!a.startsWith("-") || a.equals("-") || isNumber(a)) {
+                continue;
+            }
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            CommandLine.Model.OptionSpec o = spec.findOption(name);
+            if (o == null && !name.startsWith("--") && name.length() > 2) {
+                // clustered short options (-hV) are picocli's to judge
+                continue;
+            }
+            if (o == null) {
+                return "unknown option " + name + suggestion(name, names);
+            }
+            if (!a.contains("=") && o.arity().max() > 0 && !o.typeInfo().isBoolean()) {
+                i++;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** @return "; did you mean X?" when a name is near enough (edit distance at most a third of it, or 2), else "" */
+    private static String suggestion(String name, java.util.Collection<String> names) {
+        return org.pluralstats.data.EditDistance.closest(name, names, 1).stream()
+                .filter(n -> org.pluralstats.data.EditDistance.levenshtein(name.toLowerCase(java.util.Locale.ROOT),
+                        n.toLowerCase(java.util.Locale.ROOT)) <= Math.max(2, name.length() / 3))
+                .map(n -> "; did you mean " + n + "?").findFirst().orElse("");
+    }
+
     private static int outOfMemory(PrintWriter err) {
         err.println("pluralstats: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
                 + " MB): read fewer variables or populations, or give Java more memory, "
@@ -164,8 +243,11 @@ public final class Main implements Runnable {
         return s == null ? "" : SafeText.forDisplay(s);
     }
 
+    /** No command: the help, on standard error, as a usage error (exit code 2). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().getErr().flush();
+        return 2;
     }
 }
