@@ -106,7 +106,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                 } catch (PluralstatsException e) {
                     throw new CommandLine.ExecutionException(sub.commandSpec().commandLine(), e.getMessage(), e);
                 }
-                return new CommandLine.RunLast().execute(parseResult);
+                java.util.Optional<java.nio.file.Path> spooled = StandardInput.spool(sub.commandSpec(), System.in);
+                try {
+                    return new CommandLine.RunLast().execute(parseResult);
+                } finally {
+                    spooled.ifPresent(StandardInput::delete);
+                }
             } catch (OutOfMemoryError e) {
                 return outOfMemory(parseResult.commandSpec().commandLine().getErr());
             } catch (StackOverflowError e) {
@@ -238,9 +243,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return 1;
     }
 
-    /** @return the message on one line: control characters escaped, e-mail addresses masked */
+    /** The temporary copy of standard input during a run with {@code --data -}, else null. */
+    static volatile String stdinFile;
+
+    /**
+     * @return the message on one line: control characters escaped, e-mail addresses masked, the copy of
+     *     standard input named {@code <stdin>}
+     */
     static String oneLine(String s) {
-        return s == null ? "" : SafeText.forDisplay(s);
+        String f = stdinFile;
+        return s == null ? "" : SafeText.forDisplay(f == null ? s : s.replace(f, StandardInput.NAME));
     }
 
     /** No command: the help, on standard error, as a usage error (exit code 2). */
