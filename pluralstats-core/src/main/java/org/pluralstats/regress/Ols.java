@@ -29,6 +29,14 @@ import org.pluralstats.stats.CompensatedSum;
  * Source: statsmodels 0.13 {@code regression/linear_model.py} ({@code RegressionResults}); checked
  * against it to 1e-8 by the fixtures of {@code tools/regress_reference.py}.
  *
+ * <p>{@link #withCovariance(CovarianceType)}, {@link #withClusters(String)} and {@link #withWeights(String)}
+ * give statsmodels' robust covariances ({@code fit(cov_type=…)}, with z tests as its default
+ * {@code use_t=False}) and weighted least squares ({@code WLS}); fit with {@link #estimate(Formula,
+ * RegressionData)}. Checked to 1e-10 by the fixtures of {@code tools/regress_robust_reference.py}:
+ * <pre>{@code
+ * OlsResult r = Ols.withDefaults().withClusters("school").withWeights("w").estimate("y ~ x", data);
+ * }</pre>
+ *
  * <p>A design that is not of full column rank is an error naming the collinear columns (statsmodels
  * would silently use a pseudo-inverse); so is {@code n ≤ k}.
  */

@@ -109,7 +109,11 @@ public final class OlsResult implements TabularResult {
         return rSquaredAdj;
     }
 
-    /** @return the F statistic of the model against the intercept-only model ({@code NaN} when {@code df_model = 0}) */
+    /**
+     * @return the F statistic of the model against the intercept-only model ({@code NaN} when {@code df_model = 0});
+     *     under a robust covariance statsmodels' robust Wald F ({@code NaN} with an implicit constant or a singular
+     *     covariance of the tested coefficients)
+     */
     public double fValue() {
         return fValue;
     }
@@ -258,7 +262,8 @@ public final class OlsResult implements TabularResult {
     /**
      * The coefficient table ({@code term, estimate, se, t, df, p, ci_lower, ci_upper}; {@code df} is the
      * residual df of every t test, the interval the 95% t interval), as statsmodels' {@code OLSResults.summary()}
-     * lists them; the metadata names the method, formula and dependent variable. The model statistics are
+     * lists them; under a robust covariance {@code term, estimate, se, z, p, ci_lower, ci_upper} (normal tests,
+     * statsmodels' {@code use_t=False}), with the covariance type in the metadata; the metadata names the method, formula and dependent variable. The model statistics are
      * {@link #fitTable()}.
      *
      * @return this fit as a table
@@ -274,7 +279,7 @@ public final class OlsResult implements TabularResult {
     /**
      * The model statistics of statsmodels' summary as one row: {@code nobs, droppedRows} (rows with missing
      * values), {@code dfModel, dfResid, rsquared, rsquaredAdj, fvalue, fPvalue} (undefined without
-     * regressors), {@code llf, aic, bic, scale} (the residual variance).
+     * regressors; under a robust covariance the robust Wald F of statsmodels, see {@link Ols}), {@code llf, aic, bic, scale} (the residual variance).
      *
      * @return the fit statistics as a table
      */
