@@ -16,8 +16,9 @@ It writes to pluralstats-core/src/test/resources/org/pluralstats/regress/:
       fvalue, f_pvalue (the robust Wald F of all coefficients but the constant; null with an implicit
       constant, and null when that covariance is singular, where statsmodels uses a pseudo-inverse), use_t
   ols_wls_statsmodels.json
-      smf.wls(formula, data, weights=data[w]).fit(): params, bse, tvalues, pvalues, conf_int(), rsquared,
-      rsquared_adj, fvalue, f_pvalue, llf, aic, bic, fittedvalues, resid
+      smf.wls(formula, data, weights=data[w]).fit(cov_type=...) (nonrobust, HC3, cluster): params, bse,
+      tvalues, pvalues, conf_int(), rsquared, rsquared_adj, fvalue, f_pvalue, llf, aic, bic, scale,
+      fittedvalues, resid, and the summary() diagnostics of wresid and wexog
   ols_diagnostics_statsmodels.json
       smf.ols(formula, data).fit() and the numbers its summary() prints: omni_normtest(resid),
       jarque_bera(resid) (JB, p, skew, kurtosis), durbin_watson(resid), condition_number (singular values
@@ -60,9 +61,14 @@ FORMULAS = [
     ("eq4_synthetic", "us_bias_synthetic.csv", "metric_value ~ us*model_name:language", None),
 ]
 WLS = [
-    ("wls_numeric", "wls_synthetic.csv", "alignment ~ consistency*language + multilingual", "w"),
-    ("wls_no_constant", "wls_synthetic.csv", "alignment ~ 0 + consistency", "w"),
-    ("wls_implicit_constant", "wls_synthetic.csv", "alignment ~ 0 + language + consistency", "w"),
+    # name, data file, formula, weight column, cov_type, cluster column
+    ("wls_numeric", "wls_synthetic.csv", "alignment ~ consistency*language + multilingual", "w", "nonrobust", None),
+    ("wls_no_constant", "wls_synthetic.csv", "alignment ~ 0 + consistency", "w", "nonrobust", None),
+    ("wls_implicit_constant", "wls_synthetic.csv", "alignment ~ 0 + language + consistency", "w", "nonrobust",
+     None),
+    ("wls_numeric_HC3", "wls_synthetic.csv", "alignment ~ consistency*language + multilingual", "w", "HC3", None),
+    ("wls_numeric_cluster", "wls_synthetic.csv", "alignment ~ consistency*language + multilingual", "w", "cluster",
+     "model_name"),
 ]
 
 
@@ -112,11 +118,21 @@ def robust_cases():
 
 def wls_cases():
     out = []
-    for name, data, formula, w in WLS:
+    for name, data, formula, w, cov, cluster in WLS:
         d = read(data)
-        fit = smf.wls(formula, data=d, weights=d[w]).fit()
-        case = {"name": name, "data": data, "formula": formula, "weights": w}
+        model = smf.wls(formula, data=d, weights=d[w])
+        if cov == "cluster":
+            fit = model.fit(cov_type="cluster", cov_kwds={"groups": pd.factorize(d[cluster], sort=True)[0]})
+        else:
+            fit = model.fit(cov_type=cov)
+        case = {"name": name, "data": data, "formula": formula, "weights": w, "cov_type": cov, "cluster": cluster}
         case.update(coefs(fit))
+        jb, jbp, skew, kurt = jarque_bera(fit.wresid)
+        omni, omnip = omni_normtest(fit.wresid)
+        case.update({"omnibus": float(omni), "omnibus_p": float(omnip),
+                     "durbin_watson": float(durbin_watson(fit.wresid)), "jarque_bera": float(jb),
+                     "jarque_bera_p": float(jbp), "skew": float(skew), "kurtosis": float(kurt),
+                     "condition_number": float(fit.condition_number)})
         case.update({"rsquared": fit.rsquared, "rsquared_adj": fit.rsquared_adj, "fvalue": nan_none(fit.fvalue),
                      "f_pvalue": nan_none(fit.f_pvalue), "llf": fit.llf, "aic": fit.aic, "bic": fit.bic,
                      "scale": fit.scale, "fitted": list(fit.fittedvalues), "resid": list(fit.resid)})

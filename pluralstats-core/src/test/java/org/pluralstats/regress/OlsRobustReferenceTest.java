@@ -96,9 +96,15 @@ class OlsRobustReferenceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("wls")
     void weightedEqualsStatsmodels(String name, JsonNode c) {
-        OlsResult r = Ols.withDefaults().withWeights(c.get("weights").asText())
+        String type = c.get("cov_type").asText();
+        Ols ols = type.equals("cluster") ? Ols.withDefaults().withClusters(c.get("cluster").asText())
+                : Ols.withDefaults().withCovariance(type.equals("nonrobust") ? CovarianceType.NONROBUST
+                    : CovarianceType.valueOf(type));
+        OlsResult r = ols.withWeights(c.get("weights").asText())
                 .estimate(c.get("formula").asText(), Fixtures.data(c.get("data").asText()));
         assertThat(r.weighted()).isTrue();
+        assertThat(r.covarianceType().statsmodelsName()).isEqualTo(type);
+        assertDiagnostics(name, r.diagnostics(), c);
         assertCoefficients(name, r, c);
         assertClose(name + " rsquared", r.rSquared(), c.get("rsquared").asDouble(), TOLERANCE, FLOOR);
         assertClose(name + " rsquared_adj", r.rSquaredAdj(), c.get("rsquared_adj").asDouble(), TOLERANCE, FLOOR);
@@ -116,7 +122,14 @@ class OlsRobustReferenceTest {
     @MethodSource("diagnostics")
     void diagnosticsEqualStatsmodelsSummary(String name, JsonNode c) {
         OlsResult r = Ols.fit(c.get("formula").asText(), Fixtures.data(c.get("data").asText()));
-        OlsDiagnostics d = r.diagnostics();
+        assertDiagnostics(name, r.diagnostics(), c);
+        assertSeries(name + " fitted", r.fitted(), c.get("fitted"));
+        assertSeries(name + " resid", r.residuals(), c.get("resid"));
+        assertThat(names(r.diagnosticsTable())).containsExactly("omnibus", "omnibusP", "durbinWatson",
+                "jarqueBera", "jarqueBeraP", "skew", "kurtosis", "conditionNumber");
+    }
+
+    static void assertDiagnostics(String name, OlsDiagnostics d, JsonNode c) {
         assertClose(name + " omnibus", d.omnibus(), c.get("omnibus").asDouble(), TOLERANCE, FLOOR);
         assertClose(name + " omnibus p", d.omnibusPValue(), c.get("omnibus_p").asDouble(), TOLERANCE, 1e-300);
         assertClose(name + " durbin_watson", d.durbinWatson(), c.get("durbin_watson").asDouble(), TOLERANCE, FLOOR);
@@ -127,10 +140,6 @@ class OlsRobustReferenceTest {
         assertClose(name + " kurtosis", d.kurtosis(), c.get("kurtosis").asDouble(), TOLERANCE, FLOOR);
         assertClose(name + " condition number", d.conditionNumber(), c.get("condition_number").asDouble(), TOLERANCE,
                 FLOOR);
-        assertSeries(name + " fitted", r.fitted(), c.get("fitted"));
-        assertSeries(name + " resid", r.residuals(), c.get("resid"));
-        assertThat(names(r.diagnosticsTable())).containsExactly("omnibus", "omnibusP", "durbinWatson",
-                "jarqueBera", "jarqueBeraP", "skew", "kurtosis", "conditionNumber");
     }
 
     @Test
