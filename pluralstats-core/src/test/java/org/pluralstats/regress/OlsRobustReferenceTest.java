@@ -142,6 +142,27 @@ class OlsRobustReferenceTest {
                 FLOOR);
     }
 
+    static Stream<Arguments> sandwich() {
+        return Fixtures.cases("ols_robust_sandwich.json", "tools/regress_sandwich_reference.R");
+    }
+
+    /** The same standard errors as R's {@code sandwich::vcovHC} and {@code vcovCL(type = "HC1")}, matched by name. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sandwich")
+    void robustStandardErrorsEqualRSandwich(String name, JsonNode c) {
+        String type = c.get("cov_type").asText();
+        Ols ols = type.equals("cluster") ? Ols.withDefaults().withClusters(c.get("cluster").asText())
+                : Ols.withDefaults().withCovariance(CovarianceType.valueOf(type));
+        OlsResult r = ols.estimate(c.get("formula").asText(), Fixtures.data(c.get("data").asText()));
+        List<String> names = Fixtures.strings(c.get("names"));
+        double[] bse = Fixtures.doubles(c.get("bse"));
+        assertThat(r.coefficients()).extracting(Coefficient::name).containsExactlyInAnyOrderElementsOf(names);
+        for (int j = 0; j < names.size(); j++) {
+            Coefficient k = r.coefficient(names.get(j)).orElseThrow();
+            assertClose(name + " " + names.get(j) + " se", k.standardError(), bse[j], TOLERANCE, FLOOR);
+        }
+    }
+
     @Test
     void robustCovarianceChangesTheStandardErrorsButNotTheEstimates() {
         RegressionData d = Fixtures.data("mixed_synthetic.csv");
