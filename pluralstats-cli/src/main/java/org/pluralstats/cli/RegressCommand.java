@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pluralstats.regress.CovarianceType;
 import org.pluralstats.regress.Formula;
 import org.pluralstats.regress.MixedModel;
 import org.pluralstats.regress.MixedModelResult;
@@ -18,8 +19,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code pluralstats regress --data FILE.csv --formula "y ~ a*b" [--groups COLUMN] [--reml|--ml]
- * [--table coefficients|fit|random-effects|fitted] [--format json|csv|md]}: OLS, or with {@code --groups} a
- * random-intercept mixed model, printed as one of the fit's tables by the generic writers.
+ * [--cov nonrobust|HC0|HC1|HC2|HC3|cluster --cluster COLUMN] [--weights COLUMN]
+ * [--table coefficients|fit|diagnostics|fitted|residuals|random-effects] [--format json|csv|md]}: OLS (or WLS
+ * with {@code --weights}, robust covariances with {@code --cov}), or with {@code --groups} a random-intercept
+ * mixed model, printed as one of the fit's tables by the generic writers.
  */
 @Command(name = "regress", mixinStandardHelpOptions = true,
         description = {"Regression with an R-style formula (patsy/statsmodels coding): OLS, or with --groups a linear "
@@ -29,8 +32,11 @@ import picocli.CommandLine.Option;
                 + "with the first level in sorted order as reference.",
             "Output: one table per run (--table), as the report writes tables: coefficients (term, estimate, se, t or z, "
                 + "df, p, ci_lower, ci_upper), fit (one row: nobs, droppedRows, R², F, llf, AIC, BIC, scale; for mixed "
-                + "models groups, groupVar, theta, converged …), random-effects (group, effect) or fitted (row, fitted, "
-                + "residual)."})
+                + "models groups, groupVar, theta, converged …), diagnostics (Omnibus, Durbin-Watson, Jarque-Bera, skew, "
+                + "kurtosis, condition number), random-effects (group, effect) or fitted/residuals (row, fitted, "
+                + "residual).",
+            "--cov HC0..HC3 or cluster (with --cluster COLUMN) give statsmodels' robust standard errors with z tests; "
+                + "--weights COLUMN fits weighted least squares (statsmodels WLS)."})
 final class RegressCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "a CSV file with a header row")
     Path data;
@@ -44,6 +50,18 @@ final class RegressCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Criterion criterion;
 
+    @Option(names = "--cov", paramLabel = "TYPE", defaultValue = "nonrobust",
+            description = "OLS/WLS covariance: nonrobust (default, t tests), HC0, HC1, HC2, HC3 or cluster (with "
+                + "--cluster; z tests, as statsmodels fit(cov_type=...))")
+    String cov;
+
+    @Option(names = "--cluster", paramLabel = "COLUMN", description = "the cluster column of --cov cluster")
+    String cluster;
+
+    @Option(names = "--weights", paramLabel = "COLUMN",
+            description = "fit weighted least squares with these (positive) weights, as statsmodels WLS")
+    String weights;
+
     static final class Criterion {
         @Option(names = "--reml", description = "restricted maximum likelihood (default for --groups)")
         boolean reml;
@@ -53,7 +71,8 @@ final class RegressCommand implements Callable<Integer> {
     }
 
     @Option(names = "--table", defaultValue = "coefficients",
-            description = "coefficients (default), fit, random-effects (with --groups) or fitted")
+            description = "coefficients (default), fit, diagnostics, fitted, residuals (= fitted) or random-effects "
+                + "(with --groups)")
     String table;
 
     @Option(names = "--format", defaultValue = "json", description = "json, csv or md (default: ${DEFAULT-VALUE})")
@@ -67,7 +86,7 @@ final class RegressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> tables = groups == null ? List.of("coefficients", "fit", "fitted")
+        List<String> tables = groups == null ? List.of("coefficients", "fit", "diagnostics", "fitted", "residuals")
                 : List.of("coefficients", "fit", "fitted", "random-effects");
         if (!tables.contains(table)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --table " + table + "; expected "
@@ -77,18 +96,28 @@ final class RegressCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--reml and --ml apply to mixed models: add --groups COLUMN");
         }
+        CovarianceType type = covarianceType();
+        if (groups != null && (type != CovarianceType.NONROBUST || weights != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--cov, --cluster and --weights apply to OLS, not to mixed models (--groups)");
+        }
         Formula f = Formula.parse(formula);
         List<String> columns = new ArrayList<>(f.columns());
-        if (groups != null && !columns.contains(groups)) {
-            columns.add(groups);
+        for (String extra : new String[] {groups, cluster, weights}) {
+            if (extra != null && !columns.contains(extra)) {
+                columns.add(extra);
+            }
         }
         RegressionData d = RegressionDataFiles.read(data, columns);
         ResultTable t;
         if (groups == null) {
-            OlsResult r = Ols.fit(f, d);
+            Ols ols = type == CovarianceType.CLUSTER ? Ols.withDefaults().withClusters(cluster)
+                    : Ols.withDefaults().withCovariance(type);
+            OlsResult r = (weights == null ? ols : ols.withWeights(weights)).estimate(f, d);
             t = switch (table) {
                 case "fit" -> r.fitTable();
-                case "fitted" -> r.fittedTable();
+                case "diagnostics" -> r.diagnosticsTable();
+                case "fitted", "residuals" -> r.fittedTable();
                 default -> r.table();
             };
         } else {
@@ -104,5 +133,25 @@ final class RegressCommand implements Callable<Integer> {
         }
         Output.write(out, Output.table(t, format));
         return 0;
+    }
+
+    private CovarianceType covarianceType() {
+        CovarianceType type = null;
+        for (CovarianceType c : CovarianceType.values()) {
+            if (c.statsmodelsName().equalsIgnoreCase(cov)) {
+                type = c;
+            }
+        }
+        if (type == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --cov " + cov
+                    + "; expected nonrobust, HC0, HC1, HC2, HC3 or cluster");
+        }
+        if (type == CovarianceType.CLUSTER && cluster == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cov cluster needs --cluster COLUMN");
+        }
+        if (cluster != null && type != CovarianceType.CLUSTER) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cluster needs --cov cluster");
+        }
+        return type;
     }
 }

@@ -81,6 +81,70 @@ class RegressCommandTest {
         close(fitted.get(7).get("fitted").asDouble(), ref.get("fitted").get(7).asDouble(), 1e-8);
     }
 
+    static void coefficientsEqual(JsonNode coefs, JsonNode ref, String statistic, double tolerance) {
+        assertThat(coefs.size()).isEqualTo(ref.get("names").size());
+        for (int j = 0; j < coefs.size(); j++) {
+            JsonNode c = coefs.get(j);
+            assertThat(c.get("term").asText()).isEqualTo(ref.get("names").get(j).asText());
+            close(c.get("estimate").asDouble(), ref.get("params").get(j).asDouble(), tolerance);
+            close(c.get("se").asDouble(), ref.get("bse").get(j).asDouble(), tolerance);
+            close(c.get(statistic).asDouble(), ref.get("tvalues").get(j).asDouble(), tolerance);
+            close(c.get("p").asDouble(), ref.get("pvalues").get(j).asDouble(), tolerance);
+            close(c.get("ci_lower").asDouble(), ref.get("ci_low").get(j).asDouble(), tolerance);
+            close(c.get("ci_upper").asDouble(), ref.get("ci_high").get(j).asDouble(), tolerance);
+        }
+    }
+
+    @Test
+    void robustWeightedDiagnosticsAndResidualsEqualStatsmodels() throws IOException {
+        String mixed = RES.resolve("mixed_synthetic.csv").toString();
+        String formula = "alignment ~ consistency*language + multilingual";
+        for (String cov : new String[] {"HC0", "HC1", "HC2", "HC3", "cluster"}) {
+            String[] run = {"regress", "--data", mixed, "--formula", formula, "--cov", cov};
+            JsonNode coefficients = table(cov.equals("cluster") ? with(run, "--cluster", "model_name") : run);
+            assertThat(coefficients.get("metadata").get("covariance").asText()).isEqualTo(cov);
+            assertThat(coefficients.get("rows").get(0).has("df")).isFalse();
+            coefficientsEqual(coefficients.get("rows"), referenceCase("ols_robust_statsmodels.json",
+                    "numeric_by_categorical_" + cov), "z", 1e-10);
+        }
+
+        JsonNode wlsRef = referenceCase("ols_wls_statsmodels.json", "wls_numeric");
+        String[] wls = {"regress", "--data", RES.resolve("wls_synthetic.csv").toString(), "--formula", formula,
+            "--weights", "w"};
+        JsonNode wlsCoefficients = table(wls);
+        assertThat(wlsCoefficients.get("metadata").get("method").asText()).isEqualTo("WLS");
+        coefficientsEqual(wlsCoefficients.get("rows"), wlsRef, "t", 1e-10);
+        JsonNode wlsFit = table(with(wls, "--table", "fit")).get("rows").get(0);
+        close(wlsFit.get("rsquared").asDouble(), wlsRef.get("rsquared").asDouble(), 1e-10);
+        close(wlsFit.get("fvalue").asDouble(), wlsRef.get("fvalue").asDouble(), 1e-10);
+
+        String[] ols = {"regress", "--data", mixed, "--formula", formula};
+        JsonNode diagRef = referenceCase("ols_diagnostics_statsmodels.json", "numeric_by_categorical");
+        JsonNode diag = table(with(ols, "--table", "diagnostics")).get("rows").get(0);
+        for (String[] k : new String[][] {{"omnibus", "omnibus"}, {"omnibusP", "omnibus_p"},
+            {"durbinWatson", "durbin_watson"}, {"jarqueBera", "jarque_bera"}, {"jarqueBeraP", "jarque_bera_p"},
+            {"skew", "skew"}, {"kurtosis", "kurtosis"}, {"conditionNumber", "condition_number"}}) {
+            close(diag.get(k[0]).asDouble(), diagRef.get(k[1]).asDouble(), 1e-10);
+        }
+        JsonNode residuals = table(with(ols, "--table", "residuals")).get("rows");
+        assertThat(residuals.size()).isEqualTo(diagRef.get("resid").size());
+        for (int i = 0; i < residuals.size(); i++) {
+            assertThat(residuals.get(i).get("row").asInt()).isEqualTo(i + 1);
+            close(residuals.get(i).get("fitted").asDouble(), diagRef.get("fitted").get(i).asDouble(), 1e-10);
+            close(residuals.get(i).get("residual").asDouble(), diagRef.get("resid").get(i).asDouble(), 1e-10);
+        }
+
+        CliRunner.Result noCluster = CliRunner.run(with(ols, "--cov", "cluster"));
+        assertThat(noCluster.exitCode()).isEqualTo(2);
+        assertThat(noCluster.err()).contains("--cov cluster needs --cluster COLUMN");
+        CliRunner.Result unknown = CliRunner.run(with(ols, "--cov", "HC4"));
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown --cov HC4");
+        CliRunner.Result mixedRobust = CliRunner.run(with(ols, "--groups", "model_name", "--cov", "HC1"));
+        assertThat(mixedRobust.exitCode()).isEqualTo(2);
+        assertThat(mixedRobust.err()).contains("apply to OLS, not to mixed models");
+    }
+
     @Test
     void mixedJsonEqualsLme4() throws IOException {
         for (String[] crit : new String[][] {{"--reml", "eq3_synthetic_reml"}, {"--ml", "eq3_synthetic_ml"}}) {
