@@ -11,6 +11,9 @@ import java.util.OptionalDouble;
  * population.
  */
 public final class DotPlot {
+    /** The fill of every other row's shading band. */
+    static final String ROW_BAND = "#f6f6f6";
+
     private final Builder b;
 
     private DotPlot(Builder b) {
@@ -58,22 +61,23 @@ public final class DotPlot {
         double x1 = range[1];
         java.util.function.DoubleUnaryOperator x = v -> left + (Math.max(x0, Math.min(x1, v)) - x0) / (x1 - x0) * plotW;
         double plotBottom = top + plotH;
+        // row bands first, so gridlines, the reference line and the marks are drawn over them
+        for (int c = 1; c < nc; c += 2) {
+            svg.rect(left, top + c * rowH, plotW, rowH, ROW_BAND, "class=\"row-band\"");
+        }
         for (double t : ChartStyle.ticks(x0, x1, 6)) {
             double xx = x.applyAsDouble(t);
-            svg.line(xx, top, xx, plotBottom, ChartStyle.GRID, 1, "");
+            svg.line(xx, top, xx, plotBottom, ChartStyle.GRID, 1, "class=\"grid\"");
             svg.text(xx, plotBottom + 16, ChartStyle.format(t, b.tickDecimals) + b.unit, SvgWriter.Anchor.MIDDLE,
                     ChartStyle.FONT_SIZE - 1, "fill=\"" + ChartStyle.MUTED + "\"");
         }
         if (b.reference.isPresent() && b.reference.getAsDouble() >= x0 && b.reference.getAsDouble() <= x1) {
             double xx = x.applyAsDouble(b.reference.getAsDouble());
-            svg.line(xx, top, xx, plotBottom, ChartStyle.AXIS, 1, "stroke-dasharray=\"4 3\"");
+            svg.line(xx, top, xx, plotBottom, ChartStyle.AXIS, 1, "class=\"reference\" stroke-dasharray=\"4 3\"");
         }
         svg.line(left, plotBottom, left + plotW, plotBottom, ChartStyle.AXIS, 1, "");
         for (int c = 0; c < nc; c++) {
             double rowTop = top + c * rowH;
-            if (c % 2 == 1) {
-                svg.rect(left, rowTop, plotW, rowH, "#f6f6f6", "");
-            }
             svg.text(left - 8, rowTop + rowH / 2 + 4, ChartStyle.fit(label(d, c), ChartStyle.FONT_SIZE, labelW),
                     SvgWriter.Anchor.RIGHT, ChartStyle.FONT_SIZE, "");
             for (int s = 0; s < ns; s++) {
