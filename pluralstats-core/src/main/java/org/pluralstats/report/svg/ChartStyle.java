@@ -41,11 +41,47 @@ public final class ChartStyle {
     }
 
     /**
+     * The shape of a series' point marker. Colour alone tells apart only the eight colours of the
+     * palette, so series 9–16 reuse the colours with squares, 17–24 with triangles, 25–32 with diamonds.
+     */
+    public enum Marker {
+        /** A circle (series 1–8). */
+        CIRCLE,
+        /** A square (series 9–16). */
+        SQUARE,
+        /** An upward triangle (series 17–24). */
+        TRIANGLE,
+        /** A diamond (series 25–32). */
+        DIAMOND
+    }
+
+    /** How many series get a distinct (colour, marker) pair: 8 colours × 4 markers. */
+    public static final int DISTINCT_SERIES = 8 * Marker.values().length;
+
+    /**
      * @param index a series index
-     * @return its colour; the palette repeats after eight series
+     * @return its colour; the eight colours repeat every eight series, told apart by {@link #marker(int)}
      */
     public static String colour(int index) {
         return PALETTE[Math.floorMod(index, PALETTE.length)];
+    }
+
+    /**
+     * @param index a series index
+     * @return its marker: circles for the first eight series, then squares, triangles and diamonds, so
+     *     that the first {@link #DISTINCT_SERIES} series each have their own (colour, marker) pair
+     */
+    public static Marker marker(int index) {
+        return Marker.values()[Math.floorMod(index, DISTINCT_SERIES) / PALETTE.length];
+    }
+
+    /**
+     * @param index a series index
+     * @return whether a bar of this series is hatched, to tell it from the bar of the same colour eight
+     *     series earlier (bars have no marker)
+     */
+    public static boolean hatched(int index) {
+        return Math.floorMod(index, 2 * PALETTE.length) >= PALETTE.length;
     }
 
     /**

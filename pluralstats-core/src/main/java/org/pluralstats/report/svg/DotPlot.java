@@ -94,7 +94,7 @@ public final class DotPlot {
                         + ChartStyle.format(e.value(), b.valueDecimals) + b.unit
                         + (e.hasInterval() ? " [" + ChartStyle.format(e.lower(), b.valueDecimals) + ", "
                         + ChartStyle.format(e.upper(), b.valueDecimals) + "]" : "");
-                svg.circle(x.applyAsDouble(e.value()), cy, 3.6, colour, tip);
+                svg.marker(ChartStyle.marker(s), x.applyAsDouble(e.value()), cy, 3.6, colour, tip);
             }
         }
         svg.line(left, top, left, plotBottom, ChartStyle.AXIS, 1, "");

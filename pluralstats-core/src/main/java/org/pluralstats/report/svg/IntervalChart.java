@@ -122,6 +122,9 @@ public final class IntervalChart {
                     double ya = y.applyAsDouble(Math.max(v, base));
                     double yb = y.applyAsDouble(Math.min(v, base));
                     svg.rect(cx - bw / 2, ya, bw, yb - ya, colour, "fill-opacity=\"0.85\"", tip);
+                    if (ChartStyle.hatched(s)) {
+                        svg.hatch(cx - bw / 2, ya, bw, yb - ya);
+                    }
                 }
                 if (e.hasInterval()) {
                     double ylo = y.applyAsDouble(clamp(e.lower(), y0, y1));
@@ -133,7 +136,7 @@ public final class IntervalChart {
                     svg.line(cx - cap, yhi, cx + cap, yhi, stroke, 1.5, "");
                 }
                 if (b.mark == Mark.POINT) {
-                    svg.circle(cx, y.applyAsDouble(v), Math.min(5, Math.max(3, slot * 0.3)), colour, tip);
+                    svg.marker(ChartStyle.marker(s), cx, y.applyAsDouble(v), Math.min(5, Math.max(3, slot * 0.3)), colour, tip);
                 }
                 if (b.valueLabels) {
                     double ylab = y.applyAsDouble(e.hasInterval() ? Math.max(v, clamp(e.upper(), y0, y1)) : v) - 5;

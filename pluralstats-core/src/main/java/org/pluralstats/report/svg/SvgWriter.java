@@ -26,6 +26,8 @@ public final class SvgWriter {
     private final double width;
     private final double height;
     private boolean finished;
+    private boolean hatchDefined;
+    private static final String HATCH_ID = "pluralstats-hatch";
 
     /**
      * Starts a drawing.
@@ -106,6 +108,79 @@ public final class SvgWriter {
             sb.append("><title>").append(escape(tooltip)).append("</title></circle>\n");
         }
         return this;
+    }
+
+    /**
+     * A point marker of a series: a circle, square, triangle or diamond of about the same area as a
+     * circle of radius {@code r}, white-edged, with the class {@code marker-circle}, {@code marker-square},
+     * … so a reader (or a test) can tell the shapes apart.
+     *
+     * @param marker the shape
+     * @param cx centre x
+     * @param cy centre y
+     * @param r the radius of the equivalent circle
+     * @param fill fill colour
+     * @param tooltip a tooltip ({@code <title>}), or empty
+     * @return this
+     */
+    public SvgWriter marker(ChartStyle.Marker marker, double cx, double cy, double r, String fill, String tooltip) {
+        String cls = "marker-" + marker.name().toLowerCase(Locale.ROOT);
+        String common = " fill=\"" + escape(fill) + "\" stroke=\"#ffffff\" stroke-width=\"1\" class=\"" + cls + "\"";
+        switch (marker) {
+            case CIRCLE -> sb.append("<circle cx=\"").append(num(cx)).append("\" cy=\"").append(num(cy))
+                    .append("\" r=\"").append(num(r)).append('"').append(common);
+            case SQUARE -> {
+                double h = r * 0.89;
+                sb.append("<rect x=\"").append(num(cx - h)).append("\" y=\"").append(num(cy - h)).append("\" width=\"")
+                        .append(num(2 * h)).append("\" height=\"").append(num(2 * h)).append('"').append(common);
+            }
+            case TRIANGLE -> {
+                double h = r * 1.35;
+                sb.append("<polygon points=\"").append(num(cx)).append(',').append(num(cy - h)).append(' ')
+                        .append(num(cx + h * 0.87)).append(',').append(num(cy + h * 0.5)).append(' ')
+                        .append(num(cx - h * 0.87)).append(',').append(num(cy + h * 0.5)).append('"').append(common);
+            }
+            case DIAMOND -> {
+                double h = r * 1.25;
+                sb.append("<polygon points=\"").append(num(cx)).append(',').append(num(cy - h)).append(' ')
+                        .append(num(cx + h)).append(',').append(num(cy)).append(' ').append(num(cx)).append(',')
+                        .append(num(cy + h)).append(' ').append(num(cx - h)).append(',').append(num(cy)).append('"')
+                        .append(common);
+            }
+            default -> throw new IllegalStateException(marker.name());
+        }
+        String tag = switch (marker) {
+            case CIRCLE -> "circle";
+            case SQUARE -> "rect";
+            default -> "polygon";
+        };
+        if (tooltip.isEmpty()) {
+            sb.append("/>\n");
+        } else {
+            sb.append("><title>").append(escape(tooltip)).append("</title></").append(tag).append(">\n");
+        }
+        return this;
+    }
+
+    /**
+     * Lays white diagonal hatching over a rectangle (a bar of the ninth to sixteenth series, to tell it
+     * from the bar of the same colour eight series earlier). The pattern is defined on first use.
+     *
+     * @param x left
+     * @param y top
+     * @param w width
+     * @param h height
+     * @return this
+     */
+    public SvgWriter hatch(double x, double y, double w, double h) {
+        if (!hatchDefined) {
+            sb.append("<defs><pattern id=\"").append(HATCH_ID).append("\" width=\"6\" height=\"6\" ")
+                    .append("patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">")
+                    .append("<rect x=\"0\" y=\"0\" width=\"2.2\" height=\"6\" fill=\"#ffffff\" fill-opacity=\"0.8\"/>")
+                    .append("</pattern></defs>\n");
+            hatchDefined = true;
+        }
+        return rect(x, y, w, h, "url(#" + HATCH_ID + ")", "class=\"hatch\" pointer-events=\"none\"");
     }
 
     /**
