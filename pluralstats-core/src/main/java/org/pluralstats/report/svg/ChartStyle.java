@@ -209,6 +209,58 @@ public final class ChartStyle {
     }
 
     /**
+     * The axis labels of a value axis: its round ticks plus both ends of the axis when they are not
+     * ticks themselves (a reader must see where the axis starts and stops, e.g. the "1" of a 1–10
+     * scale whose ticks are 2, 4, …, 10).
+     *
+     * @param min the axis' lower end
+     * @param max its upper end
+     * @param about how many ticks are wanted
+     * @return the label positions, ascending
+     */
+    public static double[] axisLabels(double min, double max, int about) {
+        double[] t = ticks(min, max, about);
+        if (!(max > min)) {
+            return t;
+        }
+        double step = t.length > 1 ? t[1] - t[0] : max - min;
+        List<Double> out = new ArrayList<>();
+        if (t.length == 0 || t[0] - min > step * 1e-6) {
+            out.add(min);
+        }
+        for (double v : t) {
+            out.add(v);
+        }
+        if (t.length == 0 || max - t[t.length - 1] > step * 1e-6) {
+            out.add(max);
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * @param values axis label values
+     * @param atLeast the decimals asked for
+     * @return the fewest decimals, no fewer than {@code atLeast}, that write every value exactly (so 0.5
+     *     is never written "0" and ticks 0.5, 1.5, 2.5 never print as 0, 2, 2)
+     */
+    public static int labelDecimals(double[] values, int atLeast) {
+        for (int d = Math.max(0, atLeast); d < atLeast + 7; d++) {
+            double scale = Math.pow(10, d);
+            boolean exact = true;
+            for (double v : values) {
+                if (Math.abs(Math.rint(v * scale) / scale - v) > 1e-9 * Math.max(1, Math.abs(v))) {
+                    exact = false;
+                    break;
+                }
+            }
+            if (exact) {
+                return d;
+            }
+        }
+        return atLeast + 6;
+    }
+
+    /**
      * @param v a number
      * @param decimals decimals to show
      * @return it rounded half to even, with a real minus sign; empty for NaN

@@ -65,11 +65,13 @@ public final class DotPlot {
         for (int c = 1; c < nc; c += 2) {
             svg.rect(left, top + c * rowH, plotW, rowH, ROW_BAND, "class=\"row-band\"");
         }
-        for (double t : ChartStyle.ticks(x0, x1, 6)) {
+        double[] labels = ChartStyle.axisLabels(x0, x1, 6);
+        int tickDecimals = ChartStyle.labelDecimals(labels, b.tickDecimals);
+        for (double t : labels) {
             double xx = x.applyAsDouble(t);
             svg.line(xx, top, xx, plotBottom, ChartStyle.GRID, 1, "class=\"grid\"");
-            svg.text(xx, plotBottom + 16, ChartStyle.format(t, b.tickDecimals) + b.unit, SvgWriter.Anchor.MIDDLE,
-                    ChartStyle.FONT_SIZE - 1, "fill=\"" + ChartStyle.MUTED + "\"");
+            svg.text(xx, plotBottom + 16, ChartStyle.format(t, tickDecimals) + b.unit, SvgWriter.Anchor.MIDDLE,
+                    ChartStyle.FONT_SIZE - 1, "fill=\"" + ChartStyle.MUTED + "\" class=\"tick\"");
         }
         if (b.reference.isPresent() && b.reference.getAsDouble() >= x0 && b.reference.getAsDouble() <= x1) {
             double xx = x.applyAsDouble(b.reference.getAsDouble());
@@ -89,6 +91,13 @@ public final class DotPlot {
                 String colour = ChartStyle.colour(s);
                 if (e.hasInterval()) {
                     svg.line(x.applyAsDouble(e.lower()), cy, x.applyAsDouble(e.upper()), cy, colour, 1.5, "");
+                    // an end beyond the axis gets an arrow at the axis end
+                    if (e.lower() < x0) {
+                        svg.arrowHead(x.applyAsDouble(x0), cy, -1, 0, 6, colour);
+                    }
+                    if (e.upper() > x1) {
+                        svg.arrowHead(x.applyAsDouble(x1), cy, 1, 0, 6, colour);
+                    }
                 }
                 String tip = d.series().get(s) + " · " + d.categories().get(c) + ": "
                         + ChartStyle.format(e.value(), b.valueDecimals) + b.unit

@@ -84,11 +84,13 @@ public final class IntervalChart {
         double plotBottom = top + b.plotHeight;
         java.util.function.DoubleUnaryOperator y = v -> plotBottom - (v - y0) / (y1 - y0) * (plotBottom - plotTop);
         // grid and y axis
-        for (double t : ChartStyle.ticks(y0, y1, 6)) {
+        double[] labels = ChartStyle.axisLabels(y0, y1, 6);
+        int tickDecimals = ChartStyle.labelDecimals(labels, b.tickDecimals);
+        for (double t : labels) {
             double yy = y.applyAsDouble(t);
-            svg.line(left, yy, left + plotW, yy, ChartStyle.GRID, 1, "");
-            svg.text(left - 6, yy + 4, ChartStyle.format(t, b.tickDecimals) + b.unit, SvgWriter.Anchor.RIGHT,
-                    ChartStyle.FONT_SIZE - 1, "fill=\"" + ChartStyle.MUTED + "\"");
+            svg.line(left, yy, left + plotW, yy, ChartStyle.GRID, 1, "class=\"grid\"");
+            svg.text(left - 6, yy + 4, ChartStyle.format(t, tickDecimals) + b.unit, SvgWriter.Anchor.RIGHT,
+                    ChartStyle.FONT_SIZE - 1, "fill=\"" + ChartStyle.MUTED + "\" class=\"tick\"");
         }
         svg.line(left, plotTop, left, plotBottom, ChartStyle.AXIS, 1, "");
         double base = b.mark == Mark.BAR ? b.baseline.orElse(Math.max(y0, Math.min(0, y1))) : y0;
@@ -132,8 +134,17 @@ public final class IntervalChart {
                     double cap = Math.min(slot * 0.25, 6);
                     String stroke = b.mark == Mark.BAR ? ChartStyle.AXIS : colour;
                     svg.line(cx, ylo, cx, yhi, stroke, 1.5, "");
-                    svg.line(cx - cap, ylo, cx + cap, ylo, stroke, 1.5, "");
-                    svg.line(cx - cap, yhi, cx + cap, yhi, stroke, 1.5, "");
+                    // an end beyond the axis gets an arrow at the axis end instead of a cap
+                    if (e.lower() < y0) {
+                        svg.arrowHead(cx, ylo, 0, 1, 7, stroke);
+                    } else {
+                        svg.line(cx - cap, ylo, cx + cap, ylo, stroke, 1.5, "class=\"cap\"");
+                    }
+                    if (e.upper() > y1) {
+                        svg.arrowHead(cx, yhi, 0, -1, 7, stroke);
+                    } else {
+                        svg.line(cx - cap, yhi, cx + cap, yhi, stroke, 1.5, "class=\"cap\"");
+                    }
                 }
                 if (b.mark == Mark.POINT) {
                     svg.marker(ChartStyle.marker(s), cx, y.applyAsDouble(v), Math.min(5, Math.max(3, slot * 0.3)), colour, tip);

@@ -163,6 +163,30 @@ public final class SvgWriter {
     }
 
     /**
+     * An arrowhead marking an interval cut at the end of the axis: a filled triangle whose tip is at
+     * (x, y), pointing in the direction (dx, dy) (a unit vector along the axis, outward), with the
+     * class {@code clip-arrow}.
+     *
+     * @param x tip x
+     * @param y tip y
+     * @param dx direction x (-1, 0 or 1)
+     * @param dy direction y (-1, 0 or 1)
+     * @param size the arrowhead's length
+     * @param fill its colour
+     * @return this
+     */
+    public SvgWriter arrowHead(double x, double y, double dx, double dy, double size, String fill) {
+        double bx = x - dx * size;
+        double by = y - dy * size;
+        double hx = -dy * size * 0.6;
+        double hy = dx * size * 0.6;
+        sb.append("<path d=\"M").append(num(x)).append(' ').append(num(y)).append(" L").append(num(bx + hx)).append(' ')
+                .append(num(by + hy)).append(" L").append(num(bx - hx)).append(' ').append(num(by - hy))
+                .append(" Z\" fill=\"").append(escape(fill)).append("\" class=\"clip-arrow\"/>\n");
+        return this;
+    }
+
+    /**
      * Lays white diagonal hatching over a rectangle (a bar of the ninth to sixteenth series, to tell it
      * from the bar of the same colour eight series earlier). The pattern is defined on first use.
      *
