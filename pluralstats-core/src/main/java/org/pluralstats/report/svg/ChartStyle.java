@@ -180,6 +180,15 @@ public final class ChartStyle {
     }
 
     /**
+     * @param text a text
+     * @param lines the lines {@link #wrap} or {@link #fit} made of it
+     * @return whether part of the text was left out (the last line ends in an ellipsis the text lacks)
+     */
+    public static boolean isCut(String text, List<String> lines) {
+        return !lines.isEmpty() && lines.get(lines.size() - 1).endsWith("…") && !text.strip().endsWith("…");
+    }
+
+    /**
      * Round tick values covering a range (1, 2 or 5 times a power of ten apart).
      *
      * @param min lower end

@@ -43,18 +43,19 @@ public final class DotPlot {
         double right = 20;
         double plotW = b.width - left - right;
         int legendRows = ns > 1 ? Legend.rows(d.series(), b.width - 24) : 0;
-        double top = 30 + (b.subtitle.isEmpty() ? 0 : 16) + legendRows * Legend.ROW + 12;
+        int subtitleLines = b.subtitle.isEmpty() ? 0 : ChartStyle.wrap(b.subtitle, ChartStyle.FONT_SIZE, b.width - 24, 2).size();
+        double top = 30 + subtitleLines * 16 + legendRows * Legend.ROW + 12;
         double rowH = Math.max(24, ns * 8 + 10);
         double plotH = rowH * nc;
         double height = top + plotH + 30 + (b.xLabel.isEmpty() ? 0 : 20) + 6;
         SvgWriter svg = new SvgWriter(b.width, height, b.title);
         svg.text(12, 20, b.title, SvgWriter.Anchor.LEFT, ChartStyle.TITLE_SIZE, "font-weight=\"bold\"");
         if (!b.subtitle.isEmpty()) {
-            svg.text(12, 37, ChartStyle.fit(b.subtitle, ChartStyle.FONT_SIZE, b.width - 24), SvgWriter.Anchor.LEFT,
-                    ChartStyle.FONT_SIZE, "fill=\"" + ChartStyle.MUTED + "\"");
+            svg.wrappedText(12, 37, b.subtitle, SvgWriter.Anchor.LEFT, ChartStyle.FONT_SIZE, 16, b.width - 24, 2,
+                    "fill=\"" + ChartStyle.MUTED + "\"");
         }
         if (legendRows > 0) {
-            Legend.draw(svg, d.series(), 12, 30 + (b.subtitle.isEmpty() ? 0 : 16), b.width - 24, true);
+            Legend.draw(svg, d.series(), 12, 30 + subtitleLines * 16, b.width - 24, true);
         }
         double[] range = range(d);
         double x0 = range[0];
@@ -81,7 +82,7 @@ public final class DotPlot {
         for (int c = 0; c < nc; c++) {
             double rowTop = top + c * rowH;
             svg.text(left - 8, rowTop + rowH / 2 + 4, ChartStyle.fit(label(d, c), ChartStyle.FONT_SIZE, labelW),
-                    SvgWriter.Anchor.RIGHT, ChartStyle.FONT_SIZE, "");
+                    SvgWriter.Anchor.RIGHT, ChartStyle.FONT_SIZE, "", label(d, c));
             for (int s = 0; s < ns; s++) {
                 Estimate e = d.get(s, c);
                 if (!e.present()) {

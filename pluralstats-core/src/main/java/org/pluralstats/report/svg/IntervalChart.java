@@ -52,30 +52,34 @@ public final class IntervalChart {
         double right = 16;
         double plotW = width - left - right;
         double band = nc == 0 ? plotW : plotW / nc;
+        // each sub-label wraps to at most three lines; a line still cut carries the whole text as its title
+        List<List<String[]>> subs = new ArrayList<>();
         int subLines = 0;
         for (int c = 0; c < nc; c++) {
-            subLines = Math.max(subLines, d.subLabels(c).size());
-        }
-        List<List<String>> subs = new ArrayList<>();
-        for (int c = 0; c < nc; c++) {
-            List<String> lines = new ArrayList<>();
+            List<String[]> lines = new ArrayList<>();
             for (String s : d.subLabels(c)) {
-                lines.add(ChartStyle.fit(s, ChartStyle.FONT_SIZE - 1, band - 6));
+                List<String> wrapped = ChartStyle.wrap(s, ChartStyle.FONT_SIZE - 1, band - 6, 3);
+                for (int k = 0; k < wrapped.size(); k++) {
+                    boolean cut = k == wrapped.size() - 1 && ChartStyle.isCut(s, wrapped);
+                    lines.add(new String[] {wrapped.get(k), cut ? s : wrapped.get(k)});
+                }
             }
             subs.add(lines);
+            subLines = Math.max(subLines, lines.size());
         }
         int legendRows = ns > 1 || b.legendAlways ? Legend.rows(d.series(), plotW) : 0;
-        double top = 30 + (b.subtitle.isEmpty() ? 0 : 16) + legendRows * Legend.ROW + 12;
+        int subtitleLines = b.subtitle.isEmpty() ? 0 : ChartStyle.wrap(b.subtitle, ChartStyle.FONT_SIZE, plotW, 2).size();
+        double top = 30 + subtitleLines * 16 + legendRows * Legend.ROW + 12;
         double bottom = 22 + subLines * 14 + (b.xLabel.isEmpty() ? 0 : 20) + 8;
         double height = top + b.plotHeight + bottom;
         SvgWriter svg = new SvgWriter(width, height, b.title);
         svg.text(left, 20, b.title, SvgWriter.Anchor.LEFT, ChartStyle.TITLE_SIZE, "font-weight=\"bold\"");
         if (!b.subtitle.isEmpty()) {
-            svg.text(left, 37, ChartStyle.fit(b.subtitle, ChartStyle.FONT_SIZE, plotW), SvgWriter.Anchor.LEFT,
-                    ChartStyle.FONT_SIZE, "fill=\"" + ChartStyle.MUTED + "\"");
+            svg.wrappedText(left, 37, b.subtitle, SvgWriter.Anchor.LEFT, ChartStyle.FONT_SIZE, 16, plotW, 2,
+                    "fill=\"" + ChartStyle.MUTED + "\"");
         }
         if (legendRows > 0) {
-            Legend.draw(svg, d.series(), left, 30 + (b.subtitle.isEmpty() ? 0 : 16), plotW, b.mark == Mark.POINT);
+            Legend.draw(svg, d.series(), left, 30 + subtitleLines * 16, plotW, b.mark == Mark.POINT);
         }
         double[] range = range(d);
         double y0 = range[0];
@@ -157,11 +161,11 @@ public final class IntervalChart {
             }
             double cx = bandLeft + band / 2;
             svg.text(cx, plotBottom + 16, ChartStyle.fit(d.categories().get(c), ChartStyle.FONT_SIZE, band - 4),
-                    SvgWriter.Anchor.MIDDLE, ChartStyle.FONT_SIZE, "font-weight=\"bold\"");
-            List<String> lines = subs.get(c);
+                    SvgWriter.Anchor.MIDDLE, ChartStyle.FONT_SIZE, "font-weight=\"bold\"", d.categories().get(c));
+            List<String[]> lines = subs.get(c);
             for (int k = 0; k < lines.size(); k++) {
-                svg.text(cx, plotBottom + 31 + 14 * k, lines.get(k), SvgWriter.Anchor.MIDDLE, ChartStyle.FONT_SIZE - 1,
-                        "fill=\"" + ChartStyle.MUTED + "\"");
+                svg.text(cx, plotBottom + 31 + 14 * k, lines.get(k)[0], SvgWriter.Anchor.MIDDLE, ChartStyle.FONT_SIZE - 1,
+                        "fill=\"" + ChartStyle.MUTED + "\"", lines.get(k)[1]);
             }
         }
         if (!b.xLabel.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.pluralstats.report.svg;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -241,6 +242,25 @@ public final class SvgWriter {
      * @return this
      */
     public SvgWriter text(double x, double y, String text, Anchor anchor, double size, String extra) {
+        return text(x, y, text, anchor, size, extra, text);
+    }
+
+    /**
+     * Writes a line of text that may be a shortened form of a longer text: when {@code shown} differs
+     * from {@code full}, the full text is attached as the text's {@code <title>}, so a reader can
+     * always read what was cut (as a tooltip in a browser, and in the SVG's source).
+     *
+     * @param x anchor x
+     * @param y baseline y
+     * @param shown the text drawn (escaped here)
+     * @param anchor where x is on the text
+     * @param size font size in pixels
+     * @param extra further attributes (already escaped), or empty
+     * @param full the whole text
+     * @return this
+     */
+    public SvgWriter text(double x, double y, String shown, Anchor anchor, double size, String extra, String full) {
+        String text = shown;
         boolean rtl = Bidi.startsRightToLeft(text);
         String a = switch (anchor) {
             case MIDDLE -> "middle";
@@ -260,8 +280,38 @@ public final class SvgWriter {
         if (!extra.isEmpty()) {
             sb.append(' ').append(extra);
         }
-        sb.append('>').append(escape(text)).append("</text>\n");
+        sb.append('>').append(escape(text));
+        if (!full.equals(shown)) {
+            sb.append("<title>").append(escape(full)).append("</title>");
+        }
+        sb.append("</text>\n");
         return this;
+    }
+
+    /**
+     * Draws a text over at most {@code maxLines} lines of at most {@code maxWidth} pixels (see
+     * {@link ChartStyle#wrap}); if it still does not fit, the last line ends in "…" and carries the
+     * whole text as its {@code <title>}.
+     *
+     * @param x anchor x
+     * @param y baseline of the first line
+     * @param text the text
+     * @param anchor where x is on each line
+     * @param size font size
+     * @param lineHeight distance between baselines
+     * @param maxWidth line width
+     * @param maxLines the most lines
+     * @param extra further attributes (already escaped), or empty
+     * @return the number of lines drawn
+     */
+    public int wrappedText(double x, double y, String text, Anchor anchor, double size, double lineHeight,
+                           double maxWidth, int maxLines, String extra) {
+        List<String> lines = ChartStyle.wrap(text, size, maxWidth, maxLines);
+        for (int k = 0; k < lines.size(); k++) {
+            boolean cut = k == lines.size() - 1 && ChartStyle.isCut(text, lines);
+            text(x, y + k * lineHeight, lines.get(k), anchor, size, extra, cut ? text : lines.get(k));
+        }
+        return lines.size();
     }
 
     /**
