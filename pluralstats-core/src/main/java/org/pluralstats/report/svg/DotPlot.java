@@ -92,19 +92,19 @@ public final class DotPlot {
                 String colour = ChartStyle.colour(s);
                 if (e.hasInterval()) {
                     svg.line(x.applyAsDouble(e.lower()), cy, x.applyAsDouble(e.upper()), cy, colour, 1.5, "");
-                    // an end beyond the axis gets an arrow at the axis end
-                    if (e.lower() < x0) {
-                        svg.arrowHead(x.applyAsDouble(x0), cy, -1, 0, 6, colour);
-                    }
-                    if (e.upper() > x1) {
-                        svg.arrowHead(x.applyAsDouble(x1), cy, 1, 0, 6, colour);
-                    }
                 }
                 String tip = d.series().get(s) + " · " + d.categories().get(c) + ": "
                         + ChartStyle.format(e.value(), b.valueDecimals) + b.unit
                         + (e.hasInterval() ? " [" + ChartStyle.format(e.lower(), b.valueDecimals) + ", "
                         + ChartStyle.format(e.upper(), b.valueDecimals) + "]" : "");
                 svg.marker(ChartStyle.marker(s), x.applyAsDouble(e.value()), cy, 3.6, colour, tip);
+                // an end beyond the axis gets an arrow at the axis end (after the point, which may sit on it)
+                if (e.hasInterval() && e.lower() < x0) {
+                    svg.arrowHead(x.applyAsDouble(x0), cy, -1, 0, 6, colour);
+                }
+                if (e.hasInterval() && e.upper() > x1) {
+                    svg.arrowHead(x.applyAsDouble(x1), cy, 1, 0, 6, colour);
+                }
             }
         }
         svg.line(left, top, left, plotBottom, ChartStyle.AXIS, 1, "");

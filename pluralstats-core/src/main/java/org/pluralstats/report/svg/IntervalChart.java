@@ -138,20 +138,23 @@ public final class IntervalChart {
                     double cap = Math.min(slot * 0.25, 6);
                     String stroke = b.mark == Mark.BAR ? ChartStyle.AXIS : colour;
                     svg.line(cx, ylo, cx, yhi, stroke, 1.5, "");
-                    // an end beyond the axis gets an arrow at the axis end instead of a cap
-                    if (e.lower() < y0) {
-                        svg.arrowHead(cx, ylo, 0, 1, 7, stroke);
-                    } else {
+                    // an end beyond the axis gets an arrow at the axis end instead of a cap (drawn after
+                    // the point, which may sit on it)
+                    if (e.lower() >= y0) {
                         svg.line(cx - cap, ylo, cx + cap, ylo, stroke, 1.5, "class=\"cap\"");
                     }
-                    if (e.upper() > y1) {
-                        svg.arrowHead(cx, yhi, 0, -1, 7, stroke);
-                    } else {
+                    if (e.upper() <= y1) {
                         svg.line(cx - cap, yhi, cx + cap, yhi, stroke, 1.5, "class=\"cap\"");
                     }
                 }
                 if (b.mark == Mark.POINT) {
                     svg.marker(ChartStyle.marker(s), cx, y.applyAsDouble(v), Math.min(5, Math.max(3, slot * 0.3)), colour, tip);
+                }
+                if (e.hasInterval() && e.lower() < y0) {
+                    svg.arrowHead(cx, plotBottom, 0, 1, 7, b.mark == Mark.BAR ? ChartStyle.AXIS : colour);
+                }
+                if (e.hasInterval() && e.upper() > y1) {
+                    svg.arrowHead(cx, plotTop, 0, -1, 7, b.mark == Mark.BAR ? ChartStyle.AXIS : colour);
                 }
                 if (b.valueLabels) {
                     double ylab = y.applyAsDouble(e.hasInterval() ? Math.max(v, clamp(e.upper(), y0, y1)) : v) - 5;
