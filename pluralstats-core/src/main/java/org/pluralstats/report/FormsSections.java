@@ -14,7 +14,6 @@ import org.pluralstats.report.html.ReportSection;
 import org.pluralstats.run.AnalysisRun;
 import org.pluralstats.run.FormsComparison;
 import org.pluralstats.report.html.ReportTable;
-import org.pluralstats.report.svg.ChartStyle;
 import org.pluralstats.report.svg.Estimate;
 import org.pluralstats.report.svg.IntervalChart;
 import org.pluralstats.report.svg.SeriesData;
@@ -102,12 +101,11 @@ public final class FormsSections {
             ids.add(i.id());
         }
         SeriesData.Builder d = SeriesData.builder(ids);
-        double band = (IntervalChart.DEFAULT_WIDTH - 80) / Math.max(1.0, items.size());
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < items.size(); k++) {
             Item i = items.get(k);
-            d.subLabel(k, ChartStyle.wrap(shortLabel(i), ChartStyle.FONT_SIZE - 1, band - 8, 2));
+            d.subLabel(k, List.of(shortLabel(i)));
             if (i.scale().isPresent()) {
                 lo = Math.min(lo, i.scale().get().min());
                 hi = Math.max(hi, i.scale().get().max());
@@ -144,7 +142,6 @@ public final class FormsSections {
         GroupComparison cmp = report.comparison();
         SeriesData.Builder d = SeriesData.builder(labels);
         List<Estimate> es = new ArrayList<>();
-        double band = (IntervalChart.DEFAULT_WIDTH - 80) / Math.max(1.0, groups.size());
         for (int g = 0; g < groups.size(); g++) {
             Optional<Proportion> p = cmp.share(groups.get(g), item.id(), option);
             if (p.isPresent() && p.get().estimate().isPresent()) {
@@ -156,7 +153,7 @@ public final class FormsSections {
             }
             String own = ownText(report.survey().group(groups.get(g)), item.id(), option);
             if (!own.isEmpty()) {
-                d.subLabel(g, ChartStyle.wrap(own, ChartStyle.FONT_SIZE - 1, band - 10, 2));
+                d.subLabel(g, List.of(own));
             }
         }
         d.series("% choosing " + name, es);

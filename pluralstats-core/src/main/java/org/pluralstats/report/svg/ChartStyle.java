@@ -41,11 +41,47 @@ public final class ChartStyle {
     }
 
     /**
+     * The shape of a series' point marker. Colour alone tells apart only the eight colours of the
+     * palette, so series 9–16 reuse the colours with squares, 17–24 with triangles, 25–32 with diamonds.
+     */
+    public enum Marker {
+        /** A circle (series 1–8). */
+        CIRCLE,
+        /** A square (series 9–16). */
+        SQUARE,
+        /** An upward triangle (series 17–24). */
+        TRIANGLE,
+        /** A diamond (series 25–32). */
+        DIAMOND
+    }
+
+    /** How many series get a distinct (colour, marker) pair: 8 colours × 4 markers. */
+    public static final int DISTINCT_SERIES = 8 * Marker.values().length;
+
+    /**
      * @param index a series index
-     * @return its colour; the palette repeats after eight series
+     * @return its colour; the eight colours repeat every eight series, told apart by {@link #marker(int)}
      */
     public static String colour(int index) {
         return PALETTE[Math.floorMod(index, PALETTE.length)];
+    }
+
+    /**
+     * @param index a series index
+     * @return its marker: circles for the first eight series, then squares, triangles and diamonds, so
+     *     that the first {@link #DISTINCT_SERIES} series each have their own (colour, marker) pair
+     */
+    public static Marker marker(int index) {
+        return Marker.values()[Math.floorMod(index, DISTINCT_SERIES) / PALETTE.length];
+    }
+
+    /**
+     * @param index a series index
+     * @return whether a bar of this series is hatched, to tell it from the bar of the same colour eight
+     *     series earlier (bars have no marker)
+     */
+    public static boolean hatched(int index) {
+        return Math.floorMod(index, 2 * PALETTE.length) >= PALETTE.length;
     }
 
     /**
@@ -144,6 +180,15 @@ public final class ChartStyle {
     }
 
     /**
+     * @param text a text
+     * @param lines the lines {@link #wrap} or {@link #fit} made of it
+     * @return whether part of the text was left out (the last line ends in an ellipsis the text lacks)
+     */
+    public static boolean isCut(String text, List<String> lines) {
+        return !lines.isEmpty() && lines.get(lines.size() - 1).endsWith("…") && !text.strip().endsWith("…");
+    }
+
+    /**
      * Round tick values covering a range (1, 2 or 5 times a power of ten apart).
      *
      * @param min lower end
@@ -170,6 +215,58 @@ public final class ChartStyle {
             out.add(Math.abs(t) < step * 1e-9 ? 0.0 : t);
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * The axis labels of a value axis: its round ticks plus both ends of the axis when they are not
+     * ticks themselves (a reader must see where the axis starts and stops, e.g. the "1" of a 1–10
+     * scale whose ticks are 2, 4, …, 10).
+     *
+     * @param min the axis' lower end
+     * @param max its upper end
+     * @param about how many ticks are wanted
+     * @return the label positions, ascending
+     */
+    public static double[] axisLabels(double min, double max, int about) {
+        double[] t = ticks(min, max, about);
+        if (!(max > min)) {
+            return t;
+        }
+        double step = t.length > 1 ? t[1] - t[0] : max - min;
+        List<Double> out = new ArrayList<>();
+        if (t.length == 0 || t[0] - min > step * 1e-6) {
+            out.add(min);
+        }
+        for (double v : t) {
+            out.add(v);
+        }
+        if (t.length == 0 || max - t[t.length - 1] > step * 1e-6) {
+            out.add(max);
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * @param values axis label values
+     * @param atLeast the decimals asked for
+     * @return the fewest decimals, no fewer than {@code atLeast}, that write every value exactly (so 0.5
+     *     is never written "0" and ticks 0.5, 1.5, 2.5 never print as 0, 2, 2)
+     */
+    public static int labelDecimals(double[] values, int atLeast) {
+        for (int d = Math.max(0, atLeast); d < atLeast + 7; d++) {
+            double scale = Math.pow(10, d);
+            boolean exact = true;
+            for (double v : values) {
+                if (Math.abs(Math.rint(v * scale) / scale - v) > 1e-9 * Math.max(1, Math.abs(v))) {
+                    exact = false;
+                    break;
+                }
+            }
+            if (exact) {
+                return d;
+            }
+        }
+        return atLeast + 6;
     }
 
     /**

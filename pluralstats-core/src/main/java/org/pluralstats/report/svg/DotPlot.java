@@ -11,6 +11,9 @@ import java.util.OptionalDouble;
  * population.
  */
 public final class DotPlot {
+    /** The fill of every other row's shading band. */
+    static final String ROW_BAND = "#f6f6f6";
+
     private final Builder b;
 
     private DotPlot(Builder b) {
@@ -40,42 +43,46 @@ public final class DotPlot {
         double right = 20;
         double plotW = b.width - left - right;
         int legendRows = ns > 1 ? Legend.rows(d.series(), b.width - 24) : 0;
-        double top = 30 + (b.subtitle.isEmpty() ? 0 : 16) + legendRows * Legend.ROW + 12;
+        int subtitleLines = b.subtitle.isEmpty() ? 0 : ChartStyle.wrap(b.subtitle, ChartStyle.FONT_SIZE, b.width - 24, 2).size();
+        double top = 30 + subtitleLines * 16 + legendRows * Legend.ROW + 12;
         double rowH = Math.max(24, ns * 8 + 10);
         double plotH = rowH * nc;
         double height = top + plotH + 30 + (b.xLabel.isEmpty() ? 0 : 20) + 6;
         SvgWriter svg = new SvgWriter(b.width, height, b.title);
         svg.text(12, 20, b.title, SvgWriter.Anchor.LEFT, ChartStyle.TITLE_SIZE, "font-weight=\"bold\"");
         if (!b.subtitle.isEmpty()) {
-            svg.text(12, 37, ChartStyle.fit(b.subtitle, ChartStyle.FONT_SIZE, b.width - 24), SvgWriter.Anchor.LEFT,
-                    ChartStyle.FONT_SIZE, "fill=\"" + ChartStyle.MUTED + "\"");
+            svg.wrappedText(12, 37, b.subtitle, SvgWriter.Anchor.LEFT, ChartStyle.FONT_SIZE, 16, b.width - 24, 2,
+                    "fill=\"" + ChartStyle.MUTED + "\"");
         }
         if (legendRows > 0) {
-            Legend.draw(svg, d.series(), 12, 30 + (b.subtitle.isEmpty() ? 0 : 16), b.width - 24, true);
+            Legend.draw(svg, d.series(), 12, 30 + subtitleLines * 16, b.width - 24, true);
         }
         double[] range = range(d);
         double x0 = range[0];
         double x1 = range[1];
         java.util.function.DoubleUnaryOperator x = v -> left + (Math.max(x0, Math.min(x1, v)) - x0) / (x1 - x0) * plotW;
         double plotBottom = top + plotH;
-        for (double t : ChartStyle.ticks(x0, x1, 6)) {
+        // row bands first, so gridlines, the reference line and the marks are drawn over them
+        for (int c = 1; c < nc; c += 2) {
+            svg.rect(left, top + c * rowH, plotW, rowH, ROW_BAND, "class=\"row-band\"");
+        }
+        double[] labels = ChartStyle.axisLabels(x0, x1, 6);
+        int tickDecimals = ChartStyle.labelDecimals(labels, b.tickDecimals);
+        for (double t : labels) {
             double xx = x.applyAsDouble(t);
-            svg.line(xx, top, xx, plotBottom, ChartStyle.GRID, 1, "");
-            svg.text(xx, plotBottom + 16, ChartStyle.format(t, b.tickDecimals) + b.unit, SvgWriter.Anchor.MIDDLE,
-                    ChartStyle.FONT_SIZE - 1, "fill=\"" + ChartStyle.MUTED + "\"");
+            svg.line(xx, top, xx, plotBottom, ChartStyle.GRID, 1, "class=\"grid\"");
+            svg.text(xx, plotBottom + 16, ChartStyle.format(t, tickDecimals) + b.unit, SvgWriter.Anchor.MIDDLE,
+                    ChartStyle.FONT_SIZE - 1, "fill=\"" + ChartStyle.MUTED + "\" class=\"tick\"");
         }
         if (b.reference.isPresent() && b.reference.getAsDouble() >= x0 && b.reference.getAsDouble() <= x1) {
             double xx = x.applyAsDouble(b.reference.getAsDouble());
-            svg.line(xx, top, xx, plotBottom, ChartStyle.AXIS, 1, "stroke-dasharray=\"4 3\"");
+            svg.line(xx, top, xx, plotBottom, ChartStyle.AXIS, 1, "class=\"reference\" stroke-dasharray=\"4 3\"");
         }
         svg.line(left, plotBottom, left + plotW, plotBottom, ChartStyle.AXIS, 1, "");
         for (int c = 0; c < nc; c++) {
             double rowTop = top + c * rowH;
-            if (c % 2 == 1) {
-                svg.rect(left, rowTop, plotW, rowH, "#f6f6f6", "");
-            }
             svg.text(left - 8, rowTop + rowH / 2 + 4, ChartStyle.fit(label(d, c), ChartStyle.FONT_SIZE, labelW),
-                    SvgWriter.Anchor.RIGHT, ChartStyle.FONT_SIZE, "");
+                    SvgWriter.Anchor.RIGHT, ChartStyle.FONT_SIZE, "", label(d, c));
             for (int s = 0; s < ns; s++) {
                 Estimate e = d.get(s, c);
                 if (!e.present()) {
@@ -90,7 +97,14 @@ public final class DotPlot {
                         + ChartStyle.format(e.value(), b.valueDecimals) + b.unit
                         + (e.hasInterval() ? " [" + ChartStyle.format(e.lower(), b.valueDecimals) + ", "
                         + ChartStyle.format(e.upper(), b.valueDecimals) + "]" : "");
-                svg.circle(x.applyAsDouble(e.value()), cy, 3.6, colour, tip);
+                svg.marker(ChartStyle.marker(s), x.applyAsDouble(e.value()), cy, 3.6, colour, tip);
+                // an end beyond the axis gets an arrow at the axis end (after the point, which may sit on it)
+                if (e.hasInterval() && e.lower() < x0) {
+                    svg.arrowHead(x.applyAsDouble(x0), cy, -1, 0, 6, colour);
+                }
+                if (e.hasInterval() && e.upper() > x1) {
+                    svg.arrowHead(x.applyAsDouble(x1), cy, 1, 0, 6, colour);
+                }
             }
         }
         svg.line(left, top, left, plotBottom, ChartStyle.AXIS, 1, "");

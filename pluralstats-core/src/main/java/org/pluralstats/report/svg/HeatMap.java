@@ -90,15 +90,16 @@ public final class HeatMap {
         SvgWriter svg = new SvgWriter(width, height, b.title);
         svg.text(12, 20, b.title, SvgWriter.Anchor.LEFT, ChartStyle.TITLE_SIZE, "font-weight=\"bold\"");
         if (!b.subtitle.isEmpty()) {
+            // the chart is made wide enough for its subtitle, so it is never cut; a title keeps the rule anyway
             svg.text(12, 37, ChartStyle.fit(b.subtitle, ChartStyle.FONT_SIZE, width - 24), SvgWriter.Anchor.LEFT,
-                    ChartStyle.FONT_SIZE, "fill=\"" + ChartStyle.MUTED + "\"");
+                    ChartStyle.FONT_SIZE, "fill=\"" + ChartStyle.MUTED + "\"", b.subtitle);
         }
         for (int j = 0; j < nc; j++) {
             double cx = left + cell * (j + 0.5);
             if (rotate) {
                 svg.openGroup("transform=\"rotate(-45 " + SvgWriter.num(cx) + " " + SvgWriter.num(top - 6) + ")\"");
                 svg.text(cx, top - 6, ChartStyle.fit(b.columns.get(j), ChartStyle.FONT_SIZE, 120), SvgWriter.Anchor.LEFT,
-                        ChartStyle.FONT_SIZE, "");
+                        ChartStyle.FONT_SIZE, "", b.columns.get(j));
                 svg.closeGroup();
             } else {
                 svg.text(cx, top - 6, b.columns.get(j), SvgWriter.Anchor.MIDDLE, ChartStyle.FONT_SIZE, "");
@@ -107,7 +108,7 @@ public final class HeatMap {
         for (int i = 0; i < nr; i++) {
             double y = top + cell * i;
             svg.text(left - 8, y + cell / 2 + 4, ChartStyle.fit(b.rows.get(i), ChartStyle.FONT_SIZE, labelW),
-                    SvgWriter.Anchor.RIGHT, ChartStyle.FONT_SIZE, "");
+                    SvgWriter.Anchor.RIGHT, ChartStyle.FONT_SIZE, "", b.rows.get(i));
             for (int j = 0; j < nc; j++) {
                 double v = b.values[i][j];
                 String fill = colour(v, b.min, b.mid, b.max);

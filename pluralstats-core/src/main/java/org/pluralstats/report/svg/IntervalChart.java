@@ -52,30 +52,34 @@ public final class IntervalChart {
         double right = 16;
         double plotW = width - left - right;
         double band = nc == 0 ? plotW : plotW / nc;
+        // each sub-label wraps to at most three lines; a line still cut carries the whole text as its title
+        List<List<String[]>> subs = new ArrayList<>();
         int subLines = 0;
         for (int c = 0; c < nc; c++) {
-            subLines = Math.max(subLines, d.subLabels(c).size());
-        }
-        List<List<String>> subs = new ArrayList<>();
-        for (int c = 0; c < nc; c++) {
-            List<String> lines = new ArrayList<>();
+            List<String[]> lines = new ArrayList<>();
             for (String s : d.subLabels(c)) {
-                lines.add(ChartStyle.fit(s, ChartStyle.FONT_SIZE - 1, band - 6));
+                List<String> wrapped = ChartStyle.wrap(s, ChartStyle.FONT_SIZE - 1, band - 6, 3);
+                for (int k = 0; k < wrapped.size(); k++) {
+                    boolean cut = k == wrapped.size() - 1 && ChartStyle.isCut(s, wrapped);
+                    lines.add(new String[] {wrapped.get(k), cut ? s : wrapped.get(k)});
+                }
             }
             subs.add(lines);
+            subLines = Math.max(subLines, lines.size());
         }
         int legendRows = ns > 1 || b.legendAlways ? Legend.rows(d.series(), plotW) : 0;
-        double top = 30 + (b.subtitle.isEmpty() ? 0 : 16) + legendRows * Legend.ROW + 12;
+        int subtitleLines = b.subtitle.isEmpty() ? 0 : ChartStyle.wrap(b.subtitle, ChartStyle.FONT_SIZE, plotW, 2).size();
+        double top = 30 + subtitleLines * 16 + legendRows * Legend.ROW + 12;
         double bottom = 22 + subLines * 14 + (b.xLabel.isEmpty() ? 0 : 20) + 8;
         double height = top + b.plotHeight + bottom;
         SvgWriter svg = new SvgWriter(width, height, b.title);
         svg.text(left, 20, b.title, SvgWriter.Anchor.LEFT, ChartStyle.TITLE_SIZE, "font-weight=\"bold\"");
         if (!b.subtitle.isEmpty()) {
-            svg.text(left, 37, ChartStyle.fit(b.subtitle, ChartStyle.FONT_SIZE, plotW), SvgWriter.Anchor.LEFT,
-                    ChartStyle.FONT_SIZE, "fill=\"" + ChartStyle.MUTED + "\"");
+            svg.wrappedText(left, 37, b.subtitle, SvgWriter.Anchor.LEFT, ChartStyle.FONT_SIZE, 16, plotW, 2,
+                    "fill=\"" + ChartStyle.MUTED + "\"");
         }
         if (legendRows > 0) {
-            Legend.draw(svg, d.series(), left, 30 + (b.subtitle.isEmpty() ? 0 : 16), plotW, b.mark == Mark.POINT);
+            Legend.draw(svg, d.series(), left, 30 + subtitleLines * 16, plotW, b.mark == Mark.POINT);
         }
         double[] range = range(d);
         double y0 = range[0];
@@ -84,11 +88,13 @@ public final class IntervalChart {
         double plotBottom = top + b.plotHeight;
         java.util.function.DoubleUnaryOperator y = v -> plotBottom - (v - y0) / (y1 - y0) * (plotBottom - plotTop);
         // grid and y axis
-        for (double t : ChartStyle.ticks(y0, y1, 6)) {
+        double[] labels = ChartStyle.axisLabels(y0, y1, 6);
+        int tickDecimals = ChartStyle.labelDecimals(labels, b.tickDecimals);
+        for (double t : labels) {
             double yy = y.applyAsDouble(t);
-            svg.line(left, yy, left + plotW, yy, ChartStyle.GRID, 1, "");
-            svg.text(left - 6, yy + 4, ChartStyle.format(t, b.tickDecimals) + b.unit, SvgWriter.Anchor.RIGHT,
-                    ChartStyle.FONT_SIZE - 1, "fill=\"" + ChartStyle.MUTED + "\"");
+            svg.line(left, yy, left + plotW, yy, ChartStyle.GRID, 1, "class=\"grid\"");
+            svg.text(left - 6, yy + 4, ChartStyle.format(t, tickDecimals) + b.unit, SvgWriter.Anchor.RIGHT,
+                    ChartStyle.FONT_SIZE - 1, "fill=\"" + ChartStyle.MUTED + "\" class=\"tick\"");
         }
         svg.line(left, plotTop, left, plotBottom, ChartStyle.AXIS, 1, "");
         double base = b.mark == Mark.BAR ? b.baseline.orElse(Math.max(y0, Math.min(0, y1))) : y0;
@@ -122,6 +128,9 @@ public final class IntervalChart {
                     double ya = y.applyAsDouble(Math.max(v, base));
                     double yb = y.applyAsDouble(Math.min(v, base));
                     svg.rect(cx - bw / 2, ya, bw, yb - ya, colour, "fill-opacity=\"0.85\"", tip);
+                    if (ChartStyle.hatched(s)) {
+                        svg.hatch(cx - bw / 2, ya, bw, yb - ya);
+                    }
                 }
                 if (e.hasInterval()) {
                     double ylo = y.applyAsDouble(clamp(e.lower(), y0, y1));
@@ -129,11 +138,23 @@ public final class IntervalChart {
                     double cap = Math.min(slot * 0.25, 6);
                     String stroke = b.mark == Mark.BAR ? ChartStyle.AXIS : colour;
                     svg.line(cx, ylo, cx, yhi, stroke, 1.5, "");
-                    svg.line(cx - cap, ylo, cx + cap, ylo, stroke, 1.5, "");
-                    svg.line(cx - cap, yhi, cx + cap, yhi, stroke, 1.5, "");
+                    // an end beyond the axis gets an arrow at the axis end instead of a cap (drawn after
+                    // the point, which may sit on it)
+                    if (e.lower() >= y0) {
+                        svg.line(cx - cap, ylo, cx + cap, ylo, stroke, 1.5, "class=\"cap\"");
+                    }
+                    if (e.upper() <= y1) {
+                        svg.line(cx - cap, yhi, cx + cap, yhi, stroke, 1.5, "class=\"cap\"");
+                    }
                 }
                 if (b.mark == Mark.POINT) {
-                    svg.circle(cx, y.applyAsDouble(v), Math.min(5, Math.max(3, slot * 0.3)), colour, tip);
+                    svg.marker(ChartStyle.marker(s), cx, y.applyAsDouble(v), Math.min(5, Math.max(3, slot * 0.3)), colour, tip);
+                }
+                if (e.hasInterval() && e.lower() < y0) {
+                    svg.arrowHead(cx, plotBottom, 0, 1, 7, b.mark == Mark.BAR ? ChartStyle.AXIS : colour);
+                }
+                if (e.hasInterval() && e.upper() > y1) {
+                    svg.arrowHead(cx, plotTop, 0, -1, 7, b.mark == Mark.BAR ? ChartStyle.AXIS : colour);
                 }
                 if (b.valueLabels) {
                     double ylab = y.applyAsDouble(e.hasInterval() ? Math.max(v, clamp(e.upper(), y0, y1)) : v) - 5;
@@ -143,11 +164,11 @@ public final class IntervalChart {
             }
             double cx = bandLeft + band / 2;
             svg.text(cx, plotBottom + 16, ChartStyle.fit(d.categories().get(c), ChartStyle.FONT_SIZE, band - 4),
-                    SvgWriter.Anchor.MIDDLE, ChartStyle.FONT_SIZE, "font-weight=\"bold\"");
-            List<String> lines = subs.get(c);
+                    SvgWriter.Anchor.MIDDLE, ChartStyle.FONT_SIZE, "font-weight=\"bold\"", d.categories().get(c));
+            List<String[]> lines = subs.get(c);
             for (int k = 0; k < lines.size(); k++) {
-                svg.text(cx, plotBottom + 31 + 14 * k, lines.get(k), SvgWriter.Anchor.MIDDLE, ChartStyle.FONT_SIZE - 1,
-                        "fill=\"" + ChartStyle.MUTED + "\"");
+                svg.text(cx, plotBottom + 31 + 14 * k, lines.get(k)[0], SvgWriter.Anchor.MIDDLE, ChartStyle.FONT_SIZE - 1,
+                        "fill=\"" + ChartStyle.MUTED + "\"", lines.get(k)[1]);
             }
         }
         if (!b.xLabel.isEmpty()) {

@@ -35,7 +35,8 @@ final class Legend {
      * Draws the legend.
      *
      * @param svg the drawing
-     * @param names series names, coloured by {@link ChartStyle#colour(int)}
+     * @param names series names, coloured by {@link ChartStyle#colour(int)}, with
+     *     {@link ChartStyle#marker(int)} for points and {@link ChartStyle#hatched(int)} for bars
      * @param left left edge
      * @param top top edge
      * @param width width available
@@ -52,9 +53,12 @@ final class Legend {
                 x = 0;
             }
             if (point) {
-                svg.circle(left + x + 6, y + 7, 5, ChartStyle.colour(i), "");
+                svg.marker(ChartStyle.marker(i), left + x + 6, y + 7, 5, ChartStyle.colour(i), "");
             } else {
-                svg.rect(left + x, y + 1, 12, 12, ChartStyle.colour(i), "");
+                svg.rect(left + x, y + 1, 12, 12, ChartStyle.colour(i), "class=\"swatch\"");
+                if (ChartStyle.hatched(i)) {
+                    svg.hatch(left + x, y + 1, 12, 12);
+                }
             }
             svg.text(left + x + 17, y + 11.5, n, SvgWriter.Anchor.LEFT, ChartStyle.FONT_SIZE, "");
             x += w;

@@ -1,5 +1,6 @@
 package org.pluralstats.report.svg;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,6 +27,8 @@ public final class SvgWriter {
     private final double width;
     private final double height;
     private boolean finished;
+    private boolean hatchDefined;
+    private static final String HATCH_ID = "pluralstats-hatch";
 
     /**
      * Starts a drawing.
@@ -109,6 +112,103 @@ public final class SvgWriter {
     }
 
     /**
+     * A point marker of a series: a circle, square, triangle or diamond of about the same area as a
+     * circle of radius {@code r}, white-edged, with the class {@code marker-circle}, {@code marker-square},
+     * … so a reader (or a test) can tell the shapes apart.
+     *
+     * @param marker the shape
+     * @param cx centre x
+     * @param cy centre y
+     * @param r the radius of the equivalent circle
+     * @param fill fill colour
+     * @param tooltip a tooltip ({@code <title>}), or empty
+     * @return this
+     */
+    public SvgWriter marker(ChartStyle.Marker marker, double cx, double cy, double r, String fill, String tooltip) {
+        String cls = "marker-" + marker.name().toLowerCase(Locale.ROOT);
+        String common = " fill=\"" + escape(fill) + "\" stroke=\"#ffffff\" stroke-width=\"1\" class=\"" + cls + "\"";
+        switch (marker) {
+            case CIRCLE -> sb.append("<circle cx=\"").append(num(cx)).append("\" cy=\"").append(num(cy))
+                    .append("\" r=\"").append(num(r)).append('"').append(common);
+            case SQUARE -> {
+                double h = r * 0.89;
+                sb.append("<rect x=\"").append(num(cx - h)).append("\" y=\"").append(num(cy - h)).append("\" width=\"")
+                        .append(num(2 * h)).append("\" height=\"").append(num(2 * h)).append('"').append(common);
+            }
+            case TRIANGLE -> {
+                double h = r * 1.35;
+                sb.append("<polygon points=\"").append(num(cx)).append(',').append(num(cy - h)).append(' ')
+                        .append(num(cx + h * 0.87)).append(',').append(num(cy + h * 0.5)).append(' ')
+                        .append(num(cx - h * 0.87)).append(',').append(num(cy + h * 0.5)).append('"').append(common);
+            }
+            case DIAMOND -> {
+                double h = r * 1.25;
+                sb.append("<polygon points=\"").append(num(cx)).append(',').append(num(cy - h)).append(' ')
+                        .append(num(cx + h)).append(',').append(num(cy)).append(' ').append(num(cx)).append(',')
+                        .append(num(cy + h)).append(' ').append(num(cx - h)).append(',').append(num(cy)).append('"')
+                        .append(common);
+            }
+            default -> throw new IllegalStateException(marker.name());
+        }
+        String tag = switch (marker) {
+            case CIRCLE -> "circle";
+            case SQUARE -> "rect";
+            default -> "polygon";
+        };
+        if (tooltip.isEmpty()) {
+            sb.append("/>\n");
+        } else {
+            sb.append("><title>").append(escape(tooltip)).append("</title></").append(tag).append(">\n");
+        }
+        return this;
+    }
+
+    /**
+     * An arrowhead marking an interval cut at the end of the axis: a filled triangle whose tip is at
+     * (x, y), pointing in the direction (dx, dy) (a unit vector along the axis, outward), with the
+     * class {@code clip-arrow}.
+     *
+     * @param x tip x
+     * @param y tip y
+     * @param dx direction x (-1, 0 or 1)
+     * @param dy direction y (-1, 0 or 1)
+     * @param size the arrowhead's length
+     * @param fill its colour
+     * @return this
+     */
+    public SvgWriter arrowHead(double x, double y, double dx, double dy, double size, String fill) {
+        double bx = x - dx * size;
+        double by = y - dy * size;
+        double hx = -dy * size * 0.6;
+        double hy = dx * size * 0.6;
+        sb.append("<path d=\"M").append(num(x)).append(' ').append(num(y)).append(" L").append(num(bx + hx)).append(' ')
+                .append(num(by + hy)).append(" L").append(num(bx - hx)).append(' ').append(num(by - hy))
+                .append(" Z\" fill=\"").append(escape(fill)).append("\" class=\"clip-arrow\"/>\n");
+        return this;
+    }
+
+    /**
+     * Lays white diagonal hatching over a rectangle (a bar of the ninth to sixteenth series, to tell it
+     * from the bar of the same colour eight series earlier). The pattern is defined on first use.
+     *
+     * @param x left
+     * @param y top
+     * @param w width
+     * @param h height
+     * @return this
+     */
+    public SvgWriter hatch(double x, double y, double w, double h) {
+        if (!hatchDefined) {
+            sb.append("<defs><pattern id=\"").append(HATCH_ID).append("\" width=\"6\" height=\"6\" ")
+                    .append("patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">")
+                    .append("<rect x=\"0\" y=\"0\" width=\"2.2\" height=\"6\" fill=\"#ffffff\" fill-opacity=\"0.8\"/>")
+                    .append("</pattern></defs>\n");
+            hatchDefined = true;
+        }
+        return rect(x, y, w, h, "url(#" + HATCH_ID + ")", "class=\"hatch\" pointer-events=\"none\"");
+    }
+
+    /**
      * A rectangle with a tooltip.
      *
      * @param x left
@@ -142,6 +242,25 @@ public final class SvgWriter {
      * @return this
      */
     public SvgWriter text(double x, double y, String text, Anchor anchor, double size, String extra) {
+        return text(x, y, text, anchor, size, extra, text);
+    }
+
+    /**
+     * Writes a line of text that may be a shortened form of a longer text: when {@code shown} differs
+     * from {@code full}, the full text is attached as the text's {@code <title>}, so a reader can
+     * always read what was cut (as a tooltip in a browser, and in the SVG's source).
+     *
+     * @param x anchor x
+     * @param y baseline y
+     * @param shown the text drawn (escaped here)
+     * @param anchor where x is on the text
+     * @param size font size in pixels
+     * @param extra further attributes (already escaped), or empty
+     * @param full the whole text
+     * @return this
+     */
+    public SvgWriter text(double x, double y, String shown, Anchor anchor, double size, String extra, String full) {
+        String text = shown;
         boolean rtl = Bidi.startsRightToLeft(text);
         String a = switch (anchor) {
             case MIDDLE -> "middle";
@@ -161,8 +280,38 @@ public final class SvgWriter {
         if (!extra.isEmpty()) {
             sb.append(' ').append(extra);
         }
-        sb.append('>').append(escape(text)).append("</text>\n");
+        sb.append('>').append(escape(text));
+        if (!full.equals(shown)) {
+            sb.append("<title>").append(escape(full)).append("</title>");
+        }
+        sb.append("</text>\n");
         return this;
+    }
+
+    /**
+     * Draws a text over at most {@code maxLines} lines of at most {@code maxWidth} pixels (see
+     * {@link ChartStyle#wrap}); if it still does not fit, the last line ends in "…" and carries the
+     * whole text as its {@code <title>}.
+     *
+     * @param x anchor x
+     * @param y baseline of the first line
+     * @param text the text
+     * @param anchor where x is on each line
+     * @param size font size
+     * @param lineHeight distance between baselines
+     * @param maxWidth line width
+     * @param maxLines the most lines
+     * @param extra further attributes (already escaped), or empty
+     * @return the number of lines drawn
+     */
+    public int wrappedText(double x, double y, String text, Anchor anchor, double size, double lineHeight,
+                           double maxWidth, int maxLines, String extra) {
+        List<String> lines = ChartStyle.wrap(text, size, maxWidth, maxLines);
+        for (int k = 0; k < lines.size(); k++) {
+            boolean cut = k == lines.size() - 1 && ChartStyle.isCut(text, lines);
+            text(x, y + k * lineHeight, lines.get(k), anchor, size, extra, cut ? text : lines.get(k));
+        }
+        return lines.size();
     }
 
     /**
