@@ -20,6 +20,7 @@ import org.pluralstats.align.LanguageConsistencies;
 import org.pluralstats.align.LanguageConsistency;
 import org.pluralstats.align.ModelConsistencies;
 import org.pluralstats.align.ModelSelfConsistency;
+import org.pluralstats.align.SelfConsistencyInterval;
 import org.pluralstats.align.PopulationScores;
 import org.pluralstats.align.ReliabilityFactor;
 import org.pluralstats.io.AtomicOutput;
@@ -107,6 +108,12 @@ final class AlignCommand implements Callable<Integer> {
             description = "self-consistency over pairs of generations: spearman (default) or pearson")
     String consistencyMethod;
 
+    @Option(names = "--consistency-interval", defaultValue = "items", paramLabel = "items|generations",
+            description = {"what the bootstrap of --table consistency resamples: items (default; each item with all its",
+                "generations) or generations (the released code's method, kept for reproduction: a generation drawn twice",
+                "is paired with its own copy, so the interval is biased upwards; docs/alignment.md)"})
+    String consistencyInterval;
+
     @Option(names = "--column", paramLabel = "ROLE=NAME",
             description = {"CSV model outputs: the column of a role (repeatable): model, family, language, item, score or",
                 "generation, e.g. --column language=response_language (defaults: the released file's names)"})
@@ -163,8 +170,14 @@ final class AlignCommand implements Callable<Integer> {
         }
         ModelOutputs outputs = columns.isEmpty() ? ModelOutputFiles.read(model) : ModelOutputFiles.readCsv(model, csvColumns());
         reportExclusions(outputs);
+        SelfConsistencyInterval intervalMethod;
+        try {
+            intervalMethod = SelfConsistencyInterval.parse(consistencyInterval);
+        } catch (PluralstatsException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--consistency-interval: " + e.getMessage());
+        }
         ModelSelfConsistency consistency = ModelSelfConsistency.withDefaults().withMethod(method)
-                .withReliability(reliabilityFactor());
+                .withReliability(reliabilityFactor()).withInterval(intervalMethod);
         TabularResult result;
         switch (which) {
             case "consistency" -> {

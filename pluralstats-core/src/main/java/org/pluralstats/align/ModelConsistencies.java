@@ -3,6 +3,7 @@ package org.pluralstats.align;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.pluralstats.table.ColumnType;
 import org.pluralstats.table.ResultTable;
 import org.pluralstats.table.Role;
@@ -15,13 +16,17 @@ import org.pluralstats.table.TabularResult;
  * @param rows one per model × language
  * @param bootstrap the bootstrap of the intervals
  * @param reliability the reliability factor the correlations were divided by
+ * @param interval what the bootstrap resampled: items (default) or generations (the released code)
  */
-public record ModelConsistencies(List<ModelConsistency> rows, BootstrapSettings bootstrap, ReliabilityFactor reliability)
+public record ModelConsistencies(List<ModelConsistency> rows, BootstrapSettings bootstrap, ReliabilityFactor reliability,
+                                 SelfConsistencyInterval interval)
         implements TabularResult, Iterable<ModelConsistency> {
-    /** Copies the rows. */
+    /** Copies the rows; the interval method is required. */
     public ModelConsistencies {
         rows = List.copyOf(rows);
+        Objects.requireNonNull(interval, "interval");
     }
+
 
     /** @return the rows, in order */
     @Override
@@ -41,7 +46,8 @@ public record ModelConsistencies(List<ModelConsistency> rows, BootstrapSettings 
     public ResultTable table() {
         ResultTable.Builder t = reliability.describe(bootstrap.describe(ResultTable.builder("Model self-consistency per model × language")
                         .meta(ResultTable.METHOD, "correlation over ordered pairs of different generations of the same "
-                                + "item, divided by the reliability; percentile bootstrap of the generations")))
+                                + "item, divided by the reliability; " + interval.describe())
+                        .meta("interval", interval.label())))
                 .column("model", ColumnType.TEXT, Role.KEY).column("language", ColumnType.TEXT, Role.KEY)
                 .number("selfConsistency", Role.ESTIMATE, 3).number("ciLow", Role.CI_LOWER, 3)
                 .number("ciHigh", Role.CI_UPPER, 3).number("observed", Role.OTHER, 3).number("reliability", Role.PARAMETER, 3)

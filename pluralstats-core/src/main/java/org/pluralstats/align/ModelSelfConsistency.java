@@ -38,9 +38,19 @@ import org.pluralstats.stats.PercentileBootstrap;
  * {@code tools/align_reference.py}): item A with scores 0.2, 0.4, 0.4 and item B with 0.8, 1.0 give
  * 8 pairs and {@code ρ = 17.5 / 36.5 = 35/73 = 0.4795}; self-consistency {@code 0.5020}.
  *
- * <p>Bootstrap ({@code withResamples(B)}): generations of the model × language are resampled with
- * replacement, and a generation drawn twice counts as two generations (as in the released code, which
- * resamples rows before the self-join); percentile interval of the corrected value.
+ * <p>Bootstrap ({@code withResamples(B)}), percentile interval of the corrected value, resampling
+ * ({@link #withInterval}):
+ * <ul>
+ *   <li>{@link SelfConsistencyInterval#ITEMS} (default): items drawn with replacement, each with all its
+ *       generations; an item drawn {@code k} times counts as {@code k} items whose generations are paired
+ *       only within each copy ({@code ρ} above with every item's terms weighted by {@code k}). The items
+ *       are the independent units of this statistic, so this is the bootstrap that holds its level.</li>
+ *   <li>{@link SelfConsistencyInterval#GENERATIONS} (the released code, for reproduction): generations
+ *       resampled with replacement, a generation drawn twice counting as two generations (the released
+ *       code resamples rows before the self-join), so a duplicated generation is paired with its own copy
+ *       and the resampled values are biased upwards: on the released data the estimate sits at the bottom
+ *       of its interval (docs/alignment.md).</li>
+ * </ul>
  *
  * <p>Undefined ({@code NaN}): fewer than two pairs, or all paired scores equal.
  */
@@ -53,23 +63,43 @@ public final class ModelSelfConsistency {
     private final int resamples;
     private final long seed;
     private final double confidence;
+    private final SelfConsistencyInterval interval;
 
-    private ModelSelfConsistency(Correlation.Method method, ReliabilityFactor reliability, int resamples, long seed, double confidence) {
+    private ModelSelfConsistency(Correlation.Method method, ReliabilityFactor reliability, int resamples, long seed, double confidence,
+                                 SelfConsistencyInterval interval) {
         this.method = method;
         this.reliability = reliability;
         this.resamples = resamples;
         this.seed = seed;
         this.confidence = confidence;
+        this.interval = interval;
     }
 
-    /** @return Spearman, reliability 0.955, no bootstrap, seed {@link PercentileBootstrap#DEFAULT_SEED}, level 0.95 */
+    /**
+     * @return Spearman, reliability 0.955, no bootstrap, seed {@link PercentileBootstrap#DEFAULT_SEED}, level 0.95,
+     *     intervals resampling {@link SelfConsistencyInterval#ITEMS}
+     */
     public static ModelSelfConsistency withDefaults() {
-        return new ModelSelfConsistency(Correlation.Method.SPEARMAN, ReliabilityFactor.of(DEFAULT_RELIABILITY), 0, PercentileBootstrap.DEFAULT_SEED, 0.95);
+        return new ModelSelfConsistency(Correlation.Method.SPEARMAN, ReliabilityFactor.of(DEFAULT_RELIABILITY), 0,
+                PercentileBootstrap.DEFAULT_SEED, 0.95, SelfConsistencyInterval.ITEMS);
+    }
+
+    /**
+     * @param i what the bootstrap resamples: items (default) or generations (the released code)
+     * @return a copy
+     */
+    public ModelSelfConsistency withInterval(SelfConsistencyInterval i) {
+        return new ModelSelfConsistency(method, reliability, resamples, seed, confidence, Objects.requireNonNull(i, "interval"));
+    }
+
+    /** @return what the bootstrap resamples */
+    public SelfConsistencyInterval interval() {
+        return interval;
     }
 
     /** @param m Spearman or Pearson @return a copy */
     public ModelSelfConsistency withMethod(Correlation.Method m) {
-        return new ModelSelfConsistency(m, reliability, resamples, seed, confidence);
+        return new ModelSelfConsistency(m, reliability, resamples, seed, confidence, interval);
     }
 
     /** @param r the reliability factor, in (0, 1] @return a copy */
@@ -83,24 +113,24 @@ public final class ModelSelfConsistency {
      * @return a copy
      */
     public ModelSelfConsistency withReliability(ReliabilityFactor r) {
-        return new ModelSelfConsistency(method, Objects.requireNonNull(r, "reliability"), resamples, seed, confidence);
+        return new ModelSelfConsistency(method, Objects.requireNonNull(r, "reliability"), resamples, seed, confidence, interval);
     }
 
     /** @param b bootstrap resamples, 0 for none @return a copy */
     public ModelSelfConsistency withResamples(int b) {
         PercentileBootstrap.checkResamples(b, 0);
-        return new ModelSelfConsistency(method, reliability, b, seed, confidence);
+        return new ModelSelfConsistency(method, reliability, b, seed, confidence, interval);
     }
 
     /** @param s the bootstrap seed @return a copy */
     public ModelSelfConsistency withSeed(long s) {
-        return new ModelSelfConsistency(method, reliability, resamples, s, confidence);
+        return new ModelSelfConsistency(method, reliability, resamples, s, confidence, interval);
     }
 
     /** @param c the confidence level, in (0, 1) @return a copy */
     public ModelSelfConsistency withConfidence(double c) {
         PercentileBootstrap.withDefaults().withLevel(c); // validates
-        return new ModelSelfConsistency(method, reliability, resamples, seed, c);
+        return new ModelSelfConsistency(method, reliability, resamples, seed, c, interval);
     }
 
     /** @return the correlation over the pairs: Spearman (default) or Pearson */
@@ -124,7 +154,7 @@ public final class ModelSelfConsistency {
      */
     public ModelConsistencies estimate(ModelOutputs outputs) {
         return new ModelConsistencies(ModelGroup.of(outputs).parallelStream().map(this::estimate).toList(),
-                new BootstrapSettings(resamples, seed, confidence), reliability);
+                new BootstrapSettings(resamples, seed, confidence), reliability, interval);
     }
 
     ModelConsistency estimate(ModelGroup g) {
@@ -136,9 +166,22 @@ public final class ModelSelfConsistency {
         double high = Double.NaN;
         int undefined = 0;
         if (resamples > 0 && g.generations() > 0) {
-            PercentileBootstrap.Result r = PercentileBootstrap.withDefaults().withResamples(resamples).withSeed(seed)
-                    .withLevel(confidence).interval(g.generations(), g.model + '\u001f' + g.language + "\u001fconsistency",
-                            idx -> pool.correlation(counts(idx, g.generations()), method) / reliability.value());
+            PercentileBootstrap b = PercentileBootstrap.withDefaults().withResamples(resamples).withSeed(seed).withLevel(confidence);
+            String key = g.model + '\u001f' + g.language + "\u001fconsistency";
+            PercentileBootstrap.Result r;
+            if (interval == SelfConsistencyInterval.ITEMS) {
+                int itemCount = g.items.size();
+                r = b.interval(itemCount, key + "\u001fitems", idx -> {
+                    long[] w = new long[itemCount];
+                    for (int q : idx) {
+                        w[q]++;
+                    }
+                    return pool.correlation(ones, w, method) / reliability.value();
+                });
+            } else {
+                r = b.interval(g.generations(), key,
+                        idx -> pool.correlation(counts(idx, g.generations()), method) / reliability.value());
+            }
             low = ConfidenceInterval.lower(r.interval());
             high = ConfidenceInterval.upper(r.interval());
             undefined = r.undefined();
@@ -223,14 +266,29 @@ public final class ModelSelfConsistency {
          * @return the correlation over ordered pairs of different rows of the same item
          */
         double correlation(int[] counts, Correlation.Method method) {
+            return correlation(counts, null, method);
+        }
+
+        /**
+         * @param counts multiplicity of each generation (1 for the data as read)
+         * @param itemWeights how many copies of each item (its pairs never cross copies), {@code null} for one each
+         * @param method Spearman or Pearson
+         * @return the correlation over ordered pairs of different rows of the same copy of an item
+         */
+        double correlation(int[] counts, long[] itemWeights, Correlation.Method method) {
             int n = scores.length;
             long[] m = new long[itemCount];
             for (int i = 0; i < n; i++) {
                 m[itemOf[i]] += counts[i];
             }
+            long[] k = itemWeights;
+            if (k == null) {
+                k = new long[itemCount];
+                Arrays.fill(k, 1);
+            }
             long pairs = 0;
-            for (long c : m) {
-                pairs += c * (c - 1);
+            for (int q = 0; q < itemCount; q++) {
+                pairs += k[q] * m[q] * (m[q] - 1);
             }
             if (pairs < 2) {
                 return Double.NaN;
@@ -247,7 +305,7 @@ public final class ModelSelfConsistency {
                     long w = 0;
                     for (int j = lo; j < hi; j++) {
                         int g = order[j];
-                        w += counts[g] * (m[itemOf[g]] - 1);
+                        w += counts[g] * k[itemOf[g]] * (m[itemOf[g]] - 1);
                     }
                     double r = below + (w + 1) / 2.0;
                     for (int j = lo; j < hi; j++) {
@@ -263,7 +321,7 @@ public final class ModelSelfConsistency {
             boolean constant = true;
             double first = Double.NaN;
             for (int i = 0; i < n; i++) {
-                long w = counts[i] * (m[itemOf[i]] - 1);
+                long w = counts[i] * k[itemOf[i]] * (m[itemOf[i]] - 1);
                 if (w > 0) {
                     sum.accept(w * v[i]);
                     if (Double.isNaN(first)) {
@@ -282,7 +340,7 @@ public final class ModelSelfConsistency {
             CompensatedSum sxx = CompensatedSum.create();
             for (int i = 0; i < n; i++) {
                 int q = itemOf[i];
-                if (counts[i] == 0 || m[q] < 2) {
+                if (counts[i] == 0 || m[q] < 2 || k[q] == 0) {
                     continue;
                 }
                 double d = v[i] - mean;
@@ -292,14 +350,14 @@ public final class ModelSelfConsistency {
                 }
                 dev[q].accept(counts[i] * d);
                 dev2[q].accept(counts[i] * d * d);
-                sxx.accept((m[q] - 1) * counts[i] * d * d);
+                sxx.accept(k[q] * (m[q] - 1) * counts[i] * d * d);
             }
             CompensatedSum sxy = CompensatedSum.create();
             for (int q = 0; q < itemCount; q++) {
                 if (dev[q] != null) {
                     double s = dev[q].getAsDouble();
-                    sxy.accept(s * s);
-                    sxy.accept(-dev2[q].getAsDouble());
+                    sxy.accept(k[q] * s * s);
+                    sxy.accept(-k[q] * dev2[q].getAsDouble());
                 }
             }
             double den = sxx.getAsDouble();

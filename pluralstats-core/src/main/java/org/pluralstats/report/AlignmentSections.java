@@ -14,6 +14,7 @@ import org.pluralstats.align.LanguageConsistencyDifference;
 import org.pluralstats.align.PairKind;
 import org.pluralstats.align.ModelConsistencies;
 import org.pluralstats.align.ModelConsistency;
+import org.pluralstats.align.SelfConsistencyInterval;
 import org.pluralstats.align.DistributionalAlignmentReport;
 import org.pluralstats.align.SimilarityMetric;
 import org.pluralstats.align.SimilarityReport;
@@ -147,11 +148,17 @@ public final class AlignmentSections {
             s.figure(id + "-self-consistency", DotPlot.builder("Model self-consistency per model × prompt language",
                                     d.build())
                             .subtitle("ρ between generations of an item / reliability " + ChartStyle.format(first.reliability(), 3)
-                                    + ", " + shortInterval(first.resamples()) + "; Figure 3 of Rystrøm, Kirk & Hale")
+                                    + ", " + shortInterval(first.resamples())
+                                    + (first.resamples() > 0 ? " over " + consistency.interval().label() : "")
+                                    + "; Figure 3 of Rystrøm, Kirk & Hale")
                             .xLabel("self-consistency").reference(0).tickDecimals(1).maxLabelWidth(240).render(),
                     "How much a model agrees with itself: the rank correlation over every pair of different generations "
                             + "of the same item (ModelSelfConsistency), with " + interval(first.resamples())
-                            + " resampling generations. Alignment is bounded by it: a model that does not agree with itself "
+                            + (first.resamples() == 0 ? "" : consistency.interval() == SelfConsistencyInterval.ITEMS
+                                    ? " resampling items (each with all its generations)"
+                                    : " resampling generations (the released code's method: a generation drawn twice is "
+                                            + "paired with its own copy, which biases the interval upwards)")
+                            + ". Alignment is bounded by it: a model that does not agree with itself "
                             + "cannot agree much with a population.");
         }
         List<LanguageConsistencyDifference> pooled = languageConsistency.map(l -> l.differences().stream()
