@@ -94,6 +94,31 @@ class AlignCommandsTest {
                 .contains("bootstrap resamples: 0");
     }
 
+    /** Issue 15: the released generation bootstrap puts the estimate low in its interval; the item bootstrap does not. */
+    @Test
+    void consistencyIntervalResamplesItemsByDefaultAndGenerationsOnRequest() throws IOException {
+        String[] base = {"align", "--model", GENERATIONS, "--table", "consistency", "--bootstrap", "200"};
+        JsonNode items = M.readTree(WeightCommandsTest.run(0, base)[0]);
+        JsonNode gens = M.readTree(WeightCommandsTest.run(0, concat(base, "--consistency-interval", "generations"))[0]);
+        assertThat(items.get("metadata").get("interval").asText()).isEqualTo("items");
+        assertThat(gens.get("metadata").get("interval").asText()).isEqualTo("generations");
+        assertThat(medianPosition(gens.get("rows"))).isLessThan(0.4);
+        assertThat(medianPosition(items.get("rows"))).isBetween(0.45, 0.8);
+        assertThat(WeightCommandsTest.run(2, concat(base, "--consistency-interval", "rows"))[1])
+                .contains("expected items or generations");
+    }
+
+    private static double medianPosition(JsonNode rows) {
+        List<Double> pos = new ArrayList<>();
+        for (JsonNode r : rows) {
+            double lo = r.get("ciLow").asDouble();
+            pos.add((r.get("selfConsistency").asDouble() - lo) / (r.get("ciHigh").asDouble() - lo));
+        }
+        assertThat(pos).hasSize(36);
+        java.util.Collections.sort(pos);
+        return (pos.get(17) + pos.get(18)) / 2;
+    }
+
     @Test
     void consistencyAndUsBiasTables() throws IOException {
         String[] c = WeightCommandsTest.run(0, "align", "--model", GENERATIONS, "--table", "consistency", "--bootstrap", "0");

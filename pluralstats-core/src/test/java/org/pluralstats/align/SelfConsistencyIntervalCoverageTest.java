@@ -15,7 +15,7 @@ import org.pluralstats.stats.Correlation;
  * over seeded replications for both resampling methods.
  */
 class SelfConsistencyIntervalCoverageTest {
-    private static final int ITEMS = 30;
+    private static final int ITEMS = 50;
     private static final int GENERATIONS = 4;
     private static final double NOISE = 0.22;
     private static final int REPLICATIONS = 200;
@@ -63,9 +63,10 @@ class SelfConsistencyIntervalCoverageTest {
     }
 
     /**
-     * Measured (200 replications of 30 items × 4 generations, B = 199): the item bootstrap covers the
-     * truth in about 0.93 of them with the estimate near the middle of its interval; the released
-     * generation bootstrap covers it far less often, the estimate near the bottom of its interval.
+     * Measured (200 replications of 50 items × 4 generations, B = 199, population self-consistency
+     * 0.228): the item bootstrap covers the truth in 0.920 of them, the estimate at 0.53 of its interval
+     * on average; the released generation bootstrap covers it in 0.315, the estimate on average below
+     * its own interval (mean position −0.10).
      */
     @Test
     void theItemBootstrapHoldsItsLevelAndTheGenerationBootstrapDoesNot() {
