@@ -146,12 +146,13 @@ final class ReportCommand implements Callable<Integer> {
     private String command() {
         List<String> args = spec.commandLine().getParseResult() == null ? List.of()
                 : spec.commandLine().getParseResult().originalArgs();
-        StringBuilder sb = new StringBuilder("pluralstats report");
+        // picocli's original arguments are the whole command line, the subcommand's name included
+        StringBuilder sb = new StringBuilder("pluralstats");
         for (String a : args) {
             sb.append(' ').append(a.isEmpty() || a.matches(".*[\\s\"'$`\\\\].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
         }
-        if (args.isEmpty()) {
-            sb.append(" (the analysis file data-samples/analysis.json)");
+        if (args.size() <= 1) {
+            sb.append(args.isEmpty() ? " report" : "").append(" (the analysis file data-samples/analysis.json)");
         }
         return sb.toString();
     }
