@@ -16,6 +16,7 @@ import org.pluralstats.design.DesignSpec;
 import org.pluralstats.run.Analysis;
 import org.pluralstats.run.AnalysisRun;
 import org.pluralstats.report.AnalysisReport;
+import org.pluralstats.report.Provenance;
 import org.pluralstats.report.html.HtmlReport;
 import org.pluralstats.stats.PercentileBootstrap;
 import picocli.CommandLine;
@@ -111,6 +112,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "DIR", description = "the data-samples directory (default: ./data-samples, else the installation's)")
     Path samples;
 
+    @Option(names = "--no-date", description = "leave the run's date out of the page's and the tables' provenance, "
+            + "so two runs write the same bytes (SOURCE_DATE_EPOCH, when set, dates the run instead of the clock)")
+    boolean noDate;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "pluralstats-report",
             description = "the report directory (default: ${DEFAULT-VALUE})")
     Path out;
@@ -126,7 +131,8 @@ final class ReportCommand implements Callable<Integer> {
         AnalysisRun run = AnalysisRun.of(analysis, Progress.terminal());
         AnalysisReport report = AnalysisReport.of(run);
         Warnings.print(run.warnings());
-        HtmlReport html = report.html();
+        Provenance provenance = Provenance.of(run, command());
+        HtmlReport html = report.html(noDate ? provenance.withoutDate() : provenance);
         HtmlReport.Written w = html.write(out);
         StringBuilder sb = new StringBuilder(report.summary());
         sb.append("\n## Report\n\n").append(w.figures()).append(" charts, ").append(w.tables())
@@ -134,6 +140,21 @@ final class ReportCommand implements Callable<Integer> {
         sb.append("wrote ").append(w.index().toAbsolutePath().normalize()).append('\n');
         Output.write(null, sb.toString());
         return 0;
+    }
+
+    /** The command line as given, or the analysis file run: the provenance's command. */
+    private String command() {
+        List<String> args = spec.commandLine().getParseResult() == null ? List.of()
+                : spec.commandLine().getParseResult().originalArgs();
+        // picocli's original arguments are the whole command line, the subcommand's name included
+        StringBuilder sb = new StringBuilder("pluralstats");
+        for (String a : args) {
+            sb.append(' ').append(a.isEmpty() || a.matches(".*[\\s\"'$`\\\\].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
+        }
+        if (args.size() <= 1) {
+            sb.append(args.isEmpty() ? " report" : "").append(" (the analysis file data-samples/analysis.json)");
+        }
+        return sb.toString();
     }
 
     private Analysis analysis() {

@@ -68,7 +68,8 @@ class AlignTablesMatchReportTest {
         for (String format : List.of("csv", "json")) {
             CliRunner.Result r = CliRunner.run(concat(args, "--format", format));
             assertThat(r.exitCode()).as(r.err()).isZero();
-            assertThat(r.out()).as(id + "." + format).isEqualTo(Files.readString(report.resolve("tables/" + id + "." + format)));
+            String written = Files.readString(report.resolve("tables/" + id + "." + format));
+            assertThat(r.out()).as(id + "." + format).isEqualTo(format.equals("json") ? ReportJson.withoutProvenance(written) : written);
         }
     }
 

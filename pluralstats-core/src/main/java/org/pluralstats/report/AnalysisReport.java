@@ -120,9 +120,21 @@ public final class AnalysisReport {
         return sections;
     }
 
-    /** @return the HTML report */
+    /**
+     * @return the HTML report, its provenance dated now (or by {@code SOURCE_DATE_EPOCH}) with the command
+     *     given as this library call
+     */
     public HtmlReport html() {
-        HtmlReport.Builder b = HtmlReport.builder(run.analysis().title())
+        return html(Provenance.of(run, "AnalysisReport.html() (library call): " + run.analysis().title()));
+    }
+
+    /**
+     * @param provenance where the report came from: the page's "Provenance" section and the {@code provenance}
+     *     member of every JSON table
+     * @return the HTML report
+     */
+    public HtmlReport html(Provenance provenance) {
+        HtmlReport.Builder b = HtmlReport.builder(run.analysis().title()).provenance(provenance)
                 .intro("Every chart's numbers are in the tables under it, and beside this page as CSV and JSON "
                         + "(tables/). Intervals are 95%.");
         run.inputs().forEach(b::input);

@@ -66,6 +66,16 @@ public final class ResultTableWriters {
      *     {@code null} where undefined), indented, ending with a line separator
      */
     public static String json(ResultTable t) {
+        return json(t, Map.of());
+    }
+
+    /**
+     * @param t a table
+     * @param provenance where the table came from (the report's {@link Provenance#toMap()}); empty for none
+     * @return its JSON text as {@link #json(ResultTable)}, with a last member {@code "provenance"} unless
+     *     {@code provenance} is empty
+     */
+    public static String json(ResultTable t, Map<String, Object> provenance) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int r = 0; r < t.rows(); r++) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -78,6 +88,9 @@ public final class ResultTableWriters {
         root.put("title", t.title());
         root.put("metadata", t.metadata());
         root.put("rows", rows);
+        if (!provenance.isEmpty()) {
+            root.put("provenance", provenance);
+        }
         return Json.write(root);
     }
 

@@ -255,12 +255,14 @@ public final class ResultTable {
             case TEXT -> text(row, column);
             case INTEGER -> Long.toString(integer(row, column));
             case BOOLEAN -> Boolean.toString(bool(row, column));
-            case NUMBER -> rounded(number(row, column), c.decimals());
-            case P_VALUE -> {
-                double p = number(row, column);
-                yield p < 1e-4 ? "<0.0001" : rounded(p, 4);
-            }
+            // a number column in the p-value role is a p-value to readers too: never "0.0000"
+            case NUMBER -> c.role() == Role.P_VALUE ? pValue(number(row, column)) : rounded(number(row, column), c.decimals());
+            case P_VALUE -> pValue(number(row, column));
         };
+    }
+
+    private static String pValue(double p) {
+        return p < 1e-4 ? "<0.0001" : rounded(p, 4);
     }
 
     /** Half to even on the double's exact decimal expansion; {@code -0.00} shows as {@code 0.00}. */

@@ -41,6 +41,7 @@ public final class HtmlReport {
     private final List<String> warnings;
     private final List<ReportSection> sections;
     private final String footer;
+    private final java.util.Optional<org.pluralstats.report.Provenance> provenance;
 
     private HtmlReport(Builder b) {
         this.title = b.title;
@@ -49,6 +50,7 @@ public final class HtmlReport {
         this.warnings = List.copyOf(b.warnings);
         this.sections = List.copyOf(b.sections);
         this.footer = b.footer;
+        this.provenance = java.util.Optional.ofNullable(b.provenance);
         Set<String> ids = new HashSet<>();
         for (ReportSection s : sections) {
             require(ids, "section", s.id());
@@ -152,6 +154,13 @@ public final class HtmlReport {
             }
             sb.append("</section>\n");
         }
+        provenance.ifPresent(p -> {
+            sb.append("<section id=\"provenance\" class=\"provenance\">\n<h2>Provenance</h2>\n<ul>\n");
+            for (String l : p.lines()) {
+                sb.append("<li dir=\"auto\">").append(esc(l)).append("</li>\n");
+            }
+            sb.append("</ul>\n</section>\n");
+        });
         sb.append("</main>\n<footer><p>").append(esc(footer)).append("</p></footer>\n</body>\n</html>\n");
         return sb.toString();
     }
@@ -259,7 +268,8 @@ public final class HtmlReport {
                 names.add("tables/" + t.id() + ".csv");
                 Files.writeString(staging.resolve(names.get(names.size() - 1)), t.csv(), StandardCharsets.UTF_8);
                 names.add("tables/" + t.id() + ".json");
-                Files.writeString(staging.resolve(names.get(names.size() - 1)), t.json(), StandardCharsets.UTF_8);
+                Files.writeString(staging.resolve(names.get(names.size() - 1)),
+                        provenance.map(p -> t.json(p.toMap())).orElseGet(t::json), StandardCharsets.UTF_8);
             }
             for (ReportBlock.Figure f : figures()) {
                 names.add("figures/" + f.id() + ".svg");
@@ -360,6 +370,7 @@ public final class HtmlReport {
         private final List<String> inputs = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private final List<ReportSection> sections = new ArrayList<>();
+        private org.pluralstats.report.Provenance provenance;
         private String footer = "Written by pluralstats " + org.pluralstats.Version.current() + ". Tables beside this page as CSV and JSON; charts as SVG.";
 
         private Builder(String title) {
@@ -397,6 +408,16 @@ public final class HtmlReport {
         /** @param sectionList sections, appended in order @return this */
         public Builder sections(List<? extends ReportSection> sectionList) {
             sections.addAll(sectionList);
+            return this;
+        }
+
+        /**
+         * @param p where the report came from: shown as the page's "Provenance" section and written as the
+         *     {@code provenance} member of every {@code tables/ID.json}
+         * @return this
+         */
+        public Builder provenance(org.pluralstats.report.Provenance p) {
+            this.provenance = java.util.Objects.requireNonNull(p);
             return this;
         }
 

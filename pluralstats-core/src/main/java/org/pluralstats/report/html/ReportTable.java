@@ -176,6 +176,10 @@ public final class ReportTable implements ReportBlock {
         if (source != null) {
             return ResultTableWriters.json(source);
         }
+        return Json.write(jsonRows());
+    }
+
+    private List<Map<String, Object>> jsonRows() {
         List<Map<String, Object>> arr = new ArrayList<>();
         for (List<Object> r : rows) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -187,7 +191,23 @@ public final class ReportTable implements ReportBlock {
             }
             arr.add(o);
         }
-        return Json.write(arr);
+        return arr;
+    }
+
+    /**
+     * @param provenance where the report came from ({@code Provenance#toMap})
+     * @return the table as JSON text with a {@code provenance} member: for a {@link ResultTable},
+     *     {@link ResultTableWriters#json(ResultTable, Map)}; otherwise {@code {"title", "rows", "provenance"}}
+     */
+    public String json(Map<String, Object> provenance) {
+        if (source != null) {
+            return ResultTableWriters.json(source, provenance);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("title", title);
+        root.put("rows", jsonRows());
+        root.put("provenance", provenance);
+        return Json.write(root);
     }
 
     /** Builds a {@link ReportTable}. */
