@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.stats.CompensatedSum;
 import org.pluralstats.design.DesignEstimate;
 import org.pluralstats.design.ProportionMethod;
 import org.pluralstats.design.QuantileRule;
@@ -875,46 +876,28 @@ public final class ReplicateDesign implements SurveyDesign {
     }
 
     private double fullSampleEstimate(Statistic s, double[] y, double[] x, boolean[] domain) {
-        double num = 0;
-        double numC = 0;
-        double den = 0;
-        double denC = 0;
-        for (int i = 0; i < weights.length; i++) {
-            if (domain == null || domain[i]) {
-                double w = weights[i];
-                double t = w * y[i];
-                double sum = num + t;
-                numC += Math.abs(num) >= Math.abs(t) ? (num - sum) + t : (t - sum) + num;
-                num = sum;
-                double d = s == Statistic.RATIO ? w * x[i] : w;
-                sum = den + d;
-                denC += Math.abs(den) >= Math.abs(d) ? (den - sum) + d : (d - sum) + den;
-                den = sum;
-            }
-        }
-        return quotient(s, num + numC, den + denC);
+        return estimate(s, weights, null, y, x, domain);
     }
 
     private double replicateEstimate(Statistic s, int r, double[] y, double[] x, boolean[] domain) {
-        double[] rep = replicates[r];
-        double num = 0;
-        double numC = 0;
-        double den = 0;
-        double denC = 0;
-        for (int i = 0; i < rep.length; i++) {
+        return estimate(s, replicates[r], combined ? null : weights, y, x, domain);
+    }
+
+    /**
+     * The statistic with weights {@code a_i = w_i} (or {@code w_i · m_i} when multipliers are given): {@code Σ a y}
+     * over {@code Σ a} (or {@code Σ a x} for a ratio) across the domain, both Neumaier-compensated sums.
+     */
+    private static double estimate(Statistic s, double[] w, double[] multipliers, double[] y, double[] x,
+                                   boolean[] domain) {
+        double[] acc = new double[4]; // Σ a y and its compensation, the denominator and its compensation
+        for (int i = 0; i < w.length; i++) {
             if (domain == null || domain[i]) {
-                double a = combined ? rep[i] : rep[i] * weights[i];
-                double t = a * y[i];
-                double sum = num + t;
-                numC += Math.abs(num) >= Math.abs(t) ? (num - sum) + t : (t - sum) + num;
-                num = sum;
-                double d = s == Statistic.RATIO ? a * x[i] : a;
-                sum = den + d;
-                denC += Math.abs(den) >= Math.abs(d) ? (den - sum) + d : (d - sum) + den;
-                den = sum;
+                double a = multipliers == null ? w[i] : w[i] * multipliers[i];
+                CompensatedSum.addTo(acc, 0, a * y[i]);
+                CompensatedSum.addTo(acc, 2, s == Statistic.RATIO ? a * x[i] : a);
             }
         }
-        return quotient(s, num + numC, den + denC);
+        return quotient(s, acc[0] + acc[1], acc[2] + acc[3]);
     }
 
     /** A total needs a domain with weight in it too: R's subset of nothing has no estimate. */
