@@ -198,17 +198,31 @@ public final class DistributionSimilarity {
 
     /** The model's counts in the order of the human options. */
     private static double[] modelCounts(OptionDistribution h, OptionDistribution m) {
+        return countsInHumanOrder(h, m.options(), "population " + m.population() + ", question " + m.question());
+    }
+
+    /**
+     * A model's counts over the options of a human distribution, matched by {@link #label} (options the
+     * model never chose count 0).
+     *
+     * @param h the human distribution, whose option order the counts take
+     * @param model the model's options with their counts
+     * @param where what to name in the error: the model's population or setting and the question
+     * @return one count per human option
+     * @throws PluralstatsException for a model option the human question does not have
+     */
+    static double[] countsInHumanOrder(OptionDistribution h, List<OptionCount> model, String where) {
         Map<String, Integer> pos = new HashMap<>();
         for (int i = 0; i < h.options().size(); i++) {
             pos.put(label(h.options().get(i).option()), i);
         }
         double[] c = new double[h.options().size()];
-        for (OptionCount o : m.options()) {
+        for (OptionCount o : model) {
             Integer i = pos.get(label(o.option()));
             if (i == null) {
                 List<String> known = h.options().stream().map(OptionCount::option).toList();
-                throw new PluralstatsException("population " + m.population() + ", question " + m.question()
-                        + ": the model's option \"" + o.option() + "\" is not an option of the human question " + known);
+                throw new PluralstatsException(where + ": the model's option \"" + o.option()
+                        + "\" is not an option of the human question " + known);
             }
             c[i] += o.count();
         }

@@ -222,7 +222,8 @@ public final class DistributionalAlignment {
                 String g = String.join("\u001f", m.model(), m.condition(), m.persona(), h.source.population());
                 groupHeads.putIfAbsent(g, m);
                 List<Compared> list = groups.computeIfAbsent(g, k -> new ArrayList<>());
-                double[] counts = counts(h, m);
+                double[] counts = DistributionSimilarity.countsInHumanOrder(h.source, m.options(), "model " + m.model()
+                        + ", population " + h.source.population() + ", question " + m.question());
                 String reason = null;
                 if (!h.usable()) {
                     reason = DistributionSimilarity.NO_ANSWERS;
@@ -425,24 +426,6 @@ public final class DistributionalAlignment {
         return n == 0 ? Double.NaN : sum.getAsDouble() / n;
     }
 
-    /** The model's counts in the order of the human options. */
-    private static double[] counts(Human h, ModelAnswers m) {
-        Map<String, Integer> pos = new HashMap<>();
-        for (int i = 0; i < h.labels.length; i++) {
-            pos.put(h.labels[i], i);
-        }
-        double[] c = new double[h.labels.length];
-        for (OptionCount o : m.options()) {
-            Integer i = pos.get(DistributionSimilarity.label(o.option()));
-            if (i == null) {
-                throw new PluralstatsException("model " + m.model() + ", question " + m.question() + ": the model's option \""
-                        + o.option() + "\" is not an option of the question for population " + h.source.population() + " "
-                        + h.source.options().stream().map(OptionCount::option).toList());
-            }
-            c[i] += o.count();
-        }
-        return c;
-    }
 
     private static double mean(double[] v, int[] idx) {
         CompensatedSum sum = CompensatedSum.create();
