@@ -160,10 +160,11 @@ public final class ValuePolarityScores {
             int[] rows = design.rows(p);
             int[] designRows = whole != null ? wholeRows : rows;
             SurveyDesign d = whole != null ? whole : rows.length == 0 ? null : spec.build(design.data(), w, rows);
-            java.util.Set<Integer> inPop = whole == null ? null : new java.util.HashSet<>();
-            if (inPop != null) {
+            boolean[] inPop = null; // with one design over all populations: who belongs to this one, by file row
+            if (whole != null) {
+                inPop = new boolean[design.data().rows()];
                 for (int r : rows) {
-                    inPop.add(r);
+                    inPop[r] = true;
                 }
             }
             for (BinaryItem item : design.items()) {
@@ -183,7 +184,7 @@ public final class ValuePolarityScores {
                 boolean[] domain = new boolean[designRows.length];
                 for (int i = 0; i < designRows.length; i++) {
                     int r = designRows[i];
-                    if (a[r] >= 0 && (inPop == null || inPop.contains(r))) {
+                    if (a[r] >= 0 && (inPop == null || inPop[r])) {
                         domain[i] = true;
                         y[i] = a[r];
                     }
