@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import org.pluralstats.stats.CompensatedSum;
 
 /**
@@ -148,7 +149,7 @@ public final class Ols {
                         + "' has " + codes.size());
             }
         }
-        return fit(design, weights, covariance, clusters);
+        return fit(design, weights, covariance, clusters, i -> data.where(rows[i]));
     }
 
     /**
@@ -175,10 +176,11 @@ public final class Ols {
      * @throws RegressionException when the design is singular or has no residual degrees of freedom
      */
     public static OlsResult fit(DesignMatrix design) {
-        return fit(design, null, CovarianceType.NONROBUST, null);
+        return fit(design, null, CovarianceType.NONROBUST, null, i -> "data row " + (design.dataRows()[i] + 1));
     }
 
-    private static OlsResult fit(DesignMatrix design, double[] weights, CovarianceType type, int[] clusters) {
+    private static OlsResult fit(DesignMatrix design, double[] weights, CovarianceType type, int[] clusters,
+                                 IntFunction<String> where) {
         double[][] x = design.columnsView();
         double[] y = design.responseView();
         int n = y.length;
@@ -249,7 +251,7 @@ public final class Ols {
         double s = ssr.getAsDouble();
         double dfResid = n - k;
         double scale = s / dfResid;
-        double[][] cov = covariance(type, xw, wresid, inv, scale, clusters);
+        double[][] cov = covariance(type, xw, wresid, inv, scale, clusters, where);
         int nClusters = clusters == null ? 0 : Arrays.stream(clusters).max().orElse(-1) + 1;
         boolean robust = type != CovarianceType.NONROBUST;
         double q = robust ? TestDistributions.Z_975 : TestDistributions.tQuantile(0.975, dfResid);
@@ -283,9 +285,18 @@ public final class Ols {
                 weights != null);
     }
 
+    /**
+     * A leverage {@code h_i} closer to 1 than this is 1: the row is fitted exactly, its residual is rounding
+     * noise, and HC2/HC3 (which divide by {@code 1 − h_i}) are undefined there (R's {@code lm.influence} also
+     * treats such hat values as 1). R {@code sandwich::vcovHC} returns NaN with a warning there; statsmodels 0.13
+     * returns finite numbers made of rounding noise (SE 6.38 for the one-row category of
+     * {@code OlsRobustReferenceTest.hc2AndHc3RefuseARowOfLeverageOneAndNameIt}); we refuse with the row.
+     */
+    static final double LEVERAGE_ONE = 1e-10;
+
     /** The covariance of the estimates (see {@link CovarianceType}). */
     private static double[][] covariance(CovarianceType type, double[][] x, double[] e, double[][] inv, double scale,
-                                         int[] clusters) {
+                                         int[] clusters, IntFunction<String> where) {
         int k = inv.length;
         int n = e.length;
         double[][] cov = new double[k][k];
@@ -329,6 +340,12 @@ public final class Ols {
                 double h = 0.0;
                 for (int j = 0; j < k; j++) {
                     h += x[j][i] * a[i][j];
+                }
+                if ((type == CovarianceType.HC2 || type == CovarianceType.HC3) && 1.0 - h < LEVERAGE_ONE) {
+                    throw new RegressionException(type + " standard errors are undefined: " + where.apply(i)
+                            + " has leverage 1 (the fit passes through it exactly, e.g."
+                            + " the only row of a category), so its weight e²/(1 − h) is 0/0; use HC0 or HC1, or"
+                            + " leave that row out");
                 }
                 double factor = switch (type) {
                     case HC2 -> 1.0 / Math.sqrt(1.0 - h);

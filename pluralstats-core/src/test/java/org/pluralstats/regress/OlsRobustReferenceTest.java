@@ -188,4 +188,20 @@ class OlsRobustReferenceTest {
                 .isInstanceOf(RegressionException.class).hasMessageContaining("weight column 'w'")
                 .hasMessageContaining("row 2");
     }
+
+    @Test
+    void hc2AndHc3RefuseARowOfLeverageOneAndNameIt() {
+        // category c has one row: the fit passes through it, h = 1 and e²/(1 − h) is 0/0
+        RegressionData d = RegressionData.builder().numeric("y", new double[] {1, 2, 4, 3, 5, 9, 2})
+                .text("g", new String[] {"a", "a", "a", "b", "b", "c", "b"}).numeric("x", new double[] {1, 2, 3, 1, 2, 3, 4})
+                .build();
+        for (CovarianceType type : List.of(CovarianceType.HC2, CovarianceType.HC3)) {
+            assertThatThrownBy(() -> Ols.withDefaults().withCovariance(type).estimate("y ~ x + g", d))
+                    .isInstanceOf(RegressionException.class)
+                    .hasMessageContaining(type + " standard errors are undefined: row 6 of")
+                    .hasMessageContaining("leverage 1").hasMessageContaining("use HC0 or HC1");
+        }
+        OlsResult hc1 = Ols.withDefaults().withCovariance(CovarianceType.HC1).estimate("y ~ x + g", d);
+        assertThat(hc1.coefficients().get(1).standardError()).isFinite().isPositive();
+    }
 }
