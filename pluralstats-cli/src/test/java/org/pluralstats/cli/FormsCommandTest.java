@@ -300,6 +300,22 @@ class FormsCommandTest {
     }
 
     @Test
+    void aColumnOfDecimalsIsRefusedNamingItGroupAndRespondentWithWhatToDo() throws IOException {
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        Files.writeString(a, "Timestamp,Q,weight\n2025/05/14 1:07:13 PM GMT+2,3,1\n2025/05/14 1:09:13 PM GMT+2,4,2\n");
+        Files.writeString(b, "Timestamp,Q,weight\n2025/05/14 1:07:13 PM GMT+2,3,1\n2025/05/14 1:09:13 PM GMT+2,5,0.634\n");
+        CliRunner.Result r = CliRunner.run("forms", "--group", "A=" + a, "--group", "B=" + b);
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("pluralstats: column \"weight\" holds 0.634 (group B, respondent 2), not a whole"
+                + " scale point, so it cannot be compared as a scale item; if it is a weight, name it with --weight,"
+                + " otherwise list its header under the codebook's \"ignore\"\n");
+        r = CliRunner.run("forms", "--group", "A=" + a, "--group", "B=" + b, "--weight", "weight", "--format", "csv");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+
+    @Test
     void eMailAddressesNeverAppear() {
         for (String format : List.of("md", "json", "csv")) {
             for (String table : List.of("table1", "rows", "means", "shares", "tests")) {

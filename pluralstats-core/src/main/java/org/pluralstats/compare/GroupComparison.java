@@ -12,11 +12,13 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.SafeText;
 import org.pluralstats.data.CategoricalColumn;
 import org.pluralstats.data.Column;
 import org.pluralstats.data.Item;
 import org.pluralstats.data.MultiChoiceColumn;
 import org.pluralstats.data.NumericColumn;
+import org.pluralstats.data.ShortestDecimal;
 import org.pluralstats.data.SurveyData;
 import org.pluralstats.data.TextColumn;
 import org.pluralstats.stats.ChiSquareIndependence;
@@ -108,6 +110,7 @@ public final class GroupComparison {
         int[] allRows = groupRows.values().stream().flatMapToInt(java.util.Arrays::stream).sorted().toArray();
         for (Item item : items) {
             Column column = data.require(item.id());
+            requireScalePoints(column, groupRows);
             pooled.put(item.id(), summarise(column, allRows));
             Map<String, ItemSummary> byGroup = new LinkedHashMap<>();
             for (Map.Entry<String, int[]> g : groupRows.entrySet()) {
@@ -223,6 +226,29 @@ public final class GroupComparison {
             return Optional.empty();
         }
         return Optional.of(canonicalShare(c, map, canonicalOption));
+    }
+
+    /**
+     * A number column is summarised as a scale item (a Likert summary counts its points), so a value that is
+     * not a whole number (a weight or a score the researcher added to the export) is refused here, naming
+     * the column, the group and the respondent, with what to do instead.
+     */
+    private static void requireScalePoints(Column column, Map<String, int[]> groupRows) {
+        if (!(column instanceof NumericColumn n) || column.item().scale().isPresent()) {
+            return;
+        }
+        for (Map.Entry<String, int[]> g : groupRows.entrySet()) {
+            int[] rows = g.getValue();
+            for (int i = 0; i < rows.length; i++) {
+                double v = n.isMissing(rows[i]) ? 0.0 : n.value(rows[i]);
+                if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+                    throw new PluralstatsException("column \"" + SafeText.forDisplay(column.item().label()) + "\" holds "
+                            + ShortestDecimal.format(v) + " (group " + SafeText.forDisplay(g.getKey()) + ", respondent " + (i + 1)
+                            + "), not a whole scale point, so it cannot be compared as a scale item; if it is a weight,"
+                            + " name it with --weight, otherwise list its header under the codebook's \"ignore\"");
+                }
+            }
+        }
     }
 
     private static ItemSummary summarise(Column column, int[] rows) {
