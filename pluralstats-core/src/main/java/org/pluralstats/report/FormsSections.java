@@ -62,7 +62,7 @@ public final class FormsSections {
             }
         }
         if (!scaleItems.isEmpty()) {
-            s.figure(id + "-means", meansChart(report, scaleItems, groups, groupLabels),
+            s.chart(id + "-means", meansChart(report, scaleItems, groups, groupLabels),
                     "Mean agreement per item and group with 95% t intervals of the mean (LikertSummary: "
                             + "mean ± t(0.975, n−1)·SD/√n). The points are Table 1's cells before rounding.");
         }
@@ -70,7 +70,7 @@ public final class FormsSections {
             Optional<String> option = report.reportedOption(i.id());
             if (option.isPresent()) {
                 String name = optionLabel(survey, i.id(), option.get());
-                s.figure(id + "-share-" + i.id().toLowerCase(java.util.Locale.ROOT),
+                s.chart(id + "-share-" + i.id().toLowerCase(java.util.Locale.ROOT),
                         shareChart(report, i, option.get(), name, groups, groupLabels),
                         "Share choosing " + name + " in " + i.id() + " per group, with Wilson 95% intervals; "
                                 + "under each group its own wording of the option.");
@@ -94,7 +94,7 @@ public final class FormsSections {
         return s.build();
     }
 
-    private static String meansChart(FormsComparison report, List<Item> items, List<String> groups, List<String> labels) {
+    private static IntervalChart.Builder meansChart(FormsComparison report, List<Item> items, List<String> groups, List<String> labels) {
         GroupComparison cmp = report.comparison();
         List<String> ids = new ArrayList<>();
         for (Item i : items) {
@@ -128,7 +128,7 @@ public final class FormsSections {
         if (lo < hi) {
             c.yRange(lo, hi);
         }
-        return c.render();
+        return c;
     }
 
     private static String optionLabel(FormsSurvey survey, String itemId, String option) {
@@ -137,7 +137,7 @@ public final class FormsSections {
                 .orElse(option);
     }
 
-    private static String shareChart(FormsComparison report, Item item, String option, String name, List<String> groups,
+    private static IntervalChart.Builder shareChart(FormsComparison report, Item item, String option, String name, List<String> groups,
                                      List<String> labels) {
         GroupComparison cmp = report.comparison();
         SeriesData.Builder d = SeriesData.builder(labels);
@@ -159,7 +159,7 @@ public final class FormsSections {
         d.series("% choosing " + name, es);
         return IntervalChart.builder(item.id() + ": share choosing " + name + " per group", d.build())
                 .subtitle(shortLabel(item)).yRange(0, 100).unit("%").valueDecimals(1).valueLabels(true)
-                .yLabel("% of respondents (Wilson 95% CI)").xLabel("language group").legendAlways(true).render();
+                .yLabel("% of respondents (Wilson 95% CI)").xLabel("language group").legendAlways(true);
     }
 
     private static String ownText(FormsGroup group, String itemId, String canonical) {

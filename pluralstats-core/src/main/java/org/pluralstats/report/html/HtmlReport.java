@@ -57,6 +57,8 @@ public final class HtmlReport {
             for (ReportBlock bl : s.blocks()) {
                 if (bl instanceof ReportBlock.Figure f) {
                     require(ids, "figure", "figure-" + f.id());
+                } else if (bl instanceof ReportBlock.NotDrawn n) {
+                    require(ids, "figure", "figure-" + n.id());
                 } else if (bl instanceof ReportTable t) {
                     require(ids, "table", "table-" + t.id());
                 }
@@ -147,6 +149,10 @@ public final class HtmlReport {
                             .append("<figcaption><b>Figure ").append(figure).append(".</b> ").append(esc(f.caption()))
                             .append(" <a href=\"figures/").append(esc(f.id())).append(".svg\">SVG</a></figcaption>\n")
                             .append("</figure>\n");
+                } else if (b instanceof ReportBlock.NotDrawn n) {
+                    sb.append("<figure id=\"figure-").append(esc(n.id())).append("\" class=\"not-drawn\">\n")
+                            .append("<p><b dir=\"auto\">").append(esc(n.title())).append("</b><br>Not drawn: ")
+                            .append(esc(n.reason())).append("</p>\n</figure>\n");
                 } else if (b instanceof ReportTable t) {
                     table++;
                     table(sb, t, table);
@@ -236,6 +242,8 @@ public final class HtmlReport {
                 + "section{background:#fff;border:1px solid #e2e2e2;border-radius:6px;padding:4px 20px 16px;margin:18px 0}\n"
                 + "figure{margin:16px 0;overflow-x:auto}svg.chart{max-width:100%;height:auto;display:block}\n"
                 + "figcaption,.caption,.note{font-size:.9em;color:#444}\n"
+                + "figure.not-drawn{border:1px dashed #bbb;border-radius:4px;padding:8px 14px;color:#444}"
+                + "figure.not-drawn p{margin:0}\n"
                 + "table{border-collapse:collapse;font-size:.88em;margin:4px 0}\n"
                 + "th,td{border-bottom:1px solid #ddd;padding:3px 9px;text-align:start;vertical-align:top}\n"
                 + "th{background:#f0f4f8;position:sticky;top:0;white-space:nowrap}\n"

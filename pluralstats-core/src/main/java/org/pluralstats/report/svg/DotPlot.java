@@ -136,7 +136,7 @@ public final class DotPlot {
     }
 
     /** Configures a {@link DotPlot}. */
-    public static final class Builder {
+    public static final class Builder implements Chart {
         private final String title;
         private final SeriesData data;
         private String subtitle = "";
@@ -148,6 +148,18 @@ public final class DotPlot {
         private double maxLabelWidth = 260;
         private int tickDecimals = 1;
         private int valueDecimals = 3;
+
+        /** @return the chart's title */
+        @Override
+        public String title() {
+            return title;
+        }
+
+        /** @return {@link SeriesData#degenerate()} of the data drawn */
+        @Override
+        public Optional<String> degenerate() {
+            return data.degenerate();
+        }
 
         private Builder(String title, SeriesData data) {
             this.title = title;
@@ -218,6 +230,7 @@ public final class DotPlot {
         }
 
         /** @return the SVG of the chart */
+        @Override
         public String render() {
             return build().render();
         }

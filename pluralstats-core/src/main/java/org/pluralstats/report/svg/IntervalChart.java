@@ -215,7 +215,7 @@ public final class IntervalChart {
     }
 
     /** Configures an {@link IntervalChart}. */
-    public static final class Builder {
+    public static final class Builder implements Chart {
         private final String title;
         private final SeriesData data;
         private String subtitle = "";
@@ -232,6 +232,18 @@ public final class IntervalChart {
         private int valueDecimals = 2;
         private boolean valueLabels;
         private boolean legendAlways;
+
+        /** @return the chart's title */
+        @Override
+        public String title() {
+            return title;
+        }
+
+        /** @return {@link SeriesData#degenerate()} of the data drawn */
+        @Override
+        public Optional<String> degenerate() {
+            return data.degenerate();
+        }
 
         private Builder(String title, SeriesData data) {
             this.title = title;
@@ -332,6 +344,7 @@ public final class IntervalChart {
         }
 
         /** @return the SVG of the chart */
+        @Override
         public String render() {
             return build().render();
         }
