@@ -1,5 +1,7 @@
 package org.pluralstats.report.svg;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -47,7 +49,18 @@ public final class DotPlot {
         double top = 30 + subtitleLines * 16 + legendRows * Legend.ROW + 12;
         double rowH = Math.max(24, ns * 8 + 10);
         double plotH = rowH * nc;
-        double height = top + plotH + 30 + (b.xLabel.isEmpty() ? 0 : 20) + 6;
+        // row labels shortened with "…" are written whole under the chart (and keep their tooltip)
+        List<String> full = new ArrayList<>();
+        for (int c = 0; c < nc; c++) {
+            if (!ChartStyle.fit(label(d, c), ChartStyle.FONT_SIZE, labelW).equals(label(d, c))) {
+                full.add(label(d, c));
+            }
+        }
+        String fullNote = full.isEmpty() ? "" : SvgWriter.FULL_LABELS + String.join("; ", full) + ".";
+        List<String> noteLines = full.isEmpty() ? List.of()
+                : ChartStyle.wrap(fullNote, ChartStyle.FONT_SIZE - 1, b.width - 24, 8);
+        double noteTop = top + plotH + 30 + (b.xLabel.isEmpty() ? 0 : 20) + 6;
+        double height = noteTop + (noteLines.isEmpty() ? 0 : noteLines.size() * 14 + 6);
         SvgWriter svg = new SvgWriter(b.width, height, b.title);
         svg.text(12, 20, b.title, SvgWriter.Anchor.LEFT, ChartStyle.TITLE_SIZE, "font-weight=\"bold\"");
         if (!b.subtitle.isEmpty()) {
@@ -110,6 +123,10 @@ public final class DotPlot {
         svg.line(left, top, left, plotBottom, ChartStyle.AXIS, 1, "");
         if (!b.xLabel.isEmpty()) {
             svg.text(left + plotW / 2, plotBottom + 36, b.xLabel, SvgWriter.Anchor.MIDDLE, ChartStyle.FONT_SIZE, "");
+        }
+        for (int k = 0; k < noteLines.size(); k++) {
+            svg.text(12, noteTop + 8 + 14 * k, noteLines.get(k), SvgWriter.Anchor.LEFT, ChartStyle.FONT_SIZE - 1,
+                    "fill=\"" + ChartStyle.MUTED + "\" class=\"full-labels\"", fullNote);
         }
         return svg.finish();
     }

@@ -24,6 +24,9 @@ public final class IntervalChart {
         POINT
     }
 
+    /** The most lines a category's sub-label wraps to before it is shortened (and written whole below). */
+    static final int SUB_LABEL_LINES = 4;
+
     /** The default width in pixels. */
     public static final double DEFAULT_WIDTH = 880;
 
@@ -52,16 +55,25 @@ public final class IntervalChart {
         double right = 16;
         double plotW = width - left - right;
         double band = nc == 0 ? plotW : plotW / nc;
-        // each sub-label wraps to at most three lines; a line still cut carries the whole text as its title
+        // each sub-label wraps to at most four lines; a line still cut carries the whole text as its title,
+        // and every label shortened with "…" is also written whole under the chart, for paper
         List<List<String[]>> subs = new ArrayList<>();
+        List<String> full = new ArrayList<>();
         int subLines = 0;
         for (int c = 0; c < nc; c++) {
             List<String[]> lines = new ArrayList<>();
+            String category = d.categories().get(c);
+            if (!ChartStyle.fit(category, ChartStyle.FONT_SIZE, band - 4).equals(category)) {
+                full.add(category);
+            }
             for (String s : d.subLabels(c)) {
-                List<String> wrapped = ChartStyle.wrap(s, ChartStyle.FONT_SIZE - 1, band - 6, 3);
+                List<String> wrapped = ChartStyle.wrap(s, ChartStyle.FONT_SIZE - 1, band - 6, SUB_LABEL_LINES);
                 for (int k = 0; k < wrapped.size(); k++) {
                     boolean cut = k == wrapped.size() - 1 && ChartStyle.isCut(s, wrapped);
                     lines.add(new String[] {wrapped.get(k), cut ? s : wrapped.get(k)});
+                }
+                if (ChartStyle.isCut(s, wrapped)) {
+                    full.add(category + ": " + s);
                 }
             }
             subs.add(lines);
@@ -74,7 +86,13 @@ public final class IntervalChart {
         double[] range = range(d);
         // a chart that clips an interval says so under the axis title, in words a printed page keeps
         String note = b.clipped(range).isEmpty() ? "" : b.clipNote.orElseGet(() -> clipNote(range));
-        List<String> noteLines = note.isEmpty() ? List.of() : ChartStyle.wrap(note, ChartStyle.FONT_SIZE - 1, plotW, 3);
+        List<String> noteLines = new ArrayList<>(note.isEmpty() ? List.of()
+                : ChartStyle.wrap(note, ChartStyle.FONT_SIZE - 1, plotW, 3));
+        int clipLines = noteLines.size();
+        String fullNote = full.isEmpty() ? "" : SvgWriter.FULL_LABELS + String.join("; ", full) + ".";
+        if (!full.isEmpty()) {
+            noteLines.addAll(ChartStyle.wrap(fullNote, ChartStyle.FONT_SIZE - 1, plotW, 8));
+        }
         double noteTop = top + b.plotHeight + bottom;
         double height = noteTop + (noteLines.isEmpty() ? 0 : noteLines.size() * 14 + 6);
         SvgWriter svg = new SvgWriter(width, height, b.title);
@@ -179,8 +197,10 @@ public final class IntervalChart {
             svg.text(left + plotW / 2, noteTop - 10, b.xLabel, SvgWriter.Anchor.MIDDLE, ChartStyle.FONT_SIZE, "");
         }
         for (int k = 0; k < noteLines.size(); k++) {
+            boolean clip = k < clipLines;
             svg.text(left, noteTop + 8 + 14 * k, noteLines.get(k), SvgWriter.Anchor.LEFT, ChartStyle.FONT_SIZE - 1,
-                    "fill=\"" + ChartStyle.MUTED + "\" class=\"clip-note\"", note);
+                    "fill=\"" + ChartStyle.MUTED + "\" class=\"" + (clip ? "clip-note" : "full-labels") + "\"",
+                    clip ? note : fullNote);
         }
         return svg.finish();
     }
