@@ -161,7 +161,7 @@ public final class ScoreSections {
                         a.maxSeDifference(), a.maxCiDifference(), ok ? "yes" : "NO");
             }
             at.note(all ? "Every file gives the same scores, standard errors and intervals (largest difference ≤ "
-                    + AGREEMENT_TOLERANCE + ")."
+                    + String.format(java.util.Locale.ROOT, "%.0e", AGREEMENT_TOLERANCE) + ")."
                     : "Some files DISAGREE with " + agreements.get(0).file() + ": see the rows marked NO.");
             s.table(at.build());
         }

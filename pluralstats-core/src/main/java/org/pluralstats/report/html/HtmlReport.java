@@ -195,7 +195,8 @@ public final class HtmlReport {
      * @param t a table
      * @return its HTML {@code <table>} element (head and body, cells as {@link ReportTable#display} shows
      *     them), escaped. Every cell and header has a class the page's CSS lays out by:
-     *     {@code num} for numbers (right-aligned, never broken), {@code key} for a text column whose longest
+     *     {@code num} for numbers and for text columns whose every cell is written as a number (a published
+     *     mean "1.43"; right-aligned, never broken), {@code key} for a text column whose longest
      *     cell has at most {@value #SHORT_TEXT} characters (model names, items, test names: kept on one
      *     line, so "OLMo-2-1124-7B-Instruct" is never broken at its hyphens) and {@code text} for a column of
      *     longer texts (wrapped at spaces, with a minimum width); a table wider than the page scrolls
@@ -210,7 +211,7 @@ public final class HtmlReport {
             for (int r = 0; r < t.rows().size(); r++) {
                 longest = Math.max(longest, t.display(r, c).codePointCount(0, t.display(r, c).length()));
             }
-            kind[c] = numeric ? "num" : longest <= SHORT_TEXT ? "key" : "text";
+            kind[c] = numeric || numbersAsText(t, c) ? "num" : longest <= SHORT_TEXT ? "key" : "text";
         }
         StringBuilder sb = new StringBuilder();
         sb.append("<table>\n<thead><tr>");
@@ -232,6 +233,25 @@ public final class HtmlReport {
         }
         sb.append("</tbody>\n</table>");
         return sb.toString();
+    }
+
+    private static final java.util.regex.Pattern NUMBER_TEXT =
+            java.util.regex.Pattern.compile("[-\u2212]?[0-9]+(\\.[0-9]+)?%?|\u2013|<0\\.0*1");
+
+    /** @return whether every cell of a text column is written as a number (a published mean "1.43"), and one is */
+    private static boolean numbersAsText(ReportTable t, int column) {
+        boolean any = false;
+        for (int r = 0; r < t.rows().size(); r++) {
+            String d = t.display(r, column).strip();
+            if (d.isEmpty()) {
+                continue;
+            }
+            if (!NUMBER_TEXT.matcher(d).matches()) {
+                return false;
+            }
+            any |= !d.equals("\u2013");
+        }
+        return any;
     }
 
     private static String css() {

@@ -58,6 +58,14 @@ class WideTableTest {
                 "<th class=\"key\">item</th><th class=\"text\">text</th><th class=\"num\">n</th><th class=\"num\">mean</th>",
                 "<td class=\"text\" dir=\"auto\">" + LONG.replace("'", "&#39;") + "</td>", "<td class=\"num\">7</td>",
                 "<td class=\"num\">6.71</td>");
+        // a text column written as numbers (a published mean, kept as printed) is aligned as numbers
+        ReportTable grim = ReportTable.builder("grim", "GRIM").column("group").column("reported")
+                .row("Arabic", "1.43").row("Farsi", "\u2212 0.5 x").build();
+        assertThat(HtmlReport.tableElement(grim)).contains("<th class=\"key\">reported</th>");
+        ReportTable published = ReportTable.builder("grim", "GRIM").column("group").column("reported")
+                .row("Arabic", "1.43").row("Farsi", "\u2013").row("English", "57.1%").build();
+        assertThat(HtmlReport.tableElement(published)).contains("<th class=\"num\">reported</th>",
+                "<td class=\"num\">1.43</td>", "<td class=\"num\">57.1%</td>");
         assertThat(html).doesNotContainPattern("<t[dh](?! class=\"(num|key|text)\")[ >]");
     }
 }
