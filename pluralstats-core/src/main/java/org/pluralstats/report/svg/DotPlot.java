@@ -57,8 +57,25 @@ public final class DotPlot {
             }
         }
         String fullNote = full.isEmpty() ? "" : SvgWriter.FULL_LABELS + String.join("; ", full) + ".";
-        List<String> noteLines = full.isEmpty() ? List.of()
-                : ChartStyle.wrap(fullNote, ChartStyle.FONT_SIZE - 1, b.width - 24, 8);
+        double[] range = range(d);
+        // an interval clipped to the axis is said so in words under the chart, before the labels in full
+        boolean clips = false;
+        for (int s = 0; s < ns; s++) {
+            for (int c = 0; c < nc; c++) {
+                Estimate e = d.get(s, c);
+                clips |= e.present() && e.hasInterval() && (e.lower() < range[0] || e.upper() > range[1]);
+            }
+        }
+        int endDecimals = ChartStyle.labelDecimals(range, b.tickDecimals);
+        String clipNote = !clips ? "" : "An arrowhead at the axis end marks an interval clipped to the axis ("
+                + ChartStyle.format(range[0], endDecimals) + b.unit + "\u2013" + ChartStyle.format(range[1], endDecimals) + b.unit
+                + "); its tooltip and the table give it whole.";
+        List<String> noteLines = new ArrayList<>(clips ? ChartStyle.wrap(clipNote, ChartStyle.FONT_SIZE - 1, b.width - 24, 3)
+                : List.of());
+        int clipLines = noteLines.size();
+        if (!full.isEmpty()) {
+            noteLines.addAll(ChartStyle.wrap(fullNote, ChartStyle.FONT_SIZE - 1, b.width - 24, 8));
+        }
         double noteTop = top + plotH + 30 + (b.xLabel.isEmpty() ? 0 : 20) + 6;
         double height = noteTop + (noteLines.isEmpty() ? 0 : noteLines.size() * 14 + 6);
         SvgWriter svg = new SvgWriter(b.width, height, b.title);
@@ -70,7 +87,6 @@ public final class DotPlot {
         if (legendRows > 0) {
             Legend.draw(svg, d.series(), 12, 30 + subtitleLines * 16, b.width - 24, true);
         }
-        double[] range = range(d);
         double x0 = range[0];
         double x1 = range[1];
         java.util.function.DoubleUnaryOperator x = v -> left + (Math.max(x0, Math.min(x1, v)) - x0) / (x1 - x0) * plotW;
@@ -125,8 +141,10 @@ public final class DotPlot {
             svg.text(left + plotW / 2, plotBottom + 36, b.xLabel, SvgWriter.Anchor.MIDDLE, ChartStyle.FONT_SIZE, "");
         }
         for (int k = 0; k < noteLines.size(); k++) {
+            boolean clip = k < clipLines;
             svg.text(12, noteTop + 8 + 14 * k, noteLines.get(k), SvgWriter.Anchor.LEFT, ChartStyle.FONT_SIZE - 1,
-                    "fill=\"" + ChartStyle.MUTED + "\" class=\"full-labels\"", fullNote);
+                    "fill=\"" + ChartStyle.MUTED + "\" class=\"" + (clip ? "clip-note" : "full-labels") + "\"",
+                    clip ? clipNote : fullNote);
         }
         return svg.finish();
     }

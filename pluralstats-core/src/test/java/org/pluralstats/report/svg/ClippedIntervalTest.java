@@ -87,6 +87,10 @@ class ClippedIntervalTest {
             tips.add(Double.parseDouble(a.getAttribute("d").substring(1).split("[ L]+")[0]));
         }
         assertThat(tips).containsExactly(left, right);
+        assertThat(withClass(all, "clip-note")).extracting(Element::getTextContent).containsExactly(
+                "An arrowhead at the axis end marks an interval clipped to the axis (0.0\u20131.0); its tooltip and the "
+                        + "table give it whole.");
+        assertThat(withClass(SvgDom.elements(DotPlot.builder("Bias", d).render()), "clip-note")).isEmpty();
         assertThat(tickTexts(all)).startsWith("0.0").endsWith("1.0");
         // an interval inside the axis has no arrow
         SeriesData inside = SeriesData.builder(List.of("a")).series("s", List.of(Estimate.of(0.5, 0.2, 0.8))).build();
