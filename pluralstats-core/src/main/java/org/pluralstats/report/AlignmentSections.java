@@ -119,12 +119,12 @@ public final class AlignmentSections {
                 }
                 d.series(languageLabel(l, c.population().apply(l)), es);
             }
-            s.figure(id + "-" + c.key(), DotPlot.builder("Alignment with " + c.title() + ", per model × prompt language",
+            s.chart(id + "-" + c.key(), DotPlot.builder("Alignment with " + c.title() + ", per model × prompt language",
                                     d.build())
                             .subtitle("Spearman's ρ of model and population scores, " + level + " level, " + shortInterval(resamples)
                                     + "; Figure 4 of Rystrøm, Kirk & Hale")
                             .xLabel("Spearman's ρ (0 = unrelated, 1 = same order)").reference(0).tickDecimals(1)
-                            .maxLabelWidth(240).render(),
+                            .maxLabelWidth(240),
                     "Each dot: one model prompted in one language, correlated with " + c.title() + " over the "
                             + (level.equals("item") ? "items both have a score for" : "generations of items the "
                             + "population has a score for") + "; the line is its " + interval(resamples)
@@ -145,13 +145,13 @@ public final class AlignmentSections {
                 d.series(languageLabel(l, Optional.empty()), es);
             }
             ModelConsistency first = consistency.rows().get(0);
-            s.figure(id + "-self-consistency", DotPlot.builder("Model self-consistency per model × prompt language",
+            s.chart(id + "-self-consistency", DotPlot.builder("Model self-consistency per model × prompt language",
                                     d.build())
                             .subtitle("ρ between generations of an item / reliability " + ChartStyle.format(first.reliability(), 3)
                                     + ", " + shortInterval(first.resamples())
                                     + (first.resamples() > 0 ? " over " + consistency.interval().label() : "")
                                     + "; Figure 3 of Rystrøm, Kirk & Hale")
-                            .xLabel("self-consistency").reference(0).tickDecimals(1).maxLabelWidth(240).render(),
+                            .xLabel("self-consistency").reference(0).tickDecimals(1).maxLabelWidth(240),
                     "How much a model agrees with itself: the rank correlation over every pair of different generations "
                             + "of the same item (ModelSelfConsistency), with " + interval(first.resamples())
                             + (first.resamples() == 0 ? "" : consistency.interval() == SelfConsistencyInterval.ITEMS
@@ -181,12 +181,12 @@ public final class AlignmentSections {
                         + ChartStyle.format(d.ciHigh(), 3) + "], p " + ChartStyle.format(d.p(), 3));
             }
             int b = lc.bootstrap().resamples();
-            s.figure(id + "-language-consistency", DotPlot.builder("Self-consistency within and between prompt languages",
+            s.chart(id + "-language-consistency", DotPlot.builder("Self-consistency within and between prompt languages",
                                     SeriesData.builder(ms).series("within a language", within)
                                             .series("between languages", between).build())
                             .subtitle("ρ of generation pairs / " + ChartStyle.format(lc.reliability(), 3)
                                     + ", languages pooled, " + shortInterval(b) + "; §2.2 of Rystrøm, Kirk & Hale")
-                            .xLabel("self-consistency").reference(0).tickDecimals(1).maxLabelWidth(240).render(),
+                            .xLabel("self-consistency").reference(0).tickDecimals(1).maxLabelWidth(240),
                     "Does the prompt language change what a model says? For each model, the rank correlation over pairs "
                             + "of different generations of the same item prompted in the same language (within) and in "
                             + "different languages (between), the same estimator on the same items (LanguageConsistency); "
@@ -240,12 +240,12 @@ public final class AlignmentSections {
             }
             d.series(e.getKey() + ": " + reference + " − " + e.getValue(), es);
         }
-        s.figure(id + "-difference", DotPlot.builder("Closer to the " + reference + " than to the local population?",
+        s.chart(id + "-difference", DotPlot.builder("Closer to the " + reference + " than to the local population?",
                                 d.build())
                         .subtitle("ρ(model, " + reference + ") − ρ(model, local country), " + shortInterval(resamples)
                                 + "; Figure 5 of Rystrøm, Kirk & Hale")
                         .xLabel("difference of Spearman's ρ (> 0: closer to the " + reference + ")").reference(0)
-                        .tickDecimals(2).maxLabelWidth(240).render(),
+                        .tickDecimals(2).maxLabelWidth(240),
                 "Each dot: a model prompted in a language, its alignment with the " + reference + " minus its alignment "
                         + "with a country where that language is spoken, both over the same units; the line is the paired "
                         + "bootstrap interval (both correlations on each resample). Drawn: "
@@ -281,11 +281,11 @@ public final class AlignmentSections {
         SeriesData d = SeriesData.builder(pops).series("Wasserstein similarity", ws)
                 .series("1 − Jensen–Shannon distance", js).series("unclassifiable share", un).build();
         int resamples = wasserstein.bootstrap().resamples();
-        s.figure(id + "-by-population", IntervalChart.builder("Similarity of model and human answer distributions", d)
+        s.chart(id + "-by-population", IntervalChart.builder("Similarity of model and human answer distributions", d)
                         .subtitle("Mean over questions per population, " + shortInterval(resamples)
                                 + " over questions; unclassifiable share of model outputs (seed paper 002)")
                         .yLabel("similarity / share").xLabel("population").yRange(0, 1).tickDecimals(1)
-                        .valueLabels(true).render(),
+                        .valueLabels(true),
                 "Wasserstein similarity 1 − W₁(h, m)/(max o − min o) over the options' ordinal positions (OpinionQA) and "
                         + "1 − Jensen–Shannon distance (base 2), each the mean over a population's questions; 1 means the "
                         + "model answers as the population does. Unclassifiable outputs are left out of the distributions and "
@@ -350,7 +350,7 @@ public final class AlignmentSections {
             if (metric.isSimilarity()) {
                 chart.yRange(0, 1);
             }
-            s.figure(id + "-by-population", chart.render(), (metric == SimilarityMetric.WASSERSTEIN
+            s.chart(id + "-by-population", chart, (metric == SimilarityMetric.WASSERSTEIN
                     ? "Representativeness 1 − W₁(h, m)/(max o − min o) over the options' ordinal positions (OpinionQA)"
                     : name) + " of each model setting (model · condition) with each population, the mean over the population's "
                     + "questions; 1 means the model answers as the population does. Baselines: a model answering every option "

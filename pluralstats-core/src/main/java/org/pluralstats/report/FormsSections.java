@@ -15,6 +15,7 @@ import org.pluralstats.run.AnalysisRun;
 import org.pluralstats.run.FormsComparison;
 import org.pluralstats.report.html.ReportTable;
 import org.pluralstats.report.svg.Estimate;
+import org.pluralstats.report.svg.ChartStyle;
 import org.pluralstats.report.svg.IntervalChart;
 import org.pluralstats.report.svg.SeriesData;
 import org.pluralstats.stats.ConfidenceInterval;
@@ -62,15 +63,28 @@ public final class FormsSections {
             }
         }
         if (!scaleItems.isEmpty()) {
-            s.figure(id + "-means", meansChart(report, scaleItems, groups, groupLabels),
+            IntervalChart.Builder means = meansChart(report, scaleItems, groups, groupLabels);
+            // a t interval may leave the scale (mean ± t·SD/√n of a small group); the chart clips it to the
+            // scale and says so, the tables keep it exact
+            List<String> clipped = means.clippedIntervals();
+            String scale = scale(scaleItems).map(r -> ChartStyle.format(r[0], 0) + "\u2013" + ChartStyle.format(r[1], 0))
+                    .orElse("");
+            if (!scale.isEmpty()) {
+                means.clipNote("\u25BC/\u25B2 A t interval that leaves the scale " + scale + " is clipped to it and ends in an "
+                        + "arrowhead: " + String.join("; ", clipped) + ". The tables give the exact intervals.");
+            }
+            s.chart(id + "-means", means,
                     "Mean agreement per item and group with 95% t intervals of the mean (LikertSummary: "
-                            + "mean ± t(0.975, n−1)·SD/√n). The points are Table 1's cells before rounding.");
+                            + "mean ± t(0.975, n−1)·SD/√n). The points are Table 1's cells before rounding."
+                            + (clipped.isEmpty() ? "" : " Intervals clipped to the scale " + (scale.isEmpty() ? "" : scale + " ")
+                            + "are marked with an arrowhead at the clipped end (" + String.join("; ", clipped)
+                            + "); the tables keep the exact, unclipped t intervals."));
         }
         for (Item i : report.tableItems()) {
             Optional<String> option = report.reportedOption(i.id());
             if (option.isPresent()) {
                 String name = optionLabel(survey, i.id(), option.get());
-                s.figure(id + "-share-" + i.id().toLowerCase(java.util.Locale.ROOT),
+                s.chart(id + "-share-" + i.id().toLowerCase(java.util.Locale.ROOT),
                         shareChart(report, i, option.get(), name, groups, groupLabels),
                         "Share choosing " + name + " in " + i.id() + " per group, with Wilson 95% intervals; "
                                 + "under each group its own wording of the option.");
@@ -94,22 +108,15 @@ public final class FormsSections {
         return s.build();
     }
 
-    private static String meansChart(FormsComparison report, List<Item> items, List<String> groups, List<String> labels) {
+    private static IntervalChart.Builder meansChart(FormsComparison report, List<Item> items, List<String> groups, List<String> labels) {
         GroupComparison cmp = report.comparison();
         List<String> ids = new ArrayList<>();
         for (Item i : items) {
             ids.add(i.id());
         }
         SeriesData.Builder d = SeriesData.builder(ids);
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < items.size(); k++) {
-            Item i = items.get(k);
-            d.subLabel(k, List.of(shortLabel(i)));
-            if (i.scale().isPresent()) {
-                lo = Math.min(lo, i.scale().get().min());
-                hi = Math.max(hi, i.scale().get().max());
-            }
+            d.subLabel(k, List.of(shortLabel(items.get(k))));
         }
         for (int g = 0; g < groups.size(); g++) {
             List<Estimate> es = new ArrayList<>();
@@ -125,10 +132,21 @@ public final class FormsSections {
         IntervalChart.Builder c = IntervalChart.builder("Group means with 95% confidence intervals", d.build())
                 .subtitle("Table 1 as a chart: agreement per item and language group")
                 .mark(IntervalChart.Mark.POINT).yLabel("mean agreement").xLabel("item");
-        if (lo < hi) {
-            c.yRange(lo, hi);
+        scale(items).ifPresent(r -> c.yRange(r[0], r[1]));
+        return c;
+    }
+
+    /** @return the lowest minimum and highest maximum of the items' scales, when they span a range */
+    private static Optional<double[]> scale(List<Item> items) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Item i : items) {
+            if (i.scale().isPresent()) {
+                lo = Math.min(lo, i.scale().get().min());
+                hi = Math.max(hi, i.scale().get().max());
+            }
         }
-        return c.render();
+        return lo < hi ? Optional.of(new double[] {lo, hi}) : Optional.empty();
     }
 
     private static String optionLabel(FormsSurvey survey, String itemId, String option) {
@@ -137,7 +155,7 @@ public final class FormsSections {
                 .orElse(option);
     }
 
-    private static String shareChart(FormsComparison report, Item item, String option, String name, List<String> groups,
+    private static IntervalChart.Builder shareChart(FormsComparison report, Item item, String option, String name, List<String> groups,
                                      List<String> labels) {
         GroupComparison cmp = report.comparison();
         SeriesData.Builder d = SeriesData.builder(labels);
@@ -159,7 +177,7 @@ public final class FormsSections {
         d.series("% choosing " + name, es);
         return IntervalChart.builder(item.id() + ": share choosing " + name + " per group", d.build())
                 .subtitle(shortLabel(item)).yRange(0, 100).unit("%").valueDecimals(1).valueLabels(true)
-                .yLabel("% of respondents (Wilson 95% CI)").xLabel("language group").legendAlways(true).render();
+                .yLabel("% of respondents (Wilson 95% CI)").xLabel("language group").legendAlways(true);
     }
 
     private static String ownText(FormsGroup group, String itemId, String canonical) {

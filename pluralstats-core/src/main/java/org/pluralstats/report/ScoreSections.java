@@ -67,10 +67,10 @@ public final class ScoreSections {
                 m[i][j] = corr.pairs().get(k++).r();
             }
         }
-        s.figure(id + "-correlations", HeatMap.builder("Correlations between populations' value polarity scores", pops,
+        s.chart(id + "-correlations", HeatMap.builder("Correlations between populations' value polarity scores", pops,
                                 pops, m)
                         .subtitle("Pearson r over the items both populations have a score for (Figure 2 of the seed paper)")
-                        .keyLabel("Pearson r").width(640).render(),
+                        .keyLabel("Pearson r").width(640),
                 "Pearson correlation of each pair of populations' score vectors across " + scores.items().size()
                         + " items (ScoreCorrelations). Red: populations that agree on which values are held; blue: "
                         + "opposite patterns.");
@@ -94,10 +94,10 @@ public final class ScoreSections {
             }
             d.series(p, es);
         }
-        s.figure(id + "-by-population", DotPlot.builder("Value polarity scores per population", d.build())
+        s.chart(id + "-by-population", DotPlot.builder("Value polarity scores per population", d.build())
                         .subtitle("Weighted share of positive answers, with logit 95% intervals")
                         .xLabel("value polarity score (0 = no one positive, 1 = everyone)").range(0, 1)
-                        .tickDecimals(1).maxLabelWidth(280).render(),
+                        .tickDecimals(1).maxLabelWidth(280),
                 "Scores of " + items.size() + " items per population with their logit 95% intervals "
                         + "(ValuePolarityScores, weight " + design.weight().expression() + ").");
 
@@ -110,6 +110,7 @@ public final class ScoreSections {
         ReportTable.Builder wt = ReportTable.builder(id + "-weights", "Respondents and Kish's effective sample size "
                         + "per population: n_eff = (Σw)² / Σw²")
                 .column("population").column("respondents").column("nEff", 1).column("efficiency", 3);
+        boolean allOne = true;
         for (String p : pops) {
             int[] rows = groups.getOrDefault(p, new int[0]);
             double[] pw = new double[rows.length];
@@ -117,6 +118,7 @@ public final class ScoreSections {
             for (int r : rows) {
                 if (w[r] > 0 && Double.isFinite(w[r])) {
                     pw[valid++] = w[r];
+                    allOne &= w[r] == 1;
                 }
             }
             double[] used = java.util.Arrays.copyOf(pw, valid);
@@ -126,13 +128,20 @@ public final class ScoreSections {
             wt.row(p, valid, e, valid == 0 ? null : e / valid);
         }
         nd.series("respondents (n)", ns).series("Kish effective size (n_eff)", neff);
-        s.figure(id + "-weights", IntervalChart.builder("What the weights cost: respondents and effective sample size",
+        // with equal weights (--weight none) both series are the respondents: say so instead of drawing them
+        boolean ones = allOne;
+        s.chart(id + "-weights", IntervalChart.builder("What the weights cost: respondents and effective sample size",
                                 nd.build())
                         .subtitle("Per population, weight " + design.weight().expression()
                                 + "; the gap is the design effect of unequal weights")
-                        .yLabel("respondents").xLabel("population").valueDecimals(0).valueLabels(true).render(),
+                        .yLabel("respondents").xLabel("population").valueDecimals(0).valueLabels(true),
                 "Respondents per population against Kish's effective sample size (Σw)²/Σw² of their weights; "
-                        + "intervals of scores are as wide as n_eff allows, not n.");
+                        + "intervals of scores are as wide as n_eff allows, not n.",
+                why -> (ones ? "every respondent has weight 1 (weight " + design.weight().expression()
+                        + "), so the effective size equals the number of respondents in every population"
+                        : "the weights are equal within every population (weight " + design.weight().expression()
+                        + "), so the effective size equals the number of respondents")
+                        + "; the table below lists them.");
         s.table(wt.build());
 
         // the same tables, byte for byte, as pluralstats vps and correlate print (ResultTableWriters)
@@ -152,7 +161,7 @@ public final class ScoreSections {
                         a.maxSeDifference(), a.maxCiDifference(), ok ? "yes" : "NO");
             }
             at.note(all ? "Every file gives the same scores, standard errors and intervals (largest difference ≤ "
-                    + AGREEMENT_TOLERANCE + ")."
+                    + String.format(java.util.Locale.ROOT, "%.0e", AGREEMENT_TOLERANCE) + ")."
                     : "Some files DISAGREE with " + agreements.get(0).file() + ": see the rows marked NO.");
             s.table(at.build());
         }

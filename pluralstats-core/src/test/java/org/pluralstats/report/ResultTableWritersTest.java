@@ -58,7 +58,8 @@ class ResultTableWritersTest {
     @Test
     void htmlIsAnEscapedTable() {
         String html = ResultTableWriters.html(T);
-        assertThat(html).startsWith("<table>\n<thead><tr><th>label</th><th>n</th><th>est</th><th>p</th></tr></thead>")
+        assertThat(html).startsWith("<table>\n<thead><tr><th class=\"key\">label</th><th class=\"num\">n</th><th class=\"num\">est</th>"
+                + "<th class=\"num\">p</th></tr></thead>")
                 .contains("&lt;i&gt;").contains("<td class=\"num\">&lt;0.0001</td>").endsWith("</table>");
     }
 }

@@ -57,6 +57,8 @@ public final class HtmlReport {
             for (ReportBlock bl : s.blocks()) {
                 if (bl instanceof ReportBlock.Figure f) {
                     require(ids, "figure", "figure-" + f.id());
+                } else if (bl instanceof ReportBlock.NotDrawn n) {
+                    require(ids, "figure", "figure-" + n.id());
                 } else if (bl instanceof ReportTable t) {
                     require(ids, "table", "table-" + t.id());
                 }
@@ -147,6 +149,10 @@ public final class HtmlReport {
                             .append("<figcaption><b>Figure ").append(figure).append(".</b> ").append(esc(f.caption()))
                             .append(" <a href=\"figures/").append(esc(f.id())).append(".svg\">SVG</a></figcaption>\n")
                             .append("</figure>\n");
+                } else if (b instanceof ReportBlock.NotDrawn n) {
+                    sb.append("<figure id=\"figure-").append(esc(n.id())).append("\" class=\"not-drawn\">\n")
+                            .append("<p><b dir=\"auto\">").append(esc(n.title())).append("</b><br>Not drawn: ")
+                            .append(esc(n.reason())).append("</p>\n</figure>\n");
                 } else if (b instanceof ReportTable t) {
                     table++;
                     table(sb, t, table);
@@ -182,16 +188,35 @@ public final class HtmlReport {
         sb.append(t.collapsed() ? "</details>\n" : "</div>\n");
     }
 
+    /** A text column whose longest cell is at most this many characters is kept on one line. */
+    static final int SHORT_TEXT = 40;
+
     /**
      * @param t a table
      * @return its HTML {@code <table>} element (head and body, cells as {@link ReportTable#display} shows
-     *     them, numbers in {@code class="num"} cells), escaped
+     *     them), escaped. Every cell and header has a class the page's CSS lays out by:
+     *     {@code num} for numbers and for text columns whose every cell is written as a number (a published
+     *     mean "1.43"; right-aligned, never broken), {@code key} for a text column whose longest
+     *     cell has at most {@value #SHORT_TEXT} characters (model names, items, test names: kept on one
+     *     line, so "OLMo-2-1124-7B-Instruct" is never broken at its hyphens) and {@code text} for a column of
+     *     longer texts (wrapped at spaces, with a minimum width); a table wider than the page scrolls
+     *     sideways in its {@code <div class="scroll">} instead of being cut or squeezed.
      */
     public static String tableElement(ReportTable t) {
+        int nc = t.columns().size();
+        String[] kind = new String[nc];
+        for (int c = 0; c < nc; c++) {
+            boolean numeric = t.numeric(c);
+            int longest = 0;
+            for (int r = 0; r < t.rows().size(); r++) {
+                longest = Math.max(longest, t.display(r, c).codePointCount(0, t.display(r, c).length()));
+            }
+            kind[c] = numeric || numbersAsText(t, c) ? "num" : longest <= SHORT_TEXT ? "key" : "text";
+        }
         StringBuilder sb = new StringBuilder();
         sb.append("<table>\n<thead><tr>");
-        for (ReportTable.Column c : t.columns()) {
-            sb.append("<th>").append(esc(c.name())).append("</th>");
+        for (int c = 0; c < nc; c++) {
+            sb.append("<th class=\"").append(kind[c]).append("\">").append(esc(t.columns().get(c).name())).append("</th>");
         }
         sb.append("</tr></thead>\n<tbody>\n");
         for (int r = 0; r < t.rows().size(); r++) {
@@ -199,13 +224,34 @@ public final class HtmlReport {
             List<Object> row = t.rows().get(r);
             for (int c = 0; c < row.size(); c++) {
                 Object v = row.get(c);
-                boolean num = v == null || v instanceof Number;
-                sb.append(num ? "<td class=\"num\">" : "<td dir=\"auto\">").append(esc(t.display(r, c))).append("</td>");
+                // a text cell in a number column (a label such as "<0.0001") is still a number's place
+                String k = kind[c].equals("num") || v instanceof Number ? "num" : kind[c];
+                sb.append("<td class=\"").append(k).append(k.equals("num") ? "\">" : "\" dir=\"auto\">")
+                        .append(esc(t.display(r, c))).append("</td>");
             }
             sb.append("</tr>\n");
         }
         sb.append("</tbody>\n</table>");
         return sb.toString();
+    }
+
+    private static final java.util.regex.Pattern NUMBER_TEXT =
+            java.util.regex.Pattern.compile("[-\u2212]?[0-9]+(\\.[0-9]+)?%?|\u2013|<0\\.0*1");
+
+    /** @return whether every cell of a text column is written as a number (a published mean "1.43"), and one is */
+    private static boolean numbersAsText(ReportTable t, int column) {
+        boolean any = false;
+        for (int r = 0; r < t.rows().size(); r++) {
+            String d = t.display(r, column).strip();
+            if (d.isEmpty()) {
+                continue;
+            }
+            if (!NUMBER_TEXT.matcher(d).matches()) {
+                return false;
+            }
+            any |= !d.equals("\u2013");
+        }
+        return any;
     }
 
     private static String css() {
@@ -216,10 +262,25 @@ public final class HtmlReport {
                 + "section{background:#fff;border:1px solid #e2e2e2;border-radius:6px;padding:4px 20px 16px;margin:18px 0}\n"
                 + "figure{margin:16px 0;overflow-x:auto}svg.chart{max-width:100%;height:auto;display:block}\n"
                 + "figcaption,.caption,.note{font-size:.9em;color:#444}\n"
+                + "figure.not-drawn{border:1px dashed #bbb;border-radius:4px;padding:8px 14px;color:#444}"
+                + "figure.not-drawn p{margin:0}\n"
                 + "table{border-collapse:collapse;font-size:.88em;margin:4px 0}\n"
                 + "th,td{border-bottom:1px solid #ddd;padding:3px 9px;text-align:start;vertical-align:top}\n"
-                + "th{background:#f0f4f8;position:sticky;top:0}td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
-                + ".scroll{overflow-x:auto;max-height:480px;overflow-y:auto}\n"
+                + "th{background:#f0f4f8;position:sticky;top:0;white-space:nowrap}\n"
+                // numbers: right-aligned, digits of equal width, never broken; short keys: one line;
+                // long texts: wrapped at spaces only, never narrower than a readable column
+                + "td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
+                + "td.key{white-space:nowrap}\n"
+                + "td.text{min-width:16em;max-width:40em;white-space:normal;overflow-wrap:break-word;hyphens:manual}\n"
+                // a table wider than the page scrolls sideways; the shadows at its edges say there is more
+                + ".scroll{overflow-x:auto;max-height:480px;overflow-y:auto;"
+                + "background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)) left/40px 100% no-repeat local,"
+                + "linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) right/40px 100% no-repeat local,"
+                + "radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.18),rgba(0,0,0,0)) left/12px 100% no-repeat scroll,"
+                + "radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.18),rgba(0,0,0,0)) right/12px 100% no-repeat scroll}\n"
+                // on paper nothing scrolls: every row is printed and cells wrap to the page's width
+                + "@media print{.scroll{overflow:visible;max-height:none;background:none}"
+                + "th,td.key{white-space:normal}table{font-size:.75em}}\n"
                 + "details{margin:10px 0}summary{cursor:pointer}.muted{color:#777}\n"
                 + "details.warnings summary{color:#a04000;font-weight:bold}\n"
                 + "nav ol{padding-left:1.4em}footer{font-size:.85em;color:#666;padding-bottom:24px}\n"

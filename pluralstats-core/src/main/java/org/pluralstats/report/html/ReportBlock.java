@@ -1,10 +1,11 @@
 package org.pluralstats.report.html;
 
 /**
- * One piece of a {@link ReportSection}, in reading order: a paragraph, a figure (an SVG chart), or a
- * table ({@link ReportTable}, also written as CSV and JSON beside the page).
+ * One piece of a {@link ReportSection}, in reading order: a paragraph, a figure (an SVG chart), a chart
+ * left out because its input is constant ({@link NotDrawn}), or a table ({@link ReportTable}, also
+ * written as CSV and JSON beside the page).
  */
-public sealed interface ReportBlock permits ReportBlock.Paragraph, ReportBlock.Figure, ReportTable {
+public sealed interface ReportBlock permits ReportBlock.Paragraph, ReportBlock.Figure, ReportBlock.NotDrawn, ReportTable {
 
     /**
      * A paragraph of plain text (escaped when written; no markup).
@@ -24,6 +25,22 @@ public sealed interface ReportBlock permits ReportBlock.Paragraph, ReportBlock.F
     record Figure(String id, String svg, String caption) implements ReportBlock {
         /** Checks the id. */
         public Figure {
+            ReportTable.checkId(id);
+        }
+    }
+
+    /**
+     * A chart that would show nothing (its input is constant or undefined: the effective sample size of
+     * unweighted data, every value the same): the page shows its title and one sentence saying why in the
+     * figure's place, and no SVG file is written.
+     *
+     * @param id the figure identifier it would have had (the page anchor {@code figure-ID})
+     * @param title the chart's title
+     * @param reason one sentence, without the leading "Not drawn: "
+     */
+    record NotDrawn(String id, String title, String reason) implements ReportBlock {
+        /** Checks the id. */
+        public NotDrawn {
             ReportTable.checkId(id);
         }
     }

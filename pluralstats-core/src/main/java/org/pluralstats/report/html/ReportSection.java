@@ -89,6 +89,42 @@ public interface ReportSection {
             return this;
         }
 
+        /**
+         * A chart, unless its input is degenerate ({@link org.pluralstats.report.svg.Chart#degenerate()}: constant
+         * or undefined): then the figure's place shows the chart's title and "Not drawn: " with the reason
+         * ({@link ReportBlock.NotDrawn}). The one place the report decides whether a chart is worth drawing.
+         *
+         * @param figureId the figure's identifier
+         * @param chart the configured chart, rendered only when it is drawn
+         * @param caption its caption
+         * @return this
+         */
+        public Builder chart(String figureId, org.pluralstats.report.svg.Chart chart, String caption) {
+            return chart(figureId, chart, caption, why -> "the chart would show nothing: " + why + ".");
+        }
+
+        /**
+         * As {@link #chart(String, org.pluralstats.report.svg.Chart, String)}, with the reason put in the reader's
+         * terms.
+         *
+         * @param figureId the figure's identifier
+         * @param chart the configured chart
+         * @param caption its caption
+         * @param explain turns {@link org.pluralstats.report.svg.Chart#degenerate()}'s clause into the one sentence
+         *     the page shows ("every respondent has weight 1 (--weight none), so …")
+         * @return this
+         */
+        public Builder chart(String figureId, org.pluralstats.report.svg.Chart chart, String caption,
+                             java.util.function.UnaryOperator<String> explain) {
+            java.util.Optional<String> why = chart.degenerate();
+            if (why.isPresent()) {
+                blocks.add(new ReportBlock.NotDrawn(figureId, chart.title(), explain.apply(why.get())));
+            } else {
+                blocks.add(new ReportBlock.Figure(figureId, chart.render(), caption));
+            }
+            return this;
+        }
+
         /** @param table a table @return this */
         public Builder table(ReportTable table) {
             blocks.add(table);

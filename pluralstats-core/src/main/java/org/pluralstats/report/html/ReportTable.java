@@ -127,6 +127,30 @@ public final class ReportTable implements ReportBlock {
     }
 
     /**
+     * @param column a column index
+     * @return whether it is a number column (right-aligned in the page): for a result's table, its column's
+     *     {@link org.pluralstats.table.Column#numeric()}; otherwise whether it has decimals or every defined cell
+     *     is a number (and at least one is)
+     */
+    public boolean numeric(int column) {
+        if (source != null) {
+            return source.columns().get(column).numeric();
+        }
+        if (columns.get(column).decimals() >= 0) {
+            return true;
+        }
+        boolean any = false;
+        for (List<Object> r : rows) {
+            Object v = r.get(column);
+            if (v != null && !(v instanceof Number)) {
+                return false;
+            }
+            any |= v != null;
+        }
+        return any;
+    }
+
+    /**
      * @param row a row index
      * @param column a column index
      * @return the cell as shown in the page: numbers rounded half to even to the column's decimals,

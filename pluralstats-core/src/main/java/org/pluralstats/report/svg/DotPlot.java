@@ -1,5 +1,7 @@
 package org.pluralstats.report.svg;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -47,7 +49,35 @@ public final class DotPlot {
         double top = 30 + subtitleLines * 16 + legendRows * Legend.ROW + 12;
         double rowH = Math.max(24, ns * 8 + 10);
         double plotH = rowH * nc;
-        double height = top + plotH + 30 + (b.xLabel.isEmpty() ? 0 : 20) + 6;
+        // row labels shortened with "…" are written whole under the chart (and keep their tooltip)
+        List<String> full = new ArrayList<>();
+        for (int c = 0; c < nc; c++) {
+            if (!ChartStyle.fit(label(d, c), ChartStyle.FONT_SIZE, labelW).equals(label(d, c))) {
+                full.add(label(d, c));
+            }
+        }
+        String fullNote = full.isEmpty() ? "" : SvgWriter.FULL_LABELS + String.join("; ", full) + ".";
+        double[] range = range(d);
+        // an interval clipped to the axis is said so in words under the chart, before the labels in full
+        boolean clips = false;
+        for (int s = 0; s < ns; s++) {
+            for (int c = 0; c < nc; c++) {
+                Estimate e = d.get(s, c);
+                clips |= e.present() && e.hasInterval() && (e.lower() < range[0] || e.upper() > range[1]);
+            }
+        }
+        int endDecimals = ChartStyle.labelDecimals(range, b.tickDecimals);
+        String clipNote = !clips ? "" : "An arrowhead at the axis end marks an interval clipped to the axis ("
+                + ChartStyle.format(range[0], endDecimals) + b.unit + "\u2013" + ChartStyle.format(range[1], endDecimals) + b.unit
+                + "); its tooltip and the table give it whole.";
+        List<String> noteLines = new ArrayList<>(clips ? ChartStyle.wrap(clipNote, ChartStyle.FONT_SIZE - 1, b.width - 24, 3)
+                : List.of());
+        int clipLines = noteLines.size();
+        if (!full.isEmpty()) {
+            noteLines.addAll(ChartStyle.wrap(fullNote, ChartStyle.FONT_SIZE - 1, b.width - 24, 8));
+        }
+        double noteTop = top + plotH + 30 + (b.xLabel.isEmpty() ? 0 : 20) + 6;
+        double height = noteTop + (noteLines.isEmpty() ? 0 : noteLines.size() * 14 + 6);
         SvgWriter svg = new SvgWriter(b.width, height, b.title);
         svg.text(12, 20, b.title, SvgWriter.Anchor.LEFT, ChartStyle.TITLE_SIZE, "font-weight=\"bold\"");
         if (!b.subtitle.isEmpty()) {
@@ -57,7 +87,6 @@ public final class DotPlot {
         if (legendRows > 0) {
             Legend.draw(svg, d.series(), 12, 30 + subtitleLines * 16, b.width - 24, true);
         }
-        double[] range = range(d);
         double x0 = range[0];
         double x1 = range[1];
         java.util.function.DoubleUnaryOperator x = v -> left + (Math.max(x0, Math.min(x1, v)) - x0) / (x1 - x0) * plotW;
@@ -111,6 +140,12 @@ public final class DotPlot {
         if (!b.xLabel.isEmpty()) {
             svg.text(left + plotW / 2, plotBottom + 36, b.xLabel, SvgWriter.Anchor.MIDDLE, ChartStyle.FONT_SIZE, "");
         }
+        for (int k = 0; k < noteLines.size(); k++) {
+            boolean clip = k < clipLines;
+            svg.text(12, noteTop + 8 + 14 * k, noteLines.get(k), SvgWriter.Anchor.LEFT, ChartStyle.FONT_SIZE - 1,
+                    "fill=\"" + ChartStyle.MUTED + "\" class=\"" + (clip ? "clip-note" : "full-labels") + "\"",
+                    clip ? clipNote : fullNote);
+        }
         return svg.finish();
     }
 
@@ -136,7 +171,7 @@ public final class DotPlot {
     }
 
     /** Configures a {@link DotPlot}. */
-    public static final class Builder {
+    public static final class Builder implements Chart {
         private final String title;
         private final SeriesData data;
         private String subtitle = "";
@@ -148,6 +183,18 @@ public final class DotPlot {
         private double maxLabelWidth = 260;
         private int tickDecimals = 1;
         private int valueDecimals = 3;
+
+        /** @return the chart's title */
+        @Override
+        public String title() {
+            return title;
+        }
+
+        /** @return {@link SeriesData#degenerate()} of the data drawn */
+        @Override
+        public Optional<String> degenerate() {
+            return data.degenerate();
+        }
 
         private Builder(String title, SeriesData data) {
             this.title = title;
@@ -218,6 +265,7 @@ public final class DotPlot {
         }
 
         /** @return the SVG of the chart */
+        @Override
         public String render() {
             return build().render();
         }

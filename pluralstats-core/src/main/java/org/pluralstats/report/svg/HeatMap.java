@@ -148,7 +148,7 @@ public final class HeatMap {
     }
 
     /** Configures a {@link HeatMap}. */
-    public static final class Builder {
+    public static final class Builder implements Chart {
         private final String title;
         private final List<String> rows;
         private final List<String> columns;
@@ -167,6 +167,42 @@ public final class HeatMap {
             this.rows = rows;
             this.columns = columns;
             this.values = values;
+        }
+
+        /** @return the chart's title */
+        @Override
+        public String title() {
+            return title;
+        }
+
+        /**
+         * @return "no value is defined" when no cell is finite; "every defined value is V" when two or more
+         *     cells are and all are equal (a correlation matrix whose only defined cells are its diagonal of
+         *     1s); otherwise empty
+         */
+        @Override
+        public java.util.Optional<String> degenerate() {
+            int cells = 0;
+            int defined = 0;
+            double first = Double.NaN;
+            boolean same = true;
+            for (double[] row : values) {
+                for (double v : row) {
+                    cells++;
+                    if (Double.isFinite(v)) {
+                        if (defined++ == 0) {
+                            first = v;
+                        } else {
+                            same &= v == first;
+                        }
+                    }
+                }
+            }
+            if (defined == 0) {
+                return java.util.Optional.of("no value is defined");
+            }
+            return cells > 1 && same ? java.util.Optional.of((defined < cells ? "every defined value is " : "every value is ")
+                    + org.pluralstats.data.ShortestDecimal.format(first)) : java.util.Optional.empty();
         }
 
         /** @param text a line under the title @return this */
@@ -221,6 +257,7 @@ public final class HeatMap {
         }
 
         /** @return the SVG of the chart */
+        @Override
         public String render() {
             return build().render();
         }

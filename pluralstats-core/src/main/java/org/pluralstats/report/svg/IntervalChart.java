@@ -24,6 +24,9 @@ public final class IntervalChart {
         POINT
     }
 
+    /** The most lines a category's sub-label wraps to before it is shortened (and written whole below). */
+    static final int SUB_LABEL_LINES = 4;
+
     /** The default width in pixels. */
     public static final double DEFAULT_WIDTH = 880;
 
@@ -52,16 +55,25 @@ public final class IntervalChart {
         double right = 16;
         double plotW = width - left - right;
         double band = nc == 0 ? plotW : plotW / nc;
-        // each sub-label wraps to at most three lines; a line still cut carries the whole text as its title
+        // each sub-label wraps to at most four lines; a line still cut carries the whole text as its title,
+        // and every label shortened with "…" is also written whole under the chart, for paper
         List<List<String[]>> subs = new ArrayList<>();
+        List<String> full = new ArrayList<>();
         int subLines = 0;
         for (int c = 0; c < nc; c++) {
             List<String[]> lines = new ArrayList<>();
+            String category = d.categories().get(c);
+            if (!ChartStyle.fit(category, ChartStyle.FONT_SIZE, band - 4).equals(category)) {
+                full.add(category);
+            }
             for (String s : d.subLabels(c)) {
-                List<String> wrapped = ChartStyle.wrap(s, ChartStyle.FONT_SIZE - 1, band - 6, 3);
+                List<String> wrapped = ChartStyle.wrap(s, ChartStyle.FONT_SIZE - 1, band - 6, SUB_LABEL_LINES);
                 for (int k = 0; k < wrapped.size(); k++) {
                     boolean cut = k == wrapped.size() - 1 && ChartStyle.isCut(s, wrapped);
                     lines.add(new String[] {wrapped.get(k), cut ? s : wrapped.get(k)});
+                }
+                if (ChartStyle.isCut(s, wrapped)) {
+                    full.add(category + ": " + s);
                 }
             }
             subs.add(lines);
@@ -71,7 +83,18 @@ public final class IntervalChart {
         int subtitleLines = b.subtitle.isEmpty() ? 0 : ChartStyle.wrap(b.subtitle, ChartStyle.FONT_SIZE, plotW, 2).size();
         double top = 30 + subtitleLines * 16 + legendRows * Legend.ROW + 12;
         double bottom = 22 + subLines * 14 + (b.xLabel.isEmpty() ? 0 : 20) + 8;
-        double height = top + b.plotHeight + bottom;
+        double[] range = range(d);
+        // a chart that clips an interval says so under the axis title, in words a printed page keeps
+        String note = b.clipped(range).isEmpty() ? "" : b.clipNote.orElseGet(() -> clipNote(range));
+        List<String> noteLines = new ArrayList<>(note.isEmpty() ? List.of()
+                : ChartStyle.wrap(note, ChartStyle.FONT_SIZE - 1, plotW, 3));
+        int clipLines = noteLines.size();
+        String fullNote = full.isEmpty() ? "" : SvgWriter.FULL_LABELS + String.join("; ", full) + ".";
+        if (!full.isEmpty()) {
+            noteLines.addAll(ChartStyle.wrap(fullNote, ChartStyle.FONT_SIZE - 1, plotW, 8));
+        }
+        double noteTop = top + b.plotHeight + bottom;
+        double height = noteTop + (noteLines.isEmpty() ? 0 : noteLines.size() * 14 + 6);
         SvgWriter svg = new SvgWriter(width, height, b.title);
         svg.text(left, 20, b.title, SvgWriter.Anchor.LEFT, ChartStyle.TITLE_SIZE, "font-weight=\"bold\"");
         if (!b.subtitle.isEmpty()) {
@@ -81,7 +104,6 @@ public final class IntervalChart {
         if (legendRows > 0) {
             Legend.draw(svg, d.series(), left, 30 + subtitleLines * 16, plotW, b.mark == Mark.POINT);
         }
-        double[] range = range(d);
         double y0 = range[0];
         double y1 = range[1];
         double plotTop = top;
@@ -172,9 +194,22 @@ public final class IntervalChart {
             }
         }
         if (!b.xLabel.isEmpty()) {
-            svg.text(left + plotW / 2, height - 10, b.xLabel, SvgWriter.Anchor.MIDDLE, ChartStyle.FONT_SIZE, "");
+            svg.text(left + plotW / 2, noteTop - 10, b.xLabel, SvgWriter.Anchor.MIDDLE, ChartStyle.FONT_SIZE, "");
+        }
+        for (int k = 0; k < noteLines.size(); k++) {
+            boolean clip = k < clipLines;
+            svg.text(left, noteTop + 8 + 14 * k, noteLines.get(k), SvgWriter.Anchor.LEFT, ChartStyle.FONT_SIZE - 1,
+                    "fill=\"" + ChartStyle.MUTED + "\" class=\"" + (clip ? "clip-note" : "full-labels") + "\"",
+                    clip ? note : fullNote);
         }
         return svg.finish();
+    }
+
+    private String clipNote(double[] range) {
+        int decimals = ChartStyle.labelDecimals(new double[] {range[0], range[1]}, 0);
+        return "An arrowhead at the axis end marks an interval clipped to the axis (" + ChartStyle.format(range[0], decimals)
+                + b.unit + "\u2013" + ChartStyle.format(range[1], decimals) + b.unit
+                + "); its tooltip and the table give it whole.";
     }
 
     private double[] range(SeriesData d) {
@@ -215,7 +250,7 @@ public final class IntervalChart {
     }
 
     /** Configures an {@link IntervalChart}. */
-    public static final class Builder {
+    public static final class Builder implements Chart {
         private final String title;
         private final SeriesData data;
         private String subtitle = "";
@@ -232,6 +267,19 @@ public final class IntervalChart {
         private int valueDecimals = 2;
         private boolean valueLabels;
         private boolean legendAlways;
+        private Optional<String> clipNote = Optional.empty();
+
+        /** @return the chart's title */
+        @Override
+        public String title() {
+            return title;
+        }
+
+        /** @return {@link SeriesData#degenerate()} of the data drawn */
+        @Override
+        public Optional<String> degenerate() {
+            return data.degenerate();
+        }
 
         private Builder(String title, SeriesData data) {
             this.title = title;
@@ -326,12 +374,48 @@ public final class IntervalChart {
             return this;
         }
 
+        /**
+         * @param text the note drawn under the chart when an interval runs past the value axis and is clipped to
+         *     it (default: "An arrowhead at the axis end marks an interval clipped to the axis (MIN–MAX); its
+         *     tooltip and the table give it whole.")
+         * @return this
+         */
+        public Builder clipNote(String text) {
+            this.clipNote = Optional.of(text);
+            return this;
+        }
+
+        /**
+         * @return each interval the chart clips to its value axis (the axis range set by {@link #yRange}, or the
+         *     one the data gives), as {@code "SERIES CATEGORY [LOWER, UPPER]"} with the value decimals, in drawing
+         *     order; empty when every interval fits
+         */
+        public List<String> clippedIntervals() {
+            return clipped(new IntervalChart(this).range(data));
+        }
+
+        List<String> clipped(double[] range) {
+            List<String> out = new ArrayList<>();
+            for (int c = 0; c < data.categories().size(); c++) {
+                for (int s = 0; s < data.series().size(); s++) {
+                    Estimate e = data.get(s, c);
+                    if (e.present() && e.hasInterval() && (e.lower() < range[0] || e.upper() > range[1])) {
+                        out.add(data.series().get(s) + " " + data.categories().get(c) + " ["
+                                + ChartStyle.format(e.lower(), valueDecimals) + ", " + ChartStyle.format(e.upper(), valueDecimals)
+                                + "]");
+                    }
+                }
+            }
+            return out;
+        }
+
         /** @return the chart */
         public IntervalChart build() {
             return new IntervalChart(this);
         }
 
         /** @return the SVG of the chart */
+        @Override
         public String render() {
             return build().render();
         }

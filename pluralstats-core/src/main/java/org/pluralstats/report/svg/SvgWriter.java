@@ -13,6 +13,12 @@ import java.util.Locale;
  * Persian and CJK, so the SVG reads the same inline in the HTML report and as a file of its own.
  */
 public final class SvgWriter {
+    /**
+     * How a chart introduces the labels it had to shorten with "…", written whole under the plot so a
+     * printed page keeps them (the screen also has each shortened label's {@code <title>} tooltip).
+     */
+    public static final String FULL_LABELS = "Shortened labels in full: ";
+
     /** Horizontal anchoring of a text at its x coordinate, as seen on the page. */
     public enum Anchor {
         /** The text begins at x (left edge on the page). */

@@ -48,7 +48,7 @@ class HtmlReportTest {
         String html = r.html();
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<meta charset=\"utf-8\">")
                 .contains("<title>Report &lt;1&gt;</title>", "&lt;script&gt;alert(1)&lt;/script&gt;", "caption &lt;c&gt;",
-                        "<td dir=\"auto\">Farsi · فارسی</td>", "<td class=\"num\">2.27</td>", "href=\"tables/t1.csv\"",
+                        "<td class=\"key\" dir=\"auto\">Farsi · فارسی</td>", "<td class=\"num\">2.27</td>", "href=\"tables/t1.csv\"",
                         "href=\"tables/t1.json\"", "href=\"figures/f1.svg\"", "id=\"figure-f1\"", "id=\"table-t1\"")
                 .doesNotContain("<script>").doesNotContainPattern("(src|href)=\"https?:")
                 .doesNotContainPattern("(?i)<link|@import|url\\(");

@@ -87,9 +87,40 @@ class ClippedIntervalTest {
             tips.add(Double.parseDouble(a.getAttribute("d").substring(1).split("[ L]+")[0]));
         }
         assertThat(tips).containsExactly(left, right);
+        assertThat(withClass(all, "clip-note")).extracting(Element::getTextContent).containsExactly(
+                "An arrowhead at the axis end marks an interval clipped to the axis (0.0\u20131.0); its tooltip and the "
+                        + "table give it whole.");
+        assertThat(withClass(SvgDom.elements(DotPlot.builder("Bias", d).render()), "clip-note")).isEmpty();
         assertThat(tickTexts(all)).startsWith("0.0").endsWith("1.0");
         // an interval inside the axis has no arrow
         SeriesData inside = SeriesData.builder(List.of("a")).series("s", List.of(Estimate.of(0.5, 0.2, 0.8))).build();
         assertThat(DotPlot.builder("Bias", inside).range(0, 1).render()).doesNotContain("clip-arrow");
+    }
+
+    @Test
+    void aChartThatClipsAnIntervalSaysSoUnderTheAxis() throws Exception {
+        SeriesData likert = SeriesData.builder(List.of("Q1", "Q2"))
+                .series("Arabic", List.of(Estimate.of(1.43, 0.70, 2.16), Estimate.of(7.71, 6.6, 8.8))).build();
+        IntervalChart.Builder chart = IntervalChart.builder("Means", likert).mark(IntervalChart.Mark.POINT).yRange(1, 10);
+        assertThat(chart.clippedIntervals()).containsExactly("Arabic Q1 [0.70, 2.16]");
+        List<Element> all = SvgDom.elements(chart.render());
+        List<Element> notes = withClass(all, "clip-note");
+        assertThat(notes).isNotEmpty();
+        assertThat(notes.get(0).getTextContent()).startsWith("An arrowhead at the axis end marks an interval clipped to the "
+                + "axis (1\u201310)");
+        // the note sits below the plot and its category labels (at plotBottom + 16), inside the chart
+        double plotBottom = withClass(all, "grid").stream().mapToDouble(g -> num(g, "y1")).max().orElseThrow();
+        double height = num(all.get(0), "height");
+        assertThat(num(notes.get(0), "y")).isGreaterThan(plotBottom + 30).isLessThan(height);
+        assertThat(withClass(all, "clip-arrow")).hasSize(1);
+        // a caller's own words replace the default
+        String own = chart.clipNote("clipped to the scale 1\u201310: Arabic Q1").render();
+        assertThat(withClass(SvgDom.elements(own), "clip-note").get(0).getTextContent()).isEqualTo(
+                "clipped to the scale 1\u201310: Arabic Q1");
+        // nothing clipped, no note
+        SeriesData inside = SeriesData.builder(List.of("Q1")).series("English", List.of(Estimate.of(4.86, 3.8, 5.9))).build();
+        IntervalChart.Builder fits = IntervalChart.builder("Means", inside).yRange(1, 10);
+        assertThat(fits.clippedIntervals()).isEmpty();
+        assertThat(withClass(SvgDom.elements(fits.render()), "clip-note")).isEmpty();
     }
 }

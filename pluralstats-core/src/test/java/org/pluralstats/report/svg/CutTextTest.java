@@ -104,4 +104,60 @@ class CutTextTest {
         assertThat(cutTexts(out)).containsExactly(LONG_SUBTITLE);
         assertThat(out).containsOnlyOnce("<title>" + SvgWriter.escape(LONG_SUBTITLE));
     }
+
+    /** The drawn lines of the texts with a class, joined with spaces (as a reader of the printed page reads them). */
+    private static String drawnWithClass(String svg, String cls) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (Element e : SvgDom.elements(svg)) {
+            if (e.getLocalName().equals("text") && e.getAttribute("class").equals(cls)) {
+                lines.add(drawn(e));
+            }
+        }
+        return String.join(" ", lines);
+    }
+
+    @Test
+    void thePilotsQ6LabelIsDrawnWhole() throws Exception {
+        String q6 = "Willingness to share cultural or demographic information to improve alignment";
+        SeriesData d = SeriesData.builder(List.of("Q1", "Q2", "Q3", "Q5", "Q6"))
+                .subLabel(0, List.of("Perception of current AI")).subLabel(4, List.of(q6))
+                .series("Arabic", List.of(Estimate.of(1.4, 0.7, 2.2), Estimate.of(7.7), Estimate.of(6.7), Estimate.of(6.0),
+                        Estimate.of(6.7))).build();
+        String svg = IntervalChart.builder("Group means", d).yRange(1, 10).render();
+        assertThat(cutTexts(svg)).isEmpty();
+        assertThat(String.join(" ", drawnTexts(svg))).contains(q6.replace("demographic information", "demographic")
+                .substring(0, 40));
+        assertThat(drawnWithClass(svg, "full-labels")).isEmpty();
+    }
+
+    @Test
+    void labelsStillShortenedAreWrittenWholeUnderTheChart() throws Exception {
+        String bars = IntervalChart.builder("Alignment", data()).width(400).render();
+        String dots = DotPlot.builder("Alignment", data()).width(520).maxLabelWidth(150).render();
+        // on paper there is no tooltip: the whole texts are printed under the plot (a word longer than a line
+        // is broken across lines, so compare without white space)
+        assertThat(drawnWithClass(bars, "full-labels").replaceAll("\\s+", "")).isEqualTo((SvgWriter.FULL_LABELS + "Q6: "
+                + LONG_OPTION + "; " + LONG_ROW + ".").replaceAll("\\s+", ""));
+        assertThat(drawnWithClass(dots, "full-labels").replaceAll("\\s+", "")).isEqualTo((SvgWriter.FULL_LABELS
+                + "Q6 " + LONG_OPTION + "; " + LONG_ROW + ".").replaceAll("\\s+", ""));
+        // ... below everything else the chart draws, inside its height
+        for (String svg : List.of(bars, dots)) {
+            List<Element> all = SvgDom.elements(svg);
+            double height = Double.parseDouble(all.get(0).getAttribute("height"));
+            double lowest = 0;
+            double firstNote = Double.MAX_VALUE;
+            for (Element e : all) {
+                if (e.getLocalName().equals("text")) {
+                    double y = Double.parseDouble(e.getAttribute("y"));
+                    if (e.getAttribute("class").equals("full-labels")) {
+                        firstNote = Math.min(firstNote, y);
+                        assertThat(y).isLessThan(height);
+                    } else {
+                        lowest = Math.max(lowest, y);
+                    }
+                }
+            }
+            assertThat(firstNote).isGreaterThan(lowest);
+        }
+    }
 }
