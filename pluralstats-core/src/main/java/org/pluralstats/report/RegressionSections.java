@@ -40,8 +40,8 @@ public final class RegressionSections {
         Analysis.Regression r = run.regression();
         ReportSection.Builder s = ReportSection.builder(id, r.title());
         s.paragraph(method(run) + " of " + r.formula() + " on " + run.nobs() + " rows of " + r.data().getFileName()
-                + dropped(run) + ". The tables are those of: " + command(r) + " --table coefficients, fit"
-                + (run.mixed().isPresent() ? "" : ", diagnostics") + ".");
+                + dropped(run) + ". The tables below are what " + command(r) + " prints with --table coefficients (the "
+                + "default), --table fit" + (run.mixed().isPresent() ? "" : " and --table diagnostics") + ".");
         s.figure(id + "-coefficient-plot", coefficientPlot(run), coefficientCaption(run));
         ScatterPlot scatter = residualPlot(run);
         s.figure(id + "-residuals-fitted", scatter.render(), residualCaption(run, scatter));
