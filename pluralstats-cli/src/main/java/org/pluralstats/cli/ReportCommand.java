@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"The main job: from data to an HTML report with charts (index.html, tables as CSV and JSON).",
             "No arguments: the embedded data-samples/ (pilot survey, WVS-style sample in csv/sav/zsav/dta,"
-                + " model outputs aligned with populations, answer distributions)."})
+                + " model outputs aligned with populations, answer distributions, seed paper 003's Eq. 3 regression)."})
 final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -59,7 +59,13 @@ import org.pluralstats.stats.PercentileBootstrap;
  *     "title": "Answer distributions",
  *     "human": "model-outputs/human-distributions.csv", "model": "model-outputs/model-distributions.json",
  *     "bootstrap": 1000, "seed": 20250224
- *   }
+ *   },
+ *   "regression": [
+ *     {"data": "regression/eq3-10-rounds.csv", "groups": "model_name",
+ *      "formula": "alignment ~ 0 + consistency:language + multilingual:family:language"},
+ *     {"data": "regression/eq3-10-rounds.csv", "formula": "alignment ~ consistency + C(language)",
+ *      "cov": "cluster", "cluster": "model_name"}
+ *   ]
  * }
  * }</pre>
  *
@@ -67,7 +73,7 @@ import org.pluralstats.stats.PercentileBootstrap;
  * different formats: scores come from the first, and the others are checked to give the same scores.
  * {@code models} may also be a list of model-output files (the other fields at their defaults), or an
  * empty list for none. Without {@code models.populations}, model outputs are aligned with the value
- * polarity scores of the {@code wvs} part.
+ * polarity scores of the {@code wvs} part. {@code regression} is one {@link Regression} or a list of them.
  *
  * @param title the report title
  * @param forms the Google Forms survey, if any
