@@ -29,12 +29,13 @@ import picocli.CommandLine.Option;
  * sample in every file format — writes the HTML report with its charts to {@code pluralstats-report/}
  * (or {@code --out DIR}), and prints a summary and where the report is. With arguments it runs on the
  * user's data: {@code --forms NAME=FILE …}, {@code --wvs FILE --items FILE}, {@code --model FILE
- * [--population FILE …] [--countries FILE]}, {@code --human FILE --answers FILE}, or {@code --analysis FILE}.
+ * [--population FILE …] [--countries FILE]}, {@code --human FILE --answers FILE}, {@code --regress-data FILE.csv
+ * --formula "y ~ x" [--groups COLUMN [--ml]] [--weights COLUMN] [--cov TYPE [--cluster COLUMN]]}, or {@code --analysis FILE}.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"The main job: from data to an HTML report with charts (index.html, tables as CSV and JSON).",
             "No arguments: the embedded data-samples/ (pilot survey, WVS-style sample in csv/sav/zsav/dta,"
-                + " model outputs aligned with populations, answer distributions)."})
+                + " model outputs aligned with populations, answer distributions, seed paper 003's Eq. 3 regression)."})
 final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -106,6 +107,30 @@ final class ReportCommand implements Callable<Integer> {
             + " a model answer file (.jsonl) gives the distributional-alignment section")
     Path answers;
 
+    @Option(names = "--regress-data", paramLabel = "FILE.csv", description = "a CSV file to fit --formula on: adds a "
+            + "regression section (coefficient plot, residuals against fitted values, regress's tables)")
+    Path regressData;
+
+    @Option(names = "--formula", description = "the formula of --regress-data, as regress --formula (docs/regression.md)")
+    String formula;
+
+    @Option(names = "--groups", paramLabel = "COLUMN", description = "with --regress-data: a mixed model with a random "
+            + "intercept per value of COLUMN (REML; --ml for maximum likelihood)")
+    String groups;
+
+    @Option(names = "--ml", description = "with --groups: maximum likelihood instead of REML")
+    boolean ml;
+
+    @Option(names = "--weights", paramLabel = "COLUMN", description = "with --regress-data: weighted least squares")
+    String regressWeights;
+
+    @Option(names = "--cov", paramLabel = "TYPE", description = "with --regress-data: nonrobust (default), HC0, HC1, HC2, "
+            + "HC3 or cluster (with --cluster), as regress --cov")
+    String cov;
+
+    @Option(names = "--cluster", paramLabel = "COLUMN", description = "the cluster column of --cov cluster")
+    String cluster;
+
     @Option(names = "--title", description = "the report's title")
     String title;
 
@@ -158,11 +183,13 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private Analysis analysis() {
-        boolean inline = !forms.isEmpty() || !wvs.isEmpty() || !models.isEmpty() || human != null || answers != null;
+        boolean inline = !forms.isEmpty() || !wvs.isEmpty() || !models.isEmpty() || human != null || answers != null
+                || regressData != null;
         if (analysisFile != null && inline) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "give either --analysis FILE or --forms/--wvs/--model/--human, not both");
+                    "give either --analysis FILE or --forms/--wvs/--model/--human/--regress-data, not both");
         }
+        Optional<Analysis.Regression> regression = regression();
         if (models.isEmpty() && (!populations.isEmpty() || !alignWith.isEmpty() || countries != null || reference != null
                 || level != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -250,11 +277,58 @@ final class ReportCommand implements Callable<Integer> {
             sim = Optional.of(new Analysis.Similarity(d.title(), human, answers,
                     bootstrap == null ? d.resamples() : bootstrap, seed == null ? d.seed() : seed));
         }
-        return new Analysis(title == null ? "pluralstats report" : title, f, s, m, sim, opinions);
+        return new Analysis(title == null ? "pluralstats report" : title, f, s, m, sim, opinions,
+                regression.map(List::of).orElse(List.of()));
     }
 
     private Analysis retitled(Analysis a) {
-        return title == null ? a : new Analysis(title, a.forms(), a.wvs(), a.models(), a.similarity(), a.opinions());
+        return title == null ? a : new Analysis(title, a.forms(), a.wvs(), a.models(), a.similarity(), a.opinions(),
+                a.regressions());
+    }
+
+    /** The regression of --regress-data, its options checked as {@code regress} checks them. */
+    private Optional<Analysis.Regression> regression() {
+        if (regressData == null) {
+            if (formula != null || groups != null || ml || regressWeights != null || cov != null || cluster != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--formula, --groups, --ml, --weights, --cov and --cluster need --regress-data FILE.csv");
+            }
+            return Optional.empty();
+        }
+        if (formula == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--regress-data needs --formula \"y ~ x\"");
+        }
+        if (ml && groups == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ml applies to mixed models: add --groups COLUMN");
+        }
+        org.pluralstats.regress.CovarianceType type = null;
+        String c = cov == null ? "nonrobust" : cov;
+        for (org.pluralstats.regress.CovarianceType t : org.pluralstats.regress.CovarianceType.values()) {
+            if (t.statsmodelsName().equalsIgnoreCase(c)) {
+                type = t;
+            }
+        }
+        if (type == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown --cov " + c
+                    + "; expected nonrobust, HC0, HC1, HC2, HC3 or cluster");
+        }
+        if ((type == org.pluralstats.regress.CovarianceType.CLUSTER) != (cluster != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), cluster == null
+                    ? "--cov cluster needs --cluster COLUMN" : "--cluster needs --cov cluster");
+        }
+        if (groups != null && (type != org.pluralstats.regress.CovarianceType.NONROBUST || regressWeights != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--cov, --cluster and --weights apply to OLS, not to mixed models (--groups)");
+        }
+        try {
+            org.pluralstats.regress.Formula.parse(formula);
+        } catch (PluralstatsException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--formula: " + e.getMessage());
+        }
+        return Optional.of(new Analysis.Regression((groups == null ? "Regression: " : "Mixed model: ") + formula,
+                regressData, formula, Optional.ofNullable(groups), Optional.ofNullable(regressWeights), type,
+                Optional.ofNullable(cluster), ml ? org.pluralstats.regress.MixedModel.Criterion.ML
+                : org.pluralstats.regress.MixedModel.Criterion.REML));
     }
 
     /**

@@ -70,6 +70,29 @@ public final class AnalysisFile {
     }
 
     /**
+     * @param field a field holding an object or a list of objects
+     * @param known the fields of each object
+     * @return the objects, in order (none when absent); an object of a list is named {@code field[i]} in errors
+     */
+    public List<AnalysisFile> parts(String field, Set<String> known) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            return List.of(part(field, known).orElseThrow());
+        }
+        List<AnalysisFile> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            String at = where(field) + "[" + i + "]";
+            AnalysisFile p = new AnalysisFile(name, base, v.get(i), at + ".");
+            p.check(known, at);
+            out.add(p);
+        }
+        return out;
+    }
+
+    /**
      * @param field a field
      * @return whether it is there and not {@code null}
      */

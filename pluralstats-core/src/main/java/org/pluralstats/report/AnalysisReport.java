@@ -33,7 +33,7 @@ import org.pluralstats.weight.ScoreTable;
  * <p>Sections, in order: the Google Forms comparison ({@link FormsSections}), value polarity scores
  * ({@link ScoreSections}), alignment of model outputs per model × language with their
  * self-consistency, US-vs-local bias, and distribution similarity per population
- * ({@link AlignmentSections}).
+ * ({@link AlignmentSections}), and each regression ({@link RegressionSections}).
  */
 public final class AnalysisReport {
     private final AnalysisRun run;
@@ -71,6 +71,9 @@ public final class AnalysisReport {
                     + r.questions().size() / r.metrics().size() + " model question × population pairs compared, "
                     + o.resamples() + " bootstrap resamples, seed " + o.seed() + ".", r));
         });
+        for (int i = 0; i < run.regressions().size(); i++) {
+            sections.add(RegressionSections.of(i == 0 ? "regression" : "regression-" + (i + 1), run.regressions().get(i)));
+        }
         return new AnalysisReport(run, sections);
     }
 
@@ -214,6 +217,11 @@ public final class AnalysisReport {
                 sb.append("; steerability in the report's table");
             }
             sb.append(".\n");
+        }
+        for (org.pluralstats.run.RegressionRun g : run.regressions()) {
+            sb.append("\n## ").append(g.regression().title()).append("\n\n").append(RegressionSections.method(g))
+                    .append(": ").append(g.regression().formula()).append(", ").append(g.nobs()).append(" rows, ")
+                    .append(g.coefficients().size()).append(" coefficients.\n");
         }
         return sb.toString();
     }

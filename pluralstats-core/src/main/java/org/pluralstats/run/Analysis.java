@@ -17,6 +17,9 @@ import org.pluralstats.design.LonelyPsu;
 import org.pluralstats.io.AnalysisFile;
 import org.pluralstats.align.AlignmentLevel;
 import org.pluralstats.align.UsCentricBias;
+import org.pluralstats.regress.CovarianceType;
+import org.pluralstats.regress.Formula;
+import org.pluralstats.regress.MixedModel;
 import org.pluralstats.stats.PercentileBootstrap;
 
 /**
@@ -56,7 +59,13 @@ import org.pluralstats.stats.PercentileBootstrap;
  *     "title": "Answer distributions",
  *     "human": "model-outputs/human-distributions.csv", "model": "model-outputs/model-distributions.json",
  *     "bootstrap": 1000, "seed": 20250224
- *   }
+ *   },
+ *   "regression": [
+ *     {"data": "regression/eq3-10-rounds.csv", "groups": "model_name",
+ *      "formula": "alignment ~ 0 + consistency:language + multilingual:family:language"},
+ *     {"data": "regression/eq3-10-rounds.csv", "formula": "alignment ~ consistency + C(language)",
+ *      "cov": "cluster", "cluster": "model_name"}
+ *   ]
  * }
  * }</pre>
  *
@@ -64,7 +73,7 @@ import org.pluralstats.stats.PercentileBootstrap;
  * different formats: scores come from the first, and the others are checked to give the same scores.
  * {@code models} may also be a list of model-output files (the other fields at their defaults), or an
  * empty list for none. Without {@code models.populations}, model outputs are aligned with the value
- * polarity scores of the {@code wvs} part.
+ * polarity scores of the {@code wvs} part. {@code regression} is one {@link Regression} or a list of them.
  *
  * @param title the report title
  * @param forms the Google Forms survey, if any
@@ -72,9 +81,30 @@ import org.pluralstats.stats.PercentileBootstrap;
  * @param models model outputs to align with populations, if any
  * @param similarity human and model answer distributions to compare, if any
  * @param opinions model answer files to compare with human answer distributions, if any
+ * @param regressions regressions fitted on CSV files (OLS/WLS or random-intercept mixed models), in order; may be empty
  */
 public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, Optional<Models> models,
-                       Optional<Similarity> similarity, Optional<Opinions> opinions) {
+                       Optional<Similarity> similarity, Optional<Opinions> opinions, List<Regression> regressions) {
+
+    /** Copies the list. */
+    public Analysis {
+        regressions = List.copyOf(regressions);
+    }
+
+    /**
+     * An analysis without regressions.
+     *
+     * @param title the report title
+     * @param forms the Google Forms survey, if any
+     * @param wvs the WVS/EVS-style data, if any
+     * @param models model outputs to align with populations, if any
+     * @param similarity human and model answer distributions to compare, if any
+     * @param opinions model answer files to compare with human answer distributions, if any
+     */
+    public Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, Optional<Models> models,
+                    Optional<Similarity> similarity, Optional<Opinions> opinions) {
+        this(title, forms, wvs, models, similarity, opinions, List.of());
+    }
 
     /**
      * An analysis without model answer files.
@@ -87,7 +117,7 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
      */
     public Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, Optional<Models> models,
                     Optional<Similarity> similarity) {
-        this(title, forms, wvs, models, similarity, Optional.empty());
+        this(title, forms, wvs, models, similarity, Optional.empty(), List.of());
     }
 
     /** The format name an analysis file declares. */
@@ -101,7 +131,7 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
      * @param wvs the WVS/EVS-style data, if any
      */
     public Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs) {
-        this(title, forms, wvs, Optional.empty(), Optional.empty(), Optional.empty());
+        this(title, forms, wvs, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     /** The value of {@link Models#alignWith()} that stands for each prompt language's own population. */
@@ -302,8 +332,63 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
         }
     }
 
+    /**
+     * A regression fitted on a CSV file, as {@code pluralstats regress} fits it (docs/regression.md): ordinary
+     * or weighted least squares with a chosen covariance, or with {@code groups} a linear mixed model with a
+     * random intercept per group. The report shows its coefficient, fit and (least squares) diagnostics tables,
+     * a coefficient plot and residuals against fitted values ({@code report.RegressionSections}).
+     *
+     * @param title the section heading
+     * @param data the CSV file (header row; {@code io.csv.RegressionDataFiles})
+     * @param formula the R-style formula ({@code regress.Formula}), checked when read
+     * @param groups the random-intercept column of a mixed model; empty: least squares
+     * @param weights the weight column of weighted least squares (statsmodels WLS), if any
+     * @param covariance the covariance of the least-squares estimates ({@link CovarianceType#NONROBUST} for a mixed model)
+     * @param cluster the cluster column, exactly when the covariance is {@link CovarianceType#CLUSTER}
+     * @param criterion REML or ML, for a mixed model
+     */
+    public record Regression(String title, Path data, String formula, Optional<String> groups, Optional<String> weights,
+                             CovarianceType covariance, Optional<String> cluster, MixedModel.Criterion criterion) {
+        /** Checks that the options go together as {@code regress}'s do. */
+        public Regression {
+            java.util.Objects.requireNonNull(covariance, "covariance");
+            java.util.Objects.requireNonNull(criterion, "criterion");
+            if ((covariance == CovarianceType.CLUSTER) != cluster.isPresent()) {
+                throw new PluralstatsException("regression: a cluster column goes with the cluster covariance, and only with it");
+            }
+            if (groups.isPresent() && (covariance != CovarianceType.NONROBUST || weights.isPresent())) {
+                throw new PluralstatsException("regression: a covariance type, clusters and weights apply to least squares,"
+                        + " not to mixed models (groups)");
+            }
+        }
+
+        /**
+         * @param data the CSV file
+         * @param formula the formula
+         * @return ordinary least squares with the classical covariance, titled "Regression: FORMULA"
+         */
+        public static Regression ols(Path data, String formula) {
+            return new Regression("Regression: " + formula, data, formula, Optional.empty(), Optional.empty(),
+                    CovarianceType.NONROBUST, Optional.empty(), MixedModel.Criterion.REML);
+        }
+
+        /** @return whether this is a mixed model (it has a group column) */
+        public boolean mixed() {
+            return groups.isPresent();
+        }
+
+        /** @return the columns to read: the formula's, then the groups, cluster and weight columns */
+        public List<String> columns() {
+            List<String> out = new java.util.ArrayList<>(Formula.parse(formula).columns());
+            for (Optional<String> extra : List.of(groups, cluster, weights)) {
+                extra.filter(c -> !out.contains(c)).ifPresent(out::add);
+            }
+            return out;
+        }
+    }
+
     private static final Set<String> TOP = Set.of("format", "version", "title", "forms", "wvs", "models", "similarity",
-            "opinions", "description");
+            "opinions", "regression", "description");
     private static final Set<String> OPINIONS = Set.of("title", "human", "humanBy", "answers", "bootstrap", "seed");
     private static final Set<String> MODELS = Set.of("title", "outputs", "populations", "alignWith", "countries",
             "reference", "locals", "level", "bootstrap", "seed");
@@ -311,6 +396,8 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
     private static final Set<String> FORMS = Set.of("title", "groups", "codebook", "checkTable", "share", "weight",
             "design");
     private static final Set<String> WVS = Set.of("title", "files", "items", "by", "weight", "chartItems", "design");
+    private static final Set<String> REGRESSION = Set.of("title", "data", "formula", "groups", "weights", "cov", "cluster",
+            "reml");
     private static final Set<String> DESIGN = Set.of("psu", "strata", "fpc", "nest", "lonelyPsu", "populations");
 
     /** A "design" part: psu, strata, fpc, nest, lonelyPsu, populations (separate or domains). */
@@ -330,6 +417,48 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
                     .expected("\"separate\" (a design per population) or \"domains\" (svyby)").build();
         }
         return new DesignSpec(x.texts("psu"), x.texts("strata"), x.texts("fpc"), x.flag("nest", false), rule, method);
+    }
+
+    /** A "regression" part: data, formula, groups, weights, cov, cluster, reml, title — each checked where it is. */
+    private static Regression regression(AnalysisFile r) {
+        Path data = r.path("data", "the CSV file to fit (a header row)");
+        String formula = r.text("formula").orElseThrow(() -> r.error("formula").problem("missing")
+                .expected("an R-style formula, e.g. \"y ~ x + C(group)\" (docs/regression.md)").build());
+        try {
+            Formula.parse(formula);
+        } catch (PluralstatsException e) {
+            throw r.error("formula").found(r.found("formula")).expected(e.getMessage()).build();
+        }
+        Optional<String> groups = r.text("groups");
+        Optional<String> weights = r.text("weights");
+        Optional<String> cluster = r.text("cluster");
+        String cov = r.text("cov", "nonrobust");
+        CovarianceType type = null;
+        for (CovarianceType c : CovarianceType.values()) {
+            if (c.statsmodelsName().equalsIgnoreCase(cov)) {
+                type = c;
+            }
+        }
+        if (type == null) {
+            throw r.error("cov").found(r.found("cov")).expected("nonrobust, HC0, HC1, HC2, HC3 or cluster").build();
+        }
+        if (type == CovarianceType.CLUSTER && cluster.isEmpty()) {
+            throw r.error("cluster").problem("missing").expected("the cluster column of \"cov\": \"cluster\"").build();
+        }
+        if (cluster.isPresent() && type != CovarianceType.CLUSTER) {
+            throw r.error("cluster").found(r.found("cluster")).expected("no cluster column unless \"cov\": \"cluster\"")
+                    .build();
+        }
+        if (groups.isPresent() && (type != CovarianceType.NONROBUST || weights.isPresent())) {
+            throw r.error(weights.isPresent() ? "weights" : "cov").problem("applies to least squares, not to a mixed model")
+                    .expected("no \"cov\", \"cluster\" or \"weights\" with \"groups\"").build();
+        }
+        if (r.has("reml") && groups.isEmpty()) {
+            throw r.error("reml").found(r.found("reml")).expected("\"reml\" only with \"groups\" (a mixed model)").build();
+        }
+        MixedModel.Criterion criterion = r.flag("reml", true) ? MixedModel.Criterion.REML : MixedModel.Criterion.ML;
+        return new Regression(r.text("title", (groups.isPresent() ? "Mixed model: " : "Regression: ") + formula), data,
+                formula, groups, weights, type, cluster, criterion);
     }
 
     /**
@@ -403,12 +532,15 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
                 o.path("answers", "the model answers, JSON Lines (docs/alignment.md)"),
                 o.count("bootstrap", PercentileBootstrap.DEFAULT_RESAMPLES),
                 o.wholeNumber("seed").orElse(PercentileBootstrap.DEFAULT_SEED)));
-        if (forms.isEmpty() && wvs.isEmpty() && models.isEmpty() && similarity.isEmpty() && opinions.isEmpty()) {
+        List<Regression> regressions = root.parts("regression", REGRESSION).stream().map(Analysis::regression).toList();
+        if (forms.isEmpty() && wvs.isEmpty() && models.isEmpty() && similarity.isEmpty() && opinions.isEmpty()
+                && regressions.isEmpty()) {
             throw root.error("").problem("names no data")
-                    .expected("\"forms\", \"wvs\", \"models\", \"similarity\" or \"opinions\"").build();
+                    .expected("\"forms\", \"wvs\", \"models\", \"similarity\", \"opinions\" or \"regression\"").build();
         }
         root.text("description");
         root.wholeNumber("version");
-        return new Analysis(root.text("title", "pluralstats report"), forms, wvs, models, similarity, opinions);
+        return new Analysis(root.text("title", "pluralstats report"), forms, wvs, models, similarity, opinions,
+                regressions);
     }
 }

@@ -71,15 +71,35 @@ import org.pluralstats.weight.WeightSpec;
  * @param opinions the comparison of model answer files with human distributions, if the analysis had one
  * @param inputs every input file read, with its size and SHA-256 ({@link #described})
  * @param warnings what the readers noticed in the inputs ({@link SurveyData#warnings()}), in the order read
+ * @param regressions the analysis' regressions fitted, in its order
  */
 public record AnalysisRun(Analysis analysis, Optional<FormsRun> forms, Optional<Scores> scores,
                           Optional<ModelAlignment> alignment, Optional<SimilarityPair> similarity,
                           Optional<DistributionalAlignmentReport> opinions, List<String> inputs,
-                          List<String> warnings) {
+                          List<String> warnings, List<RegressionRun> regressions) {
     /** Copies the lists. */
     public AnalysisRun {
         inputs = List.copyOf(inputs);
         warnings = List.copyOf(warnings);
+        regressions = List.copyOf(regressions);
+    }
+
+    /**
+     * A run without regressions.
+     *
+     * @param analysis the analysis that was run
+     * @param forms the Google Forms comparison, if any
+     * @param scores the value polarity scores, if any
+     * @param alignment the alignment of the model outputs, if any
+     * @param similarity the comparison of answer distributions, if any
+     * @param opinions the comparison of model answer files with human distributions, if any
+     * @param inputs every input file read
+     * @param warnings what the readers noticed in the inputs
+     */
+    public AnalysisRun(Analysis analysis, Optional<FormsRun> forms, Optional<Scores> scores,
+                       Optional<ModelAlignment> alignment, Optional<SimilarityPair> similarity,
+                       Optional<DistributionalAlignmentReport> opinions, List<String> inputs, List<String> warnings) {
+        this(analysis, forms, scores, alignment, similarity, opinions, inputs, warnings, List.of());
     }
 
     /**
@@ -155,7 +175,14 @@ public record AnalysisRun(Analysis analysis, Optional<FormsRun> forms, Optional<
         Optional<SimilarityPair> similarity = analysis.similarity().map(s -> similarity(s, progress, inputs));
         Optional<DistributionalAlignmentReport> opinions = analysis.opinions()
                 .map(o -> opinions(o, progress, inputs, warnings));
-        return new AnalysisRun(analysis, forms, scores, alignment, similarity, opinions, inputs, warnings);
+        List<RegressionRun> regressions = new ArrayList<>();
+        for (Analysis.Regression r : analysis.regressions()) {
+            try (Progress.Task t = progress.start("fitting " + r.formula(), -1)) {
+                regressions.add(RegressionRun.fit(r));
+            }
+            inputs.add("regression data (" + r.formula() + "): " + described(r.data()));
+        }
+        return new AnalysisRun(analysis, forms, scores, alignment, similarity, opinions, inputs, warnings, regressions);
     }
 
     private static FormsRun forms(Analysis.Forms f, Progress progress, List<String> inputs) {
