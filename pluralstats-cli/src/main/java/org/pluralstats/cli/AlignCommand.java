@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.Progress;
 import org.pluralstats.align.Alignment;
 import org.pluralstats.align.AlignmentLevel;
 import org.pluralstats.align.AlignmentResult;
@@ -212,9 +213,10 @@ final class AlignCommand implements Callable<Integer> {
             case "resamples" -> result = Alignment.withDefaults().withLevel(lvl).withResamples(bootstrap).withSeed(seed)
                     .withSelfConsistency(consistency).resamples(outputs, PopulationScoreFiles.read(populations));
             default -> {
+                PopulationScores pops = PopulationScoreFiles.read(populations);
                 Alignments rows = Alignment.withDefaults().withLevel(lvl).withResamples(bootstrap).withSeed(seed)
                         .withConfidence(confidence).withSelfConsistency(consistency)
-                        .compare(outputs, PopulationScoreFiles.read(populations));
+                        .compare(outputs, pops, pops.populations(), bootstrap > 0 ? Progress.terminal() : Progress.none());
                 result = rows;
                 reportUndefined(rows.rows());
             }
