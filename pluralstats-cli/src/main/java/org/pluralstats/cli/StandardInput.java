@@ -73,6 +73,16 @@ final class StandardInput {
     }
 
     /**
+     * @param input an input option's value
+     * @return {@value #NAME} for the spooled copy of standard input, else the path as given; for what a
+     *     command prints about its inputs on standard output, which is not renamed as standard error is
+     */
+    static String name(Path input) {
+        String spooled = Main.stdinFile;
+        return spooled != null && input.toString().equals(spooled) ? NAME : input.toString();
+    }
+
+    /**
      * @param err standard error
      * @param dir the folder {@link #spool} made
      * @return standard error with every mention of the spooled copy (its path, its folder, its file name)

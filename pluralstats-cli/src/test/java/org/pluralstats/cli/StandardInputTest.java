@@ -99,6 +99,18 @@ class StandardInputTest {
         }
     }
 
+    @Test
+    void rakeSummaryOnStandardOutputNamesStandardInput(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path margins = dir.resolve("margins.json");
+        Files.writeString(margins, "{\"margins\":[{\"variable\":\"stype\",\"targets\":{\"E\":4421,\"H\":755,\"M\":1018}}]}");
+        CliRunner.Result r = withStdin(Path.of("pluralstats-core/src/test/resources/org/pluralstats/design/apiclus1.csv"),
+                "rake", "--data", "-", "--margins", margins.toString(), "--weight", "pw",
+                "--out", dir.resolve("w.csv").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("respondents of <stdin> to 1 margins");
+        assertThat(r.err() + r.out()).doesNotContain("pluralstats-stdin", "stdin.csv");
+    }
+
     /** Neither the spooled copy's folder nor its file name appears in anything the run printed. */
     private static void assertNoTemporaryName(CliRunner.Result r) {
         assertThat(r.err() + r.out()).doesNotContain("pluralstats-stdin", "stdin.csv", "stdin.jsonl",
