@@ -51,15 +51,16 @@ public interface Progress {
 
     /**
      * A bar on standard error when it is a terminal, else {@link #none()}. Java 17 cannot ask whether
-     * standard error alone is a terminal, so the environment variable {@code PLURALSTATS_PROGRESS}
-     * decides when set ({@code 1}: draw, {@code 0}: do not; the {@code pluralstats} launcher sets it
-     * from {@code [ -t 2 ]}), and otherwise {@code System.console() != null} (standard input and
-     * output both terminals).
+     * standard error alone is a terminal, so the system property {@code pluralstats.progress} and then
+     * the environment variable {@code PLURALSTATS_PROGRESS} decide when set ({@code 1}: draw, {@code 0}: do
+     * not; the {@code pluralstats} launcher sets the variable from {@code [ -t 2 ]}), and otherwise
+     * {@code System.console() != null} (standard input and output both terminals). The bar goes to the
+     * {@code System.err} of the moment this is called.
      *
      * @return the progress
      */
     static Progress terminal() {
-        String env = System.getenv("PLURALSTATS_PROGRESS");
+        String env = System.getProperty("pluralstats.progress", System.getenv("PLURALSTATS_PROGRESS"));
         boolean draw = env != null && !env.isBlank() ? env.strip().equals("1") : System.console() != null;
         return draw ? to(System.err) : none();
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.Progress;
 import org.pluralstats.align.Alignment;
 import org.pluralstats.align.AlignmentLevel;
 import org.pluralstats.align.AlignmentResult;
@@ -182,7 +183,7 @@ final class AlignCommand implements Callable<Integer> {
         switch (which) {
             case "consistency" -> {
                 ModelConsistencies rows = consistency.withResamples(bootstrap).withSeed(seed).withConfidence(confidence)
-                        .estimate(outputs);
+                        .estimate(outputs, bootstrapProgress());
                 result = rows;
                 long undefined = rows.rows().stream().filter(r -> Double.isNaN(r.selfConsistency())).count();
                 if (undefined > 0) {
@@ -193,7 +194,7 @@ final class AlignCommand implements Callable<Integer> {
             case "language-consistency", "language-difference" -> {
                 LanguageConsistencies lc = LanguageConsistency.withDefaults().withReliability(reliabilityFactor().value())
                         .withResamples(bootstrap).withPermutations(which.equals("language-difference") ? permutations : 0)
-                        .withSeed(seed).withConfidence(confidence).estimate(outputs);
+                        .withSeed(seed).withConfidence(confidence).estimate(outputs, bootstrapProgress());
                 result = which.equals("language-difference") ? lc::differenceTable : lc;
             }
             case "us-bias" -> {
@@ -201,7 +202,7 @@ final class AlignCommand implements Callable<Integer> {
                 CountryLanguages table = CountryLanguageFiles.read(countries);
                 UsCentricBias bias = UsCentricBias.withDefaults().withReference(reference).withLevel(lvl)
                         .withResamples(bootstrap).withSeed(seed).withConfidence(confidence);
-                result = bias.compare(outputs, pops, table);
+                result = bias.compare(outputs, pops, table, bootstrapProgress());
                 for (String language : outputs.languages()) {
                     if (bias.locals(pops, table, language).isEmpty()) {
                         System.err.println("pluralstats: no local population for language " + language
@@ -212,9 +213,10 @@ final class AlignCommand implements Callable<Integer> {
             case "resamples" -> result = Alignment.withDefaults().withLevel(lvl).withResamples(bootstrap).withSeed(seed)
                     .withSelfConsistency(consistency).resamples(outputs, PopulationScoreFiles.read(populations));
             default -> {
+                PopulationScores pops = PopulationScoreFiles.read(populations);
                 Alignments rows = Alignment.withDefaults().withLevel(lvl).withResamples(bootstrap).withSeed(seed)
                         .withConfidence(confidence).withSelfConsistency(consistency)
-                        .compare(outputs, PopulationScoreFiles.read(populations));
+                        .compare(outputs, pops, pops.populations(), bootstrapProgress());
                 result = rows;
                 reportUndefined(rows.rows());
             }
@@ -271,6 +273,11 @@ final class AlignCommand implements Callable<Integer> {
             };
         }
         return c;
+    }
+
+    /** @return a bar of the bootstrap rounds on a terminal, when there are any */
+    private Progress bootstrapProgress() {
+        return bootstrap > 0 ? Progress.terminal() : Progress.none();
     }
 
     private static void reportExclusions(ModelOutputs outputs) {

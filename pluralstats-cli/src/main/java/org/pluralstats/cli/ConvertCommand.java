@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pluralstats.Progress;
 import org.pluralstats.io.AtomicOutput;
 import org.pluralstats.io.CaseExport;
 import org.pluralstats.io.CaseReader;
@@ -48,7 +49,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (out == null) {
-            try (CaseReader r = SurveyFiles.open(file)) {
+            try (CaseReader r = SurveyFiles.open(file, Progress.terminal())) {
                 OutputStream os = new BufferedOutputStream(System.out, 1 << 16);
                 export(r, os);
                 os.flush();
@@ -58,7 +59,7 @@ final class ConvertCommand implements Callable<Integer> {
         }
         // refused before the input is opened or anything is created
         AtomicOutput.refuseInputs(out, List.of(file));
-        try (CaseReader r = SurveyFiles.open(file); AtomicOutput target = AtomicOutput.open(out, List.of(file))) {
+        try (CaseReader r = SurveyFiles.open(file, Progress.terminal()); AtomicOutput target = AtomicOutput.open(out, List.of(file))) {
             try {
                 export(r, target.stream());
             } catch (RuntimeException | IOException e) {

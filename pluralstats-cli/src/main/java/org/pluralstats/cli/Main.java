@@ -106,11 +106,19 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                 } catch (PluralstatsException e) {
                     throw new CommandLine.ExecutionException(sub.commandSpec().commandLine(), e.getMessage(), e);
                 }
+                // named <stdin> also by the error handler, after this returns; a previous run's copy is gone
+                stdinFile = null;
                 java.util.Optional<java.nio.file.Path> spooled = StandardInput.spool(sub.commandSpec(), System.in);
+                java.io.PrintStream err = System.err;
                 try {
+                    spooled.ifPresent(dir -> System.setErr(StandardInput.naming(err, dir)));
                     return new CommandLine.RunLast().execute(parseResult);
                 } finally {
-                    spooled.ifPresent(StandardInput::delete);
+                    if (spooled.isPresent()) {
+                        System.err.flush();
+                        System.setErr(err);
+                        StandardInput.delete(spooled.get());
+                    }
                 }
             } catch (OutOfMemoryError e) {
                 return outOfMemory(parseResult.commandSpec().commandLine().getErr());

@@ -146,11 +146,11 @@ final class RakeCommand implements Callable<Integer> {
         RakingResult r = raking.rake(in.data(), base, ms, policy);
         Output.write(out, ResultTableWriters.csv(r.weightsTable(in.data())));
         if (designSpec == null) {
-            Output.write(null, format.equals("text") ? text(r, data.toString()) : ResultTableWriters.write(r.table(), format));
+            Output.write(null, format.equals("text") ? text(r, StandardInput.name(data)) : ResultTableWriters.write(r.table(), format));
         } else {
             DesignEstimates est = rakedMeans(in.data(), base, ms, r, designSpec);
             Output.write(null, switch (format) {
-                case "text" -> text(r, data.toString()) + "\n" + est.table();
+                case "text" -> text(r, StandardInput.name(data)) + "\n" + est.table();
                 case "md" -> ResultTableWriters.write(r.table(), format) + "\n" + ResultTableWriters.write(est.table(), format);
                 default -> "{\"raking\":" + ResultTableWriters.write(r.table(), format).strip() + ",\"means\":"
                         + ResultTableWriters.write(est.table(), format).strip() + "}\n";

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.Progress;
 import org.pluralstats.align.DistributionSimilarity;
 import org.pluralstats.align.DistributionalAlignment;
 import org.pluralstats.align.DistributionalAlignmentReport;
@@ -171,7 +172,7 @@ final class SimilarityCommand implements Callable<Integer> {
         }
         SimilarityReport report = DistributionSimilarity.withDefaults().withMetric(m).withLogBase(base)
                 .withResamples(bootstrap).withSeed(seed).withConfidence(confidence)
-                .compare(humans(), OptionDistributionFiles.read(model, unclassifiable));
+                .compare(humans(), OptionDistributionFiles.read(model, unclassifiable), bootstrapProgress());
         Output.write(out, Output.table(perQuestion ? report.questionsTable() : report.table(), format));
         if (!report.excluded().isEmpty()) {
             System.err.println("pluralstats: left out population x question pairs: " + Counts.describe(report.excluded()));
@@ -192,9 +193,9 @@ final class SimilarityCommand implements Callable<Integer> {
             Microdata m = Microdata.load(spec.commandLine(), humanData, items, by, weight);
             AnswerDistributions.HumanSide side = AnswerDistributions.humanSide(m.in().data(), m.questions(), m.by(),
                     m.in().weight(), m.missing(), splits, seed);
-            report = a.withHumanHalves(side.halves()).compare(side.distributions(), answers.answers());
+            report = a.withHumanHalves(side.halves()).compare(side.distributions(), answers.answers(), bootstrapProgress());
         } else {
-            report = a.compare(humans(), answers.answers());
+            report = a.compare(humans(), answers.answers(), bootstrapProgress());
         }
         String which = perQuestion ? "questions" : table.strip().toLowerCase(Locale.ROOT);
         ResultTable t = switch (which) {
@@ -210,6 +211,11 @@ final class SimilarityCommand implements Callable<Integer> {
             System.err.println("pluralstats: left out model question x population pairs: " + Counts.describe(report.excluded()));
         }
         return 0;
+    }
+
+    /** @return a bar of the bootstrap rounds on a terminal, when there are any */
+    private Progress bootstrapProgress() {
+        return bootstrap > 0 ? Progress.terminal() : Progress.none();
     }
 
     /** @return whether the model file is JSON Lines of answers (by name, or a first non-blank byte '{') */

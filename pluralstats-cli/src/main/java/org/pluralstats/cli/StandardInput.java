@@ -72,6 +72,35 @@ final class StandardInput {
         }
     }
 
+    /**
+     * @param input an input option's value
+     * @return {@value #NAME} for the spooled copy of standard input, else the path as given; for what a
+     *     command prints about its inputs on standard output, which is not renamed as standard error is
+     */
+    static String name(Path input) {
+        String spooled = Main.stdinFile;
+        return spooled != null && input.toString().equals(spooled) ? NAME : input.toString();
+    }
+
+    /**
+     * @param err standard error
+     * @param dir the folder {@link #spool} made
+     * @return standard error with every mention of the spooled copy (its path, its folder, its file name)
+     *     written {@value #NAME}
+     */
+    static java.io.PrintStream naming(java.io.PrintStream err, Path dir) {
+        List<String> names = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> spooled = files.toList();
+            spooled.forEach(f -> names.add(f.toString()));
+            names.add(dir.toString());
+            spooled.forEach(f -> names.add(f.getFileName().toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the temporary copy of standard input: " + e.getMessage(), e);
+        }
+        return new java.io.PrintStream(new StandardInputNaming(err, names), true, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Deletes the spooled copy. */
     static void delete(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {

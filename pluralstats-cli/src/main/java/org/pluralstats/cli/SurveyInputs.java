@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.Progress;
 import org.pluralstats.data.EditDistance;
 import org.pluralstats.data.SurveyData;
 import org.pluralstats.io.CaseReader;
@@ -54,7 +55,7 @@ final class SurveyInputs {
     static Loaded load(Path file, List<String> variables, Optional<String> weightExpression,
                        java.util.function.Function<String, String> what) {
         // Extension point: recognise a Google Forms export here and return its SurveyData (io.forms).
-        try (CaseReader reader = SurveyFiles.open(file)) {
+        try (CaseReader reader = SurveyFiles.open(file, Progress.terminal())) {
             FileDictionary dict = reader.dictionary();
             WvsConventions conv = WvsConventions.detect(dict);
             WeightSpec weight = weightExpression.map(WeightSpec::parse)

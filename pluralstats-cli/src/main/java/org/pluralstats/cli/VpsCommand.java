@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pluralstats.Progress;
 import org.pluralstats.design.DesignSpec;
 import org.pluralstats.io.StreamedScores;
 import org.pluralstats.weight.GroupedScores;
@@ -61,7 +62,8 @@ final class VpsCommand implements Callable<Integer> {
             return 0;
         }
         List<String> warnings = new ArrayList<>();
-        GroupedScores scores = StreamedScores.estimate(design.streaming(spec), design.data, w -> warnings.add(w.toString()));
+        GroupedScores scores = StreamedScores.estimate(design.streaming(spec), design.data,
+                w -> warnings.add(w.toString()), Progress.terminal());
         Warnings.print(warnings);
         Output.write(out, Output.table(scores.table(), format));
         DesignOptions.reportExclusions(scores.excludedTotal(), scores.weightExpression(), scores.exclusionReasons());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.Progress;
 import org.pluralstats.stats.CompensatedSum;
 import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.stats.Correlation;
@@ -115,6 +116,21 @@ public final class Alignment {
      * @return one row per model × language × named population
      */
     public Alignments compare(ModelOutputs outputs, PopulationScores populations, List<String> names) {
+        return compare(outputs, populations, names, Progress.none());
+    }
+
+    /**
+     * As {@link #compare(ModelOutputs, PopulationScores, List)}, reporting the bootstrap rounds done (each
+     * model × language × population's {@code B} rounds counted when its interval is done; the total is
+     * their number times {@code B}). The rows are the same.
+     *
+     * @param outputs model outputs
+     * @param populations population scores
+     * @param names the populations to compare with, each present in {@code populations}
+     * @param progress where to report; {@link Progress#terminal()} draws a bar on a terminal
+     * @return one row per model × language × named population
+     */
+    public Alignments compare(ModelOutputs outputs, PopulationScores populations, List<String> names, Progress progress) {
         for (String p : names) {
             if (!populations.contains(p)) {
                 throw new PluralstatsException("no scores for population " + p + "; the populations are "
@@ -132,9 +148,19 @@ public final class Alignment {
                 tasks.add(new Task(k, p));
             }
         }
-        return new Alignments(tasks.parallelStream()
-                .map(t -> compare(groups.get(t.group()), populations, t.population(), selfConsistency[t.group()]))
-                .toList(), level, new BootstrapSettings(resamples, seed, confidence), consistency.reliabilityFactor());
+        java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
+        try (Progress.Task done = progress.start("bootstrap", (long) tasks.size() * resamples)) {
+            return new Alignments(tasks.parallelStream()
+                    .map(t -> {
+                        AlignmentResult r = compare(groups.get(t.group()), populations, t.population(),
+                                selfConsistency[t.group()]);
+                        synchronized (done) {
+                            done.advance(rounds.addAndGet(resamples));
+                        }
+                        return r;
+                    })
+                    .toList(), level, new BootstrapSettings(resamples, seed, confidence), consistency.reliabilityFactor());
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.Progress;
 import org.pluralstats.stats.CompensatedSum;
 import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.stats.JensenShannonDistance;
@@ -112,6 +113,20 @@ public final class DistributionSimilarity {
      * @return summaries per population, per-question similarities and exclusions
      */
     public SimilarityReport compare(List<OptionDistribution> human, List<OptionDistribution> model) {
+        return compare(human, model, Progress.none());
+    }
+
+    /**
+     * As {@link #compare(List, List)}, reporting the bootstrap rounds done (each population's {@code B}
+     * rounds counted when its interval is done; the total is the number of populations times {@code B}).
+     * The report is the same.
+     *
+     * @param human the human distributions, at most one per population × question
+     * @param model the model's, at most one per population × question
+     * @param progress where to report; {@link Progress#terminal()} draws a bar on a terminal
+     * @return summaries per population, per-question similarities and exclusions
+     */
+    public SimilarityReport compare(List<OptionDistribution> human, List<OptionDistribution> model, Progress progress) {
         Map<String, OptionDistribution> modelByKey = index(model, "model");
         Map<String, OptionDistribution> humanByKey = index(human, "human");
         Map<String, Integer> excluded = new LinkedHashMap<>();
@@ -164,8 +179,15 @@ public final class DistributionSimilarity {
             }
         }
         List<SimilaritySummary> summaries = new ArrayList<>();
-        byPopulation.forEach((pop, qs) -> summaries.add(summary(pop, qs, outputs.getOrDefault(pop, new double[2]),
-                excludedByPopulation.getOrDefault(pop, 0))));
+        long[] rounds = {0};
+        try (Progress.Task done = progress.start("bootstrap", (long) byPopulation.size() * resamples)) {
+            byPopulation.forEach((pop, qs) -> {
+                summaries.add(summary(pop, qs, outputs.getOrDefault(pop, new double[2]),
+                        excludedByPopulation.getOrDefault(pop, 0)));
+                rounds[0] += resamples;
+                done.advance(rounds[0]);
+            });
+        }
         return new SimilarityReport(summaries, all, excluded, metric,
                 metric == SimilarityMetric.JENSEN_SHANNON ? logBase : Double.NaN,
                 new BootstrapSettings(resamples, seed, confidence));

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.Progress;
 import org.pluralstats.stats.CompensatedSum;
 import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.stats.JensenShannonDistance;
@@ -192,6 +193,21 @@ public final class DistributionalAlignment {
      * @return per group and per question scores with baselines and intervals, steerability, exclusions
      */
     public DistributionalAlignmentReport compare(List<OptionDistribution> human, List<ModelAnswers> model) {
+        return compare(human, model, Progress.none());
+    }
+
+    /**
+     * As {@link #compare(List, List)}, reporting the bootstrap rounds done (each group's {@code B} rounds
+     * counted when its intervals are done; the total is the number of groups times {@code B}). The
+     * report is the same.
+     *
+     * @param human the human distributions, at most one per population × question
+     * @param model the model answers
+     * @param progress where to report; {@link Progress#terminal()} draws a bar on a terminal
+     * @return per group and per question scores with baselines and intervals, steerability, exclusions
+     */
+    public DistributionalAlignmentReport compare(List<OptionDistribution> human, List<ModelAnswers> model,
+                                                 Progress progress) {
         Map<String, Human> humans = new LinkedHashMap<>();
         Map<String, List<Human>> byQuestion = new LinkedHashMap<>();
         for (OptionDistribution d : human) {
@@ -249,10 +265,18 @@ public final class DistributionalAlignment {
         }
         List<DistributionalAlignmentReport.Summary> summaries = new ArrayList<>();
         List<DistributionalAlignmentReport.Question> questions = new ArrayList<>();
+        long[] rounds = {0};
+        try (Progress.Task done = progress.start("bootstrap", (long) groups.size() * resamples)) {
+            groups.forEach((g, list) -> {
+                summarise(g, groupHeads.get(g), g.substring(g.lastIndexOf('\u001f') + 1), list,
+                        excludedByGroup.getOrDefault(g, 0), summaries);
+                rounds[0] += resamples;
+                done.advance(rounds[0]);
+            });
+        }
         groups.forEach((g, list) -> {
             ModelAnswers head = groupHeads.get(g);
             String population = g.substring(g.lastIndexOf('\u001f') + 1);
-            summarise(g, head, population, list, excludedByGroup.getOrDefault(g, 0), summaries);
             for (Compared c : list) {
                 for (int j = 0; j < metrics.size(); j++) {
                     questions.add(new DistributionalAlignmentReport.Question(head.model(), head.condition(), head.persona(),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.Progress;
 import org.pluralstats.stats.CompensatedSum;
 import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.stats.PercentileBootstrap;
@@ -158,6 +159,18 @@ public final class LanguageConsistency {
      *     a model with one language gets only its within row and no difference
      */
     public LanguageConsistencies estimate(ModelOutputs outputs) {
+        return estimate(outputs, Progress.none());
+    }
+
+    /**
+     * As {@link #estimate(ModelOutputs)}, reporting the bootstrap rounds done (each model's {@code B}
+     * rounds counted when all its scopes are done). The rows are the same.
+     *
+     * @param outputs model outputs
+     * @param progress where to report; {@link Progress#terminal()} draws a bar on a terminal
+     * @return rows per model, as {@link #estimate(ModelOutputs)}
+     */
+    public LanguageConsistencies estimate(ModelOutputs outputs, Progress progress) {
         List<String> languages = outputs.languages();
         Map<String, List<Generation>> byModel = new LinkedHashMap<>();
         Map<String, String> family = new HashMap<>();
@@ -169,44 +182,52 @@ public final class LanguageConsistency {
         }
         record Part(List<LanguageConsistencyRow> rows, List<LanguageConsistencyDifference> differences) {
         }
-        List<Part> parts = byModel.entrySet().parallelStream().map(e -> {
-            List<LanguageConsistencyRow> rows = new ArrayList<>();
-            List<LanguageConsistencyDifference> diffs = new ArrayList<>();
-            String model = e.getKey();
-            String fam = family.getOrDefault(model, "");
-            List<String> own = new ArrayList<>();
-            for (String l : languages) {
-                if (e.getValue().stream().anyMatch(g -> g.language().equals(l))) {
-                    own.add(l);
+        java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
+        Progress.Task done = progress.start("bootstrap", (long) byModel.size() * resamples);
+        List<Part> parts;
+        try (done) {
+            parts = byModel.entrySet().parallelStream().map(e -> {
+                List<LanguageConsistencyRow> rows = new ArrayList<>();
+                List<LanguageConsistencyDifference> diffs = new ArrayList<>();
+                String model = e.getKey();
+                String fam = family.getOrDefault(model, "");
+                List<String> own = new ArrayList<>();
+                for (String l : languages) {
+                    if (e.getValue().stream().anyMatch(g -> g.language().equals(l))) {
+                        own.add(l);
+                    }
                 }
-            }
-            for (String l : own) {
-                rows.add(scope(model, fam, e.getValue(), List.of(l), l).within);
-            }
-            List<Scope> multi = new ArrayList<>();
-            for (int a = 0; a < own.size(); a++) {
-                for (int b = a + 1; b < own.size(); b++) {
-                    Scope s = scope(model, fam, e.getValue(), List.of(own.get(a), own.get(b)),
-                            own.get(a) + PAIR_SEPARATOR + own.get(b));
+                for (String l : own) {
+                    rows.add(scope(model, fam, e.getValue(), List.of(l), l).within);
+                }
+                List<Scope> multi = new ArrayList<>();
+                for (int a = 0; a < own.size(); a++) {
+                    for (int b = a + 1; b < own.size(); b++) {
+                        Scope s = scope(model, fam, e.getValue(), List.of(own.get(a), own.get(b)),
+                                own.get(a) + PAIR_SEPARATOR + own.get(b));
+                        rows.add(s.between);
+                        multi.add(s);
+                    }
+                }
+                if (own.size() > 2) {
+                    Scope s = scope(model, fam, e.getValue(), own, ALL);
+                    rows.add(s.within);
                     rows.add(s.between);
                     multi.add(s);
+                } else if (own.size() == 2) {
+                    // with two languages "all" is the pair: the same numbers under its own label
+                    Scope pair = multi.get(0);
+                    rows.add(relabel(pair.within, ALL));
+                    rows.add(relabel(pair.between, ALL));
+                    multi.add(new Scope(relabel(pair.within, ALL), relabel(pair.between, ALL), relabel(pair.difference, ALL)));
                 }
-            }
-            if (own.size() > 2) {
-                Scope s = scope(model, fam, e.getValue(), own, ALL);
-                rows.add(s.within);
-                rows.add(s.between);
-                multi.add(s);
-            } else if (own.size() == 2) {
-                // with two languages "all" is the pair: the same numbers under its own label
-                Scope pair = multi.get(0);
-                rows.add(relabel(pair.within, ALL));
-                rows.add(relabel(pair.between, ALL));
-                multi.add(new Scope(relabel(pair.within, ALL), relabel(pair.between, ALL), relabel(pair.difference, ALL)));
-            }
-            multi.forEach(s -> diffs.add(s.difference));
-            return new Part(rows, diffs);
-        }).toList();
+                multi.forEach(s -> diffs.add(s.difference));
+                synchronized (done) {
+                    done.advance(rounds.addAndGet(resamples));
+                }
+                return new Part(rows, diffs);
+            }).toList();
+        }
         List<LanguageConsistencyRow> rows = new ArrayList<>();
         List<LanguageConsistencyDifference> diffs = new ArrayList<>();
         parts.forEach(p -> {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.Progress;
 import org.pluralstats.stats.CompensatedSum;
 import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.stats.Correlation;
@@ -153,8 +154,29 @@ public final class ModelSelfConsistency {
      * @return one result per model × language, models in order of first appearance
      */
     public ModelConsistencies estimate(ModelOutputs outputs) {
-        return new ModelConsistencies(ModelGroup.of(outputs).parallelStream().map(this::estimate).toList(),
-                new BootstrapSettings(resamples, seed, confidence), reliability, interval);
+        return estimate(outputs, Progress.none());
+    }
+
+    /**
+     * As {@link #estimate(ModelOutputs)}, reporting the bootstrap rounds done (each model × language's
+     * {@code B} rounds counted when its interval is done). The rows are the same.
+     *
+     * @param outputs model outputs
+     * @param progress where to report; {@link Progress#terminal()} draws a bar on a terminal
+     * @return one row per model × language, in order of first appearance
+     */
+    public ModelConsistencies estimate(ModelOutputs outputs, Progress progress) {
+        List<ModelGroup> groups = ModelGroup.of(outputs);
+        java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
+        try (Progress.Task done = progress.start("bootstrap", (long) groups.size() * resamples)) {
+            return new ModelConsistencies(groups.parallelStream().map(g -> {
+                ModelConsistency c = estimate(g);
+                synchronized (done) {
+                    done.advance(rounds.addAndGet(resamples));
+                }
+                return c;
+            }).toList(), new BootstrapSettings(resamples, seed, confidence), reliability, interval);
+        }
     }
 
     ModelConsistency estimate(ModelGroup g) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.Progress;
 import org.pluralstats.stats.ConfidenceInterval;
 import org.pluralstats.stats.Correlation;
 import org.pluralstats.stats.PercentileBootstrap;
@@ -100,6 +101,21 @@ public final class UsCentricBias {
      *     have none; see {@link #locals})
      */
     public UsBiasResults compare(ModelOutputs outputs, PopulationScores populations, CountryLanguages table) {
+        return compare(outputs, populations, table, Progress.none());
+    }
+
+    /**
+     * As {@link #compare(ModelOutputs, PopulationScores, CountryLanguages)}, reporting the bootstrap rounds
+     * done (each row's {@code B} rounds counted when its interval is done). The rows are the same.
+     *
+     * @param outputs model outputs
+     * @param populations population scores, including the reference population
+     * @param table country → language
+     * @param progress where to report; {@link Progress#terminal()} draws a bar on a terminal
+     * @return one row per model × language × local population
+     */
+    public UsBiasResults compare(ModelOutputs outputs, PopulationScores populations, CountryLanguages table,
+                                 Progress progress) {
         if (!populations.contains(reference)) {
             throw new PluralstatsException("no scores for the reference population " + reference + "; the populations are "
                     + populations.populations());
@@ -112,8 +128,16 @@ public final class UsCentricBias {
                 tasks.add(new Task(g, l));
             }
         }
-        return new UsBiasResults(tasks.parallelStream().map(t -> compare(t.group(), populations, t.local())).toList(),
-                reference, level, new BootstrapSettings(resamples, seed, confidence));
+        java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
+        try (Progress.Task done = progress.start("bootstrap", (long) tasks.size() * resamples)) {
+            return new UsBiasResults(tasks.parallelStream().map(t -> {
+                UsBiasResult r = compare(t.group(), populations, t.local());
+                synchronized (done) {
+                    done.advance(rounds.addAndGet(resamples));
+                }
+                return r;
+            }).toList(), reference, level, new BootstrapSettings(resamples, seed, confidence));
+        }
     }
 
     private UsBiasResult compare(ModelGroup g, PopulationScores populations, String local) {

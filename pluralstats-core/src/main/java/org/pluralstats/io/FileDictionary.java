@@ -67,8 +67,9 @@ public record FileDictionary(String file, FileFormat format, long rows, List<Var
      * The dictionary as a table, one row per variable: {@code name}, {@code label}, {@code type}
      * ({@code numeric} or {@code string}), {@code width} (of strings, 0 for numbers), {@code valueLabels}
      * (their count) and {@code labels} ({@code 1 "No"; .a "Refused"}: numeric codes shortest, Stata's missing
-     * codes keyed {@code .} and {@code .a}..{@code .z} as Stata writes them) and {@code missing} (the
-     * user-missing values and range). The metadata: file, format, cases ({@code -1}: not declared) and
+     * codes keyed {@code .} and {@code .a}..{@code .z} as Stata writes them, texts in double quotes with an inner
+     * quote doubled as SPSS syntax writes it) and {@code missing} (the user-missing range and values as
+     * {@link MissingValues#describe()} writes them: {@code -5 thru -1}, {@code LO thru -1; 99}). The metadata: file, format, cases ({@code -1}: not declared) and
      * encoding.
      *
      * @return the table
@@ -83,13 +84,17 @@ public record FileDictionary(String file, FileFormat format, long rows, List<Var
                 .column("missing", ColumnType.TEXT, Role.OTHER);
         for (Variable v : variables) {
             List<String> labels = new ArrayList<>();
-            v.valueLabels().forEach((k, l) -> labels.add(ShortestDecimal.format(k) + " \"" + l + '"'));
-            v.stringValueLabels().forEach((k, l) -> labels.add('"' + k + "\" \"" + l + '"'));
-            v.taggedValueLabels().forEach((k, l) -> labels.add((k == '.' ? "." : "." + k) + " \"" + l + '"'));
+            v.valueLabels().forEach((k, l) -> labels.add(ShortestDecimal.format(k) + ' ' + quoted(l)));
+            v.stringValueLabels().forEach((k, l) -> labels.add(quoted(k) + ' ' + quoted(l)));
+            v.taggedValueLabels().forEach((k, l) -> labels.add((k == '.' ? "." : "." + k) + ' ' + quoted(l)));
             t.row(v.name(), v.label(), v.isNumeric() ? "numeric" : "string", v.width(), v.valueLabelCount(),
-                    String.join("; ", labels), v.missing().isEmpty() ? "" : v.missing().toString());
+                    String.join("; ", labels), v.missing().describe());
         }
         return t.build();
+    }
+
+    private static String quoted(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     /** @return the head of {@link #table()} */

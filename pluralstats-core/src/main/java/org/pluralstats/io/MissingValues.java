@@ -59,6 +59,37 @@ public record MissingValues(double[] values, double low, double high, List<Strin
         return strings.contains(s);
     }
 
+    /**
+     * The declaration as SPSS users read it (the {@code MISSING VALUES} syntax, as SPSS's and PSPP's
+     * {@code DISPLAY DICTIONARY} show it): the range first, {@code -5 thru -1}, with an open end written
+     * {@code LO} or {@code HI} ({@code LO thru -1}, {@code 1 thru HI}), then the discrete values in the
+     * file's order, {@code 8; 9; -1}, numbers in their shortest decimal form; strings quoted,
+     * {@code "n/a"}, an inner quote doubled. PSPP 1.6 prints {@code LOWEST THRU -1; 8}; R haven's
+     * {@code print()} of a {@code labelled_spss} shows the same declaration as
+     * {@code Missing range: [-Inf, -1]} and {@code Missing values: 8}.
+     *
+     * @return the declaration, or {@code ""} when nothing is declared
+     */
+    public String describe() {
+        List<String> parts = new java.util.ArrayList<>();
+        if (hasRange()) {
+            parts.add(bound(low) + " thru " + bound(high));
+        }
+        for (double v : values) {
+            parts.add(bound(v));
+        }
+        for (String s : strings) {
+            parts.add('"' + s.replace("\"", "\"\"") + '"');
+        }
+        return String.join("; ", parts);
+    }
+
+    /** LO and HI are -∞ and +∞ here (the readers map SPSS's ∓DBL_MAX bounds to them). */
+    private static String bound(double v) {
+        return v == Double.NEGATIVE_INFINITY ? "LO" : v == Double.POSITIVE_INFINITY ? "HI"
+                : org.pluralstats.data.ShortestDecimal.format(v);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof MissingValues m && Arrays.equals(values, m.values)

@@ -2,15 +2,24 @@ package org.pluralstats.io;
 
 import org.pluralstats.Progress;
 
-/** A {@link CaseReader} that reports progress to a {@link Progress.Task} every 4096 cases. */
+/**
+ * A {@link CaseReader} that reports progress to a {@link Progress.Task} every 4096 cases; when it owns the
+ * task, closing the reader ends the task too.
+ */
 final class ProgressCaseReader implements CaseReader {
     private final CaseReader in;
     private final Progress.Task task;
+    private final boolean ownsTask;
     private long cases;
 
     ProgressCaseReader(CaseReader in, Progress.Task task) {
+        this(in, task, false);
+    }
+
+    ProgressCaseReader(CaseReader in, Progress.Task task, boolean ownsTask) {
         this.in = in;
         this.task = task;
+        this.ownsTask = ownsTask;
     }
 
     @Override
@@ -76,6 +85,12 @@ final class ProgressCaseReader implements CaseReader {
 
     @Override
     public void close() {
-        in.close();
+        try {
+            in.close();
+        } finally {
+            if (ownsTask) {
+                task.close();
+            }
+        }
     }
 }

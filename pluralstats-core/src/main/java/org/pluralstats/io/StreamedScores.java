@@ -1,5 +1,7 @@
 package org.pluralstats.io;
 
+import org.pluralstats.Progress;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.pluralstats.PluralstatsException;
+import org.pluralstats.Progress;
 import org.pluralstats.data.SurveyData;
 import org.pluralstats.io.csv.CsvReader;
 import org.pluralstats.io.csv.CsvScores;
@@ -65,14 +68,37 @@ public final class StreamedScores {
      * @return one table per grouping, populations in order of first appearance
      */
     public static GroupedScores estimate(StreamingScores scorer, Path file, Consumer<ReadWarning> warnings) {
+        return estimate(scorer, file, warnings, Progress.none());
+    }
+
+    /**
+     * As {@link #estimate(StreamingScores, Path, Consumer)}, reporting how far the read has got: a
+     * delimited file read in parallel by its bytes merged (in file order), a Stata file read in parallel
+     * by its observations when done, any other read by its cases ({@link SurveyFiles#open(Path, Progress)}).
+     * The scores are the same.
+     *
+     * @param scorer what to score and how
+     * @param file the data file
+     * @param warnings receives the reader's warnings
+     * @param progress where to report; {@link Progress#terminal()} draws a bar on a terminal
+     * @return one table per grouping, populations in order of first appearance
+     */
+    public static GroupedScores estimate(StreamingScores scorer, Path file, Consumer<ReadWarning> warnings,
+                                         Progress progress) {
         lastParallel = false;
+        String what = "reading " + file.getFileName();
         if (SurveyFiles.detect(file) == FileFormat.CSV) {
             try (CsvReader header = CsvReader.openSampled(file, Set.of())) {
                 Plan plan = plan(scorer, header.dictionary());
                 if (plan.items.stream().allMatch(Variable::isNumeric)
                         && plan.weights.stream().allMatch(Variable::isNumeric)) {
-                    Optional<StreamingScores.Pass> pass = CsvScores.score(header, plan.columns(scorer),
-                            plan.start(scorer, header.dictionary()), csvThreads, csvBlockSize);
+                    Optional<StreamingScores.Pass> pass;
+                    try (Progress.Task task = progress.start(what, java.nio.file.Files.size(file))) {
+                        pass = CsvScores.score(header, plan.columns(scorer), plan.start(scorer, header.dictionary()),
+                                csvThreads, csvBlockSize, (bytes, size) -> task.advance(bytes));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
                     lastParallel = pass.isPresent();
                     if (pass.isPresent()) {
                         return pass.get().finish();
@@ -83,8 +109,11 @@ public final class StreamedScores {
         try (CaseReader reader = SurveyFiles.open(file)) {
             if (reader instanceof StataReader stata) {
                 Plan plan = plan(scorer, stata.dictionary());
-                Optional<StreamingScores.Pass> pass = DtaScores.score(stata, plan.columns(scorer),
-                        plan.start(scorer, stata.dictionary()), dtaThreads, dtaBlockRows);
+                Optional<StreamingScores.Pass> pass;
+                try (Progress.Task task = progress.start(what, stata.estimatedRows())) {
+                    pass = DtaScores.score(stata, plan.columns(scorer), plan.start(scorer, stata.dictionary()),
+                            dtaThreads, dtaBlockRows);
+                }
                 lastParallel = pass.isPresent();
                 if (pass.isPresent()) {
                     GroupedScores out = pass.get().finish();
@@ -92,9 +121,11 @@ public final class StreamedScores {
                     return out;
                 }
             }
-            GroupedScores out = estimateAll(scorer, reader);
-            reader.warnings().forEach(warnings);
-            return out;
+            try (Progress.Task task = progress.start(what, reader.estimatedRows())) {
+                GroupedScores out = estimateAll(scorer, new ProgressCaseReader(reader, task));
+                reader.warnings().forEach(warnings);
+                return out;
+            }
         }
     }
 

@@ -205,6 +205,25 @@ public final class SurveyFiles {
     }
 
     /**
+     * Opens a data file as {@link #open(Path)} does, with a reader that reports the cases it has read to a
+     * progress (the total is the file's declared or estimated case count, {@link CaseReader#estimatedRows()});
+     * closing the reader ends the task. What is read is unchanged.
+     *
+     * @param path the file
+     * @param progress where to report; {@link Progress#none()} for nowhere
+     * @return the open reader, positioned before the first case
+     */
+    public static CaseReader open(Path path, Progress progress) {
+        CaseReader reader = open(path);
+        try {
+            return new ProgressCaseReader(reader, progress.start("reading " + path.getFileName(), reader.estimatedRows()), true);
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /**
      * Reads a data file into columns as {@link #read(Path, ReadOptions)} does, reporting the cases read
      * to a progress (the total is the file's declared or estimated case count).
      *

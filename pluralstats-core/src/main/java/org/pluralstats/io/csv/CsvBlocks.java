@@ -59,6 +59,15 @@ final class CsvBlocks {
 
         /** @param sink a block's sink, handed over in file order, each once */
         void merge(S sink);
+
+        /**
+         * Called after each merge, in file order, from one thread at a time.
+         *
+         * @param bytes the bytes of the file merged so far (the header included)
+         * @param size the file's size in bytes
+         */
+        default void merged(long bytes, long size) {
+        }
     }
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -293,6 +302,7 @@ final class CsvBlocks {
                 job.merge(b.sink);
                 mergedEnd = b.end;
                 merged++;
+                job.merged(Math.min(mergedEnd, size), size);
             }
         }
 

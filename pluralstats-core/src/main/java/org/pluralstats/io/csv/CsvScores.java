@@ -47,6 +47,33 @@ public final class CsvScores {
      */
     public static Optional<StreamingScores.Pass> score(CsvReader header, ScoreColumns columns, StreamingScores.Pass template,
                                                        int threads, long blockSize) {
+        return score(header, columns, template, threads, blockSize, (bytes, size) -> { });
+    }
+
+    /** How far a parallel read has got. */
+    @FunctionalInterface
+    public interface BytesRead {
+        /**
+         * @param bytes the bytes of the file read and merged so far, in file order
+         * @param size the file's size in bytes
+         */
+        void read(long bytes, long size);
+    }
+
+    /**
+     * As {@link #score(CsvReader, ScoreColumns, StreamingScores.Pass, int, long)}, telling {@code progress}
+     * the bytes merged after each block (one thread at a time); the scores are the same.
+     *
+     * @param header the file, opened with {@link CsvReader#openSampled}
+     * @param columns the items, weight factors and grouping columns
+     * @param template an empty pass of the scorer
+     * @param threads the threads
+     * @param blockSize the block size in bytes, {@code <= 0} for the default
+     * @param progress receives the bytes merged so far and the file's size
+     * @return the merged pass, or empty when the file must be read sequentially
+     */
+    public static Optional<StreamingScores.Pass> score(CsvReader header, ScoreColumns columns, StreamingScores.Pass template,
+                                                       int threads, long blockSize, BytesRead progress) {
         LinkedHashSet<Integer> selected = new LinkedHashSet<>();
         columns.items().forEach(v -> selected.add(v.index()));
         columns.weights().forEach(v -> selected.add(v.index()));
@@ -85,6 +112,11 @@ public final class CsvScores {
                 total.combine(sink.pass);
                 sink.clear();
                 free.add(sink);
+            }
+
+            @Override
+            public void merged(long bytes, long size) {
+                progress.read(bytes, size);
             }
         }, threads);
         return ok ? Optional.of(total) : Optional.empty();
