@@ -54,6 +54,12 @@ class SvgWriterTest {
     @Test
     void wideScriptsAreMeasuredWider() {
         assertThat(ChartStyle.textWidth("中文中文", 12)).isGreaterThan(ChartStyle.textWidth("abcd", 12));
+        // DejaVu Sans, the widest fallback font, as Pillow measures it at 100 px: a label sized by the
+        // estimate is never cut (the Eq. 3 coefficient plot's longest term was, with 0.56 em a letter); kerning
+        // makes the whole string up to 1% narrower than the sum of its advances
+        assertThat(ChartStyle.textWidth("multilingual:family[gemma]:language[Portuguese]", 100))
+                .isBetween(2532.8, 2532.8 * 1.01);
+        assertThat(ChartStyle.textWidth("Perception of current AI", 100)).isBetween(1179.1, 1179.1 * 1.01);
         assertThat(ChartStyle.wrap("one two three four five six seven", 12, 60, 2)).hasSize(2)
                 .last().asString().endsWith("…");
         assertThat(ChartStyle.fit("short", 12, 200)).isEqualTo("short");
