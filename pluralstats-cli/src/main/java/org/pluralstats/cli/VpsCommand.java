@@ -46,13 +46,19 @@ final class VpsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "output file (default: standard output)")
     Path out;
 
-    @Option(names = "--stream", hidden = true,
-            description = "accepted for scripts of earlier versions: vps always scores in one pass")
+    @Option(names = "--stream",
+            description = "score a file larger than memory in one pass, never holding its rows (what vps always does"
+                    + " without a survey design; refused with --psu, --strata or --repweights)")
     boolean stream;
 
     @Override
     public Integer call() {
         DesignSpec survey = surveyDesign.spec(spec.commandLine(), design.data);
+        if (stream && !survey.isSimple()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--stream cannot score on a survey design:"
+                    + " clusters, strata and replicate weights need each population's rows in memory; leave out"
+                    + " --stream to score on the design in memory, or the design options to score in one pass");
+        }
         if (!survey.isSimple()) {
             // a design needs each population's respondents together (clusters, strata): scored in memory
             PolarityDesign d = design.design(spec, survey.columns());

@@ -69,6 +69,16 @@ class SurveyDesignCommandTest {
     }
 
     @Test
+    void streamOnADesignIsAUsageErrorNotASilentInMemoryRun() {
+        CliRunner.Result r = CliRunner.run("vps", "--data", DATA, "--items", ITEMS, "--by", "B_COUNTRY_ALPHA", "--stream",
+                "--psu", "I_PSU", "--strata", "STRATUM", "--nest");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("pluralstats: --stream cannot score on a survey design:")
+                .contains("leave out --stream to score on the design in memory");
+    }
+
+    @Test
     void theReportScoresOnTheSameDesign(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         String[] design = {"--by", "B_COUNTRY_ALPHA", "--weight", "W_WEIGHT", "--psu", "I_PSU", "--strata", "STRATUM", "--nest"};
         String[] report = concat(new String[] {"report", "--wvs", DATA, "--items", ITEMS, "--out", dir.resolve("r").toString()}, design);
