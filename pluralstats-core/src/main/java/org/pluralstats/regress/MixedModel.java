@@ -169,10 +169,13 @@ public final class MixedModel {
         Profile profile = new Profile(x, y, group, size, criterion);
         double theta = Double.isNaN(fixedTheta) ? profile.minimise() : fixedTheta;
         int evaluations = profile.evaluations;
-        // lme4 profiles the ML deviance whatever the fit's criterion (profile.merMod → devfun2 → refitML)
-        Profile ml = criterion == Criterion.ML ? profile : new Profile(x, y, group, size, Criterion.ML);
-        double thetaMl = ml == profile ? theta : ml.minimise();
-        double[] limits = ml.profileLimits(thetaMl);
+        // lme4 profiles the ML deviance whatever the fit's criterion (profile.merMod → devfun2 → refitML);
+        // computed when first asked for, so fits that never need the intervals do not pay for them
+        java.util.function.Supplier<double[]> limits = () -> {
+            Profile ml = criterion == Criterion.ML ? profile : new Profile(x, y, group, size, Criterion.ML);
+            double thetaMl = criterion == Criterion.ML ? theta : ml.minimise();
+            return ml.profileLimits(thetaMl);
+        };
         return profile.result(theta, design, labels, groups, evaluations, limits);
     }
 
@@ -380,7 +383,7 @@ public final class MixedModel {
         }
 
         MixedModelResult result(double theta, DesignMatrix design, String[] labels, String groupColumn,
-                                int fitEvaluations, double[] profileLimits) {
+                                int fitEvaluations, java.util.function.Supplier<double[]> profileLimits) {
             State s = state(theta, true);
             int m = criterion == Criterion.REML ? n - p : n;
             double scale = s.q() / m;

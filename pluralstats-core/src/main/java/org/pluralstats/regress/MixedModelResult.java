@@ -35,13 +35,15 @@ public final class MixedModelResult implements TabularResult {
     private final int evaluations;
     private final double[] conditionalVariances;
     private final double psiStandardError;
-    private final double[] profileLimits;
+    private final java.util.function.Supplier<double[]> profileLimitsSource;
+    private double[] profileLimits;
 
     MixedModelResult(DesignMatrix design, MixedModel.Criterion criterion, String groupColumn,
                      List<Coefficient> coefficients, double[][] covariance, double groupVariance, double scale,
                      double logLikelihood, double theta, Map<String, Double> randomEffects, int[] groupSizes,
                      double[] fitted, double[] residuals, boolean converged, int evaluations,
-                     double[] conditionalVariances, double psiStandardError, double[] profileLimits) {
+                     double[] conditionalVariances, double psiStandardError,
+                     java.util.function.Supplier<double[]> profileLimits) {
         this.design = design;
         this.criterion = criterion;
         this.groupColumn = groupColumn;
@@ -59,7 +61,14 @@ public final class MixedModelResult implements TabularResult {
         this.evaluations = evaluations;
         this.conditionalVariances = conditionalVariances;
         this.psiStandardError = psiStandardError;
-        this.profileLimits = profileLimits;
+        this.profileLimitsSource = profileLimits;
+    }
+
+    private synchronized double[] profileLimits() {
+        if (profileLimits == null) {
+            profileLimits = profileLimitsSource.get();
+        }
+        return profileLimits;
     }
 
     /** @return the fixed-effects formula */
@@ -214,13 +223,15 @@ public final class MixedModelResult implements TabularResult {
 
     /**
      * The group and residual variance components with their Wald and profile intervals (95%); see
-     * {@link VarianceComponent} and {@link #varianceComponentsTable()}.
+     * {@link VarianceComponent} and {@link #varianceComponentsTable()}. The profile is computed on the first
+     * call (a few thousand evaluations of the ML criterion, each {@code O(n p + G p² + p³)}) and kept.
      *
      * @return the group component ({@code .sig01}) then the residual one ({@code .sigma})
      */
     public List<VarianceComponent> varianceComponents() {
         double z = TestDistributions.Z_975;
         double se = groupVarianceStandardError();
+        double[] profileLimits = profileLimits();
         VarianceComponent group = new VarianceComponent(groupColumn + " (Intercept)", groupVariance, se,
                 Math.max(groupVariance - z * se, 0.0), groupVariance + z * se, profileLimits[0], profileLimits[1]);
         VarianceComponent residual = new VarianceComponent("Residual", scale, Double.NaN, Double.NaN, Double.NaN,
