@@ -45,7 +45,10 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  * {@code vcov}; statsmodels inverts the full Hessian, which differs in the third or fourth digit of
  * the standard errors), Wald z tests with normal p-values and 95% intervals (statsmodels' summary);
  * group variance {@code θ̂²σ̂²}; residual variance (statsmodels' {@code scale}) {@code σ̂²}; the
- * REML or ML log-likelihood; predicted random effects {@code b̂_j = θ̂² n_j (ȳ_j − x̄_j'β)/(1 + n_jθ̂²)}.
+ * REML or ML log-likelihood; predicted random effects {@code b̂_j = θ̂² n_j (ȳ_j − x̄_j'β)/(1 + n_jθ̂²)} with
+ * lme4's conditional variances {@code σ̂²θ̂²/(1 + n_jθ̂²)}; the Wald standard error of the group variance from
+ * statsmodels' analytic Hessian; lme4's profile intervals of the group and residual SDs, the roots of the
+ * signed square root of the ML deviance change, found exactly on first use (see {@link MixedModelResult#varianceComponents()}).
  *
  * <p><b>Errors.</b> A singular fixed-effects design (naming the collinear columns), fewer than two
  * groups, a group with a single observation, and {@code n ≤ p} raise {@link RegressionException}.
