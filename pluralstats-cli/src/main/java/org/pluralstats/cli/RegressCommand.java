@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
                 + "df, p, ci_lower, ci_upper), fit (one row: nobs, droppedRows, R², F, llf, AIC, BIC, scale; for mixed "
                 + "models groups, groupVar, theta, converged …), diagnostics (Omnibus, Durbin-Watson, Jarque-Bera, skew, "
                 + "kurtosis, condition number), random-effects (group, effect, condVar and condSd as lme4's "
-                + "ranef(condVar = TRUE), 95% prediction interval pi_lower/pi_upper, n), variance-components (group "
+                + "ranef(condVar = TRUE), 95%% prediction interval pi_lower/pi_upper, n), variance-components (group "
                 + "and residual variance and SD, Wald se and interval of the variance as statsmodels' Hessian gives "
                 + "it, lme4's profile interval of the SD) or fitted/residuals (row, fitted, residual).",
             "--cov HC0..HC3 or cluster (with --cluster COLUMN) give statsmodels' robust standard errors with z tests; "
