@@ -209,6 +209,7 @@ public final class MixedModelResult implements TabularResult {
      * inverts for {@code bse_re}. statsmodels reports {@code bse_re = σ̂ se(ψ̂)} (the summary's "Group Var"
      * Std.Err.), i.e. this value divided by {@code σ̂}: see {@code docs/regression.md}. Treats σ̂² as known;
      * not meaningful near the boundary, where the sampling distribution of {@code σ̂_b²} is far from normal.
+     * NaN on the boundary {@code θ̂ = 0} when minus the Hessian is not positive there.
      *
      * @return the Wald standard error of {@link #groupVariance()}
      */
