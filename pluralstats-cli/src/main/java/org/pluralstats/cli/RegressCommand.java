@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code pluralstats regress --data FILE.csv --formula "y ~ a*b" [--groups COLUMN] [--reml|--ml]
  * [--cov nonrobust|HC0|HC1|HC2|HC3|cluster --cluster COLUMN] [--weights COLUMN]
- * [--table coefficients|fit|diagnostics|fitted|residuals|random-effects] [--format json|csv|md]}: OLS (or WLS
+ * [--table coefficients|fit|diagnostics|fitted|residuals|random-effects|variance-components] [--format json|csv|md]}: OLS (or WLS
  * with {@code --weights}, robust covariances with {@code --cov}), or with {@code --groups} a random-intercept
  * mixed model, printed as one of the fit's tables by the generic writers.
  */
@@ -33,8 +33,10 @@ import picocli.CommandLine.Option;
             "Output: one table per run (--table), as the report writes tables: coefficients (term, estimate, se, t or z, "
                 + "df, p, ci_lower, ci_upper), fit (one row: nobs, droppedRows, R², F, llf, AIC, BIC, scale; for mixed "
                 + "models groups, groupVar, theta, converged …), diagnostics (Omnibus, Durbin-Watson, Jarque-Bera, skew, "
-                + "kurtosis, condition number), random-effects (group, effect) or fitted/residuals (row, fitted, "
-                + "residual).",
+                + "kurtosis, condition number), random-effects (group, effect, condVar and condSd as lme4's "
+                + "ranef(condVar = TRUE), 95%% prediction interval pi_lower/pi_upper, n), variance-components (group "
+                + "and residual variance and SD, Wald se and interval of the variance as statsmodels' Hessian gives "
+                + "it, lme4's profile interval of the SD) or fitted/residuals (row, fitted, residual).",
             "--cov HC0..HC3 or cluster (with --cluster COLUMN) give statsmodels' robust standard errors with z tests; "
                 + "--weights COLUMN fits weighted least squares (statsmodels WLS)."})
 final class RegressCommand implements Callable<Integer> {
@@ -71,8 +73,8 @@ final class RegressCommand implements Callable<Integer> {
     }
 
     @Option(names = "--table", defaultValue = "coefficients",
-            description = "coefficients (default), fit, diagnostics, fitted, residuals (= fitted) or random-effects "
-                + "(with --groups)")
+            description = "coefficients (default), fit, diagnostics, fitted, residuals (= fitted), or with --groups "
+                + "random-effects or variance-components")
     String table;
 
     @Option(names = "--format", defaultValue = "json", description = "json, csv or md (default: ${DEFAULT-VALUE})")
@@ -87,10 +89,11 @@ final class RegressCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> tables = groups == null ? List.of("coefficients", "fit", "diagnostics", "fitted", "residuals")
-                : List.of("coefficients", "fit", "fitted", "random-effects");
+                : List.of("coefficients", "fit", "fitted", "random-effects", "variance-components");
         if (!tables.contains(table)) {
+            boolean mixedOnly = table.equals("random-effects") || table.equals("variance-components");
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --table " + table + "; expected "
-                    + String.join(", ", tables) + (table.equals("random-effects") ? " (random-effects needs --groups)" : ""));
+                    + String.join(", ", tables) + (mixedOnly ? " (" + table + " needs --groups)" : ""));
         }
         if (criterion != null && groups == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -128,6 +131,7 @@ final class RegressCommand implements Callable<Integer> {
                 case "fit" -> r.fitTable();
                 case "fitted" -> r.fittedTable();
                 case "random-effects" -> r.randomEffectsTable();
+                case "variance-components" -> r.varianceComponentsTable();
                 default -> r.table();
             };
         }

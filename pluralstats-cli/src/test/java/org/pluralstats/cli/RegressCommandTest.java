@@ -173,6 +173,48 @@ class RegressCommandTest {
     }
 
     @Test
+    void randomEffectsAndVarianceComponentsEqualLme4AndStatsmodels() throws IOException {
+        String[][] cases = {{"near_boundary_synthetic.csv", "y ~ x", "g", "--reml", "near_boundary_reml"},
+            {"mixed_synthetic.csv", "alignment ~ consistency + language", "model_name", "--ml", "unbalanced_ml"}};
+        for (String[] c : cases) {
+            String[] run = {"regress", "--data", RES.resolve(c[0]).toString(), "--formula", c[1], "--groups", c[2], c[3]};
+            JsonNode lme4 = referenceCase("mixed_ranef_lme4.json", c[4]);
+            JsonNode sm = referenceCase("mixed_vc_statsmodels.json", c[4]);
+            JsonNode re = table(with(run, "--table", "random-effects"));
+            assertThat(re.get("metadata").get("confidence level").asText()).isEqualTo("0.95");
+            assertThat(re.get("rows").size()).isEqualTo(lme4.get("cond_var").size());
+            for (JsonNode row : re.get("rows")) {
+                String g = row.get("group").asText();
+                double v = lme4.get("cond_var").get(g).asDouble();
+                // the fitted θ agrees with lme4's to ~5e-7 relative (a flat criterion), condVar likewise
+                close(row.get("condVar").asDouble(), v, 2e-6);
+                close(row.get("condSd").asDouble(), Math.sqrt(v), 2e-6);
+                close(row.get("effect").asDouble(), lme4.get("ranef").get(g).asDouble(), 2e-6);
+                close(row.get("pi_upper").asDouble() - row.get("pi_lower").asDouble(), 2 * 1.959963984540054 * Math.sqrt(v),
+                        2e-6);
+                assertThat(row.get("n").asInt()).isGreaterThan(1);
+            }
+            JsonNode vc = table(with(run, "--table", "variance-components"));
+            JsonNode group = vc.get("rows").get(0);
+            JsonNode residual = vc.get("rows").get(1);
+            assertThat(group.get("component").asText()).isEqualTo(c[2] + " (Intercept)");
+            assertThat(residual.get("component").asText()).isEqualTo("Residual");
+            close(group.get("variance").asDouble(), lme4.get("group_var").asDouble(), 2e-6);
+            close(residual.get("sd").asDouble(), lme4.get("sigma").asDouble(), 1e-8);
+            close(group.get("se").asDouble(), sm.get("exact_scale").asDouble() * sm.get("exact_se_psi").asDouble(), 2e-6);
+            assertThat(residual.get("se").isNull()).isTrue();
+            JsonNode exact = lme4.get("profile_exact");
+            close(group.get("sd_profile_lower").asDouble(), exact.get("sig01").get(0).asDouble(), 1e-9);
+            close(group.get("sd_profile_upper").asDouble(), exact.get("sig01").get(1).asDouble(), 1e-9);
+            close(residual.get("sd_profile_lower").asDouble(), exact.get("sigma").get(0).asDouble(), 1e-9);
+            close(residual.get("sd_profile_upper").asDouble(), exact.get("sigma").get(1).asDouble(), 1e-9);
+        }
+        assertThat(table("regress", "--data", RES.resolve("near_boundary_synthetic.csv").toString(), "--formula", "y ~ x",
+                "--groups", "g", "--table", "variance-components").get("rows").get(0).get("sd_profile_lower").asDouble())
+                .isZero();
+    }
+
+    @Test
     void everyTableIsPrintedByTheGenericWriters(@TempDir Path tmp) throws IOException {
         Path md = tmp.resolve("ols.md");
         String data = RES.resolve("us_bias_synthetic.csv").toString();
@@ -193,6 +235,8 @@ class RegressCommandTest {
         assertThat(m.out()).contains("| nobs | droppedRows | groups |", "| 0.0000 |", "| true |");
         assertThat(CliRunner.run("regress", "--data", data, "--formula", "metric_value ~ us", "--table", "random-effects")
                 .err()).contains("random-effects needs --groups");
+        assertThat(CliRunner.run("regress", "--data", data, "--formula", "metric_value ~ us", "--table",
+                "variance-components").err()).contains("variance-components needs --groups");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
@@ -43,7 +45,10 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  * {@code vcov}; statsmodels inverts the full Hessian, which differs in the third or fourth digit of
  * the standard errors), Wald z tests with normal p-values and 95% intervals (statsmodels' summary);
  * group variance {@code θ̂²σ̂²}; residual variance (statsmodels' {@code scale}) {@code σ̂²}; the
- * REML or ML log-likelihood; predicted random effects {@code b̂_j = θ̂² n_j (ȳ_j − x̄_j'β)/(1 + n_jθ̂²)}.
+ * REML or ML log-likelihood; predicted random effects {@code b̂_j = θ̂² n_j (ȳ_j − x̄_j'β)/(1 + n_jθ̂²)} with
+ * lme4's conditional variances {@code σ̂²θ̂²/(1 + n_jθ̂²)}; the Wald standard error of the group variance from
+ * statsmodels' analytic Hessian; lme4's profile intervals of the group and residual SDs, the roots of the
+ * signed square root of the ML deviance change, found exactly on first use (see {@link MixedModelResult#varianceComponents()}).
  *
  * <p><b>Errors.</b> A singular fixed-effects design (naming the collinear columns), fewer than two
  * groups, a group with a single observation, and {@code n ≤ p} raise {@link RegressionException}.
@@ -105,6 +110,19 @@ public final class MixedModel {
      *     observation, or no residual degrees of freedom
      */
     public MixedModelResult fit(Formula formula, RegressionData data, String groups) {
+        return fit(formula, data, groups, Double.NaN);
+    }
+
+    /**
+     * The fit with {@code θ} held at a given value instead of estimated (everything else as {@link #fit}): lets
+     * the tests compare the quantities that follow from θ with a reference program's at the reference's θ,
+     * separately from the precision to which two optimisers locate the minimum of a flat criterion.
+     */
+    MixedModelResult fitAt(String formula, RegressionData data, String groups, double theta) {
+        return fit(Formula.parse(formula), data, groups, theta);
+    }
+
+    private MixedModelResult fit(Formula formula, RegressionData data, String groups, double fixedTheta) {
         Objects.requireNonNull(groups, "groups");
         data.require(groups);
         DesignMatrix design = DesignMatrix.of(formula, data, Optional.of(groups));
@@ -152,8 +170,16 @@ public final class MixedModel {
             size[group[r]]++;
         }
         Profile profile = new Profile(x, y, group, size, criterion);
-        double theta = profile.minimise();
-        return profile.result(theta, design, labels, groups);
+        double theta = Double.isNaN(fixedTheta) ? profile.minimise() : fixedTheta;
+        int evaluations = profile.evaluations;
+        // lme4 profiles the ML deviance whatever the fit's criterion (profile.merMod → devfun2 → refitML);
+        // computed when first asked for, so fits that never need the intervals do not pay for them
+        java.util.function.Supplier<double[]> limits = () -> {
+            Profile ml = criterion == Criterion.ML ? profile : new Profile(x, y, group, size, Criterion.ML);
+            double thetaMl = criterion == Criterion.ML ? theta : ml.minimise();
+            return ml.profileLimits(thetaMl);
+        };
+        return profile.result(theta, design, labels, groups, evaluations, limits);
     }
 
     /** Sufficient statistics and the profiled criterion of one data set. */
@@ -359,7 +385,8 @@ public final class MixedModel {
             return bestTheta;
         }
 
-        MixedModelResult result(double theta, DesignMatrix design, String[] labels, String groupColumn) {
+        MixedModelResult result(double theta, DesignMatrix design, String[] labels, String groupColumn,
+                                int fitEvaluations, java.util.function.Supplier<double[]> profileLimits) {
             State s = state(theta, true);
             int m = criterion == Criterion.REML ? n - p : n;
             double scale = s.q() / m;
@@ -381,6 +408,7 @@ public final class MixedModel {
             }
             double gamma = theta * theta;
             double[] effects = new double[g];
+            double[] condVar = new double[g];
             Map<String, Double> random = new LinkedHashMap<>();
             for (int j = 0; j < g; j++) {
                 double e = ybar[j];
@@ -388,8 +416,11 @@ public final class MixedModel {
                     e -= xbar[j][i] * beta[i];
                 }
                 effects[j] = gamma * size[j] * e / (1.0 + size[j] * gamma);
+                // lme4's postVar: σ² [Λ(Λ'Z'ZΛ + I)⁻¹Λ']_jj = σ²θ²/(1 + n_jθ²), conditional on β̂, θ̂, σ̂
+                condVar[j] = scale * gamma / (1.0 + size[j] * gamma);
                 random.put(labels[j], effects[j]);
             }
+            double sePsi = psiStandardError(s, gamma);
             double[] fitted = new double[n];
             double[] resid = new double[n];
             double[][] x = design.columnsView();
@@ -410,7 +441,152 @@ public final class MixedModel {
             }
             int[] sizes = Arrays.copyOf(size, g);
             return new MixedModelResult(design, criterion, groupColumn, coefs, cov, gamma * scale, scale, llf,
-                    theta, random, sizes, fitted, resid, converged, evaluations);
+                    theta, random, sizes, fitted, resid, converged, fitEvaluations, condVar, sePsi, profileLimits);
+        }
+
+        /**
+         * statsmodels' standard error of {@code ψ = θ²} ({@code cov_re / scale}): the ψψ element of the inverse
+         * of minus the Hessian of the log-likelihood with σ² profiled out, in {@code (β, ψ)} —
+         * {@code MixedLM.hessian} specialised to one random intercept, with {@code a_j = 1/(1 + n_jψ)},
+         * {@code e_j = ȳ_j − x̄_j'β}, {@code R = Q(ψ)}, {@code f = n} (ML) or {@code n − p} (REML):
+         * {@code H_ββ = −f A/R}, {@code H_βψ = −(f/R) Σ a_j²n_j² e_j x̄_j},
+         * {@code H_ψψ = Σ a_j²n_j²/2 − (f/2)(D/R − B²/R²)} with {@code B = Σ a_j²n_j²e_j²},
+         * {@code D = 2 Σ a_j³n_j³e_j²}, plus for REML {@code ½(tr(A⁻¹M A⁻¹M) − tr(A⁻¹F))} with
+         * {@code M = Σ a_j²n_j² x̄_j x̄_j'}, {@code F = 2 Σ a_j³n_j³ x̄_j x̄_j'}.
+         */
+        private double psiStandardError(State s, double psi) {
+            double r = s.q();
+            double f = criterion == Criterion.ML ? n : n - p;
+            double[] beta = s.beta();
+            double[] h = new double[p];
+            double hpp = 0.0;
+            double bSum = 0.0;
+            double dSum = 0.0;
+            double[][] mm = new double[p][p];
+            double[][] ff = new double[p][p];
+            for (int j = 0; j < g; j++) {
+                double a = 1.0 / (1.0 + size[j] * psi);
+                double an = a * size[j];
+                double e = ybar[j];
+                for (int i = 0; i < p; i++) {
+                    e -= xbar[j][i] * beta[i];
+                }
+                double an2 = an * an;
+                for (int i = 0; i < p; i++) {
+                    h[i] += an2 * e * xbar[j][i];
+                    for (int k = 0; k < p; k++) {
+                        mm[i][k] += an2 * xbar[j][i] * xbar[j][k];
+                        ff[i][k] += 2.0 * an2 * an * xbar[j][i] * xbar[j][k];
+                    }
+                }
+                hpp += an2 / 2.0;
+                bSum += an2 * e * e;
+                dSum += 2.0 * an2 * an * e * e;
+            }
+            for (int i = 0; i < p; i++) {
+                h[i] *= -f / r;
+            }
+            hpp -= 0.5 * f * (dSum / r - bSum * bSum / (r * r));
+            if (criterion == Criterion.REML) {
+                double[][] ainvM = new double[p][];
+                double trF = 0.0;
+                for (int k = 0; k < p; k++) {
+                    double[] colM = new double[p];
+                    double[] colF = new double[p];
+                    for (int i = 0; i < p; i++) {
+                        colM[i] = mm[i][k];
+                        colF[i] = ff[i][k];
+                    }
+                    ainvM[k] = s.chol().solve(colM);   // column k of A⁻¹M
+                    trF += s.chol().solve(colF)[k];
+                }
+                double trMM = 0.0;
+                for (int i = 0; i < p; i++) {
+                    for (int k = 0; k < p; k++) {
+                        trMM += ainvM[k][i] * ainvM[i][k];
+                    }
+                }
+                hpp += 0.5 * (trMM - trF);
+            }
+            // Schur complement of −H_ββ = f A/R: 1/(−H_ψψ − h'(f A/R)⁻¹h)
+            double[] ainvH = s.chol().solve(h);
+            double quad = 0.0;
+            for (int i = 0; i < p; i++) {
+                quad += h[i] * ainvH[i];
+            }
+            return Math.sqrt(1.0 / (-hpp - quad * r / f));
+        }
+
+        /** lme4's {@code devfun2} for this model: the ML deviance at {@code (σ_b, σ)}, β profiled out. */
+        private double mlDeviance(double sdGroup, double sd) {
+            State st = state(sdGroup / sd, true);
+            return n * Math.log(2.0 * Math.PI * sd * sd) + st.logDetV() + st.q() / (sd * sd);
+        }
+
+        /** The minimum of {@code f} over {@code [lo, hi]} (and at {@code lo}), widening {@code hi} while the minimum sits at it. */
+        private static double minimum(DoubleUnaryOperator f, double lo, double hi) {
+            double top = hi;
+            for (int k = 0; k < 40; k++) {
+                BrentOptimizer brent = new BrentOptimizer(1e-13, 1e-300);
+                UnivariatePointValuePair opt = brent.optimize(new MaxEval(1000), new UnivariateObjectiveFunction(f::applyAsDouble),
+                        GoalType.MINIMIZE, new SearchInterval(lo, top));
+                if (opt.getPoint() < top * 0.99 || top > 1e12 * hi) {
+                    return Math.min(opt.getValue(), f.applyAsDouble(lo));
+                }
+                top *= 10.0;
+            }
+            return f.applyAsDouble(lo);
+        }
+
+        /**
+         * lme4's 95% profile limits of {@code .sig01} and {@code .sigma} ({@code profile-methods}): the roots of
+         * {@code ζ(v) = sign(v − v̂) √(d_v(v) − d̂) = ∓Φ⁻¹(0.975)}, where {@code d_v} is the ML deviance
+         * minimised over the other standard deviation at {@code v}; the lower limit of {@code .sig01} is 0
+         * where {@code ζ(0) > −Φ⁻¹(0.975)}. This profile is the ML one (lme4 refits a REML model by ML first).
+         *
+         * @return {@code {sig01 lower, sig01 upper, sigma lower, sigma upper}}
+         */
+        double[] profileLimits(double thetaMl) {
+            State st = state(thetaMl, true);
+            double sd = Math.sqrt(st.q() / n);
+            double sdGroup = thetaMl * sd;
+            double dMin = n * (1.0 + Math.log(2.0 * Math.PI * sd * sd)) + st.logDetV();
+            double z = TestDistributions.Z_975;
+            DoubleUnaryOperator zGroup = v -> {
+                // at σ_b = 0 the deviance in σ is minimised at σ² = Q(0)/n
+                double d = v == 0.0 ? n * (1.0 + Math.log(2.0 * Math.PI * state(0.0, true).q() / n))
+                        : minimum(t -> mlDeviance(v, t), sd * 1e-3, sd * 10.0);
+                return Math.signum(v - sdGroup) * Math.sqrt(Math.max(d - dMin, 0.0));
+            };
+            DoubleUnaryOperator zResidual = t -> {
+                double d = minimum(v -> mlDeviance(v, t), 0.0, 10.0 * (sdGroup + t));
+                return Math.signum(t - sd) * Math.sqrt(Math.max(d - dMin, 0.0));
+            };
+            double groupLower = 0.0;
+            if (sdGroup > 0.0 && zGroup.applyAsDouble(0.0) < -z) {
+                groupLower = root(zGroup, -z, 0.0, sdGroup);
+            }
+            double hi = Math.max(sdGroup, 0.1 * sd) * 2.0;
+            while (zGroup.applyAsDouble(hi) < z && hi < 1e12 * sd) {
+                hi *= 2.0;
+            }
+            double groupUpper = root(zGroup, z, sdGroup, hi);
+            double lo = sd / 2.0;
+            while (zResidual.applyAsDouble(lo) > -z && lo > 1e-12 * sd) {
+                lo /= 2.0;
+            }
+            double residualLower = root(zResidual, -z, lo, sd);
+            hi = sd * 2.0;
+            while (zResidual.applyAsDouble(hi) < z && hi < 1e12 * sd) {
+                hi *= 2.0;
+            }
+            double residualUpper = root(zResidual, z, sd, hi);
+            return new double[] {groupLower, groupUpper, residualLower, residualUpper};
+        }
+
+        private static double root(DoubleUnaryOperator zeta, double target, double lo, double hi) {
+            BrentSolver solver = new BrentSolver(1e-15, 1e-300, 1e-15);
+            return solver.solve(1000, v -> zeta.applyAsDouble(v) - target, lo, hi);
         }
     }
 }

@@ -33,11 +33,17 @@ public final class MixedModelResult implements TabularResult {
     private final double[] residuals;
     private final boolean converged;
     private final int evaluations;
+    private final double[] conditionalVariances;
+    private final double psiStandardError;
+    private final java.util.function.Supplier<double[]> profileLimitsSource;
+    private double[] profileLimits;
 
     MixedModelResult(DesignMatrix design, MixedModel.Criterion criterion, String groupColumn,
                      List<Coefficient> coefficients, double[][] covariance, double groupVariance, double scale,
                      double logLikelihood, double theta, Map<String, Double> randomEffects, int[] groupSizes,
-                     double[] fitted, double[] residuals, boolean converged, int evaluations) {
+                     double[] fitted, double[] residuals, boolean converged, int evaluations,
+                     double[] conditionalVariances, double psiStandardError,
+                     java.util.function.Supplier<double[]> profileLimits) {
         this.design = design;
         this.criterion = criterion;
         this.groupColumn = groupColumn;
@@ -53,6 +59,16 @@ public final class MixedModelResult implements TabularResult {
         this.residuals = residuals;
         this.converged = converged;
         this.evaluations = evaluations;
+        this.conditionalVariances = conditionalVariances;
+        this.psiStandardError = psiStandardError;
+        this.profileLimitsSource = profileLimits;
+    }
+
+    private synchronized double[] profileLimits() {
+        if (profileLimits == null) {
+            profileLimits = profileLimitsSource.get();
+        }
+        return profileLimits;
     }
 
     /** @return the fixed-effects formula */
@@ -167,6 +183,95 @@ public final class MixedModelResult implements TabularResult {
         return randomEffects;
     }
 
+    /**
+     * The conditional variances of the random intercepts given the data, as lme4's
+     * {@code attr(ranef(fit, condVar = TRUE)$g, "postVar")}: the diagonal of {@code σ̂² Λ(Λ'Z'ZΛ + I)⁻¹Λ'}
+     * (Bates et al. 2015, J. Stat. Softw. 67(1), sec. 3.5 and 5.1), which for a random intercept is
+     * {@code σ̂² θ̂² / (1 + n_j θ̂²)}. Conditional on the estimated {@code θ̂, σ̂} and {@code β̂}: the
+     * uncertainty of the fixed effects is not included (as in lme4 1.1). {@code σ̂} is the REML or ML
+     * residual SD of the fit; 0 for every group on the boundary {@code θ̂ = 0}.
+     *
+     * @return the conditional variance of each group's intercept, in sorted label order
+     */
+    public Map<String, Double> conditionalVariances() {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        int j = 0;
+        for (String label : randomEffects.keySet()) {
+            out.put(label, conditionalVariances[j++]);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The Wald standard error of the group variance {@code σ_b² = σ̂² ψ̂}, {@code ψ = θ²}: {@code σ̂² se(ψ̂)}, where
+     * {@code se(ψ̂)²} is the ψψ element of the inverse of minus the analytic Hessian of the (REML or ML)
+     * log-likelihood in {@code (β, ψ)} with σ² profiled out — statsmodels' {@code MixedLM.hessian}, which it
+     * inverts for {@code bse_re}. statsmodels reports {@code bse_re = σ̂ se(ψ̂)} (the summary's "Group Var"
+     * Std.Err.), i.e. this value divided by {@code σ̂}: see {@code docs/regression.md}. Treats σ̂² as known;
+     * not meaningful near the boundary, where the sampling distribution of {@code σ̂_b²} is far from normal.
+     * NaN on the boundary {@code θ̂ = 0} when minus the Hessian is not positive there.
+     *
+     * @return the Wald standard error of {@link #groupVariance()}
+     */
+    public double groupVarianceStandardError() {
+        return scale * psiStandardError;
+    }
+
+    /** @return statsmodels' {@code bse_re}, {@code σ̂ se(ψ̂)} (see {@link #groupVarianceStandardError()}) */
+    public double statsmodelsGroupVarianceBse() {
+        return Math.sqrt(scale) * psiStandardError;
+    }
+
+    /**
+     * The group and residual variance components with their Wald and profile intervals (95%); see
+     * {@link VarianceComponent} and {@link #varianceComponentsTable()}. The profile is computed on the first
+     * call (a few thousand evaluations of the ML criterion, each {@code O(n p + G p² + p³)}) and kept.
+     *
+     * @return the group component ({@code .sig01}) then the residual one ({@code .sigma})
+     */
+    public List<VarianceComponent> varianceComponents() {
+        double z = TestDistributions.Z_975;
+        double se = groupVarianceStandardError();
+        double[] profileLimits = profileLimits();
+        VarianceComponent group = new VarianceComponent(groupColumn + " (Intercept)", groupVariance, se,
+                Math.max(groupVariance - z * se, 0.0), groupVariance + z * se, profileLimits[0], profileLimits[1]);
+        VarianceComponent residual = new VarianceComponent("Residual", scale, Double.NaN, Double.NaN, Double.NaN,
+                profileLimits[2], profileLimits[3]);
+        return List.of(group, residual);
+    }
+
+    /**
+     * One variance component of a random-intercept fit.
+     *
+     * @param component {@code "GROUP (Intercept)"} (lme4's {@code .sig01}) or {@code "Residual"} ({@code .sigma})
+     * @param variance the estimated variance ({@code σ̂_b²} or {@code σ̂²}, by the fit's criterion)
+     * @param standardError the Wald standard error of the variance ({@link MixedModelResult#groupVarianceStandardError()};
+     *     NaN for the residual variance, for which statsmodels reports none)
+     * @param waldLower {@code variance − Φ⁻¹(0.975) se}, truncated at 0 (NaN without a standard error)
+     * @param waldUpper {@code variance + Φ⁻¹(0.975) se}
+     * @param profileLower lme4's 95% profile limit of the standard deviation, found exactly (not by lme4's
+     *     spline interpolation of a profile grid): the root of the signed square root of the ML deviance
+     *     change; 0 when the profile does not reach {@code −Φ⁻¹(0.975)} at {@code σ_b = 0}
+     * @param profileUpper the upper profile limit of the standard deviation
+     */
+    public record VarianceComponent(String component, double variance, double standardError, double waldLower,
+                                    double waldUpper, double profileLower, double profileUpper) {
+        /** @return the standard deviation, {@code √variance} */
+        public double sd() {
+            return Math.sqrt(variance);
+        }
+
+        /** @return the Wald limits on the SD scale: the square roots of the variance limits */
+        public double waldSdLower() {
+            return Math.sqrt(waldLower);
+        }
+
+        /** @return the upper Wald limit on the SD scale */
+        public double waldSdUpper() {
+            return Math.sqrt(waldUpper);
+        }
+    }
+
     /** @return the fitted values {@code x'β + b̂_j} of the rows used */
     public double[] fitted() {
         return fitted.clone();
@@ -227,11 +332,55 @@ public final class MixedModelResult implements TabularResult {
                 .build();
     }
 
-    /** @return the predicted random intercepts (BLUPs) as a table {@code group, effect}, in sorted label order */
+    /**
+     * The predicted random intercepts (conditional modes, BLUPs) as a table, in sorted label order:
+     * {@code group, effect, condVar} ({@link #conditionalVariances()}, lme4's {@code postVar}),
+     * {@code condSd = √condVar}, the 95% prediction interval {@code pi_lower, pi_upper} =
+     * {@code effect ∓ Φ⁻¹(0.975) condSd} (the bars {@code lattice::dotplot(ranef(fit, condVar = TRUE))} draws)
+     * and the group size {@code n}.
+     *
+     * @return the random intercepts with their conditional SDs and intervals
+     */
     public ResultTable randomEffectsTable() {
         ResultTable.Builder t = header("Random intercepts per " + groupColumn + ": ")
-                .column("group", ColumnType.TEXT, Role.KEY).number("effect", Role.ESTIMATE, 4);
-        randomEffects.forEach((g, e) -> t.row(g, e));
+                .meta(ResultTable.CONFIDENCE_LEVEL, "0.95")
+                .meta("condVar", "lme4 ranef(condVar = TRUE) postVar, conditional on the estimated fixed effects")
+                .column("group", ColumnType.TEXT, Role.KEY).number("effect", Role.ESTIMATE, 4)
+                .number("condVar", Role.STATISTIC, 6).number("condSd", Role.SE, 4).number("pi_lower", Role.CI_LOWER, 4)
+                .number("pi_upper", Role.CI_UPPER, 4).column("n", ColumnType.INTEGER, Role.COUNT);
+        int j = 0;
+        for (Map.Entry<String, Double> e : randomEffects.entrySet()) {
+            double sd = Math.sqrt(conditionalVariances[j]);
+            double b = e.getValue();
+            t.row(e.getKey(), b, conditionalVariances[j], sd, b - TestDistributions.Z_975 * sd,
+                    b + TestDistributions.Z_975 * sd, groupSizes[j]);
+            j++;
+        }
+        return t.build();
+    }
+
+    /**
+     * The variance components ({@link #varianceComponents()}) as a table: {@code component, variance, sd},
+     * {@code se} (Wald SE of the variance), {@code var_wald_lower, var_wald_upper} (Wald 95% limits of the
+     * variance, lower truncated at 0), {@code sd_profile_lower, sd_profile_upper} (lme4's 95% profile limits
+     * of the standard deviation, {@code confint(fit, method = "profile")}, found exactly on the ML deviance
+     * as lme4 profiles REML fits too). The metadata names the methods.
+     *
+     * @return one row for the group component, one for the residual
+     */
+    public ResultTable varianceComponentsTable() {
+        ResultTable.Builder t = header("Variance components: ").meta(ResultTable.CONFIDENCE_LEVEL, "0.95")
+                .meta("wald", "se of the variance from the (" + criterion.name() + ") Hessian in (β, θ²) as statsmodels "
+                        + "MixedLM; interval variance ± z se, lower limit truncated at 0")
+                .meta("profile", "lme4 profile of the ML deviance (REML fits too), limits of the SD found exactly")
+                .column("component", ColumnType.TEXT, Role.KEY).number("variance", Role.ESTIMATE, 6)
+                .number("sd", Role.ESTIMATE, 6).number("se", Role.SE, 6)
+                .number("var_wald_lower", Role.CI_LOWER, 6).number("var_wald_upper", Role.CI_UPPER, 6)
+                .number("sd_profile_lower", Role.CI_LOWER, 6).number("sd_profile_upper", Role.CI_UPPER, 6);
+        for (VarianceComponent c : varianceComponents()) {
+            t.row(c.component(), c.variance(), c.sd(), c.standardError(), c.waldLower(), c.waldUpper(),
+                    c.profileLower(), c.profileUpper());
+        }
         return t.build();
     }
 
