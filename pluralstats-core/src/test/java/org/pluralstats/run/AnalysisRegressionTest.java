@@ -73,21 +73,22 @@ class AnalysisRegressionTest {
         Path d = Path.of("d.csv");
         Optional<String> none = Optional.empty();
         Optional<MixedModel.Criterion> ml = Optional.of(MixedModel.Criterion.ML);
+        Optional<MixedModel.Criterion> reml = Optional.empty();
         rule(() -> Analysis.Regression.of(d, "y ~ x", none, ml, none, Optional.of("HC9"), none),
                 RegressionOptionsException.Rule.CRITERION_WITHOUT_GROUPS, "--ml applies to mixed models: add --groups COLUMN");
-        rule(() -> Analysis.Regression.of(d, "y ~ x", none, none, none, Optional.of("HC9"), none),
+        rule(() -> Analysis.Regression.of(d, "y ~ x", none, reml, none, Optional.of("HC9"), none),
                 RegressionOptionsException.Rule.UNKNOWN_COVARIANCE, "unknown --cov HC9; expected nonrobust, HC0, HC1, HC2, HC3 or cluster");
-        rule(() -> Analysis.Regression.of(d, "y ~ x", none, none, none, Optional.of("cluster"), none),
+        rule(() -> Analysis.Regression.of(d, "y ~ x", none, reml, none, Optional.of("cluster"), none),
                 RegressionOptionsException.Rule.CLUSTER_COLUMN_MISSING, "--cov cluster needs --cluster COLUMN");
-        rule(() -> Analysis.Regression.of(d, "y ~ x", none, none, none, Optional.of("HC1"), Optional.of("c")),
+        rule(() -> Analysis.Regression.of(d, "y ~ x", none, reml, none, Optional.of("HC1"), Optional.of("c")),
                 RegressionOptionsException.Rule.CLUSTER_WITHOUT_CLUSTER_COVARIANCE, "--cluster needs --cov cluster");
-        rule(() -> Analysis.Regression.of(d, "y ~ x", Optional.of("g"), none, Optional.of("w"), none, none),
+        rule(() -> Analysis.Regression.of(d, "y ~ x", Optional.of("g"), reml, Optional.of("w"), none, none),
                 RegressionOptionsException.Rule.LEAST_SQUARES_OPTION_WITH_GROUPS,
                 "--cov, --cluster and --weights apply to OLS, not to mixed models (--groups)");
-        Analysis.Regression ok = Analysis.Regression.of(d, "y ~ x", none, none, Optional.of("w"), Optional.of("hc3"), none);
+        Analysis.Regression ok = Analysis.Regression.of(d, "y ~ x", none, reml, Optional.of("w"), Optional.of("hc3"), none);
         assertThat(ok.covariance()).isEqualTo(CovarianceType.HC3);
         assertThat(ok.title()).isEqualTo("Regression: y ~ x");
-        Analysis.Regression mixed = Analysis.Regression.of(d, "y ~ x", Optional.of("g"), none, none, none, none);
+        Analysis.Regression mixed = Analysis.Regression.of(d, "y ~ x", Optional.of("g"), reml, none, none, none);
         assertThat(mixed.criterion()).isEqualTo(MixedModel.Criterion.REML);
         assertThat(mixed.title()).isEqualTo("Mixed model: y ~ x");
     }
