@@ -7,6 +7,7 @@ import org.pluralstats.regress.CovarianceType;
 import org.pluralstats.regress.OlsResult;
 import org.pluralstats.report.html.ReportSection;
 import org.pluralstats.report.html.ReportTable;
+import org.pluralstats.report.svg.Chart;
 import org.pluralstats.report.svg.ChartStyle;
 import org.pluralstats.report.svg.DotPlot;
 import org.pluralstats.report.svg.Estimate;
@@ -48,9 +49,8 @@ public final class RegressionSections {
         s.figure(id + "-coefficient-plot", coefficientPlot(run), coefficientCaption(run));
         ScatterPlot scatter = residualPlot(run);
         s.figure(id + "-residuals-fitted", scatter.render(), residualCaption(run, scatter));
-        run.randomEffectsTable().ifPresent(t -> s.chart(id + "-random-effects-plot", caterpillarPlot(run, t),
-                caterpillarCaption(run), why -> "every predicted random intercept is 0 with no interval: the "
-                        + "estimated variance of the intercepts is 0 (a singular fit), so the groups do not differ."));
+        run.randomEffectsTable().ifPresent(t -> s.chart(id + "-random-effects-plot", caterpillar(run, t),
+                caterpillarCaption(run), why -> why));
         s.table(ReportTable.of(id + "-coefficients", run.coefficientTable(), run.coefficients().size() > 40));
         s.table(ReportTable.of(id + "-fit", run.fitTable(), false));
         run.diagnosticsTable().ifPresent(t -> s.table(ReportTable.of(id + "-diagnostics", t, false)));
@@ -97,10 +97,38 @@ public final class RegressionSections {
         String g = run.regression().groups().get();
         SeriesData data = SeriesData.builder(names).series("conditional mode, 95% prediction interval", estimates).build();
         return DotPlot.builder("Random intercepts per " + g + ": conditional modes", data)
-                .subtitle(method(run) + " · " + names.size() + " groups, sorted by mode · 95% prediction intervals "
-                        + "b̂ ± 1.96·condSd · dashed line: 0")
-                .xLabel("predicted random intercept b̂, in units of " + dependent(run))
+                // no combining hat in the SVG: fonts place U+0302 unevenly over a letter in a chart's small text
+                .subtitle(names.size() + " groups, largest mode on top · 95% prediction interval: mode ± 1.96 × conditional "
+                        + "SD (lme4 condVar) · dashed line: 0")
+                .xLabel("predicted random intercept (conditional mode), in units of " + dependent(run))
                 .range(axis[0], axis[1]).reference(0).maxLabelWidth(360).tickDecimals(1).valueDecimals(4);
+    }
+
+    /**
+     * The caterpillar plot, not drawn for a singular fit: on the boundary {@code θ̂ = 0} every conditional mode is 0
+     * up to rounding and every conditional variance is 0, so there is nothing to show but the fit's singularity.
+     */
+    private static Chart caterpillar(RegressionRun run, org.pluralstats.table.ResultTable table) {
+        DotPlot.Builder plot = caterpillarPlot(run, table);
+        boolean singular = run.mixed().get().boundary();
+        return new Chart() {
+            @Override
+            public String title() {
+                return plot.title();
+            }
+
+            @Override
+            public java.util.Optional<String> degenerate() {
+                return singular ? java.util.Optional.of("the estimated variance of the random intercepts is 0 (a singular "
+                        + "fit, θ̂ = 0), so every predicted intercept is 0 with no interval; the fit table says boundary.")
+                        : plot.degenerate().map(w -> "the chart would show nothing: " + w + ".");
+            }
+
+            @Override
+            public String render() {
+                return plot.render();
+            }
+        };
     }
 
     private static String caterpillarCaption(RegressionRun run) {

@@ -180,6 +180,18 @@ class RegressionSectionsTest {
     }
 
     @Test
+    void aSingularFitHasNoCaterpillarButSaysWhy() {
+        RegressionRun singular = RegressionRun.fit(regression("boundary_synthetic.csv", "y ~ x", Optional.of("g"),
+                Optional.empty(), CovarianceType.NONROBUST, Optional.empty()));
+        assertThat(singular.mixed().get().boundary()).isTrue();
+        ReportSection s = RegressionSections.of("b", singular);
+        assertThat(s.figures()).extracting(ReportBlock.Figure::id).doesNotContain("b-random-effects-plot");
+        assertThat(s.blocks()).filteredOn(b -> b instanceof ReportBlock.NotDrawn).singleElement()
+                .satisfies(b -> assertThat(((ReportBlock.NotDrawn) b).reason()).contains("singular fit"));
+        assertThat(s.tables()).extracting(t -> t.id()).contains("b-random-effects");
+    }
+
+    @Test
     void axisEndsAreTicksOfTheAxisTickRule() {
         for (double[] lh : new double[][] {{-0.2, 0.75}, {0, 1.43}, {-3.1, 0}, {0.001, 0.002}, {-120, 355}}) {
             double[] a = RegressionSections.axis(Math.min(0, lh[0]), Math.max(0, lh[1]));
