@@ -1,18 +1,13 @@
 package org.pluralstats.cli;
 
-import org.pluralstats.io.csv.RegressionDataFiles;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.pluralstats.regress.CovarianceType;
-import org.pluralstats.regress.Formula;
 import org.pluralstats.regress.MixedModel;
-import org.pluralstats.regress.MixedModelResult;
-import org.pluralstats.regress.Ols;
-import org.pluralstats.regress.OlsResult;
-import org.pluralstats.regress.RegressionData;
-import org.pluralstats.table.ResultTable;
+import org.pluralstats.run.Analysis;
+import org.pluralstats.run.RegressionOptionsException;
+import org.pluralstats.run.RegressionRun;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +17,9 @@ import picocli.CommandLine.Option;
  * [--cov nonrobust|HC0|HC1|HC2|HC3|cluster --cluster COLUMN] [--weights COLUMN]
  * [--table coefficients|fit|diagnostics|fitted|residuals|random-effects|variance-components] [--format json|csv|md]}: OLS (or WLS
  * with {@code --weights}, robust covariances with {@code --cov}), or with {@code --groups} a random-intercept
- * mixed model, printed as one of the fit's tables by the generic writers.
+ * mixed model, printed as one of the fit's tables by the generic writers. The options are checked and the model
+ * fitted by the library's {@link Analysis.Regression#of} and {@link RegressionRun#fit}, as the report's regression
+ * section fits them.
  */
 @Command(name = "regress", mixinStandardHelpOptions = true,
         description = {"Regression with an R-style formula (patsy/statsmodels coding): OLS, or with --groups a linear "
@@ -88,74 +85,22 @@ final class RegressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> tables = groups == null ? List.of("coefficients", "fit", "diagnostics", "fitted", "residuals")
-                : List.of("coefficients", "fit", "fitted", "random-effects", "variance-components");
+        List<String> tables = RegressionRun.tableNames(groups != null);
         if (!tables.contains(table)) {
-            boolean mixedOnly = table.equals("random-effects") || table.equals("variance-components");
+            boolean mixedOnly = RegressionRun.tableNames(true).contains(table);
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --table " + table + "; expected "
                     + String.join(", ", tables) + (mixedOnly ? " (" + table + " needs --groups)" : ""));
         }
-        if (criterion != null && groups == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--reml and --ml apply to mixed models: add --groups COLUMN");
+        Optional<MixedModel.Criterion> criterion = this.criterion == null ? Optional.empty()
+                : Optional.of(this.criterion.ml ? MixedModel.Criterion.ML : MixedModel.Criterion.REML);
+        Analysis.Regression regression;
+        try {
+            regression = Analysis.Regression.of(data, formula, Optional.ofNullable(groups), criterion,
+                    Optional.ofNullable(weights), Optional.of(cov), Optional.ofNullable(cluster));
+        } catch (RegressionOptionsException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        CovarianceType type = covarianceType();
-        if (groups != null && (type != CovarianceType.NONROBUST || weights != null)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--cov, --cluster and --weights apply to OLS, not to mixed models (--groups)");
-        }
-        Formula f = Formula.parse(formula);
-        List<String> columns = new ArrayList<>(f.columns());
-        for (String extra : new String[] {groups, cluster, weights}) {
-            if (extra != null && !columns.contains(extra)) {
-                columns.add(extra);
-            }
-        }
-        RegressionData d = RegressionDataFiles.read(data, columns);
-        ResultTable t;
-        if (groups == null) {
-            Ols ols = type == CovarianceType.CLUSTER ? Ols.withDefaults().withClusters(cluster)
-                    : Ols.withDefaults().withCovariance(type);
-            OlsResult r = (weights == null ? ols : ols.withWeights(weights)).estimate(f, d);
-            t = switch (table) {
-                case "fit" -> r.fitTable();
-                case "diagnostics" -> r.diagnosticsTable();
-                case "fitted", "residuals" -> r.fittedTable();
-                default -> r.table();
-            };
-        } else {
-            MixedModel m = MixedModel.withDefaults()
-                    .with(criterion != null && criterion.ml ? MixedModel.Criterion.ML : MixedModel.Criterion.REML);
-            MixedModelResult r = m.fit(f, d, groups);
-            t = switch (table) {
-                case "fit" -> r.fitTable();
-                case "fitted" -> r.fittedTable();
-                case "random-effects" -> r.randomEffectsTable();
-                case "variance-components" -> r.varianceComponentsTable();
-                default -> r.table();
-            };
-        }
-        Output.write(out, Output.table(t, format));
+        Output.write(out, Output.table(RegressionRun.fit(regression).table(table), format));
         return 0;
-    }
-
-    private CovarianceType covarianceType() {
-        CovarianceType type = null;
-        for (CovarianceType c : CovarianceType.values()) {
-            if (c.statsmodelsName().equalsIgnoreCase(cov)) {
-                type = c;
-            }
-        }
-        if (type == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --cov " + cov
-                    + "; expected nonrobust, HC0, HC1, HC2, HC3 or cluster");
-        }
-        if (type == CovarianceType.CLUSTER && cluster == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cov cluster needs --cluster COLUMN");
-        }
-        if (cluster != null && type != CovarianceType.CLUSTER) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cluster needs --cov cluster");
-        }
-        return type;
     }
 }

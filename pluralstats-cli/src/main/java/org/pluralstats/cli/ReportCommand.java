@@ -298,37 +298,20 @@ final class ReportCommand implements Callable<Integer> {
         if (formula == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--regress-data needs --formula \"y ~ x\"");
         }
-        if (ml && groups == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--ml applies to mixed models: add --groups COLUMN");
-        }
-        org.pluralstats.regress.CovarianceType type = null;
-        String c = cov == null ? "nonrobust" : cov;
-        for (org.pluralstats.regress.CovarianceType t : org.pluralstats.regress.CovarianceType.values()) {
-            if (t.statsmodelsName().equalsIgnoreCase(c)) {
-                type = t;
-            }
-        }
-        if (type == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "unknown --cov " + c
-                    + "; expected nonrobust, HC0, HC1, HC2, HC3 or cluster");
-        }
-        if ((type == org.pluralstats.regress.CovarianceType.CLUSTER) != (cluster != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), cluster == null
-                    ? "--cov cluster needs --cluster COLUMN" : "--cluster needs --cov cluster");
-        }
-        if (groups != null && (type != org.pluralstats.regress.CovarianceType.NONROBUST || regressWeights != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--cov, --cluster and --weights apply to OLS, not to mixed models (--groups)");
+        Analysis.Regression r;
+        try {
+            r = Analysis.Regression.of(regressData, formula, Optional.ofNullable(groups),
+                    ml ? Optional.of(org.pluralstats.regress.MixedModel.Criterion.ML) : Optional.empty(),
+                    Optional.ofNullable(regressWeights), Optional.ofNullable(cov), Optional.ofNullable(cluster));
+        } catch (org.pluralstats.run.RegressionOptionsException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         try {
             org.pluralstats.regress.Formula.parse(formula);
         } catch (PluralstatsException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--formula: " + e.getMessage());
         }
-        return Optional.of(new Analysis.Regression((groups == null ? "Regression: " : "Mixed model: ") + formula,
-                regressData, formula, Optional.ofNullable(groups), Optional.ofNullable(regressWeights), type,
-                Optional.ofNullable(cluster), ml ? org.pluralstats.regress.MixedModel.Criterion.ML
-                : org.pluralstats.regress.MixedModel.Criterion.REML));
+        return Optional.of(r);
     }
 
     /**

@@ -334,7 +334,7 @@ class FormsCommandTest {
                 .contains("| English | Q6 | 1.51 | 22 | inconsistent (nearest 1.50, 1.55) | 1.50 | false |")
                 .contains("wrote " + dir.resolve("report").resolve("index.html").toAbsolutePath().normalize());
         assertThat(dir.resolve("report").resolve("index.html")).isRegularFile();
-        assertThat(r.out()).contains("15 charts", "9148 generations, 9 models × 4 languages");
+        assertThat(r.out()).contains("16 charts", "9148 generations, 9 models × 4 languages");
     }
 
     @Test

@@ -278,8 +278,11 @@ class RegressCommandTest {
         assertThat(syntax.exitCode()).isEqualTo(1);
         assertThat(syntax.err()).contains("expected ')'");
 
-        assertThat(CliRunner.run("regress", "--data", data, "--formula", "alignment ~ consistency", "--ml").exitCode())
-                .isEqualTo(2);
+        CliRunner.Result ml = CliRunner.run("regress", "--data", data, "--formula", "alignment ~ consistency", "--ml");
+        assertThat(ml.exitCode()).isEqualTo(2);
+        assertThat(ml.err()).contains("--ml applies to mixed models: add --groups COLUMN").doesNotContain("Exception");
+        assertThat(CliRunner.run("regress", "--data", data, "--formula", "alignment ~ consistency", "--reml").err())
+                .contains("--reml applies to mixed models");
         assertThat(CliRunner.run("regress", "--data", data, "--formula", "alignment ~ consistency", "--format", "xml")
                 .exitCode()).isEqualTo(2);
     }

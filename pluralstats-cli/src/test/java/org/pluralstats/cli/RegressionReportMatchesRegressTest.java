@@ -58,6 +58,11 @@ class RegressionReportMatchesRegressTest {
             "model_name", "--ml"};
         same(out, "regression-2-coefficients", mixed);
         same(out, "regression-2-fit", AlignTablesMatchReportTest.concat(mixed, "--table", "fit"));
+        same(out, "regression-2-variance-components", AlignTablesMatchReportTest.concat(mixed, "--table",
+                "variance-components"));
+        same(out, "regression-2-random-effects", AlignTablesMatchReportTest.concat(mixed, "--table", "random-effects"));
+        assertThat(Files.readString(out.resolve("index.html"))).contains("regression-2-random-effects-plot",
+                "Random intercepts per model_name: conditional modes");
         assertThat(out.resolve("tables/regression-2-diagnostics.csv")).doesNotExist();
         assertThat(Files.readString(out.resolve("tables/regression-2-fit.json"))).contains("\"method\" : \"ML\"");
     }

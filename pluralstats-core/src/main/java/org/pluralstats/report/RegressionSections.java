@@ -7,6 +7,7 @@ import org.pluralstats.regress.CovarianceType;
 import org.pluralstats.regress.OlsResult;
 import org.pluralstats.report.html.ReportSection;
 import org.pluralstats.report.html.ReportTable;
+import org.pluralstats.report.svg.Chart;
 import org.pluralstats.report.svg.ChartStyle;
 import org.pluralstats.report.svg.DotPlot;
 import org.pluralstats.report.svg.Estimate;
@@ -20,8 +21,9 @@ import org.pluralstats.stats.PercentileBootstrap;
  * The report section of a regression ({@link RegressionRun}): a coefficient plot (each term's estimate
  * with its 95% interval, a dashed zero line), residuals against fitted values, and the tables
  * {@code pluralstats regress} prints for the same fit — coefficients, fit statistics and, for least
- * squares, statsmodels' residual diagnostics — written by the same generic writers, so they are the
- * command's bytes.
+ * squares, statsmodels' residual diagnostics; for a mixed model, a caterpillar plot of the predicted random
+ * intercepts with their prediction intervals and the variance-components and random-effects tables — written by the
+ * same generic writers, so they are the command's bytes.
  */
 public final class RegressionSections {
     /** The seed of the random sample of points drawn when a fit has more than {@link ScatterPlot#DEFAULT_MAX_POINTS} rows. */
@@ -33,22 +35,114 @@ public final class RegressionSections {
     /**
      * @param id the section id and prefix of its figure and table ids ({@code regression})
      * @param run the fitted regression
-     * @return the section: intro, coefficient plot, residuals against fitted values, coefficient table, fit
-     *     table and (least squares) diagnostics table
+     * @return the section: intro, coefficient plot, residuals against fitted values, (mixed model) the caterpillar
+     *     plot of the random intercepts, coefficient table, fit table, (least squares) diagnostics table, (mixed
+     *     model) variance-components and random-effects tables
      */
     public static ReportSection of(String id, RegressionRun run) {
         Analysis.Regression r = run.regression();
         ReportSection.Builder s = ReportSection.builder(id, r.title());
         s.paragraph(method(run) + " of " + r.formula() + " on " + run.nobs() + " rows of " + r.data().getFileName()
                 + dropped(run) + ". The tables below are what " + command(r) + " prints with --table coefficients (the "
-                + "default), --table fit" + (run.mixed().isPresent() ? "" : " and --table diagnostics") + ".");
+                + "default), --table fit" + (run.mixed().isPresent() ? ", --table variance-components and --table "
+                + "random-effects" : " and --table diagnostics") + ".");
         s.figure(id + "-coefficient-plot", coefficientPlot(run), coefficientCaption(run));
         ScatterPlot scatter = residualPlot(run);
         s.figure(id + "-residuals-fitted", scatter.render(), residualCaption(run, scatter));
+        run.randomEffectsTable().ifPresent(t -> s.chart(id + "-random-effects-plot", caterpillar(run, t),
+                caterpillarCaption(run), why -> why));
         s.table(ReportTable.of(id + "-coefficients", run.coefficientTable(), run.coefficients().size() > 40));
         s.table(ReportTable.of(id + "-fit", run.fitTable(), false));
         run.diagnosticsTable().ifPresent(t -> s.table(ReportTable.of(id + "-diagnostics", t, false)));
+        run.varianceComponentsTable().ifPresent(t -> s.table(ReportTable.of(id + "-variance-components", t, false)));
+        run.randomEffectsTable().ifPresent(t -> s.table(ReportTable.of(id + "-random-effects", t, t.rows() > 40)));
         return s.build();
+    }
+
+    /**
+     * The caterpillar plot of a mixed model's random intercepts, as {@code lattice::dotplot(ranef(fit, condVar = TRUE))}
+     * draws it: one row per group, the conditional mode {@code b̂_j} (point) with its 95% prediction interval
+     * {@code b̂_j ± Φ⁻¹(0.975) condSd_j} (whisker), sorted by mode with the largest on top, a dashed line at 0. The
+     * values are the random-effects table's ({@code effect, pi_lower, pi_upper}), so chart and table agree.
+     *
+     * @param run a mixed-model fit
+     * @param table its {@link RegressionRun#randomEffectsTable()}
+     * @return the chart
+     */
+    static DotPlot.Builder caterpillarPlot(RegressionRun run, org.pluralstats.table.ResultTable table) {
+        int group = table.columnIndex("group").orElseThrow();
+        int effect = table.columnIndex("effect").orElseThrow();
+        int lower = table.columnIndex("pi_lower").orElseThrow();
+        int upper = table.columnIndex("pi_upper").orElseThrow();
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < table.rows(); i++) {
+            rows.add(i);
+        }
+        // largest mode on top (lattice puts it at the top of the y axis); ties keep the table's label order
+        rows.sort((a, b) -> Double.compare(table.number(b, effect), table.number(a, effect)));
+        List<String> names = new ArrayList<>();
+        List<Estimate> estimates = new ArrayList<>();
+        double lo = 0;
+        double hi = 0;
+        for (int i : rows) {
+            names.add(table.text(i, group));
+            double b = table.number(i, effect);
+            double l = table.number(i, lower);
+            double u = table.number(i, upper);
+            estimates.add(u > l ? Estimate.of(b, l, u) : Estimate.of(b));
+            lo = Math.min(lo, Math.min(l, b));
+            hi = Math.max(hi, Math.max(u, b));
+        }
+        double[] axis = axis(lo, hi);
+        String g = run.regression().groups().get();
+        SeriesData data = SeriesData.builder(names).series("conditional mode, 95% prediction interval", estimates).build();
+        return DotPlot.builder("Random intercepts per " + g + ": conditional modes", data)
+                // no combining hat in the SVG: fonts place U+0302 unevenly over a letter in a chart's small text
+                .subtitle(names.size() + " groups, largest mode on top · 95% prediction interval: mode ± 1.96 × conditional "
+                        + "SD (lme4 condVar) · dashed line: 0")
+                .xLabel("predicted random intercept (conditional mode), in units of " + dependent(run))
+                .range(axis[0], axis[1]).reference(0).maxLabelWidth(360).tickDecimals(1).valueDecimals(4);
+    }
+
+    /**
+     * The caterpillar plot, not drawn for a singular fit: on the boundary {@code θ̂ = 0} every conditional mode is 0
+     * up to rounding and every conditional variance is 0, so there is nothing to show but the fit's singularity.
+     */
+    private static Chart caterpillar(RegressionRun run, org.pluralstats.table.ResultTable table) {
+        DotPlot.Builder plot = caterpillarPlot(run, table);
+        boolean singular = run.mixed().get().boundary();
+        return new Chart() {
+            @Override
+            public String title() {
+                return plot.title();
+            }
+
+            @Override
+            public java.util.Optional<String> degenerate() {
+                return singular ? java.util.Optional.of("the estimated variance of the random intercepts is 0 (a singular "
+                        + "fit, θ̂ = 0), so every predicted intercept is 0 with no interval; the fit table says boundary.")
+                        : plot.degenerate().map(w -> "the chart would show nothing: " + w + ".");
+            }
+
+            @Override
+            public String render() {
+                return plot.render();
+            }
+        };
+    }
+
+    private static String caterpillarCaption(RegressionRun run) {
+        String g = run.regression().groups().get();
+        org.pluralstats.regress.MixedModelResult m = run.mixed().get();
+        return "Each " + g + "'s predicted random intercept: the conditional mode b̂_j (BLUP; point) with its 95% "
+                + "prediction interval b̂_j ± 1.96·condSd_j (whisker), where condSd_j² is the conditional variance of the "
+                + "intercept given the data — lme4's postVar from ranef(fit, condVar = TRUE). The intervals are conditional "
+                + "on the estimated θ̂, σ̂ and β̂: the uncertainty of the variance components and of the fixed effects is "
+                + "left out, so they are somewhat too narrow, most for small groups. Sorted by mode, largest on top, as "
+                + "lattice::dotplot(ranef(fit, condVar = TRUE)) draws them; the dashed line marks 0, the mean of the "
+                + "random intercepts under the model. " + m.groups() + " groups of " + m.minGroupSize()
+                + (m.minGroupSize() == m.maxGroupSize() ? "" : " to " + m.maxGroupSize()) + " rows; the table below "
+                + "(--table random-effects) gives every value. " + method(run) + ".";
     }
 
     /**

@@ -372,6 +372,63 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
                     CovarianceType.NONROBUST, Optional.empty(), MixedModel.Criterion.REML);
         }
 
+        /**
+         * The regression {@code pluralstats regress} (and {@code report --regress-data}) fits for its options: the one
+         * place their rules are checked, in this order — a criterion only with groups; the covariance type one of
+         * {@link CovarianceType}'s {@link CovarianceType#statsmodelsName() names} (any case; absent: nonrobust); a
+         * cluster column exactly with {@code cluster}; no robust covariance or weights with groups. Titled
+         * "Regression: FORMULA" or "Mixed model: FORMULA". The formula is not parsed here ({@link #columns()} does).
+         *
+         * @param data the CSV file
+         * @param formula the formula
+         * @param groups the group column of a random-intercept mixed model
+         * @param criterion REML or ML, when given (a mixed model's default is REML)
+         * @param weights the weight column of weighted least squares
+         * @param cov the covariance type as written ({@code nonrobust, HC0, HC1, HC2, HC3, cluster})
+         * @param cluster the cluster column of {@code cluster}
+         * @return the regression
+         * @throws RegressionOptionsException naming the first rule broken, in {@code regress}'s option names
+         */
+        public static Regression of(Path data, String formula, Optional<String> groups,
+                Optional<MixedModel.Criterion> criterion, Optional<String> weights, Optional<String> cov,
+                Optional<String> cluster) {
+            if (criterion.isPresent() && groups.isEmpty()) {
+                throw new RegressionOptionsException(RegressionOptionsException.Rule.CRITERION_WITHOUT_GROUPS,
+                        "--" + criterion.get().name().toLowerCase(Locale.ROOT)
+                        + " applies to mixed models: add --groups COLUMN");
+            }
+            String written = cov.orElse(CovarianceType.NONROBUST.statsmodelsName());
+            CovarianceType type = null;
+            for (CovarianceType c : CovarianceType.values()) {
+                if (c.statsmodelsName().equalsIgnoreCase(written)) {
+                    type = c;
+                }
+            }
+            if (type == null) {
+                throw new RegressionOptionsException(RegressionOptionsException.Rule.UNKNOWN_COVARIANCE,
+                        "unknown --cov " + written + "; expected nonrobust, HC0, HC1, HC2, HC3 or cluster");
+            }
+            if (type == CovarianceType.CLUSTER && cluster.isEmpty()) {
+                throw new RegressionOptionsException(RegressionOptionsException.Rule.CLUSTER_COLUMN_MISSING,
+                        "--cov cluster needs --cluster COLUMN");
+            }
+            if (cluster.isPresent() && type != CovarianceType.CLUSTER) {
+                throw new RegressionOptionsException(RegressionOptionsException.Rule.CLUSTER_WITHOUT_CLUSTER_COVARIANCE,
+                        "--cluster needs --cov cluster");
+            }
+            if (groups.isPresent() && (type != CovarianceType.NONROBUST || weights.isPresent())) {
+                throw new RegressionOptionsException(RegressionOptionsException.Rule.LEAST_SQUARES_OPTION_WITH_GROUPS,
+                        "--cov, --cluster and --weights apply to OLS, not to mixed models (--groups)");
+            }
+            return new Regression((groups.isPresent() ? "Mixed model: " : "Regression: ") + formula, data, formula, groups,
+                    weights, type, cluster, criterion.orElse(MixedModel.Criterion.REML));
+        }
+
+        /** @return a copy with another title */
+        public Regression withTitle(String title) {
+            return new Regression(title, data, formula, groups, weights, covariance, cluster, criterion);
+        }
+
         /** @return whether this is a mixed model (it has a group column) */
         public boolean mixed() {
             return groups.isPresent();
@@ -432,33 +489,28 @@ public record Analysis(String title, Optional<Forms> forms, Optional<Wvs> wvs, O
         Optional<String> groups = r.text("groups");
         Optional<String> weights = r.text("weights");
         Optional<String> cluster = r.text("cluster");
-        String cov = r.text("cov", "nonrobust");
-        CovarianceType type = null;
-        for (CovarianceType c : CovarianceType.values()) {
-            if (c.statsmodelsName().equalsIgnoreCase(cov)) {
-                type = c;
-            }
+        Optional<MixedModel.Criterion> criterion = r.has("reml") ? Optional.of(r.flag("reml", true)
+                ? MixedModel.Criterion.REML : MixedModel.Criterion.ML) : Optional.empty();
+        Regression regression;
+        try {
+            regression = Regression.of(data, formula, groups, criterion, weights, r.text("cov"), cluster);
+        } catch (RegressionOptionsException e) {
+            // the same rules as regress's, worded with this file's keys and located
+            throw switch (e.rule()) {
+                case CRITERION_WITHOUT_GROUPS -> r.error("reml").found(r.found("reml"))
+                        .expected("\"reml\" only with \"groups\" (a mixed model)").build();
+                case UNKNOWN_COVARIANCE -> r.error("cov").found(r.found("cov"))
+                        .expected("nonrobust, HC0, HC1, HC2, HC3 or cluster").build();
+                case CLUSTER_COLUMN_MISSING -> r.error("cluster").problem("missing")
+                        .expected("the cluster column of \"cov\": \"cluster\"").build();
+                case CLUSTER_WITHOUT_CLUSTER_COVARIANCE -> r.error("cluster").found(r.found("cluster"))
+                        .expected("no cluster column unless \"cov\": \"cluster\"").build();
+                case LEAST_SQUARES_OPTION_WITH_GROUPS -> r.error(weights.isPresent() ? "weights" : "cov")
+                        .problem("applies to least squares, not to a mixed model")
+                        .expected("no \"cov\", \"cluster\" or \"weights\" with \"groups\"").build();
+            };
         }
-        if (type == null) {
-            throw r.error("cov").found(r.found("cov")).expected("nonrobust, HC0, HC1, HC2, HC3 or cluster").build();
-        }
-        if (type == CovarianceType.CLUSTER && cluster.isEmpty()) {
-            throw r.error("cluster").problem("missing").expected("the cluster column of \"cov\": \"cluster\"").build();
-        }
-        if (cluster.isPresent() && type != CovarianceType.CLUSTER) {
-            throw r.error("cluster").found(r.found("cluster")).expected("no cluster column unless \"cov\": \"cluster\"")
-                    .build();
-        }
-        if (groups.isPresent() && (type != CovarianceType.NONROBUST || weights.isPresent())) {
-            throw r.error(weights.isPresent() ? "weights" : "cov").problem("applies to least squares, not to a mixed model")
-                    .expected("no \"cov\", \"cluster\" or \"weights\" with \"groups\"").build();
-        }
-        if (r.has("reml") && groups.isEmpty()) {
-            throw r.error("reml").found(r.found("reml")).expected("\"reml\" only with \"groups\" (a mixed model)").build();
-        }
-        MixedModel.Criterion criterion = r.flag("reml", true) ? MixedModel.Criterion.REML : MixedModel.Criterion.ML;
-        return new Regression(r.text("title", (groups.isPresent() ? "Mixed model: " : "Regression: ") + formula), data,
-                formula, groups, weights, type, cluster, criterion);
+        return r.text("title").map(regression::withTitle).orElse(regression);
     }
 
     /**

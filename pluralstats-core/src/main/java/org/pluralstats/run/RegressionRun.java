@@ -79,6 +79,59 @@ public record RegressionRun(Analysis.Regression regression, Optional<OlsResult> 
         return ols.map(OlsResult::diagnosticsTable);
     }
 
+    /**
+     * @return the fitted values and residuals, one row per row used ({@code regress --table fitted}, and for least
+     *     squares also {@code --table residuals})
+     */
+    public ResultTable fittedTable() {
+        return ols.map(OlsResult::fittedTable).orElseGet(() -> mixed.get().fittedTable());
+    }
+
+    /**
+     * @return a mixed model's conditional modes of the random intercepts with their conditional SDs and 95% prediction
+     *     intervals ({@link MixedModelResult#randomEffectsTable()}, {@code regress --table random-effects}); empty for
+     *     least squares
+     */
+    public Optional<ResultTable> randomEffectsTable() {
+        return mixed.map(MixedModelResult::randomEffectsTable);
+    }
+
+    /**
+     * @return a mixed model's variance components ({@link MixedModelResult#varianceComponentsTable()},
+     *     {@code regress --table variance-components}); empty for least squares
+     */
+    public Optional<ResultTable> varianceComponentsTable() {
+        return mixed.map(MixedModelResult::varianceComponentsTable);
+    }
+
+    /**
+     * @param mixed whether the regression is a mixed model ({@link Analysis.Regression#mixed()})
+     * @return the names of the tables {@link #table(String)} gives for such a fit, in {@code regress --table}'s order
+     */
+    public static List<String> tableNames(boolean mixed) {
+        return mixed ? List.of("coefficients", "fit", "fitted", "random-effects", "variance-components")
+                : List.of("coefficients", "fit", "diagnostics", "fitted", "residuals");
+    }
+
+    /**
+     * @param name one of {@link #tableNames(boolean)} for this fit
+     * @return the table {@code regress --table NAME} prints
+     * @throws IllegalArgumentException for a name this fit does not have
+     */
+    public ResultTable table(String name) {
+        if (!tableNames(mixed.isPresent()).contains(name)) {
+            throw new IllegalArgumentException("no table " + name + "; expected one of " + tableNames(mixed.isPresent()));
+        }
+        return switch (name) {
+            case "fit" -> fitTable();
+            case "diagnostics" -> diagnosticsTable().get();
+            case "fitted", "residuals" -> fittedTable();
+            case "random-effects" -> randomEffectsTable().get();
+            case "variance-components" -> varianceComponentsTable().get();
+            default -> coefficientTable();
+        };
+    }
+
     /** @return the coefficients (fixed effects of a mixed model) in design order */
     public List<Coefficient> coefficients() {
         return ols.map(OlsResult::coefficients).orElseGet(() -> mixed.get().coefficients());

@@ -65,7 +65,7 @@ class NotebookTest {
         assertThat(jshell(script)).contains("table ==> The paper's Table 1 reproduced",
                         "English              22  4.86  6.14  2.14      54.5  2.86  1.50",
                         "All groups (pooled)  56  3.43  6.16  4.11      62.5  4.70  3.96",
-                        "ValuePolarityScore[population=DNK, item=Q164, n=56", "figures=15",
+                        "ValuePolarityScore[population=DNK, item=Q164, n=56", "figures=16",
                         "360 generations; models [example-small-1b, example-medium-8b, example-large-70b]",
                         "example-large-70b  en US - GB", "da vs da rho=0.777")
                 .doesNotContainPattern("@[0-9a-f]{5,}\\b").doesNotContain("OptionalDouble[")

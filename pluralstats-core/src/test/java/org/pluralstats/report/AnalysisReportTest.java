@@ -56,7 +56,7 @@ class AnalysisReportTest {
                 "scores-correlations", "scores-by-population", "scores-weights", "alignment-own-language",
                 "alignment-self-consistency", "alignment-language-consistency", "us-bias-difference",
                 "similarity-by-population", "opinions-by-population", "regression-coefficient-plot",
-                "regression-residuals-fitted", "regression-2-coefficient-plot", "regression-2-residuals-fitted");
+                "regression-residuals-fitted", "regression-random-effects-plot", "regression-2-coefficient-plot", "regression-2-residuals-fitted");
         HtmlReport.Written w = html.write(dir);
         String page = Files.readString(w.index());
         assertThat(page).doesNotContainPattern("(?i)(src|href)\\s*=\\s*\"?(https?:)?//")
@@ -66,7 +66,7 @@ class AnalysisReportTest {
         while (m.find()) {
             charts++;
         }
-        assertThat(charts).isEqualTo(15).isGreaterThanOrEqualTo(8);
+        assertThat(charts).isEqualTo(16).isGreaterThanOrEqualTo(8);
         // labels in Arabic, Farsi and Chinese, in their own scripts
         assertThat(page).contains("Arabic · العربية", "Farsi · فارسی", "Chinese · 中文", "direction=\"rtl\"");
         for (ReportTable t : html.tables()) {

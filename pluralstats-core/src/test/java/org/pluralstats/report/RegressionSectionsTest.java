@@ -124,7 +124,8 @@ class RegressionSectionsTest {
         assertThat(figure(m, "-coefficient-plot").caption()).contains("Wald z intervals", "The model has no intercept",
                 "random intercept per model_name");
         assertThat(figure(m, "-residuals-fitted").caption()).contains("Conditional residuals", "BLUP");
-        assertThat(m.tables()).extracting(t -> t.id()).containsExactly("m-coefficients", "m-fit");
+        assertThat(m.tables()).extracting(t -> t.id())
+                .containsExactly("m-coefficients", "m-fit", "m-variance-components", "m-random-effects");
         // conditional residuals: y − fitted, where fitted includes the group's predicted intercept
         double[] fitted = mixed.fitted();
         double[] res = mixed.plottedResiduals();
@@ -132,6 +133,62 @@ class RegressionSectionsTest {
         assertThat(RegressionSections.command(mixed.regression()))
                 .isEqualTo("pluralstats regress --data mixed_synthetic.csv --formula \"alignment ~ 0 + consistency:language\""
                         + " --groups model_name");
+    }
+
+    @Test
+    void caterpillarPlotHasOneRowPerGroupSortedByModeWithPredictionIntervalsAndAZeroLine() throws Exception {
+        RegressionRun mixed = RegressionRun.fit(regression("mixed_synthetic.csv", "alignment ~ consistency",
+                Optional.of("model_name"), Optional.empty(), CovarianceType.NONROBUST, Optional.empty()));
+        ReportSection m = RegressionSections.of("m", mixed);
+        ReportBlock.Figure f = figure(m, "-random-effects-plot");
+        org.pluralstats.table.ResultTable t = mixed.randomEffectsTable().orElseThrow();
+        int group = t.columnIndex("group").orElseThrow();
+        int effect = t.columnIndex("effect").orElseThrow();
+        int sd = t.columnIndex("condSd").orElseThrow();
+        List<String> tips = pointTips(f.svg());
+        assertThat(tips).hasSize(mixed.mixed().get().groups()).hasSize(t.rows());
+        // top to bottom: modes non-increasing, each with b̂ ± 1.96·condSd from the table
+        double previous = Double.POSITIVE_INFINITY;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String tip : tips) {
+            String label = tip.substring(tip.indexOf(" · ") + 3, tip.lastIndexOf(": "));
+            int row = -1;
+            for (int i = 0; i < t.rows(); i++) {
+                if (t.text(i, group).equals(label)) {
+                    row = i;
+                }
+            }
+            assertThat(row).as(tip).isNotNegative();
+            assertThat(seen.add(label)).as(tip).isTrue();
+            double b = t.number(row, effect);
+            assertThat(b).as(tip).isLessThanOrEqualTo(previous);
+            previous = b;
+            double half = 1.959963984540054 * t.number(row, sd);
+            assertThat(half).isPositive();
+            assertThat(tip).endsWith(String.format(java.util.Locale.ROOT, ": %.4f [%.4f, %.4f]", b, b - half, b + half)
+                    .replace('-', '\u2212'));
+        }
+        assertThat(tips.get(0)).startsWith("conditional mode, 95% prediction interval · ");
+        assertThat(withClass(f.svg(), "line", "reference")).hasSize(1);
+        assertThat(withClass(f.svg(), "text", "clip-note")).isEmpty();
+        assertThat(f.caption()).contains("b̂_j ± 1.96·condSd_j", "conditional on the estimated θ̂, σ̂ and β̂",
+                "lattice::dotplot(ranef(fit, condVar = TRUE))", "largest on top", "postVar");
+        // least squares has no random effects: no caterpillar
+        RegressionRun ols = RegressionRun.fit(Analysis.Regression.ols(RES.resolve("mixed_synthetic.csv"), FORMULA));
+        assertThat(RegressionSections.of("o", ols).figures()).extracting(ReportBlock.Figure::id)
+                .containsExactly("o-coefficient-plot", "o-residuals-fitted");
+    }
+
+    @Test
+    void aSingularFitHasNoCaterpillarButSaysWhy() {
+        RegressionRun singular = RegressionRun.fit(regression("boundary_synthetic.csv", "y ~ x", Optional.of("g"),
+                Optional.empty(), CovarianceType.NONROBUST, Optional.empty()));
+        assertThat(singular.mixed().get().boundary()).isTrue();
+        ReportSection s = RegressionSections.of("b", singular);
+        assertThat(s.figures()).extracting(ReportBlock.Figure::id).doesNotContain("b-random-effects-plot");
+        assertThat(s.blocks()).filteredOn(b -> b instanceof ReportBlock.NotDrawn).singleElement()
+                .satisfies(b -> assertThat(((ReportBlock.NotDrawn) b).reason()).contains("singular fit"));
+        assertThat(s.tables()).extracting(t -> t.id()).contains("b-random-effects");
     }
 
     @Test

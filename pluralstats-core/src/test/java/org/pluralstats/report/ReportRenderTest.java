@@ -55,7 +55,7 @@ class ReportRenderTest {
         assertThat(done).as("render-check finished in time: " + out).isTrue();
         Assumptions.assumeFalse(p.exitValue() == 3, "render check skipped: " + out);
         assertThat(p.exitValue()).as(out).isZero();
-        assertThat(out).contains("render-check: OK").contains("with 15 charts");
+        assertThat(out).contains("render-check: OK").contains("with 16 charts");
         assertThat(dir.resolve("shot.png")).isRegularFile();
     }
 }

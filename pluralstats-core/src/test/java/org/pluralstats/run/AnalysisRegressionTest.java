@@ -68,6 +68,39 @@ class AnalysisRegressionTest {
                 CovarianceType.CLUSTER, Optional.empty(), MixedModel.Criterion.REML)).isInstanceOf(PluralstatsException.class);
     }
 
+    @Test
+    void theOptionsOfRegressAreCheckedInOnePlaceInOrder() {
+        Path d = Path.of("d.csv");
+        Optional<String> none = Optional.empty();
+        Optional<MixedModel.Criterion> ml = Optional.of(MixedModel.Criterion.ML);
+        Optional<MixedModel.Criterion> reml = Optional.empty();
+        rule(() -> Analysis.Regression.of(d, "y ~ x", none, ml, none, Optional.of("HC9"), none),
+                RegressionOptionsException.Rule.CRITERION_WITHOUT_GROUPS, "--ml applies to mixed models: add --groups COLUMN");
+        rule(() -> Analysis.Regression.of(d, "y ~ x", none, reml, none, Optional.of("HC9"), none),
+                RegressionOptionsException.Rule.UNKNOWN_COVARIANCE, "unknown --cov HC9; expected nonrobust, HC0, HC1, HC2, HC3 or cluster");
+        rule(() -> Analysis.Regression.of(d, "y ~ x", none, reml, none, Optional.of("cluster"), none),
+                RegressionOptionsException.Rule.CLUSTER_COLUMN_MISSING, "--cov cluster needs --cluster COLUMN");
+        rule(() -> Analysis.Regression.of(d, "y ~ x", none, reml, none, Optional.of("HC1"), Optional.of("c")),
+                RegressionOptionsException.Rule.CLUSTER_WITHOUT_CLUSTER_COVARIANCE, "--cluster needs --cov cluster");
+        rule(() -> Analysis.Regression.of(d, "y ~ x", Optional.of("g"), reml, Optional.of("w"), none, none),
+                RegressionOptionsException.Rule.LEAST_SQUARES_OPTION_WITH_GROUPS,
+                "--cov, --cluster and --weights apply to OLS, not to mixed models (--groups)");
+        Analysis.Regression ok = Analysis.Regression.of(d, "y ~ x", none, reml, Optional.of("w"), Optional.of("hc3"), none);
+        assertThat(ok.covariance()).isEqualTo(CovarianceType.HC3);
+        assertThat(ok.title()).isEqualTo("Regression: y ~ x");
+        Analysis.Regression mixed = Analysis.Regression.of(d, "y ~ x", Optional.of("g"), reml, none, none, none);
+        assertThat(mixed.criterion()).isEqualTo(MixedModel.Criterion.REML);
+        assertThat(mixed.title()).isEqualTo("Mixed model: y ~ x");
+    }
+
+    private static void rule(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, RegressionOptionsException.Rule rule,
+                             String message) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(RegressionOptionsException.class, e -> {
+            assertThat(e.rule()).isEqualTo(rule);
+            assertThat(e.getMessage()).isEqualTo(message);
+        });
+    }
+
     private void assertError(String part, String... contains) {
         assertThatThrownBy(() -> read(part)).isInstanceOf(PluralstatsException.class)
                 .satisfies(e -> assertThat(e.getMessage()).contains(contains).doesNotContain("\n"));
