@@ -145,6 +145,25 @@ final class ReportCommand implements Callable<Integer> {
             description = "the report directory (default: ${DEFAULT-VALUE})")
     Path out;
 
+    /**
+     * The report names each input with its size and SHA-256 (its provenance), which standard input does not
+     * have: {@code -} for a report input is a usage error saying so, not "file not found".
+     */
+    private void refuseStandardInput() {
+        for (CommandLine.Model.OptionSpec o : spec.options()) {
+            Object v = o.getValue();
+            List<?> values = v instanceof List<?> l ? l : v instanceof Map<?, ?> m ? List.copyOf(m.values()) : List.of(
+                    v == null ? "" : v);
+            boolean dash = values.stream().anyMatch(x -> x instanceof Path p ? p.toString().equals("-")
+                    : o.longestName().equals("--forms") && String.valueOf(x).endsWith("=-"));
+            if (dash && !o.longestName().equals("--out")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "report cannot read " + o.longestName()
+                        + " from standard input (-): the report records each input's name, size and SHA-256, so give"
+                        + " it a file (align, similarity, vps and distributions read - directly)");
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         if (Files.exists(out) && !Files.isDirectory(out)) {
@@ -152,6 +171,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new PluralstatsException("cannot write the report to " + out + ": it is a file, not a directory; "
                     + "nothing written");
         }
+        refuseStandardInput();
         Analysis analysis = analysis();
         AnalysisRun run = AnalysisRun.of(analysis, Progress.terminal());
         AnalysisReport report = AnalysisReport.of(run);

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code --data -} and {@code --model -} read standard input: CSV and JSON Lines, named {@code <stdin>}. */
@@ -121,5 +122,17 @@ class StandardInputTest {
         String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;
+    }
+
+    @Test
+    void theReportRefusesStandardInputSayingWhy() {
+        for (String[] args : List.of(new String[] {"report", "--model", "-", "--population", "p.csv"},
+                new String[] {"report", "--human", "h.csv", "--answers", "-"},
+                new String[] {"report", "--forms", "Arabic=-"})) {
+            CliRunner.Result r = CliRunner.run(args);
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).startsWith("pluralstats: report cannot read --")
+                    .contains("from standard input (-): the report records each input's name, size and SHA-256");
+        }
     }
 }
