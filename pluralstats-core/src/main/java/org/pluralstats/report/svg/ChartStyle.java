@@ -157,8 +157,13 @@ public final class ChartStyle {
     }
 
     /**
-     * Breaks a text into at most {@code maxLines} lines of at most {@code maxWidth} pixels, at spaces
-     * (or anywhere in scripts without spaces); the last line is shortened with an ellipsis if needed.
+     * Breaks a text into at most {@code maxLines} lines of at most {@code maxWidth} pixels. Lines break only
+     * where a typesetter would (see {@link #breakPoints}): at spaces, after a hyphen between letters
+     * ({@code 13B-Instruct}), and between the characters of scripts written without spaces (Chinese, Japanese).
+     * A word is never split inside: one longer than a line gets a line of its own, shortened with "…" (the
+     * line ends there and the text goes on on the next line). When the text needs more than {@code maxLines}
+     * lines, the last line is shortened with "…", at a break point when that keeps at least half the line.
+     * {@link #isCut} tells whether anything was left out; every line that left something out ends in "…".
      *
      * @param text the text
      * @param size font size
@@ -169,39 +174,97 @@ public final class ChartStyle {
     public static List<String> wrap(String text, double size, double maxWidth, int maxLines) {
         List<String> lines = new ArrayList<>();
         String rest = text.replace('\n', ' ').strip();
-        while (!rest.isEmpty() && lines.size() < maxLines - 1) {
-            if (textWidth(rest, size) <= maxWidth) {
-                break;
-            }
-            int[] cps = rest.codePoints().toArray();
-            int cut = 0;
-            int lastSpace = -1;
-            for (int n = 1; n <= cps.length; n++) {
-                if (textWidth(new String(cps, 0, n), size) > maxWidth) {
+        while (!rest.isEmpty() && lines.size() < maxLines - 1 && textWidth(rest, size) > maxWidth) {
+            int at = 0;
+            for (int p : breakPoints(rest)) {
+                if (textWidth(rest.substring(0, p).strip(), size) > maxWidth) {
                     break;
                 }
-                cut = n;
-                if (cps[n - 1] == ' ') {
-                    lastSpace = n;
-                }
+                at = p;
             }
-            int at = lastSpace > cut / 2 ? lastSpace : Math.max(1, cut);
-            lines.add(new String(cps, 0, at).strip());
-            rest = new String(cps, at, cps.length - at).strip();
+            if (at == 0) {
+                // the first word alone is wider than the line: shortened on a line of its own
+                int end = breakPoints(rest).stream().findFirst().orElse(rest.length());
+                lines.add(fit(rest.substring(0, end).strip(), size, maxWidth));
+                rest = rest.substring(end).strip();
+            } else {
+                lines.add(rest.substring(0, at).strip());
+                rest = rest.substring(at).strip();
+            }
         }
         if (!rest.isEmpty()) {
-            lines.add(fit(rest, size, maxWidth));
+            lines.add(fitAtBreak(rest, size, maxWidth));
         }
         return lines;
     }
 
     /**
+     * Shortens a text to fit a width with "…" like {@link #fit}, but at a break point (a space, …) when the
+     * part kept is at least half the width, so the last line of a wrapped text ends in a whole word.
+     */
+    private static String fitAtBreak(String text, double size, double maxWidth) {
+        if (textWidth(text, size) <= maxWidth) {
+            return text;
+        }
+        String best = "";
+        for (int p : breakPoints(text)) {
+            String s = text.substring(0, p).strip();
+            s = (s.endsWith("-") ? s.substring(0, s.length() - 1) : s) + "…";
+            if (textWidth(s, size) > maxWidth) {
+                break;
+            }
+            best = s;
+        }
+        return textWidth(best, size) >= maxWidth / 2 ? best : fit(text, size, maxWidth);
+    }
+
+    /**
+     * Where a line may break, a small part of the Unicode line breaking algorithm (UAX #14): after a run of
+     * spaces; after a hyphen-minus that joins two letters; and between two characters of Han, Hiragana,
+     * Katakana or CJK punctuation, except before closing punctuation ({@code 。，、）」}) or after opening
+     * punctuation ({@code （「}). Never inside a word, a number ({@code −0.5}, {@code 1-10}) or an Arabic or
+     * Persian word.
+     *
+     * @param text a text
+     * @return the offsets (in chars, ascending, inside the text) at which a new line may begin
+     */
+    static List<Integer> breakPoints(String text) {
+        List<Integer> out = new ArrayList<>();
+        int[] cps = text.codePoints().toArray();
+        int offset = 0;
+        for (int i = 0; i < cps.length - 1; i++) {
+            offset += Character.charCount(cps[i]);
+            int a = cps[i];
+            int b = cps[i + 1];
+            boolean brk;
+            if (Character.isWhitespace(a)) {
+                brk = !Character.isWhitespace(b);
+            } else if (a == '-') {
+                brk = i > 0 && Character.isLetter(cps[i - 1]) && Character.isLetter(b);
+            } else {
+                brk = cjk(a) && cjk(b) && "。，、．：；！？）」』】〕〉》,.!?:;)".indexOf(b) < 0 && "（「『【〔〈《(".indexOf(a) < 0;
+            }
+            if (brk) {
+                out.add(offset);
+            }
+        }
+        return out;
+    }
+
+    private static boolean cjk(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || (cp >= 0x3000 && cp <= 0x303F)
+                || (cp >= 0xFF00 && cp <= 0xFFEF);
+    }
+
+    /**
      * @param text a text
      * @param lines the lines {@link #wrap} or {@link #fit} made of it
-     * @return whether part of the text was left out (the last line ends in an ellipsis the text lacks)
+     * @return whether part of the text was left out: the lines, joined, are not the text (white space aside)
      */
     public static boolean isCut(String text, List<String> lines) {
-        return !lines.isEmpty() && lines.get(lines.size() - 1).endsWith("…") && !text.strip().endsWith("…");
+        return !String.join("", lines).replaceAll("\\s+", "").equals(text.replaceAll("\\s+", ""));
     }
 
     /**

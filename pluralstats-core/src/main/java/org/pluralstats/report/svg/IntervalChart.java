@@ -69,7 +69,7 @@ public final class IntervalChart {
             for (String s : d.subLabels(c)) {
                 List<String> wrapped = ChartStyle.wrap(s, ChartStyle.FONT_SIZE - 1, band - 6, SUB_LABEL_LINES);
                 for (int k = 0; k < wrapped.size(); k++) {
-                    boolean cut = k == wrapped.size() - 1 && ChartStyle.isCut(s, wrapped);
+                    boolean cut = wrapped.get(k).endsWith("…") && ChartStyle.isCut(s, wrapped);
                     lines.add(new String[] {wrapped.get(k), cut ? s : wrapped.get(k)});
                 }
                 if (ChartStyle.isCut(s, wrapped)) {
