@@ -325,6 +325,77 @@ public final class ChartStyle {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** A labelled place on a value axis: its value and the text printed there. */
+    public record AxisLabel(double value, String text) {
+    }
+
+    /** The least free space between two neighbouring labels of a horizontal axis, in pixels. */
+    static final double LABEL_GAP = 6;
+
+    /**
+     * The labels of a value axis as drawn, the one rule every chart follows so that no two labels of an axis
+     * touch: both ends of the axis are always labelled ({@link #axisLabels(double, double, int)}); the round
+     * ticks between them are as many as asked for, fewer while neighbouring ticks would overlap; and a tick
+     * whose label would overlap an end's label is left out (its value is then read off the end beside it).
+     * Labels are {@code FONT_SIZE - 1} pixels high; along a horizontal axis each is centred on its place and
+     * as wide as {@link #textWidth}, along a vertical axis each is one line high; neighbours keep
+     * 6 pixels (horizontal, {@code LABEL_GAP}) or 2 pixels (vertical) apart.
+     *
+     * @param min the axis' lower end
+     * @param max its upper end
+     * @param about how many ticks are wanted
+     * @param length the axis' length in pixels
+     * @param horizontal whether the axis runs across the page (labels side by side) or up it (stacked)
+     * @param atLeastDecimals the decimals asked for (more when a label needs them, {@link #labelDecimals})
+     * @param unit appended to every label
+     * @return the labels, ascending
+     */
+    public static List<AxisLabel> axisLabels(double min, double max, int about, double length, boolean horizontal,
+                                             int atLeastDecimals, String unit) {
+        double size = FONT_SIZE - 1;
+        for (int a = Math.max(1, about); ; a--) {
+            double[] values = axisLabels(min, max, a);
+            int decimals = labelDecimals(values, atLeastDecimals);
+            List<AxisLabel> all = new ArrayList<>();
+            for (double v : values) {
+                all.add(new AxisLabel(v, format(v, decimals) + unit));
+            }
+            if (all.size() <= 1 || !(max > min)) {
+                return all;
+            }
+            AxisLabel lo = all.get(0);
+            AxisLabel hi = all.get(all.size() - 1);
+            boolean ticksClash = false;
+            for (int i = 2; i < all.size() - 1; i++) {
+                ticksClash |= overlap(all.get(i - 1), all.get(i), min, max, length, horizontal, size);
+            }
+            if (ticksClash && a > 2) {
+                continue;
+            }
+            List<AxisLabel> out = new ArrayList<>();
+            out.add(lo);
+            for (AxisLabel t : all.subList(1, all.size() - 1)) {
+                if (!overlap(lo, t, min, max, length, horizontal, size) && !overlap(t, hi, min, max, length, horizontal, size)) {
+                    out.add(t);
+                }
+            }
+            out.add(hi);
+            return out;
+        }
+    }
+
+    /**
+     * @return whether two labels of an axis (a before b) come closer than the gap: horizontally, the half
+     *     widths plus {@link #LABEL_GAP} exceed the distance of their places; vertically, a line height plus 2
+     *     pixels does
+     */
+    static boolean overlap(AxisLabel a, AxisLabel b, double min, double max, double length, boolean horizontal,
+                           double size) {
+        double distance = Math.abs(b.value() - a.value()) / (max - min) * length;
+        double needed = horizontal ? (textWidth(a.text(), size) + textWidth(b.text(), size)) / 2 + LABEL_GAP : size + 2;
+        return distance < needed;
+    }
+
     /**
      * @param values axis label values
      * @param atLeast the decimals asked for

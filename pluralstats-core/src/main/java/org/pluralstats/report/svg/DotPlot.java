@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
 
 /**
  * A horizontal dot plot with intervals: one row per category (label on the left, room for long or
- * right-to-left labels; a label wider than its column wraps onto up to {@link #LABEL_LINES} lines, the row
+ * right-to-left labels; a label wider than its column wraps onto up to three lines, the row
  * growing to hold them, and only then is shortened with "…", its whole text in a tooltip and under the
  * chart), the series of a row as coloured points offset within it, each with its
  * interval as a whisker; the value axis runs along the bottom. Suited to many categories × several
@@ -109,12 +109,10 @@ public final class DotPlot {
         for (int c = 1; c < nc; c += 2) {
             svg.rect(left, top + rowTops[c], plotW, rowTops[c + 1] - rowTops[c], ROW_BAND, "class=\"row-band\"");
         }
-        double[] labels = ChartStyle.axisLabels(x0, x1, 6);
-        int tickDecimals = ChartStyle.labelDecimals(labels, b.tickDecimals);
-        for (double t : labels) {
-            double xx = x.applyAsDouble(t);
+        for (ChartStyle.AxisLabel t : ChartStyle.axisLabels(x0, x1, 6, plotW, true, b.tickDecimals, b.unit)) {
+            double xx = x.applyAsDouble(t.value());
             svg.line(xx, top, xx, plotBottom, ChartStyle.GRID, 1, "class=\"grid\"");
-            svg.text(xx, plotBottom + 16, ChartStyle.format(t, tickDecimals) + b.unit, SvgWriter.Anchor.MIDDLE,
+            svg.text(xx, plotBottom + 16, t.text(), SvgWriter.Anchor.MIDDLE,
                     ChartStyle.FONT_SIZE - 1, "fill=\"" + ChartStyle.MUTED + "\" class=\"tick\"");
         }
         if (b.reference.isPresent() && b.reference.getAsDouble() >= x0 && b.reference.getAsDouble() <= x1) {
