@@ -329,7 +329,10 @@ public final class ChartStyle {
     public record AxisLabel(double value, String text) {
     }
 
-    /** The least free space between two neighbouring labels of a horizontal axis, in pixels. */
+    /**
+     * The least free space between two neighbouring labels of a horizontal axis, in pixels; at least the
+     * narrower label's width is kept free too, so "0.78 0.80" never reads as one label.
+     */
     static final double LABEL_GAP = 6;
 
     /**
@@ -338,8 +341,8 @@ public final class ChartStyle {
      * ticks between them are as many as asked for, fewer while neighbouring ticks would overlap; and a tick
      * whose label would overlap an end's label is left out (its value is then read off the end beside it).
      * Labels are {@code FONT_SIZE - 1} pixels high; along a horizontal axis each is centred on its place and
-     * as wide as {@link #textWidth}, along a vertical axis each is one line high; neighbours keep
-     * 6 pixels (horizontal, {@code LABEL_GAP}) or 2 pixels (vertical) apart.
+     * as wide as {@link #textWidth}, and two neighbours leave free between them at least the narrower one's
+     * width (and 6 pixels); along a vertical axis each is one line high and neighbours leave half a line free.
      *
      * @param min the axis' lower end
      * @param max its upper end
@@ -385,14 +388,23 @@ public final class ChartStyle {
     }
 
     /**
-     * @return whether two labels of an axis (a before b) come closer than the gap: horizontally, the half
-     *     widths plus {@link #LABEL_GAP} exceed the distance of their places; vertically, a line height plus 2
-     *     pixels does
+     * @param a a label
+     * @param b the next label along the axis
+     * @param min the axis' lower end
+     * @param max its upper end
+     * @param length the axis' length in pixels
+     * @param horizontal whether the labels stand side by side
+     * @param size their font size
+     * @return whether the two come too close: horizontally, when the distance of their places is less than their
+     *     half widths plus the narrower one's width (at least {@link #LABEL_GAP}); vertically, when it is less
+     *     than one and a half lines
      */
     static boolean overlap(AxisLabel a, AxisLabel b, double min, double max, double length, boolean horizontal,
                            double size) {
         double distance = Math.abs(b.value() - a.value()) / (max - min) * length;
-        double needed = horizontal ? (textWidth(a.text(), size) + textWidth(b.text(), size)) / 2 + LABEL_GAP : size + 2;
+        double wa = textWidth(a.text(), size);
+        double wb = textWidth(b.text(), size);
+        double needed = horizontal ? (wa + wb) / 2 + Math.max(LABEL_GAP, Math.min(wa, wb)) : 1.5 * size;
         return distance < needed;
     }
 
