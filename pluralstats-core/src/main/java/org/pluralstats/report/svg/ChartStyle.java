@@ -159,7 +159,8 @@ public final class ChartStyle {
     /**
      * Breaks a text into at most {@code maxLines} lines of at most {@code maxWidth} pixels. Lines break only
      * where a typesetter would (see {@link #breakPoints}): at spaces, after a hyphen between letters
-     * ({@code 13B-Instruct}), and between the characters of scripts written without spaces (Chinese, Japanese).
+     * ({@code 13B-Instruct}) or a colon before a letter ({@code family[gemma]:language}), and between the
+     * characters of scripts written without spaces (Chinese, Japanese).
      * A word is never split inside: one longer than a line gets a line of its own, shortened with "…" (the
      * line ends there and the text goes on on the next line). When the text needs more than {@code maxLines}
      * lines, the last line is shortened with "…", at a break point when that keeps at least half the line.
@@ -220,7 +221,9 @@ public final class ChartStyle {
 
     /**
      * Where a line may break, a small part of the Unicode line breaking algorithm (UAX #14): after a run of
-     * spaces; after a hyphen-minus that joins two letters; and between two characters of Han, Hiragana,
+     * spaces; after a hyphen-minus that joins two letters; after a colon followed by a letter (the interaction
+     * colon of a regression term, {@code multilingual:family[gemma]:language[Danish]}); and between two
+     * characters of Han, Hiragana,
      * Katakana or CJK punctuation, except before closing punctuation ({@code 。，、）」}) or after opening
      * punctuation ({@code （「}). Never inside a word, a number ({@code −0.5}, {@code 1-10}) or an Arabic or
      * Persian word.
@@ -241,6 +244,10 @@ public final class ChartStyle {
                 brk = !Character.isWhitespace(b);
             } else if (a == '-') {
                 brk = i > 0 && Character.isLetter(cps[i - 1]) && Character.isLetter(b);
+            } else if (a == ':') {
+                // the interaction colon of a regression term, consistency:language[Danish]
+                brk = i > 0 && (Character.isLetterOrDigit(cps[i - 1]) || cps[i - 1] == ']' || cps[i - 1] == ')')
+                        && Character.isLetter(b);
             } else {
                 brk = cjk(a) && cjk(b) && "。，、．：；！？）」』】〕〉》,.!?:;)".indexOf(b) < 0 && "（「『【〔〈《(".indexOf(a) < 0;
             }

@@ -107,6 +107,20 @@ class DotPlotRowLabelTest {
     }
 
     @Test
+    void aLongRegressionTermWrapsAfterItsInteractionColons() throws Exception {
+        String term = "multilingual:family[openai]:language[Portuguese]";
+        assertThat(ChartStyle.breakPoints(term)).containsExactly(13, 28);
+        // before: shortened to "multilingual:family[openai]:la…" in a 200 px label column
+        List<Element> all = SvgDom.elements(DotPlot.builder("Coefficients", rows(term, "consistency")).maxLabelWidth(200)
+                .render());
+        List<Element> lines = labelLines(all);
+        assertThat(lines).hasSize(3);
+        assertThat(drawn(lines.get(0))).isEqualTo("multilingual:family[openai]:");
+        assertThat(drawn(lines.get(1))).isEqualTo("language[Portuguese]");
+        assertThat(withClass(all, "full-labels")).isEmpty();
+    }
+
+    @Test
     void rightToLeftLabelsWrapWithEveryLineRightToLeft() throws Exception {
         List<Element> all = SvgDom.elements(DotPlot.builder("Scores", rows(ARABIC, "Q33 " + ARABIC)).maxLabelWidth(200)
                 .render());

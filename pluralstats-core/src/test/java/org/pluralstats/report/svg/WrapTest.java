@@ -35,6 +35,8 @@ class WrapTest {
     @Test
     void linesBreakAtSpacesAfterHyphensBetweenLettersAndBetweenChineseCharacters() {
         assertThat(ChartStyle.breakPoints("OLMo-2-13B-Instruct a")).containsExactly(11, 20);
+        // nor at a colon before a digit (a time, a ratio); after a colon before a letter (an interaction term)
+        assertThat(ChartStyle.breakPoints("12:30 1:2 a:b")).containsExactly(6, 10, 12);
         // numbers and ranges are never split
         assertThat(ChartStyle.breakPoints("\u22120.5 1-10 -0.25")).containsExactly(5, 10);
         // Arabic and Persian words break at spaces only
