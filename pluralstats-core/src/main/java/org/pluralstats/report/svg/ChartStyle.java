@@ -157,8 +157,14 @@ public final class ChartStyle {
     }
 
     /**
-     * Breaks a text into at most {@code maxLines} lines of at most {@code maxWidth} pixels, at spaces
-     * (or anywhere in scripts without spaces); the last line is shortened with an ellipsis if needed.
+     * Breaks a text into at most {@code maxLines} lines of at most {@code maxWidth} pixels. Lines break only
+     * where a typesetter would (see {@link #breakPoints}): at spaces, after a hyphen between letters
+     * ({@code 13B-Instruct}) or a colon before a letter ({@code family[gemma]:language}), and between the
+     * characters of scripts written without spaces (Chinese, Japanese).
+     * A word is never split inside: one longer than a line gets a line of its own, shortened with "…" (the
+     * line ends there and the text goes on on the next line). When the text needs more than {@code maxLines}
+     * lines, the last line is shortened with "…", at a break point when that keeps at least half the line.
+     * {@link #isCut} tells whether anything was left out; every line that left something out ends in "…".
      *
      * @param text the text
      * @param size font size
@@ -169,39 +175,103 @@ public final class ChartStyle {
     public static List<String> wrap(String text, double size, double maxWidth, int maxLines) {
         List<String> lines = new ArrayList<>();
         String rest = text.replace('\n', ' ').strip();
-        while (!rest.isEmpty() && lines.size() < maxLines - 1) {
-            if (textWidth(rest, size) <= maxWidth) {
-                break;
-            }
-            int[] cps = rest.codePoints().toArray();
-            int cut = 0;
-            int lastSpace = -1;
-            for (int n = 1; n <= cps.length; n++) {
-                if (textWidth(new String(cps, 0, n), size) > maxWidth) {
+        while (!rest.isEmpty() && lines.size() < maxLines - 1 && textWidth(rest, size) > maxWidth) {
+            int at = 0;
+            for (int p : breakPoints(rest)) {
+                if (textWidth(rest.substring(0, p).strip(), size) > maxWidth) {
                     break;
                 }
-                cut = n;
-                if (cps[n - 1] == ' ') {
-                    lastSpace = n;
-                }
+                at = p;
             }
-            int at = lastSpace > cut / 2 ? lastSpace : Math.max(1, cut);
-            lines.add(new String(cps, 0, at).strip());
-            rest = new String(cps, at, cps.length - at).strip();
+            if (at == 0) {
+                // the first word alone is wider than the line: shortened on a line of its own
+                int end = breakPoints(rest).stream().findFirst().orElse(rest.length());
+                lines.add(fit(rest.substring(0, end).strip(), size, maxWidth));
+                rest = rest.substring(end).strip();
+            } else {
+                lines.add(rest.substring(0, at).strip());
+                rest = rest.substring(at).strip();
+            }
         }
         if (!rest.isEmpty()) {
-            lines.add(fit(rest, size, maxWidth));
+            lines.add(fitAtBreak(rest, size, maxWidth));
         }
         return lines;
     }
 
     /**
+     * Shortens a text to fit a width with "…" like {@link #fit}, but at a break point (a space, …) when the
+     * part kept is at least half the width, so the last line of a wrapped text ends in a whole word.
+     */
+    private static String fitAtBreak(String text, double size, double maxWidth) {
+        if (textWidth(text, size) <= maxWidth) {
+            return text;
+        }
+        String best = "";
+        for (int p : breakPoints(text)) {
+            String s = text.substring(0, p).strip();
+            s = (s.endsWith("-") ? s.substring(0, s.length() - 1) : s) + "…";
+            if (textWidth(s, size) > maxWidth) {
+                break;
+            }
+            best = s;
+        }
+        return textWidth(best, size) >= maxWidth / 2 ? best : fit(text, size, maxWidth);
+    }
+
+    /**
+     * Where a line may break, a small part of the Unicode line breaking algorithm (UAX #14): after a run of
+     * spaces; after a hyphen-minus that joins two letters; after a colon followed by a letter (the interaction
+     * colon of a regression term, {@code multilingual:family[gemma]:language[Danish]}); and between two
+     * characters of Han, Hiragana,
+     * Katakana or CJK punctuation, except before closing punctuation ({@code 。，、）」}) or after opening
+     * punctuation ({@code （「}). Never inside a word, a number ({@code −0.5}, {@code 1-10}) or an Arabic or
+     * Persian word.
+     *
+     * @param text a text
+     * @return the offsets (in chars, ascending, inside the text) at which a new line may begin
+     */
+    static List<Integer> breakPoints(String text) {
+        List<Integer> out = new ArrayList<>();
+        int[] cps = text.codePoints().toArray();
+        int offset = 0;
+        for (int i = 0; i < cps.length - 1; i++) {
+            offset += Character.charCount(cps[i]);
+            int a = cps[i];
+            int b = cps[i + 1];
+            boolean brk;
+            if (Character.isWhitespace(a)) {
+                brk = !Character.isWhitespace(b);
+            } else if (a == '-') {
+                brk = i > 0 && Character.isLetter(cps[i - 1]) && Character.isLetter(b);
+            } else if (a == ':') {
+                // the interaction colon of a regression term, consistency:language[Danish]
+                brk = i > 0 && (Character.isLetterOrDigit(cps[i - 1]) || cps[i - 1] == ']' || cps[i - 1] == ')')
+                        && Character.isLetter(b);
+            } else {
+                brk = cjk(a) && cjk(b) && "。，、．：；！？）」』】〕〉》,.!?:;)".indexOf(b) < 0 && "（「『【〔〈《(".indexOf(a) < 0;
+            }
+            if (brk) {
+                out.add(offset);
+            }
+        }
+        return out;
+    }
+
+    private static boolean cjk(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || (cp >= 0x3000 && cp <= 0x303F)
+                || (cp >= 0xFF00 && cp <= 0xFFEF);
+    }
+
+    /**
      * @param text a text
      * @param lines the lines {@link #wrap} or {@link #fit} made of it
-     * @return whether part of the text was left out (the last line ends in an ellipsis the text lacks)
+     * @return whether part of the text was left out: the lines, joined, are not the text (white space aside)
      */
     public static boolean isCut(String text, List<String> lines) {
-        return !lines.isEmpty() && lines.get(lines.size() - 1).endsWith("…") && !text.strip().endsWith("…");
+        return !String.join("", lines).replaceAll("\\s+", "").equals(text.replaceAll("\\s+", ""));
     }
 
     /**
@@ -260,6 +330,89 @@ public final class ChartStyle {
             out.add(max);
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** A labelled place on a value axis: its value and the text printed there. */
+    public record AxisLabel(double value, String text) {
+    }
+
+    /**
+     * The least free space between two neighbouring labels of a horizontal axis, in pixels; at least the
+     * narrower label's width is kept free too, so "0.78 0.80" never reads as one label.
+     */
+    static final double LABEL_GAP = 6;
+
+    /**
+     * The labels of a value axis as drawn, the one rule every chart follows so that no two labels of an axis
+     * touch: both ends of the axis are always labelled ({@link #axisLabels(double, double, int)}); the round
+     * ticks between them are as many as asked for, fewer while neighbouring ticks would overlap; and a tick
+     * whose label would overlap an end's label is left out (its value is then read off the end beside it).
+     * Labels are {@code FONT_SIZE - 1} pixels high; along a horizontal axis each is centred on its place and
+     * as wide as {@link #textWidth}, and two neighbours leave free between them at least the narrower one's
+     * width (and 6 pixels); along a vertical axis each is one line high and neighbours leave half a line free.
+     *
+     * @param min the axis' lower end
+     * @param max its upper end
+     * @param about how many ticks are wanted
+     * @param length the axis' length in pixels
+     * @param horizontal whether the axis runs across the page (labels side by side) or up it (stacked)
+     * @param atLeastDecimals the decimals asked for (more when a label needs them, {@link #labelDecimals})
+     * @param unit appended to every label
+     * @return the labels, ascending
+     */
+    public static List<AxisLabel> axisLabels(double min, double max, int about, double length, boolean horizontal,
+                                             int atLeastDecimals, String unit) {
+        double size = FONT_SIZE - 1;
+        for (int a = Math.max(1, about); ; a--) {
+            double[] values = axisLabels(min, max, a);
+            int decimals = labelDecimals(values, atLeastDecimals);
+            List<AxisLabel> all = new ArrayList<>();
+            for (double v : values) {
+                all.add(new AxisLabel(v, format(v, decimals) + unit));
+            }
+            if (all.size() <= 1 || !(max > min)) {
+                return all;
+            }
+            AxisLabel lo = all.get(0);
+            AxisLabel hi = all.get(all.size() - 1);
+            boolean ticksClash = false;
+            for (int i = 2; i < all.size() - 1; i++) {
+                ticksClash |= overlap(all.get(i - 1), all.get(i), min, max, length, horizontal, size);
+            }
+            if (ticksClash && a > 2) {
+                continue;
+            }
+            List<AxisLabel> out = new ArrayList<>();
+            out.add(lo);
+            for (AxisLabel t : all.subList(1, all.size() - 1)) {
+                if (!overlap(lo, t, min, max, length, horizontal, size) && !overlap(t, hi, min, max, length, horizontal, size)) {
+                    out.add(t);
+                }
+            }
+            out.add(hi);
+            return out;
+        }
+    }
+
+    /**
+     * @param a a label
+     * @param b the next label along the axis
+     * @param min the axis' lower end
+     * @param max its upper end
+     * @param length the axis' length in pixels
+     * @param horizontal whether the labels stand side by side
+     * @param size their font size
+     * @return whether the two come too close: horizontally, when the distance of their places is less than their
+     *     half widths plus the narrower one's width (at least {@link #LABEL_GAP}); vertically, when it is less
+     *     than one and a half lines
+     */
+    static boolean overlap(AxisLabel a, AxisLabel b, double min, double max, double length, boolean horizontal,
+                           double size) {
+        double distance = Math.abs(b.value() - a.value()) / (max - min) * length;
+        double wa = textWidth(a.text(), size);
+        double wb = textWidth(b.text(), size);
+        double needed = horizontal ? (wa + wb) / 2 + Math.max(LABEL_GAP, Math.min(wa, wb)) : 1.5 * size;
+        return distance < needed;
     }
 
     /**

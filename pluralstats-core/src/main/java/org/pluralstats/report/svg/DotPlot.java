@@ -7,7 +7,9 @@ import java.util.OptionalDouble;
 
 /**
  * A horizontal dot plot with intervals: one row per category (label on the left, room for long or
- * right-to-left labels), the series of a row as coloured points offset within it, each with its
+ * right-to-left labels; a label wider than its column wraps onto up to three lines, the row
+ * growing to hold them, and only then is shortened with "…", its whole text in a tooltip and under the
+ * chart), the series of a row as coloured points offset within it, each with its
  * interval as a whisker; the value axis runs along the bottom. Suited to many categories × several
  * series: value polarity scores per item × country, alignment per language × model, similarity per
  * population.
@@ -15,6 +17,12 @@ import java.util.OptionalDouble;
 public final class DotPlot {
     /** The fill of every other row's shading band. */
     static final String ROW_BAND = "#f6f6f6";
+
+    /** The most lines a row label wraps onto before it is shortened with "…". */
+    static final int LABEL_LINES = 3;
+
+    /** The distance between the baselines of a wrapped row label's lines. */
+    static final double LINE_HEIGHT = 14;
 
     private final Builder b;
 
@@ -47,15 +55,21 @@ public final class DotPlot {
         int legendRows = ns > 1 ? Legend.rows(d.series(), b.width - 24) : 0;
         int subtitleLines = b.subtitle.isEmpty() ? 0 : ChartStyle.wrap(b.subtitle, ChartStyle.FONT_SIZE, b.width - 24, 2).size();
         double top = 30 + subtitleLines * 16 + legendRows * Legend.ROW + 12;
-        double rowH = Math.max(24, ns * 8 + 10);
-        double plotH = rowH * nc;
-        // row labels shortened with "…" are written whole under the chart (and keep their tooltip)
+        // a row label too long for its column wraps onto up to LABEL_LINES lines, its row growing to hold them;
+        // one still too long is shortened with "…", keeps its tooltip and is written whole under the chart
+        double baseRowH = Math.max(24, ns * 8 + 10);
+        List<List<String>> rowLabels = new ArrayList<>();
+        double[] rowTops = new double[nc + 1];
         List<String> full = new ArrayList<>();
         for (int c = 0; c < nc; c++) {
-            if (!ChartStyle.fit(label(d, c), ChartStyle.FONT_SIZE, labelW).equals(label(d, c))) {
+            List<String> lines = ChartStyle.wrap(label(d, c), ChartStyle.FONT_SIZE, labelW, LABEL_LINES);
+            rowLabels.add(lines);
+            if (ChartStyle.isCut(label(d, c), lines)) {
                 full.add(label(d, c));
             }
+            rowTops[c + 1] = rowTops[c] + rowHeight(baseRowH, lines.size());
         }
+        double plotH = rowTops[nc];
         String fullNote = full.isEmpty() ? "" : SvgWriter.FULL_LABELS + String.join("; ", full) + ".";
         double[] range = range(d);
         // an interval clipped to the axis is said so in words under the chart, before the labels in full
@@ -93,14 +107,12 @@ public final class DotPlot {
         double plotBottom = top + plotH;
         // row bands first, so gridlines, the reference line and the marks are drawn over them
         for (int c = 1; c < nc; c += 2) {
-            svg.rect(left, top + c * rowH, plotW, rowH, ROW_BAND, "class=\"row-band\"");
+            svg.rect(left, top + rowTops[c], plotW, rowTops[c + 1] - rowTops[c], ROW_BAND, "class=\"row-band\"");
         }
-        double[] labels = ChartStyle.axisLabels(x0, x1, 6);
-        int tickDecimals = ChartStyle.labelDecimals(labels, b.tickDecimals);
-        for (double t : labels) {
-            double xx = x.applyAsDouble(t);
+        for (ChartStyle.AxisLabel t : ChartStyle.axisLabels(x0, x1, 6, plotW, true, b.tickDecimals, b.unit)) {
+            double xx = x.applyAsDouble(t.value());
             svg.line(xx, top, xx, plotBottom, ChartStyle.GRID, 1, "class=\"grid\"");
-            svg.text(xx, plotBottom + 16, ChartStyle.format(t, tickDecimals) + b.unit, SvgWriter.Anchor.MIDDLE,
+            svg.text(xx, plotBottom + 16, t.text(), SvgWriter.Anchor.MIDDLE,
                     ChartStyle.FONT_SIZE - 1, "fill=\"" + ChartStyle.MUTED + "\" class=\"tick\"");
         }
         if (b.reference.isPresent() && b.reference.getAsDouble() >= x0 && b.reference.getAsDouble() <= x1) {
@@ -109,15 +121,23 @@ public final class DotPlot {
         }
         svg.line(left, plotBottom, left + plotW, plotBottom, ChartStyle.AXIS, 1, "");
         for (int c = 0; c < nc; c++) {
-            double rowTop = top + c * rowH;
-            svg.text(left - 8, rowTop + rowH / 2 + 4, ChartStyle.fit(label(d, c), ChartStyle.FONT_SIZE, labelW),
-                    SvgWriter.Anchor.RIGHT, ChartStyle.FONT_SIZE, "", label(d, c));
+            double rowTop = top + rowTops[c];
+            double rowH = rowTops[c + 1] - rowTops[c];
+            List<String> lines = rowLabels.get(c);
+            boolean cut = ChartStyle.isCut(label(d, c), lines);
+            for (int k = 0; k < lines.size(); k++) {
+                String line = lines.get(k);
+                svg.text(left - 8, rowTop + rowH / 2 + 4 + LINE_HEIGHT * (k - (lines.size() - 1) / 2.0), line,
+                        SvgWriter.Anchor.RIGHT, ChartStyle.FONT_SIZE, "class=\"row-label\"",
+                        cut && line.endsWith("…") ? label(d, c) : line, label(d, c));
+            }
             for (int s = 0; s < ns; s++) {
                 Estimate e = d.get(s, c);
                 if (!e.present()) {
                     continue;
                 }
-                double cy = ns == 1 ? rowTop + rowH / 2 : rowTop + 5 + (rowH - 10) * (s + 0.5) / ns;
+                // the series of a row keep the spacing of a one-line row, centred in a taller one
+                double cy = rowTop + rowH / 2 + (ns == 1 ? 0 : (baseRowH - 10) * ((s + 0.5) / ns - 0.5));
                 String colour = ChartStyle.colour(s);
                 if (e.hasInterval()) {
                     svg.line(x.applyAsDouble(e.lower()), cy, x.applyAsDouble(e.upper()), cy, colour, 1.5, "");
@@ -147,6 +167,15 @@ public final class DotPlot {
                     clip ? clipNote : fullNote);
         }
         return svg.finish();
+    }
+
+    /**
+     * @param baseRowH the height of a row whose label takes one line
+     * @param lines the lines its label takes
+     * @return the row's height: the base height, or the label's lines plus 4 pixels above and below
+     */
+    static double rowHeight(double baseRowH, int lines) {
+        return Math.max(baseRowH, lines * LINE_HEIGHT + 8);
     }
 
     private static String label(SeriesData d, int c) {
@@ -241,7 +270,11 @@ public final class DotPlot {
             return this;
         }
 
-        /** @param pixels the most the row labels may take @return this */
+        /**
+         * @param pixels the most width the row labels may take (default 260); a longer label wraps onto up to
+         *     three lines
+         * @return this
+         */
         public Builder maxLabelWidth(double pixels) {
             this.maxLabelWidth = pixels;
             return this;

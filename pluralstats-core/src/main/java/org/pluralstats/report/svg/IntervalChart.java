@@ -69,7 +69,7 @@ public final class IntervalChart {
             for (String s : d.subLabels(c)) {
                 List<String> wrapped = ChartStyle.wrap(s, ChartStyle.FONT_SIZE - 1, band - 6, SUB_LABEL_LINES);
                 for (int k = 0; k < wrapped.size(); k++) {
-                    boolean cut = k == wrapped.size() - 1 && ChartStyle.isCut(s, wrapped);
+                    boolean cut = wrapped.get(k).endsWith("…") && ChartStyle.isCut(s, wrapped);
                     lines.add(new String[] {wrapped.get(k), cut ? s : wrapped.get(k)});
                 }
                 if (ChartStyle.isCut(s, wrapped)) {
@@ -110,12 +110,10 @@ public final class IntervalChart {
         double plotBottom = top + b.plotHeight;
         java.util.function.DoubleUnaryOperator y = v -> plotBottom - (v - y0) / (y1 - y0) * (plotBottom - plotTop);
         // grid and y axis
-        double[] labels = ChartStyle.axisLabels(y0, y1, 6);
-        int tickDecimals = ChartStyle.labelDecimals(labels, b.tickDecimals);
-        for (double t : labels) {
-            double yy = y.applyAsDouble(t);
+        for (ChartStyle.AxisLabel t : ChartStyle.axisLabels(y0, y1, 6, plotBottom - plotTop, false, b.tickDecimals, b.unit)) {
+            double yy = y.applyAsDouble(t.value());
             svg.line(left, yy, left + plotW, yy, ChartStyle.GRID, 1, "class=\"grid\"");
-            svg.text(left - 6, yy + 4, ChartStyle.format(t, tickDecimals) + b.unit, SvgWriter.Anchor.RIGHT,
+            svg.text(left - 6, yy + 4, t.text(), SvgWriter.Anchor.RIGHT,
                     ChartStyle.FONT_SIZE - 1, "fill=\"" + ChartStyle.MUTED + "\" class=\"tick\"");
         }
         svg.line(left, plotTop, left, plotBottom, ChartStyle.AXIS, 1, "");

@@ -1,6 +1,7 @@
 package org.pluralstats.report.svg;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
@@ -88,17 +89,15 @@ public final class ScatterPlot {
     public String render() {
         double[] xr = range(b.x, OptionalDouble.empty());
         double[] yr = range(b.y, b.reference);
-        double[] xLabels = ChartStyle.axisLabels(xr[0], xr[1], 6);
-        double[] yLabels = ChartStyle.axisLabels(yr[0], yr[1], 5);
-        int xDec = ChartStyle.labelDecimals(xLabels, 1);
-        int yDec = ChartStyle.labelDecimals(yLabels, 1);
+        List<ChartStyle.AxisLabel> yLabels = ChartStyle.axisLabels(yr[0], yr[1], 5, b.plotHeight, false, 1, "");
         double yLabelW = 0;
-        for (double v : yLabels) {
-            yLabelW = Math.max(yLabelW, ChartStyle.textWidth(ChartStyle.format(v, yDec), ChartStyle.FONT_SIZE - 1));
+        for (ChartStyle.AxisLabel v : yLabels) {
+            yLabelW = Math.max(yLabelW, ChartStyle.textWidth(v.text(), ChartStyle.FONT_SIZE - 1));
         }
         double left = 12 + (b.yLabel.isEmpty() ? 0 : 20) + yLabelW + 8;
         double right = 20;
         double plotW = b.width - left - right;
+        List<ChartStyle.AxisLabel> xLabels = ChartStyle.axisLabels(xr[0], xr[1], 6, plotW, true, 1, "");
         int subtitleLines = b.subtitle.isEmpty() ? 0
                 : ChartStyle.wrap(b.subtitle, ChartStyle.FONT_SIZE, b.width - 24, 2).size();
         double top = 30 + subtitleLines * 16 + 12;
@@ -112,16 +111,16 @@ public final class ScatterPlot {
         }
         java.util.function.DoubleUnaryOperator px = v -> left + (v - xr[0]) / (xr[1] - xr[0]) * plotW;
         java.util.function.DoubleUnaryOperator py = v -> plotBottom - (v - yr[0]) / (yr[1] - yr[0]) * b.plotHeight;
-        for (double t : xLabels) {
-            double xx = px.applyAsDouble(t);
+        for (ChartStyle.AxisLabel t : xLabels) {
+            double xx = px.applyAsDouble(t.value());
             svg.line(xx, top, xx, plotBottom, ChartStyle.GRID, 1, "class=\"grid\"");
-            svg.text(xx, plotBottom + 16, ChartStyle.format(t, xDec), SvgWriter.Anchor.MIDDLE, ChartStyle.FONT_SIZE - 1,
+            svg.text(xx, plotBottom + 16, t.text(), SvgWriter.Anchor.MIDDLE, ChartStyle.FONT_SIZE - 1,
                     "fill=\"" + ChartStyle.MUTED + "\" class=\"tick x-tick\"");
         }
-        for (double t : yLabels) {
-            double yy = py.applyAsDouble(t);
+        for (ChartStyle.AxisLabel t : yLabels) {
+            double yy = py.applyAsDouble(t.value());
             svg.line(left, yy, left + plotW, yy, ChartStyle.GRID, 1, "class=\"grid\"");
-            svg.text(left - 6, yy + 4, ChartStyle.format(t, yDec), SvgWriter.Anchor.RIGHT, ChartStyle.FONT_SIZE - 1,
+            svg.text(left - 6, yy + 4, t.text(), SvgWriter.Anchor.RIGHT, ChartStyle.FONT_SIZE - 1,
                     "fill=\"" + ChartStyle.MUTED + "\" class=\"tick y-tick\"");
         }
         double r = shown.length > 1000 ? 1.6 : 2.2;

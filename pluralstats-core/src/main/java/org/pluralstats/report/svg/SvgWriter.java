@@ -281,8 +281,28 @@ public final class SvgWriter {
      * @return this
      */
     public SvgWriter text(double x, double y, String shown, Anchor anchor, double size, String extra, String full) {
+        return text(x, y, shown, anchor, size, extra, full, full);
+    }
+
+    /**
+     * Writes one line of a text broken over several lines: like {@link #text(double, double, String, Anchor,
+     * double, String, String)}, but its direction is the whole text's (a line of Arabic words under a first
+     * line that starts with a Latin item code is still laid out as part of a left-to-right paragraph).
+     *
+     * @param x anchor x
+     * @param y baseline y
+     * @param shown the line drawn (escaped here)
+     * @param anchor where x is on the line
+     * @param size font size in pixels
+     * @param extra further attributes (already escaped), or empty
+     * @param full the whole text, attached as the line's {@code <title>} unless it equals {@code shown}
+     * @param paragraph the whole text the line belongs to, whose first strong character sets the direction
+     * @return this
+     */
+    SvgWriter text(double x, double y, String shown, Anchor anchor, double size, String extra, String full,
+                   String paragraph) {
         String text = shown;
-        boolean rtl = Bidi.startsRightToLeft(text);
+        boolean rtl = Bidi.startsRightToLeft(paragraph);
         String a = switch (anchor) {
             case MIDDLE -> "middle";
             case LEFT -> rtl ? "end" : "start";
@@ -295,7 +315,7 @@ public final class SvgWriter {
         }
         if (rtl) {
             sb.append(" direction=\"rtl\" unicode-bidi=\"embed\"");
-        } else if (Bidi.hasRightToLeft(text)) {
+        } else if (Bidi.hasRightToLeft(text) || Bidi.hasRightToLeft(paragraph)) {
             sb.append(" direction=\"ltr\" unicode-bidi=\"embed\"");
         }
         if (!extra.isEmpty()) {
@@ -311,8 +331,8 @@ public final class SvgWriter {
 
     /**
      * Draws a text over at most {@code maxLines} lines of at most {@code maxWidth} pixels (see
-     * {@link ChartStyle#wrap}); if it still does not fit, the last line ends in "…" and carries the
-     * whole text as its {@code <title>}.
+     * {@link ChartStyle#wrap}); if it still does not fit, each line shortened with "…" carries the whole text
+     * as its {@code <title>}. Every line takes the direction of the whole text.
      *
      * @param x anchor x
      * @param y baseline of the first line
@@ -328,9 +348,10 @@ public final class SvgWriter {
     public int wrappedText(double x, double y, String text, Anchor anchor, double size, double lineHeight,
                            double maxWidth, int maxLines, String extra) {
         List<String> lines = ChartStyle.wrap(text, size, maxWidth, maxLines);
+        boolean cut = ChartStyle.isCut(text, lines);
         for (int k = 0; k < lines.size(); k++) {
-            boolean cut = k == lines.size() - 1 && ChartStyle.isCut(text, lines);
-            text(x, y + k * lineHeight, lines.get(k), anchor, size, extra, cut ? text : lines.get(k));
+            String line = lines.get(k);
+            text(x, y + k * lineHeight, line, anchor, size, extra, cut && line.endsWith("…") ? text : line, text);
         }
         return lines.size();
     }

@@ -134,8 +134,8 @@ class CutTextTest {
     void labelsStillShortenedAreWrittenWholeUnderTheChart() throws Exception {
         String bars = IntervalChart.builder("Alignment", data()).width(400).render();
         String dots = DotPlot.builder("Alignment", data()).width(520).maxLabelWidth(150).render();
-        // on paper there is no tooltip: the whole texts are printed under the plot (a word longer than a line
-        // is broken across lines, so compare without white space)
+        // on paper there is no tooltip: the whole texts are printed under the plot (the long model name breaks
+        // after a hyphen, so compare without white space)
         assertThat(drawnWithClass(bars, "full-labels").replaceAll("\\s+", "")).isEqualTo((SvgWriter.FULL_LABELS + "Q6: "
                 + LONG_OPTION + "; " + LONG_ROW + ".").replaceAll("\\s+", ""));
         assertThat(drawnWithClass(dots, "full-labels").replaceAll("\\s+", "")).isEqualTo((SvgWriter.FULL_LABELS
