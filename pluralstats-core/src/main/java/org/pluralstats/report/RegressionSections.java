@@ -241,7 +241,26 @@ public final class RegressionSections {
                 + "MixedLM summary)" : intervalKind(run);
         return "Each term's estimate (point) with its 95% confidence interval (whisker): " + kind + ". "
                 + drawn + " terms, in the order of the design; the dashed line marks 0, so a whisker that crosses it is "
-                + "a term not different from 0 at the 5% level. " + intercept + " " + method(run) + ".";
+                + "a term not different from 0 at the 5% level. " + intercept + " " + method(run) + "."
+                + fewClusters(run);
+    }
+
+    /** Fewer clusters than this are "few" for the caption's warning. */
+    static final int FEW_CLUSTERS = 50;
+
+    /**
+     * A warning when a cluster-robust covariance rests on few clusters: the sandwich is then biased downwards
+     * and its intervals too narrow even with statsmodels' small-sample factor (Cameron &amp; Miller 2015, "A
+     * practitioner's guide to cluster-robust inference", J. Human Resources 50(2), section VI "Few clusters").
+     */
+    static String fewClusters(RegressionRun run) {
+        if (run.ols().isEmpty() || run.ols().get().covarianceType() != CovarianceType.CLUSTER
+                || run.ols().get().clusters() >= FEW_CLUSTERS) {
+            return "";
+        }
+        return " Only " + run.ols().get().clusters() + " clusters: with few clusters cluster-robust standard errors are"
+                + " biased downwards and these intervals too narrow, even with statsmodels' small-sample factor"
+                + " (Cameron & Miller 2015, section VI); read them with care.";
     }
 
     private static String residualCaption(RegressionRun run, ScatterPlot plot) {

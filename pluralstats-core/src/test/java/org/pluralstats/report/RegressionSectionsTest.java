@@ -116,7 +116,11 @@ class RegressionSectionsTest {
         RegressionRun cl = RegressionRun.fit(regression("mixed_synthetic.csv", FORMULA, Optional.empty(), Optional.empty(),
                 CovarianceType.CLUSTER, Optional.of("model_name")));
         assertThat(figure(RegressionSections.of("c", cl), "-coefficient-plot").caption())
-                .contains("cluster-robust covariance by model_name (" + cl.ols().get().clusters() + " clusters)");
+                .contains("cluster-robust covariance by model_name (" + cl.ols().get().clusters() + " clusters)")
+                .contains("Only " + cl.ols().get().clusters() + " clusters: with few clusters cluster-robust standard"
+                        + " errors are biased downwards", "(Cameron & Miller 2015, section VI)");
+        assertThat(cl.ols().get().clusters()).isLessThan(RegressionSections.FEW_CLUSTERS);
+        assertThat(figure(w, "-coefficient-plot").caption()).doesNotContain("few clusters");
 
         RegressionRun mixed = RegressionRun.fit(regression("mixed_synthetic.csv", "alignment ~ 0 + consistency:language",
                 Optional.of("model_name"), Optional.empty(), CovarianceType.NONROBUST, Optional.empty()));
