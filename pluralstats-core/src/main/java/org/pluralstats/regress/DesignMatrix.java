@@ -88,6 +88,10 @@ public final class DesignMatrix {
         Arrays.fill(keep, true);
         String responseColumn = formula.response().column();
         Object responseValues = data.require(responseColumn);
+        if (responseValues instanceof String[] t && RegressionData.asBoolean(t).isEmpty()
+                && firstNonNumeric(t, data).isEmpty() && Arrays.stream(t).anyMatch(v -> v != null)) {
+            responseValues = finiteNumbers("the response '" + responseColumn + "'", "", t, data);
+        }
         if (!(responseValues instanceof double[] yAll)) {
             String[] t = (String[]) responseValues;
             throw new RegressionException("the response '" + responseColumn + "' must be numeric"
@@ -263,9 +267,32 @@ public final class DesignMatrix {
                             + "be a numeric term: " + where.get() + "; correct the value, or write C("
                             + f.name() + ") to use the column as categorical");
                 }
+                return finiteNumbers("column '" + f.column() + "'", ", or write C(" + f.name()
+                        + ") to use the column as categorical", s, data);
             }
         }
         return s;
+    }
+
+    /**
+     * A text column whose every value is written as a number (a reader keeps such a column as text when a
+     * value is beyond the range of a double, such as {@code 1e400}) is a numeric term, never silently a
+     * categorical one: its values parsed, or an error naming the first that is not a finite double.
+     */
+    private static double[] finiteNumbers(String what, String orCategorical, String[] s, RegressionData data) {
+        double[] d = new double[s.length];
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] == null) {
+                d[i] = Double.NaN;
+                continue;
+            }
+            d[i] = Double.parseDouble(s[i].strip());
+            if (Double.isInfinite(d[i])) {
+                throw new RegressionException(what + " cannot be numeric: " + data.where(i) + " holds '" + s[i].strip()
+                        + "', beyond the range of a double (±1.8e308); correct the value" + orCategorical);
+            }
+        }
+        return d;
     }
 
     private static Optional<String> firstNonNumeric(String[] s, RegressionData data) {

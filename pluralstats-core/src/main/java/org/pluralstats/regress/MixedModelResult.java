@@ -344,7 +344,8 @@ public final class MixedModelResult implements TabularResult {
     public ResultTable randomEffectsTable() {
         ResultTable.Builder t = header("Random intercepts per " + groupColumn + ": ")
                 .meta(ResultTable.CONFIDENCE_LEVEL, "0.95")
-                .meta("condVar", "lme4 ranef(condVar = TRUE) postVar, conditional on the estimated fixed effects")
+                .meta("condVar", "lme4 ranef(condVar = TRUE) postVar σ²θ²/(1 + n θ²), conditional on the estimates of θ, σ and"
+                        + " the fixed effects (their uncertainty is not included)")
                 .column("group", ColumnType.TEXT, Role.KEY).number("effect", Role.ESTIMATE, 4)
                 .number("condVar", Role.STATISTIC, 6).number("condSd", Role.SE, 4).number("pi_lower", Role.CI_LOWER, 4)
                 .number("pi_upper", Role.CI_UPPER, 4).column("n", ColumnType.INTEGER, Role.COUNT);

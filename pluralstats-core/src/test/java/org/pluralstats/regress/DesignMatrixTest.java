@@ -108,6 +108,27 @@ class DesignMatrixTest {
     }
 
     @Test
+    void numbersBeyondTheRangeOfADoubleAreAnErrorNeverACategoricalTerm() {
+        // a reader keeps a column as text when a value overflows: it was silently categorical (6 levels)
+        RegressionData d = RegressionData.builder().numeric("y", new double[] {1, 2, 3, 5, 6, 7})
+                .text("x", new String[] {"1e400", "3", "4", "6", "8", "9"}).build();
+        assertThatThrownBy(() -> DesignMatrix.of(Formula.parse("y ~ x"), d)).isInstanceOf(RegressionException.class)
+                .hasMessage("column 'x' cannot be numeric: row 1 of data holds '1e400', beyond the range of a double"
+                        + " (±1.8e308); correct the value, or write C(x) to use the column as categorical");
+        RegressionData y = RegressionData.builder().text("y", new String[] {"1e400", "2", "3", "4"})
+                .numeric("x", new double[] {1, 2, 3, 5}).build();
+        assertThatThrownBy(() -> DesignMatrix.of(Formula.parse("y ~ x"), y)).isInstanceOf(RegressionException.class)
+                .hasMessage("the response 'y' cannot be numeric: row 1 of data holds '1e400', beyond the range of a"
+                        + " double (±1.8e308); correct the value");
+        // written as numbers but kept as text (with a missing value): parsed, a numeric term
+        RegressionData t = RegressionData.builder().numeric("y", new double[] {1, 2, 3, 5})
+                .text("x", new String[] {"1.5", null, "3", "4e1"}).build();
+        DesignMatrix m = DesignMatrix.of(Formula.parse("y ~ x"), t);
+        assertThat(m.names()).containsExactly("Intercept", "x");
+        assertThat(m.rows()).isEqualTo(3);
+    }
+
+    @Test
     void textResponseIsAnError() {
         RegressionData d = RegressionData.builder().text("y", new String[] {"1", "x"})
                 .numeric("x", new double[] {1, 2}).build();
