@@ -8,7 +8,8 @@
 #   1. index.html loads no external resource (no http(s) src/href/url()/@import; the SVG namespace
 #      is not a resource) and no script;
 #   2. Chromium renders it headless (--dump-dom) without a load error or console error, and the
-#      rendered DOM holds at least MIN_CHARTS (default 5) <svg> charts and the closing </html>;
+#      rendered DOM holds every <svg> chart the page's source holds (or at least MIN_CHARTS when set) and
+#      the closing </html>;
 #   3. a screenshot (--screenshot) is written and is a non-trivial PNG.
 # Chromium: $CHROMIUM, else chromium / chromium-browser / google-chrome on the PATH; when none is
 # found and INSTALL_CHROMIUM is not 0, Debian's chromium is installed with apt-get (needs root and
@@ -19,7 +20,6 @@ set -euo pipefail
 
 dir="${1:-pluralstats-report}"
 shot="${2:-}"
-min_charts="${MIN_CHARTS:-5}"
 page="$dir/index.html"
 fail() { echo "render-check: FAIL: $*" >&2; exit 1; }
 
@@ -68,6 +68,7 @@ timeout 120 "$browser" "${flags[@]}" --dump-dom "$url" >"$work/dom.html" 2>"$wor
   cat "$work/dom.log" >&2; fail "chromium --dump-dom failed"; }
 grep -q '</html>' "$work/dom.html" || fail "the rendered DOM is incomplete"
 charts="$(grep -o '<svg' "$work/dom.html" | wc -l)"
+min_charts="${MIN_CHARTS:-$(grep -o '<svg' "$page" | wc -l)}"
 [ "$charts" -ge "$min_charts" ] || fail "the rendered page has $charts charts, expected at least $min_charts"
 if grep -Ei 'CONSOLE.*(error|Uncaught)|Failed to load resource|net::ERR_|Uncaught ' "$work/dom.log"; then
   fail "chromium reported errors while loading $page"
