@@ -1,5 +1,8 @@
 package org.pluralstats.design;
 
+import java.util.Arrays;
+import org.pluralstats.stats.CompensatedSum;
+
 /**
  * How {@link TaylorDesign#quantile} and {@code ReplicateDesign.quantile} turn the weighted distribution function
  * into a quantile: R survey 4.x's {@code svyquantile(…, qrule = …)}.
@@ -17,6 +20,33 @@ public enum QuantileRule {
      * weights; equal weights give R's {@code quantile(type = 7)}.
      */
     HF7;
+
+    /**
+     * The two arrays {@link #quantile} takes: the values in ascending order by a stable sort (ties keep their
+     * order, as R's {@code order()}), and their cumulative weights summed with Neumaier's compensation
+     * ({@link CompensatedSum#addTo}), which rounds to the doubles of R's long-double {@code cumsum}.
+     *
+     * @param values the values of the respondents of positive weight
+     * @param weights their weights, in the same order
+     * @return {@code {sorted, cumulativeWeights}}
+     */
+    public static double[][] sortedWithCumulativeWeights(double[] values, double[] weights) {
+        int m = values.length;
+        Integer[] order = new Integer[m];
+        for (int j = 0; j < m; j++) {
+            order[j] = j;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        double[] sorted = new double[m];
+        double[] cumw = new double[m];
+        double[] sum = new double[2];
+        for (int j = 0; j < m; j++) {
+            sorted[j] = values[order[j]];
+            CompensatedSum.addTo(sum, 0, weights[order[j]]);
+            cumw[j] = sum[0] + sum[1];
+        }
+        return new double[][] {sorted, cumw};
+    }
 
     /**
      * This rule's quantile at {@code p}, as survey's {@code qrule_math} (via {@code qs}) and {@code qrule_hf7}

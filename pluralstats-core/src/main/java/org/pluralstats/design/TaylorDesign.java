@@ -497,31 +497,19 @@ public final class TaylorDesign implements SurveyDesign {
         }
         double[] xs = new double[m];
         double[] ws = new double[m];
-        Integer[] order = new Integer[m];
         int k = 0;
         for (int i = 0; i < n; i++) {
             if (in[i]) {
                 xs[k] = y[i];
                 ws[k] = 1 / prob[i];
-                order[k] = k;
                 k++;
             }
         }
-        Arrays.sort(order, (a, b) -> Double.compare(xs[a], xs[b]));
-        double[] sx = new double[m];
-        double[] cumw = new double[m];
         // R accumulates cumsum() and sum() in long double: a compensated running sum rounds to the same
         // doubles, so that pW meets a cumulative weight exactly where R's does (equal weights, p = 1/2)
-        double run = 0;
-        double carry = 0;
-        for (int j = 0; j < m; j++) {
-            sx[j] = xs[order[j]];
-            double x = ws[order[j]];
-            double t = run + x;
-            carry += Math.abs(run) >= Math.abs(x) ? (run - t) + x : (x - t) + run;
-            run = t;
-            cumw[j] = run + carry;
-        }
+        double[][] sorted = QuantileRule.sortedWithCumulativeWeights(xs, ws);
+        double[] sx = sorted[0];
+        double[] cumw = sorted[1];
         double qhat = rule.quantile(sx, cumw, p);
         double[] below = new double[n];
         for (int i = 0; i < n; i++) {

@@ -687,38 +687,20 @@ public final class ReplicateDesign implements SurveyDesign {
 
     /**
      * The {@code m} values of positive weight in the domain in ascending order and their cumulative full-sample
-     * weights, summed with compensation (R's long-double {@code cumsum}).
+     * weights ({@link QuantileRule#sortedWithCumulativeWeights}).
      */
     private double[][] sortedWithCumulativeWeights(double[] y, boolean[] in, int m) {
         double[] xs = new double[m];
-        int[] rows = new int[m];
+        double[] ws = new double[m];
         int k = 0;
         for (int i = 0; i < y.length; i++) {
             if (in[i] && weights[i] > 0) {
                 xs[k] = y[i];
-                rows[k] = i;
+                ws[k] = weights[i];
                 k++;
             }
         }
-        Integer[] order = new Integer[m];
-        for (int j = 0; j < m; j++) {
-            order[j] = j;
-        }
-        // a stable sort, as R's order(): ties keep file order
-        Arrays.sort(order, (a, b) -> Double.compare(xs[a], xs[b]));
-        double[] sx = new double[m];
-        double[] cumw = new double[m];
-        double run = 0;
-        double carry = 0;
-        for (int j = 0; j < m; j++) {
-            sx[j] = xs[order[j]];
-            double w = weights[rows[order[j]]];
-            double t = run + w;
-            carry += Math.abs(run) >= Math.abs(w) ? (run - t) + w : (w - t) + run;
-            run = t;
-            cumw[j] = run + carry;
-        }
-        return new double[][] {sx, cumw};
+        return QuantileRule.sortedWithCumulativeWeights(xs, ws);
     }
 
     private static double logit(double p) {
