@@ -92,11 +92,8 @@ final class DesignOptions {
             populations.column().ifPresent(variables::add);
             variables.addAll(extra);
         }
-        String source = items == null ? "" : items.toString();
         SurveyInputs.Loaded in = SurveyInputs.load(data, variables, Optional.ofNullable(weight),
-                v -> codings != null && codings.items().stream().anyMatch(c -> c.id().equalsIgnoreCase(v))
-                        ? "item %s (from " + source + ")" : extra.stream().anyMatch(e -> e.equalsIgnoreCase(v))
-                        ? "design column %s" : "population column %s");
+                SurveyInputs.itemsOrColumns(codings, items, extra));
         if (b.items().isEmpty() && in.data().items().isEmpty()) {
             throw new PluralstatsException(data + ": no items to score");
         }

@@ -49,11 +49,8 @@ record Microdata(SurveyInputs.Loaded in, List<String> by, List<String> questions
             }
             variables.addAll(extra);
         }
-        String source = items == null ? "" : items.toString();
         SurveyInputs.Loaded in = SurveyInputs.load(data, variables, Optional.ofNullable(weight),
-                v -> codings != null && codings.items().stream().anyMatch(c -> c.id().equalsIgnoreCase(v))
-                        ? "item %s (from " + source + ")" : extra.stream().anyMatch(e -> e.equalsIgnoreCase(v))
-                        ? "design column %s" : "population column %s");
+                SurveyInputs.itemsOrColumns(codings, items, extra));
         List<String> questions = new ArrayList<>();
         if (codings != null) {
             codings.items().forEach(c -> questions.add(c.id()));

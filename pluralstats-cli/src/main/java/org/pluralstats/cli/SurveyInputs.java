@@ -16,6 +16,7 @@ import org.pluralstats.io.FileDictionary;
 import org.pluralstats.io.ReadOptions;
 import org.pluralstats.io.SurveyFiles;
 import org.pluralstats.io.wvs.WvsConventions;
+import org.pluralstats.weight.ItemCodings;
 import org.pluralstats.weight.WeightSpec;
 
 /**
@@ -42,6 +43,23 @@ final class SurveyInputs {
      * @param wvs whether WVS/EVS conventions were recognised
      */
     record Loaded(SurveyData data, WeightSpec weight, boolean wvs) {
+    }
+
+    /**
+     * What a variable of an item-scoring command is, for {@link #load}'s messages: an item of the items file,
+     * a survey design's column, else a population column.
+     *
+     * @param codings the items file's codings, or {@code null} without one
+     * @param items the items file, or {@code null}
+     * @param designColumns the design's columns (clusters, strata, fpc)
+     * @return the {@code what} of {@link #load}
+     */
+    static java.util.function.Function<String, String> itemsOrColumns(ItemCodings codings, Path items,
+                                                                        List<String> designColumns) {
+        String source = items == null ? "" : items.toString();
+        return v -> codings != null && codings.items().stream().anyMatch(c -> c.id().equalsIgnoreCase(v))
+                ? "item %s (from " + source + ")" : designColumns.stream().anyMatch(e -> e.equalsIgnoreCase(v))
+                ? "design column %s" : "population column %s";
     }
 
     /**
