@@ -275,6 +275,25 @@ public final class ChartStyle {
     }
 
     /**
+     * A value axis for data from {@code lo} to {@code hi}: padded by {@code padFraction} of the extent on
+     * each side, its ends moved out to multiples of the step {@link #ticks} picks for the padded range
+     * ({@code hi − lo} when it picks fewer than two ticks). The dot plots, bar and point charts and scatter
+     * plots size their axes so.
+     *
+     * @param lo the smallest value (with anything the axis must show, such as a reference line)
+     * @param hi the largest value, above {@code lo}
+     * @param padFraction the padding, as a fraction of {@code hi − lo}
+     * @param padBelow whether to pad below {@code lo} too (a bar chart starting at 0 does not)
+     * @return the axis' ends
+     */
+    public static double[] roundedRange(double lo, double hi, double padFraction, boolean padBelow) {
+        double pad = (hi - lo) * padFraction;
+        double[] t = ticks(lo - pad, hi + pad, 6);
+        double step = t.length > 1 ? t[1] - t[0] : hi - lo;
+        return new double[] {Math.floor((lo - (padBelow ? pad : 0)) / step) * step, Math.ceil((hi + pad) / step) * step};
+    }
+
+    /**
      * Round tick values covering a range (1, 2 or 5 times a power of ten apart).
      *
      * @param min lower end

@@ -193,10 +193,7 @@ public final class DotPlot {
         if (hi == lo) {
             hi = lo + 1;
         }
-        double pad = (hi - lo) * 0.05;
-        double[] t = ChartStyle.ticks(lo - pad, hi + pad, 6);
-        double step = t.length > 1 ? t[1] - t[0] : hi - lo;
-        return new double[] {Math.floor((lo - pad) / step) * step, Math.ceil((hi + pad) / step) * step};
+        return ChartStyle.roundedRange(lo, hi, 0.05, true);
     }
 
     /** Configures a {@link DotPlot}. */

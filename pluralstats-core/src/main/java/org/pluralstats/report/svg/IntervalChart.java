@@ -224,11 +224,7 @@ public final class IntervalChart {
         if (hi == lo) {
             hi = lo + 1;
         }
-        double pad = (hi - lo) * 0.06;
-        double[] t = ChartStyle.ticks(lo - pad, hi + pad, 6);
-        double step = t.length > 1 ? t[1] - t[0] : (hi - lo);
-        return new double[] {Math.floor((lo - (lo < 0 || b.mark == Mark.POINT ? pad : 0)) / step) * step,
-            Math.ceil((hi + pad) / step) * step};
+        return ChartStyle.roundedRange(lo, hi, 0.06, lo < 0 || b.mark == Mark.POINT);
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -168,10 +168,7 @@ public final class ScatterPlot {
             lo -= half;
             hi += half;
         }
-        double pad = (hi - lo) * 0.04;
-        double[] t = ChartStyle.ticks(lo - pad, hi + pad, 6);
-        double step = t.length > 1 ? t[1] - t[0] : hi - lo;
-        return new double[] {Math.floor((lo - pad) / step) * step, Math.ceil((hi + pad) / step) * step};
+        return ChartStyle.roundedRange(lo, hi, 0.04, true);
     }
 
     /** Configures a {@link ScatterPlot}. */
