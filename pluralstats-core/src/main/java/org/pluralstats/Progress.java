@@ -36,6 +36,34 @@ public interface Progress {
         void close();
     }
 
+    /**
+     * Steps finished in any order, by any thread, counted into a task: {@link #add} adds its steps to the
+     * running total and advances the task to it, one call at a time (a {@link Task} need not be thread-safe),
+     * so the task only ever moves forward. The bootstraps count {@code B} rounds per finished group so.
+     */
+    final class Counter {
+        private final Task task;
+        private long done;
+
+        private Counter(Task task) {
+            this.task = task;
+        }
+
+        /** @param steps the steps just finished */
+        public synchronized void add(long steps) {
+            done += steps;
+            task.advance(done);
+        }
+    }
+
+    /**
+     * @param task a started task
+     * @return a counter of the steps finished into it, for parallel work
+     */
+    static Counter counter(Task task) {
+        return new Counter(task);
+    }
+
     /** @return a progress that shows nothing */
     static Progress none() {
         return (what, total) -> new Task() {

@@ -148,15 +148,13 @@ public final class Alignment {
                 tasks.add(new Task(k, p));
             }
         }
-        java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
         try (Progress.Task done = progress.start("bootstrap", (long) tasks.size() * resamples)) {
+            Progress.Counter rounds = Progress.counter(done);
             return new Alignments(tasks.parallelStream()
                     .map(t -> {
                         AlignmentResult r = compare(groups.get(t.group()), populations, t.population(),
                                 selfConsistency[t.group()]);
-                        synchronized (done) {
-                            done.advance(rounds.addAndGet(resamples));
-                        }
+                        rounds.add(resamples);
                         return r;
                     })
                     .toList(), level, new BootstrapSettings(resamples, seed, confidence), consistency.reliabilityFactor());

@@ -179,13 +179,12 @@ public final class DistributionSimilarity {
             }
         }
         List<SimilaritySummary> summaries = new ArrayList<>();
-        long[] rounds = {0};
         try (Progress.Task done = progress.start("bootstrap", (long) byPopulation.size() * resamples)) {
+            Progress.Counter rounds = Progress.counter(done);
             byPopulation.forEach((pop, qs) -> {
                 summaries.add(summary(pop, qs, outputs.getOrDefault(pop, new double[2]),
                         excludedByPopulation.getOrDefault(pop, 0)));
-                rounds[0] += resamples;
-                done.advance(rounds[0]);
+                rounds.add(resamples);
             });
         }
         return new SimilarityReport(summaries, all, excluded, metric,

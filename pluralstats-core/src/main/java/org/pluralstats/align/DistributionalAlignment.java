@@ -265,13 +265,12 @@ public final class DistributionalAlignment {
         }
         List<DistributionalAlignmentReport.Summary> summaries = new ArrayList<>();
         List<DistributionalAlignmentReport.Question> questions = new ArrayList<>();
-        long[] rounds = {0};
         try (Progress.Task done = progress.start("bootstrap", (long) groups.size() * resamples)) {
+            Progress.Counter rounds = Progress.counter(done);
             groups.forEach((g, list) -> {
                 summarise(g, groupHeads.get(g), g.substring(g.lastIndexOf('\u001f') + 1), list,
                         excludedByGroup.getOrDefault(g, 0), summaries);
-                rounds[0] += resamples;
-                done.advance(rounds[0]);
+                rounds.add(resamples);
             });
         }
         groups.forEach((g, list) -> {

@@ -182,8 +182,8 @@ public final class LanguageConsistency {
         }
         record Part(List<LanguageConsistencyRow> rows, List<LanguageConsistencyDifference> differences) {
         }
-        java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
         Progress.Task done = progress.start("bootstrap", (long) byModel.size() * resamples);
+        Progress.Counter rounds = Progress.counter(done);
         List<Part> parts;
         try (done) {
             parts = byModel.entrySet().parallelStream().map(e -> {
@@ -222,9 +222,7 @@ public final class LanguageConsistency {
                     multi.add(new Scope(relabel(pair.within, ALL), relabel(pair.between, ALL), relabel(pair.difference, ALL)));
                 }
                 multi.forEach(s -> diffs.add(s.difference));
-                synchronized (done) {
-                    done.advance(rounds.addAndGet(resamples));
-                }
+                rounds.add(resamples);
                 return new Part(rows, diffs);
             }).toList();
         }

@@ -167,13 +167,11 @@ public final class ModelSelfConsistency {
      */
     public ModelConsistencies estimate(ModelOutputs outputs, Progress progress) {
         List<ModelGroup> groups = ModelGroup.of(outputs);
-        java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
         try (Progress.Task done = progress.start("bootstrap", (long) groups.size() * resamples)) {
+            Progress.Counter rounds = Progress.counter(done);
             return new ModelConsistencies(groups.parallelStream().map(g -> {
                 ModelConsistency c = estimate(g);
-                synchronized (done) {
-                    done.advance(rounds.addAndGet(resamples));
-                }
+                rounds.add(resamples);
                 return c;
             }).toList(), new BootstrapSettings(resamples, seed, confidence), reliability, interval);
         }

@@ -128,13 +128,11 @@ public final class UsCentricBias {
                 tasks.add(new Task(g, l));
             }
         }
-        java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
         try (Progress.Task done = progress.start("bootstrap", (long) tasks.size() * resamples)) {
+            Progress.Counter rounds = Progress.counter(done);
             return new UsBiasResults(tasks.parallelStream().map(t -> {
                 UsBiasResult r = compare(t.group(), populations, t.local());
-                synchronized (done) {
-                    done.advance(rounds.addAndGet(resamples));
-                }
+                rounds.add(resamples);
                 return r;
             }).toList(), reference, level, new BootstrapSettings(resamples, seed, confidence));
         }
